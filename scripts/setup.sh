@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what minsheng needs from Debian 12. Idempotent: installs only what is missing.
+# Usage: scripts/setup.sh [--browser]   (--browser adds chromium for the HTML rendering test)
+set -euo pipefail
+
+pkgs=(cmake g++ ninja-build pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+      libutf8proc-dev libkainjow-mustache-dev)
+[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+as_root=()
+[[ $(id -u) -ne 0 ]] && as_root=(sudo)
+echo "setup: installing ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2; then
+  # chromium is optional: the browser test skips itself when it is absent.
+  if [[ " ${missing[*]} " == *" chromium "* ]]; then
+    core=("${missing[@]/chromium}")
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends ${core[@]} >&2
+    echo "setup: chromium could not be installed; the browser test will be skipped" >&2
+  else
+    exit 1
+  fi
+fi

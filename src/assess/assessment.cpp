@@ -1,0 +1,193 @@
+#include "assess/assessment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace minsheng {
+namespace {
+
+// Comparisons of computed percentages must not flip on the last bit: 10.000000000000002
+// points behind is 10 points behind.
+constexpr double kEps = 1e-9;
+
+bool reached(const Target& t, double target_value, double actual, const Settings& s) {
+  if (t.comparator == Comparator::about) return actual >= target_value * (1 - s.about_tolerance) - kEps;
+  return actual >= target_value - kEps;
+}
+
+Status by_gap(double gap, const Settings& s) {
+  if (gap < -kEps) return Status::ahead;
+  if (gap < s.behind_pp - kEps) return Status::on_track;
+  if (gap <= s.seriously_behind_pp + kEps) return Status::behind;
+  return Status::seriously_behind;
+}
+
+Status milestone_status(MilestoneState st, double time_pct, bool after_deadline, const Settings& s) {
+  if (st == MilestoneState::completed) return Status::done;
+  if (after_deadline) return Status::overdue;
+  if (st == MilestoneState::in_progress) return Status::on_track;
+  if (time_pct < s.milestone_not_started_on_track_pct - kEps) return Status::on_track;
+  if (time_pct < s.milestone_not_started_behind_pct - kEps) return Status::behind;
+  return Status::seriously_behind;
+}
+
+std::optional<double> mean(const std::vector<double>& v) {
+  if (v.empty()) return std::nullopt;
+  double sum = 0;
+  for (double x : v) sum += x;
+  return sum / static_cast<double>(v.size());
+}
+
+}  // namespace
+
+const TargetResult* MonthReport::find(TargetKey k) const {
+  for (const auto& t : targets)
+    if (t.key() == k) return &t;
+  return nullptr;
+}
+
+double time_progress_pct(const Plan& plan, YearMonth m) {
+  double total = months_between(plan.start, plan.deadline_month()) + 1;
+  double elapsed = months_between(plan.start, m) + 1;
+  return std::clamp(elapsed / total, 0.0, 1.0) * 100;
+}
+
+TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
+                           const Snapshot& snap) {
+  const Settings& s = plan.settings;
+  TargetResult r;
+  r.task = &task;
+  r.target = &target;
+  r.measure = target.measure;
+  r.baseline = target.baseline;
+  r.time_pct = time_progress_pct(plan, snap.month);
+  TargetKey key{task.id, target.index};
+  bool after_deadline = snap.month > plan.deadline_month();
+  int months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
+
+  r.target_value = target.value;
+  if (target.pending)
+    if (auto it = snap.target_values.find(key); it != snap.target_values.end())
+      r.target_value = it->second;
+
+  auto obs = snap.values.find(key);
+  if (obs != snap.values.end()) {
+    const Observation& o = obs->second;
+    r.actual = o.value;
+    r.state = o.state;
+    r.value_month = o.month;
+    r.carried = o.month < snap.month;
+    r.source = o.source;
+    r.note = o.note;
+    if (target.kind == TargetKind::milestone && o.value) {
+      // A milestone reported as a percentage becomes a numeric target of 100%.
+      r.target_value = 100;
+      r.measure = "%";
+    }
+  }
+
+  if (snap.invalid.count(key)) {
+    r.status = Status::invalid;
+    return r;
+  }
+  if (target.kind == TargetKind::numeric && !r.target_value) {
+    r.status = Status::pending;
+    return r;
+  }
+  if (!r.actual && !r.state) {
+    r.status = Status::not_reported;
+    return r;
+  }
+  if (!r.actual) {  // milestone by state word
+    r.status = milestone_status(*r.state, r.time_pct, after_deadline, s);
+    return r;
+  }
+
+  double target_value = *r.target_value, actual = *r.actual;
+  r.completion_pct = (actual - r.baseline) / (target_value - r.baseline) * 100;
+  r.gap_pp = r.time_pct - *r.completion_pct;
+  r.remaining = std::max(0.0, target_value - actual);
+  bool done = reached(target, target_value, actual, s) ||
+              (target.kind == TargetKind::milestone && r.state == MilestoneState::completed);
+  if (done) r.status = Status::done;
+  else if (after_deadline) r.status = Status::overdue;
+  else r.status = by_gap(*r.gap_pp, s);
+
+  if (done) {
+    r.remaining = 0;
+  } else {
+    if (months_left > 0) r.needed_per_month = *r.remaining / months_left;
+    int elapsed = months_between(plan.start, snap.month) + 1;
+    double pace = (actual - r.baseline) / elapsed;
+    if (pace > 0 && elapsed > 0) {
+      double months_needed = (target_value - r.baseline) / pace;
+      int whole = static_cast<int>(std::ceil(months_needed - kEps));
+      r.projected_month = plan.start.plus(std::max(whole, 1) - 1);
+      r.projected_late = *r.projected_month > plan.deadline_month();
+    }
+  }
+  return r;
+}
+
+MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
+                         const std::map<std::string, YearMonth>& last_file_month) {
+  MonthReport rep;
+  rep.plan = &plan;
+  rep.month = snap.month;
+  rep.time_pct = time_progress_pct(plan, snap.month);
+  rep.months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
+  rep.problems = std::move(problems);
+
+  for (const auto& task : plan.tasks) {
+    TaskResult tr;
+    tr.task = &task;
+    tr.status = Status::done;
+    for (const auto& target : task.targets) {
+      tr.targets.push_back(rep.targets.size());
+      rep.targets.push_back(assess_target(plan, task, target, snap));
+      if (worse(rep.targets.back().status, tr.status)) tr.status = rep.targets.back().status;
+    }
+    rep.tasks.push_back(tr);
+    ++rep.task_counts[tr.status];
+  }
+
+  std::vector<double> all;
+  for (const auto& cat : plan.categories) {
+    Rollup r{cat.name, {}, 0, std::nullopt};
+    std::vector<double> pcts;
+    for (const auto& tr : rep.tasks) {
+      if (tr.task->category != cat.id) continue;
+      ++r.counts[tr.status];
+      ++r.total;
+      for (std::size_t i : tr.targets)
+        if (rep.targets[i].completion_pct) pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
+    }
+    r.avg_completion = mean(pcts);
+    all.insert(all.end(), pcts.begin(), pcts.end());
+    rep.by_category.push_back(std::move(r));
+  }
+  rep.avg_completion = mean(all);
+
+  for (const auto& unit : plan.lead_units()) {
+    Rollup r{unit, {}, 0, std::nullopt};
+    std::vector<double> pcts;
+    UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt};
+    if (auto it = last_file_month.find(unit); it != last_file_month.end()) gap.last_month = it->second;
+    for (const auto& t : rep.targets) {
+      if (t.target->lead != unit) continue;
+      ++r.counts[t.status];
+      ++r.total;
+      if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
+      bool reported_now = t.value_month && *t.value_month == snap.month;
+      // A target already done in an earlier month need not be reported again.
+      if (!reported_now && !(t.status == Status::done && t.value_month)) gap.unreported.push_back(t.key());
+    }
+    r.avg_completion = mean(pcts);
+    rep.by_unit.push_back(std::move(r));
+    if (gap.no_file || !gap.unreported.empty()) rep.gaps.push_back(std::move(gap));
+    else rep.units_reported.push_back(unit);
+  }
+  return rep;
+}
+
+}  // namespace minsheng

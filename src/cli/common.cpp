@@ -1,0 +1,67 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "io/fs.hpp"
+#include "io/plan_loader.hpp"
+#include "model/diagnostic.hpp"
+
+namespace minsheng::cli {
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
+
+Style stdout_style(const GlobalOptions& g) {
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  bool color = !g.no_color && stdout_is_terminal() && !(no_color && *no_color) &&
+               !(term && std::string(term) == "dumb");
+  return Style{color};
+}
+
+void emit(const std::string& content, const std::string& path) {
+  if (!path.empty() && path != "-") {
+    write_file_atomic(path, content);
+    return;
+  }
+  std::fwrite(content.data(), 1, content.size(), stdout);
+  std::fflush(stdout);
+}
+
+void print_err(const std::string& line) {
+  std::fputs(line.c_str(), stderr);
+  std::fputc('\n', stderr);
+}
+
+Plan load_plan(const GlobalOptions& g) { return minsheng::load_plan(g.plan); }
+
+YearMonth parse_month_option(const std::string& s, const char* option) {
+  auto m = YearMonth::parse(s);
+  if (!m) throw UsageError(std::string(option) + " 应为年月，如 2024-06，实际为“" + s + "”");
+  return *m;
+}
+
+Date parse_date_option(const std::string& s, const char* option) {
+  auto d = Date::parse(s);
+  if (!d) throw UsageError(std::string(option) + " 应为日期，如 2024-07-03，实际为“" + s + "”");
+  return *d;
+}
+
+Date today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed) {
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
+  return app->add_option("--format,-f", target, "输出格式：" + list)
+      ->check(CLI::IsMember(allowed));
+}
+
+}  // namespace minsheng::cli

@@ -1,0 +1,36 @@
+// What every subcommand shares: global options, output, colour and the plan.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "model/plan.hpp"
+#include "report/table.hpp"
+#include "util/date.hpp"
+
+namespace minsheng::cli {
+
+struct GlobalOptions {
+  std::string plan = "tasks.yaml";
+  std::string data = "reports";
+  bool no_color = false;
+};
+
+// Colour only when stdout is a terminal, NO_COLOR is unset and TERM is not "dumb".
+Style stdout_style(const GlobalOptions& g);
+bool stdout_is_terminal();
+
+// Writes to `path` atomically, or to stdout when `path` is empty.
+void emit(const std::string& content, const std::string& path);
+void print_err(const std::string& line);
+
+Plan load_plan(const GlobalOptions& g);
+YearMonth parse_month_option(const std::string& s, const char* option);
+Date parse_date_option(const std::string& s, const char* option);
+Date today();
+
+// --format values, checked by CLI11.
+CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed);
+
+}  // namespace minsheng::cli

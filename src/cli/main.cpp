@@ -1,0 +1,70 @@
+// minsheng: follows the tasks of a 民生项目 plan month by month. This file only wires the
+// subcommands together and turns errors into messages and exit codes.
+#include <CLI/CLI.hpp>
+
+
+#include "cli/commands.hpp"
+#include "model/diagnostic.hpp"
+#include "util/encoding.hpp"
+
+using namespace minsheng;
+using namespace minsheng::cli;
+
+namespace {
+
+constexpr int kExitData = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitNoData = 3;
+
+void print_diagnostics(const Diagnostics& d) {
+  for (const auto& item : d.items()) print_err(item.str());
+  print_err("共 " + std::to_string(d.error_count()) + " 个错误、" + std::to_string(d.warning_count()) +
+            " 个警告");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"minsheng：民生项目月度进展汇总、比对与通报工具", "minsheng"};
+  app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION);
+  app.set_help_flag("--help,-h", "显示帮助");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions g;
+  app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml）")->capture_default_str();
+  app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
+  app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
+
+  const std::vector<Command> commands = {
+      setup_tasks(app, g),   setup_check(app, g),   setup_template(app, g), setup_missing(app, g),
+      setup_summary(app, g), setup_diff(app, g),    setup_bulletin(app, g)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitUsage;
+  }
+
+  try {
+    for (const auto& c : commands)
+      if (c.app->parsed()) return c.run();
+    return kExitUsage;
+  } catch (const DataError& e) {
+    print_diagnostics(e.diagnostics());
+    return kExitData;
+  } catch (const UsageError& e) {
+    print_err(std::string("minsheng: ") + e.what());
+    return kExitUsage;
+  } catch (const NoDataError& e) {
+    print_err(std::string("minsheng: ") + e.what());
+    return kExitNoData;
+  } catch (const IoError& e) {
+    print_err(std::string("minsheng: ") + e.what());
+    return kExitData;
+  } catch (const std::exception& e) {
+    print_err(std::string("minsheng: 内部错误: ") + e.what());
+    return 70;  // EX_SOFTWARE: a bug, not the user's fault
+  }
+}

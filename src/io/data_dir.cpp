@@ -1,0 +1,91 @@
+#include "io/data_dir.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "io/fs.hpp"
+#include "io/progress_reader.hpp"
+
+namespace minsheng {
+
+namespace fs = std::filesystem;
+
+bool DataSet::has_files(YearMonth m) const {
+  return std::any_of(submissions.begin(), submissions.end(),
+                     [&](const Submission& s) { return s.month == m; });
+}
+
+fs::path month_dir(const fs::path& data, YearMonth m) { return data / m.str(); }
+
+std::vector<YearMonth> list_months(const fs::path& data) {
+  std::vector<YearMonth> months;
+  std::error_code ec;
+  if (!fs::is_directory(data, ec)) return months;
+  for (const auto& entry : fs::directory_iterator(data, ec)) {
+    if (!entry.is_directory()) continue;
+    std::string name = entry.path().filename().string();
+    auto m = YearMonth::parse(name);
+    // Only canonical names: "2024-06", not "2024年6月备份".
+    if (m && m->str() == name && fs::is_directory(entry.path() / "submissions")) months.push_back(*m);
+  }
+  std::sort(months.begin(), months.end());
+  return months;
+}
+
+static bool is_progress_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string name = p.filename().string();
+  // Skip editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp).
+  if (name.starts_with("~$") || name.starts_with(".")) return false;
+  return ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml";
+}
+
+DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
+  DataSet set;
+  for (YearMonth m : list_months(data)) {
+    if (upto && m > *upto) break;
+    set.months.push_back(m);
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec))
+      if (entry.is_regular_file() && is_progress_file(entry.path())) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::map<std::string, std::string> unit_file;
+    for (const auto& f : files) {
+      std::string label = f.string();
+      std::string bytes;
+      try {
+        bytes = read_file(f);
+      } catch (const IoError& e) {
+        set.diagnostics.error(label, 0, 0, e.what());
+        continue;
+      }
+      Submission sub = parse_submission(bytes, label, plan, m, set.diagnostics);
+      if (!sub.unit.empty()) {
+        auto [it, fresh] = unit_file.emplace(sub.unit, label);
+        if (!fresh) {
+          set.diagnostics.error(label, 0, 0,
+                                "同一月份有两个" + sub.unit + "的进度文件：另一个是 " + it->second +
+                                    "；请只保留一个");
+          continue;  // the first file (by name) is used; the error stops the summary anyway
+        }
+      }
+      set.submissions.push_back(std::move(sub));
+    }
+  }
+  return set;
+}
+
+void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
+  for (const auto& sub : data.submissions) {
+    Date due = plan.due_date(sub.month);
+    if (sub.submitted && *sub.submitted > due)
+      diags.warning(sub.file, 0, 0,
+                    "逾期报送：报送日期 " + sub.submitted->str() + " 晚于截止日期 " + due.str() +
+                        "（" + std::to_string(days_between(due, *sub.submitted)) + " 天）");
+  }
+  if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
+}
+
+}  // namespace minsheng

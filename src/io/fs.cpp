@@ -1,0 +1,63 @@
+#include "io/fs.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "model/diagnostic.hpp"
+
+namespace minsheng {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path.string() + ": 无法读取文件: " + std::strerror(errno));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw IoError(path.string() + ": 读取文件出错");
+  return ss.str();
+}
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  if (ec) throw IoError(path.parent_path().string() + ": 无法创建目录: " + ec.message());
+
+  std::string tmpl = (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = mkstemp(tmpl.data());
+  if (fd < 0) throw IoError(path.string() + ": 无法创建临时文件: " + std::strerror(errno));
+  auto fail = [&](const std::string& what) {
+    int err = errno;
+    close(fd);
+    unlink(tmpl.c_str());
+    throw IoError(path.string() + ": " + what + ": " + std::strerror(err));
+  };
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("写入失败");
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("写入失败");
+  if (close(fd) != 0) {
+    unlink(tmpl.c_str());
+    throw IoError(path.string() + ": 写入失败: " + std::strerror(errno));
+  }
+  if (rename(tmpl.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    unlink(tmpl.c_str());
+    throw IoError(path.string() + ": 无法替换文件: " + std::strerror(err));
+  }
+}
+
+}  // namespace minsheng

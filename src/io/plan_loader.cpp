@@ -1,0 +1,354 @@
+#include "io/plan_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "io/fs.hpp"
+#include "model/diagnostic.hpp"
+#include "util/encoding.hpp"
+#include "util/suggest.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+namespace {
+
+class Loader {
+ public:
+  Loader(std::string file) : file_(std::move(file)) {}
+
+  Plan load(const YAML::Node& root);
+  Diagnostics diags;
+
+ private:
+  void error(const YAML::Node& at, std::string message) {
+    YAML::Mark m = at.Mark();
+    if (m.is_null()) diags.error(file_, 0, 0, std::move(message));
+    else diags.error(file_, m.line + 1, m.column + 1, std::move(message));
+  }
+
+  // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
+  void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                  const std::string& what) {
+    for (const auto& kv : map) {
+      std::string k = kv.first.as<std::string>("");
+      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
+        error(kv.first, what + "中有未知字段“" + k + "”" + did_you_mean(k, allowed));
+    }
+  }
+
+  bool is_map(const YAML::Node& n, const std::string& what, const YAML::Node& parent) {
+    if (n.IsMap()) return true;
+    error(n.IsDefined() ? n : parent, what + "应为键值映射");
+    return false;
+  }
+
+  YAML::Node require(const YAML::Node& map, const char* key, const std::string& what) {
+    YAML::Node n = map[key];
+    if (!n.IsDefined() || n.IsNull()) {
+      error(map, what + "缺少字段“" + key + "”");
+      return YAML::Node(YAML::NodeType::Undefined);
+    }
+    return n;
+  }
+
+  std::optional<std::string> scalar(const YAML::Node& n, const std::string& what) {
+    if (!n.IsDefined()) return std::nullopt;
+    if (!n.IsScalar()) {
+      error(n, what + "应为单个值");
+      return std::nullopt;
+    }
+    return n.Scalar();
+  }
+
+  std::optional<double> number(const YAML::Node& n, const std::string& what) {
+    auto s = scalar(n, what);
+    if (!s) return std::nullopt;
+    std::string t(trim(*s));
+    double v = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
+      error(n, what + "应为数字，实际为“" + *s + "”");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<int> integer(const YAML::Node& n, const std::string& what) {
+    auto v = number(n, what);
+    if (!v) return std::nullopt;
+    if (*v != std::floor(*v) || *v < 0 || *v > 1e9) {
+      error(n, what + "应为非负整数，实际为“" + n.Scalar() + "”");
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
+  std::vector<std::string> string_list(const YAML::Node& n, const std::string& what) {
+    std::vector<std::string> out;
+    if (!n.IsDefined()) return out;
+    if (n.IsScalar()) return {n.Scalar()};
+    if (!n.IsSequence()) {
+      error(n, what + "应为列表");
+      return out;
+    }
+    for (const auto& item : n)
+      if (auto s = scalar(item, what)) out.push_back(*s);
+    return out;
+  }
+
+  void load_meta(const YAML::Node& root, Plan& plan);
+  void load_settings(const YAML::Node& root, Plan& plan);
+  void load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids);
+  void load_target(const YAML::Node& node, const Plan& plan, Task& task);
+
+  std::string file_;
+};
+
+void Loader::load_meta(const YAML::Node& root, Plan& plan) {
+  YAML::Node meta = require(root, "plan", "计划文件");
+  if (!meta.IsDefined() || !is_map(meta, "plan", root)) return;
+  check_keys(meta,
+             {"title", "short_title", "document_number", "issuer", "issued", "start", "deadline",
+              "reporting"},
+             "plan ");
+  if (auto s = scalar(require(meta, "title", "plan "), "title")) plan.title = *s;
+  plan.short_title = scalar(meta["short_title"], "short_title").value_or(plan.title);
+  plan.document_number = scalar(meta["document_number"], "document_number").value_or("");
+  plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
+  if (auto s = scalar(meta["issued"], "issued")) {
+    plan.issued = Date::parse(*s);
+    if (!plan.issued) error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
+  }
+  YAML::Node start = require(meta, "start", "plan ");
+  if (auto s = scalar(start, "start")) {
+    if (auto m = YearMonth::parse(*s)) plan.start = *m;
+    else error(start, "start 应为年月（YYYY-MM），实际为“" + *s + "”");
+  }
+  YAML::Node deadline = require(meta, "deadline", "plan ");
+  if (auto s = scalar(deadline, "deadline")) {
+    if (auto d = Date::parse(*s)) plan.deadline = *d;
+    else error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
+  }
+  if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
+    error(deadline, "deadline 早于 start");
+  YAML::Node rep = meta["reporting"];
+  if (rep.IsDefined() && is_map(rep, "reporting", meta)) {
+    check_keys(rep, {"to", "due_day"}, "reporting ");
+    plan.report_to = scalar(rep["to"], "to").value_or("");
+    if (rep["due_day"].IsDefined()) {
+      if (auto d = integer(rep["due_day"], "due_day")) {
+        if (*d < 1 || *d > 28) error(rep["due_day"], "due_day 应在 1 到 28 之间");
+        else plan.due_day = *d;
+      }
+    }
+  }
+}
+
+void Loader::load_settings(const YAML::Node& root, Plan& plan) {
+  YAML::Node s = root["settings"];
+  if (!s.IsDefined()) return;
+  if (!is_map(s, "settings", root)) return;
+  check_keys(s,
+             {"about_tolerance", "behind_pp", "seriously_behind_pp",
+              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct"},
+             "settings ");
+  auto set = [&](const char* key, double& field) {
+    if (s[key].IsDefined())
+      if (auto v = number(s[key], key)) field = *v;
+  };
+  Settings& st = plan.settings;
+  set("about_tolerance", st.about_tolerance);
+  set("behind_pp", st.behind_pp);
+  set("seriously_behind_pp", st.seriously_behind_pp);
+  set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
+  set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
+  if (st.about_tolerance < 0 || st.about_tolerance >= 1)
+    error(s["about_tolerance"], "about_tolerance 应在 0 到 1 之间");
+  if (st.behind_pp > st.seriously_behind_pp)
+    error(s, "behind_pp 不能大于 seriously_behind_pp");
+}
+
+void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
+  std::string what = "任务" + std::to_string(task.id) + "的指标 ";
+  if (!is_map(node, what, node)) return;
+  check_keys(node, {"name", "kind", "value", "measure", "comparator", "lead", "baseline"}, what);
+  Target t;
+  t.task = task.id;
+  t.index = static_cast<int>(task.targets.size()) + 1;
+  t.line = node.Mark().line + 1;
+  t.name = scalar(node["name"], "name").value_or("");
+
+  std::string kind = scalar(node["kind"], "kind").value_or("numeric");
+  if (kind == "milestone") t.kind = TargetKind::milestone;
+  else if (kind != "numeric")
+    error(node["kind"], what + "kind 应为 numeric 或 milestone，实际为“" + kind + "”");
+
+  if (node["lead"].IsDefined()) {
+    if (auto lead = scalar(node["lead"], "lead")) {
+      t.lead = *lead;
+      if (std::find(task.leads.begin(), task.leads.end(), t.lead) == task.leads.end())
+        error(node["lead"], what + "的牵头单位“" + t.lead + "”不是任务" + std::to_string(task.id) +
+                                "的牵头单位（" + join(task.leads, "、") + "）" +
+                                did_you_mean(t.lead, task.leads));
+    }
+  } else if (task.leads.size() == 1) {
+    t.lead = task.leads[0];
+  } else if (task.leads.size() > 1) {
+    error(node, what + "缺少字段“lead”：任务有多个牵头单位时，每个指标须写明牵头单位");
+  }
+
+  if (t.kind == TargetKind::numeric) {
+    YAML::Node value = require(node, "value", what);
+    if (value.IsDefined()) {
+      if (value.IsScalar() && value.Scalar() == "pending") t.pending = true;
+      else t.value = number(value, what + "value");
+    }
+    YAML::Node measure = require(node, "measure", what);
+    if (auto m = scalar(measure, "measure")) {
+      t.measure = *m;
+      if (std::find(plan.measures.begin(), plan.measures.end(), *m) == plan.measures.end())
+        error(measure, "未知计量单位“" + *m + "”" + did_you_mean(*m, plan.measures) +
+                           "；请先在 measures 中列出");
+    }
+    if (auto c = scalar(node["comparator"], "comparator")) {
+      if (auto cmp = parse_comparator(*c)) t.comparator = *cmp;
+      else
+        error(node["comparator"], "未知比较方式“" + *c + "”，应为 at_least、about 或 exactly" +
+                                      did_you_mean(*c, {"at_least", "about", "exactly"}));
+    }
+    if (node["baseline"].IsDefined())
+      t.baseline = number(node["baseline"], what + "baseline").value_or(0);
+    if (t.value && *t.value <= t.baseline)
+      error(node["value"], what + "目标值应大于基数 baseline（" + std::to_string(t.baseline) + "）");
+  } else {
+    for (const char* k : {"value", "measure", "comparator", "baseline"})
+      if (node[k].IsDefined()) error(node[k], what + "里程碑指标不应有字段“" + std::string(k) + "”");
+  }
+  task.targets.push_back(std::move(t));
+}
+
+void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids) {
+  if (!is_map(node, "任务", node)) return;
+  Task task;
+  task.line = node.Mark().line + 1;
+  YAML::Node id = require(node, "id", "任务");
+  std::string what = "任务 ";
+  if (auto v = integer(id, "id")) {
+    task.id = *v;
+    what = "任务" + std::to_string(task.id) + " ";
+    auto [it, fresh] = seen_ids.emplace(task.id, task.line);
+    if (!fresh)
+      error(id, "任务编号 " + std::to_string(task.id) + " 重复（第 " + std::to_string(it->second) +
+                    " 行已定义）");
+  }
+  check_keys(node, {"id", "category", "lead", "text", "targets"}, what);
+  YAML::Node cat = require(node, "category", what);
+  if (auto c = integer(cat, "category")) {
+    task.category = *c;
+    if (!plan.find_category(*c)) error(cat, what + "的类别 " + std::to_string(*c) + " 不在 categories 中");
+  }
+  if (auto t = scalar(require(node, "text", what), "text")) task.text = *t;
+  YAML::Node lead = require(node, "lead", what);
+  task.leads = string_list(lead, "lead");
+  for (std::size_t i = 0; i < task.leads.size(); ++i)
+    if (!plan.has_unit(task.leads[i]))
+      error(lead.IsSequence() ? lead[i] : lead,
+            "未知牵头单位“" + task.leads[i] + "”" + did_you_mean(task.leads[i], plan.units) +
+                "；请先在 units 中列出");
+
+  YAML::Node targets = node["targets"];
+  if (!targets.IsDefined() || targets.IsNull()) {
+    // A task without a figure is one milestone, led by each of its units in turn.
+    for (const auto& u : task.leads) {
+      Target t;
+      t.task = task.id;
+      t.index = static_cast<int>(task.targets.size()) + 1;
+      t.kind = TargetKind::milestone;
+      t.lead = u;
+      t.line = task.line;
+      task.targets.push_back(t);
+    }
+  } else if (!targets.IsSequence() || targets.size() == 0) {
+    error(targets, what + "targets 应为非空列表；无数字指标的任务请省略 targets");
+  } else {
+    for (const auto& t : targets) load_target(t, plan, task);
+  }
+  plan.tasks.push_back(std::move(task));
+}
+
+Plan Loader::load(const YAML::Node& root) {
+  Plan plan;
+  plan.source = file_;
+  if (!root.IsMap()) {
+    error(root, "计划文件的顶层应为键值映射（plan、categories、units、tasks …）");
+    return plan;
+  }
+  check_keys(root, {"plan", "settings", "measures", "units", "categories", "tasks"}, "计划文件");
+  load_meta(root, plan);
+  load_settings(root, plan);
+  plan.measures = string_list(require(root, "measures", "计划文件"), "measures");
+  plan.units = string_list(require(root, "units", "计划文件"), "units");
+
+  YAML::Node cats = require(root, "categories", "计划文件");
+  if (cats.IsDefined() && cats.IsSequence()) {
+    for (const auto& c : cats) {
+      if (!is_map(c, "类别", c)) continue;
+      check_keys(c, {"id", "name"}, "类别");
+      Category cat;
+      auto id = integer(require(c, "id", "类别"), "id");
+      auto name = scalar(require(c, "name", "类别"), "name");
+      if (!id || !name) continue;
+      if (plan.find_category(*id)) error(c["id"], "类别编号 " + std::to_string(*id) + " 重复");
+      plan.categories.push_back({*id, *name});
+    }
+  } else if (cats.IsDefined()) {
+    error(cats, "categories 应为列表");
+  }
+
+  YAML::Node tasks = require(root, "tasks", "计划文件");
+  std::map<int, int> seen_ids;
+  if (tasks.IsDefined() && tasks.IsSequence()) {
+    for (const auto& t : tasks) load_task(t, plan, seen_ids);
+  } else if (tasks.IsDefined()) {
+    error(tasks, "tasks 应为列表");
+  }
+  return plan;
+}
+
+}  // namespace
+
+Plan parse_plan(std::string_view yaml_text, const std::string& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::ParserException& e) {
+    throw DataError(file, e.mark.line + 1, e.mark.column + 1, "YAML 语法错误: " + e.msg);
+  }
+  Loader loader(file);
+  Plan plan;
+  try {
+    plan = loader.load(root);
+  } catch (const YAML::Exception& e) {  // defensive: yaml-cpp internals must never leak out raw
+    loader.diags.error(file, e.mark.line + 1, e.mark.column + 1, "无法读取计划文件: " + e.msg);
+  }
+  if (loader.diags.has_errors()) {
+    loader.diags.sort();
+    throw DataError(loader.diags);
+  }
+  return plan;
+}
+
+Plan load_plan(const std::string& path) {
+  std::string bytes = read_file(path);
+  try {
+    return parse_plan(decode_text(bytes).text, path);
+  } catch (const DecodeError& e) {
+    throw DataError(path, e.line, e.col, e.what());
+  }
+}
+
+}  // namespace minsheng

@@ -1,0 +1,14 @@
+// Reads tasks.yaml into a Plan, reporting every problem at once as FILE:LINE:COL.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "model/plan.hpp"
+
+namespace minsheng {
+
+// `file` names the source in messages. Throws DataError listing every problem found.
+Plan parse_plan(std::string_view yaml_text, const std::string& file);
+Plan load_plan(const std::string& path);
+
+}  // namespace minsheng

@@ -1,0 +1,81 @@
+#include "model/plan.hpp"
+
+#include <algorithm>
+
+namespace minsheng {
+
+const char* comparator_code(Comparator c) {
+  switch (c) {
+    case Comparator::at_least: return "at_least";
+    case Comparator::about: return "about";
+    case Comparator::exactly: return "exactly";
+  }
+  return "";
+}
+
+const char* comparator_label(Comparator c) {
+  switch (c) {
+    case Comparator::at_least: return "不少于";
+    case Comparator::about: return "左右";
+    case Comparator::exactly: return "";
+  }
+  return "";
+}
+
+std::optional<Comparator> parse_comparator(std::string_view code) {
+  if (code == "at_least") return Comparator::at_least;
+  if (code == "about") return Comparator::about;
+  if (code == "exactly") return Comparator::exactly;
+  return std::nullopt;
+}
+
+const Task* Plan::find_task(int id) const {
+  // Tasks are few (tens) and ids are usually 1..N in order; check the obvious slot first.
+  if (id >= 1 && static_cast<std::size_t>(id) <= tasks.size() && tasks[id - 1].id == id)
+    return &tasks[id - 1];
+  for (const auto& t : tasks)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+const Category* Plan::find_category(int id) const {
+  for (const auto& c : categories)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+bool Plan::has_unit(const std::string& unit) const {
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+std::vector<std::string> Plan::lead_units() const {
+  std::vector<std::string> out;
+  for (const auto& u : units)
+    for (const auto& t : tasks)
+      if (std::any_of(t.targets.begin(), t.targets.end(), [&](const Target& g) { return g.lead == u; })) {
+        out.push_back(u);
+        break;
+      }
+  return out;
+}
+
+std::vector<const Target*> Plan::targets_of(const std::string& unit) const {
+  std::vector<const Target*> out;
+  for (const auto& t : tasks)
+    for (const auto& g : t.targets)
+      if (g.lead == unit) out.push_back(&g);
+  return out;
+}
+
+std::size_t Plan::target_count() const {
+  std::size_t n = 0;
+  for (const auto& t : tasks) n += t.targets.size();
+  return n;
+}
+
+Date Plan::due_date(YearMonth m) const {
+  YearMonth next = m.plus(1);
+  return {next.year, next.month, std::min(due_day, days_in_month(next.year, next.month))};
+}
+
+}  // namespace minsheng

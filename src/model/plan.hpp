@@ -1,0 +1,83 @@
+// The plan as data: tasks, targets, lead units and the assessment settings (tasks.yaml).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/date.hpp"
+
+namespace minsheng {
+
+enum class Comparator { at_least, about, exactly };
+enum class TargetKind { numeric, milestone };
+
+const char* comparator_code(Comparator c);   // "at_least"
+const char* comparator_label(Comparator c);  // "不少于"
+std::optional<Comparator> parse_comparator(std::string_view code);
+
+struct Target {
+  int task = 0;   // id of the task it belongs to
+  int index = 1;  // 1-based within its task
+  std::string name;
+  std::string lead;
+  TargetKind kind = TargetKind::numeric;
+  std::optional<double> value;  // absent for milestones and pending targets
+  bool pending = false;         // the value is set elsewhere and supplied in progress files
+  std::string measure;          // 个, 人, %, …; empty for milestones
+  Comparator comparator = Comparator::exactly;
+  double baseline = 0;
+  int line = 0;  // in the plan file, for messages
+};
+
+struct Task {
+  int id = 0;
+  int category = 0;
+  std::string text;
+  std::vector<std::string> leads;
+  std::vector<Target> targets;
+  int line = 0;
+};
+
+struct Category {
+  int id = 0;
+  std::string name;
+};
+
+struct Settings {
+  double about_tolerance = 0.10;
+  double behind_pp = 10;            // gap at or above this is 滞后
+  double seriously_behind_pp = 30;  // gap above this is 严重滞后
+  double milestone_not_started_on_track_pct = 25;
+  double milestone_not_started_behind_pct = 50;
+};
+
+struct Plan {
+  std::string source;  // file name, for messages
+  std::string title;
+  std::string short_title;  // for bulletins: 宜昌市2024年十大民生项目
+  std::string document_number;
+  std::string issuer;
+  std::optional<Date> issued;
+  YearMonth start;
+  Date deadline;
+  std::string report_to;  // 市发改委
+  int due_day = 3;        // progress for month M is due on this day of M+1
+  Settings settings;
+  std::vector<Category> categories;
+  std::vector<std::string> units;
+  std::vector<std::string> measures;
+  std::vector<Task> tasks;
+
+  YearMonth deadline_month() const { return deadline.year_month(); }
+  const Task* find_task(int id) const;
+  const Category* find_category(int id) const;
+  bool has_unit(const std::string& unit) const;
+  // Units that lead at least one target, in plan order.
+  std::vector<std::string> lead_units() const;
+  std::vector<const Target*> targets_of(const std::string& unit) const;
+  std::size_t target_count() const;
+  Date due_date(YearMonth m) const;  // day `due_day` of the next month
+};
+
+}  // namespace minsheng

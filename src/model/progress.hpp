@@ -1,0 +1,76 @@
+// Monthly progress as units report it, and the merged snapshot of one month.
+#pragma once
+#include <compare>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "util/date.hpp"
+
+namespace minsheng {
+
+enum class MilestoneState { not_started, in_progress, completed };
+const char* milestone_label(MilestoneState s);  // 未启动 / 推进中 / 已完成
+std::optional<MilestoneState> parse_milestone_state(std::string_view word);
+
+struct SourceRef {
+  std::string file;
+  int line = 0;
+  std::string str() const { return line > 0 ? file + ":" + std::to_string(line) : file; }
+};
+
+struct TargetKey {
+  int task = 0;
+  int target = 1;
+  auto operator<=>(const TargetKey&) const = default;
+};
+
+// One valid row of a progress file.
+struct ProgressEntry {
+  TargetKey key;
+  std::optional<double> value;  // cumulative since the plan started; a level for % targets
+  bool percent = false;         // typed as a percentage
+  std::optional<MilestoneState> state;
+  std::optional<double> target_value;  // supplies a pending target's value
+  std::string note;
+  SourceRef source;
+};
+
+struct Submission {
+  std::string file;
+  std::string unit;
+  YearMonth month;
+  std::optional<Date> submitted;
+  std::string encoding;
+  std::vector<ProgressEntry> entries;
+  std::set<TargetKey> invalid;  // targets with a rejected row in this file
+};
+
+// What is known of one target as of a month.
+struct Observation {
+  std::optional<double> value;
+  bool percent = false;
+  std::optional<MilestoneState> state;
+  YearMonth month;  // the month it was reported for
+  SourceRef source;
+  std::string note;
+};
+
+struct Snapshot {
+  YearMonth month;
+  std::map<TargetKey, Observation> values;
+  std::map<TargetKey, double> target_values;  // latest supplied value of pending targets
+  std::map<TargetKey, SourceRef> target_value_sources;
+  std::map<std::string, const Submission*> reported;  // units with a file for `month`
+  std::set<TargetKey> invalid;                        // rejected rows in `month`
+};
+
+// Builds the snapshot of `month` from submissions of that month and earlier, in one pass.
+// `subs` must be sorted by month. Adds a warning when a cumulative value falls below the
+// same target's value for an earlier month.
+Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags);
+
+}  // namespace minsheng

@@ -1,0 +1,19 @@
+// Renders the plan's tasks and targets (`minsheng tasks`).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "report/table.hpp"
+
+namespace minsheng {
+
+std::string target_value_text(const Target& t);  // "1680", "待定", "" for a milestone
+std::string target_label(const Task& task, const Target& t);  // "任务48指标2" or "任务4"
+
+std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& tasks, const Style& style);
+std::string catalogue_markdown(const Plan& plan, const std::vector<const Task*>& tasks);
+std::string catalogue_csv(const Plan& plan, const std::vector<const Task*>& tasks);
+std::string catalogue_json(const Plan& plan, const std::vector<const Task*>& tasks);
+
+}  // namespace minsheng

@@ -1,0 +1,108 @@
+#include "report/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "util/text.hpp"
+
+namespace minsheng {
+
+std::string paint(const std::string& text, Color c, const Style& style) {
+  if (!style.color || c == Color::none) return text;
+  const char* code = "";
+  switch (c) {
+    case Color::green: code = "32"; break;
+    case Color::cyan: code = "36"; break;
+    case Color::yellow: code = "33"; break;
+    case Color::red: code = "31"; break;
+    case Color::magenta: code = "35"; break;
+    case Color::grey: code = "90"; break;
+    case Color::bold: code = "1"; break;
+    case Color::none: break;
+  }
+  return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
+}
+
+TextTable::TextTable(std::vector<std::string> headers, std::vector<bool> right_align)
+    : headers_(std::move(headers)), right_(std::move(right_align)) {
+  right_.resize(headers_.size(), false);
+}
+
+void TextTable::add(std::vector<TableCell> row) {
+  row.resize(headers_.size());
+  rows_.push_back(std::move(row));
+}
+
+void TextTable::add(const std::vector<std::string>& row) {
+  std::vector<TableCell> cells;
+  for (const auto& s : row) cells.push_back({s, Color::none});
+  add(std::move(cells));
+}
+
+std::string TextTable::render(const Style& style, int max_width) const {
+  std::size_t n = headers_.size();
+  auto shown = [&](const std::string& s) { return max_width > 0 ? truncate_to_width(s, max_width) : s; };
+  std::vector<int> width(n, 0);
+  for (std::size_t i = 0; i < n; ++i) width[i] = display_width(shown(headers_[i]));
+  for (const auto& r : rows_)
+    for (std::size_t i = 0; i < n; ++i) width[i] = std::max(width[i], display_width(shown(r[i].text)));
+
+  std::string out;
+  auto line = [&](const std::vector<TableCell>& cells, bool header) {
+    std::string l;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string text = shown(cells[i].text);
+      bool last = i + 1 == n;
+      std::string padded = right_[i] ? pad_left(text, width[i])
+                                     : (last ? text : pad_right(text, width[i]));
+      l += paint(padded, header ? Color::bold : cells[i].color, style);
+      if (!last) l += "  ";
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
+  };
+  std::vector<TableCell> head;
+  for (const auto& h : headers_) head.push_back({h, Color::none});
+  line(head, true);
+  int total = 0;
+  for (int w : width) total += w;
+  total += static_cast<int>(2 * (n - 1));
+  std::string rule;
+  for (int i = 0; i < total; ++i) rule += "─";
+  out += paint(rule, Color::grey, style) + "\n";
+  for (const auto& r : rows_) line(r, false);
+  return out;
+}
+
+std::string md_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string TextTable::markdown() const {
+  std::string out = "|";
+  for (const auto& h : headers_) out += " " + md_escape(h) + " |";
+  out += "\n|";
+  for (std::size_t i = 0; i < headers_.size(); ++i) out += right_[i] ? " ---: |" : " --- |";
+  out += "\n";
+  for (const auto& r : rows_) {
+    out += "|";
+    for (const auto& c : r) out += " " + md_escape(c.text) + " |";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string progress_bar(double pct, int width) {
+  int filled = static_cast<int>(std::lround(std::clamp(pct, 0.0, 100.0) / 100 * width));
+  std::string out;
+  for (int i = 0; i < width; ++i) out += i < filled ? "█" : "░";
+  return out;
+}
+
+}  // namespace minsheng

@@ -1,0 +1,40 @@
+// Plain-text and Markdown tables that align by display width, so Chinese lines up.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace minsheng {
+
+enum class Color { none, green, cyan, yellow, red, magenta, grey, bold };
+
+struct TableCell {
+  std::string text;
+  Color color = Color::none;
+};
+
+struct Style {
+  bool color = false;  // ANSI colour codes; only ever true for a terminal
+};
+
+std::string paint(const std::string& text, Color c, const Style& style);
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> headers, std::vector<bool> right_align = {});
+  void add(std::vector<TableCell> row);
+  void add(const std::vector<std::string>& row);
+  // `max_width` caps each column (0: no cap); longer text is cut with "…".
+  std::string render(const Style& style, int max_width = 0) const;
+  std::string markdown() const;
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<bool> right_;
+  std::vector<std::vector<TableCell>> rows_;
+};
+
+std::string md_escape(std::string_view s);  // for a Markdown table cell
+std::string progress_bar(double pct, int width);  // "█████░░░░░"
+
+}  // namespace minsheng

@@ -1,0 +1,123 @@
+#include "util/csv.hpp"
+
+#include "util/text.hpp"
+
+namespace minsheng {
+
+bool CsvRecord::blank() const {
+  for (const auto& f : fields)
+    if (!trim(f.value).empty()) return false;
+  return true;
+}
+
+std::vector<CsvRecord> parse_csv(std::string_view text) {
+  std::string_view first_line = text.substr(0, text.find('\n'));
+  char sep = (first_line.find('\t') != std::string_view::npos &&
+              first_line.find(',') == std::string_view::npos)
+                 ? '\t'
+                 : ',';
+
+  std::vector<CsvRecord> records;
+  CsvRecord rec;
+  CsvField field;
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t i = 0;
+  bool at_field_start = true;
+  bool quoted = false;
+  bool quote_closed = false;
+  int quote_line = 0, quote_col = 0;
+
+  auto end_field = [&] {
+    rec.fields.push_back(std::move(field));
+    field = CsvField{};
+    at_field_start = true;
+    quoted = quote_closed = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    records.push_back(std::move(rec));
+    rec = CsvRecord{};
+  };
+
+  while (i < text.size()) {
+    char c = text[i];
+    if (at_field_start) {
+      if (rec.fields.empty()) rec.line = line;
+      field.col = column_of(text, line_start, i);
+      at_field_start = false;
+      if (c == '"') {
+        quoted = true;
+        quote_line = line;
+        quote_col = field.col;
+        ++i;
+        continue;
+      }
+    }
+    if (quoted && !quote_closed) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field.value += '"';
+          i += 2;
+        } else {
+          quote_closed = true;
+          ++i;
+        }
+        continue;
+      }
+      if (c == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+      field.value += c;
+      ++i;
+      continue;
+    }
+    if (c == sep) {
+      end_field();
+      ++i;
+      if (i == text.size()) at_field_start = false;  // trailing separator: one more empty field
+      continue;
+    }
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      end_record();
+      ++line;
+      ++i;
+      line_start = i;
+      continue;
+    }
+    // Text after a closing quote, or a stray quote in an unquoted field, is kept as typed:
+    // hand-made files do this and the value check downstream names the cell if it matters.
+    field.value += c;
+    ++i;
+  }
+  if (quoted && !quote_closed)
+    throw CsvError(quote_line, quote_col, "引号未闭合：从这里开始的带引号字段一直到文件末尾都没有结束");
+  if (!at_field_start || !rec.fields.empty()) end_record();
+  return records;
+}
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += csv_field(fields[i]);
+  }
+  return out + "\r\n";
+}
+
+}  // namespace minsheng

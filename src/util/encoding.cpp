@@ -1,0 +1,83 @@
+#include "util/encoding.hpp"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <vector>
+
+#include "util/text.hpp"
+
+namespace minsheng {
+namespace {
+
+// Line and column of a byte offset in the original bytes, for error messages.
+std::pair<int, int> locate(std::string_view bytes, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+struct IconvHandle {
+  iconv_t cd;
+  IconvHandle(const char* to, const char* from) : cd(iconv_open(to, from)) {}
+  ~IconvHandle() {
+    if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+  }
+  IconvHandle(const IconvHandle&) = delete;
+  IconvHandle& operator=(const IconvHandle&) = delete;
+};
+
+}  // namespace
+
+std::string iconv_convert(std::string_view in, const char* from, const char* to) {
+  IconvHandle h(to, from);
+  if (h.cd == reinterpret_cast<iconv_t>(-1))
+    throw DecodeError(0, 0, std::string("不支持的编码转换: ") + from + " → " + to);
+  std::string out;
+  std::vector<char> buf(16384);
+  char* src = const_cast<char*>(in.data());
+  std::size_t src_left = in.size();
+  while (src_left > 0) {
+    char* dst = buf.data();
+    std::size_t dst_left = buf.size();
+    std::size_t rc = iconv(h.cd, &src, &src_left, &dst, &dst_left);
+    out.append(buf.data(), buf.size() - dst_left);
+    if (rc == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) continue;
+      auto [line, col] = locate(in, static_cast<std::size_t>(src - in.data()));
+      throw DecodeError(line, col, std::string("无法按 ") + from + " 解码的字节");
+    }
+  }
+  return out;
+}
+
+Decoded decode_text(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
+    std::size_t bad = find_invalid_utf8(bytes);
+    if (bad != std::string_view::npos) {
+      auto [line, col] = locate(bytes, bad);
+      throw DecodeError(line, col, "文件带 UTF-8 BOM，但内容含有无效的 UTF-8 字节");
+    }
+    return {std::string(bytes), "UTF-8-BOM"};
+  }
+  if (bytes.starts_with("\xFF\xFE"))
+    return {iconv_convert(bytes.substr(2), "UTF-16LE", "UTF-8"), "UTF-16LE"};
+  if (bytes.starts_with("\xFE\xFF"))
+    return {iconv_convert(bytes.substr(2), "UTF-16BE", "UTF-8"), "UTF-16BE"};
+  if (find_invalid_utf8(bytes) == std::string_view::npos) return {std::string(bytes), "UTF-8"};
+  // Not UTF-8: GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
+  try {
+    return {iconv_convert(bytes, "GB18030", "UTF-8"), "GB18030"};
+  } catch (const DecodeError& e) {
+    throw DecodeError(e.line, e.col, "文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030");
+  }
+}
+
+}  // namespace minsheng

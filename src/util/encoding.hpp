@@ -1,0 +1,29 @@
+// Decodes text files as Chinese offices save them: UTF-8 (with or without BOM),
+// UTF-16 with BOM (Excel "Unicode text"), or GB18030/GBK (Excel and WPS on Chinese Windows).
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace minsheng {
+
+struct Decoded {
+  std::string text;      // UTF-8, without BOM
+  std::string encoding;  // "UTF-8", "UTF-8-BOM", "UTF-16LE", "UTF-16BE", "GB18030"
+};
+
+// Thrown when the bytes fit no supported encoding; line and col locate the first bad byte.
+class DecodeError : public std::runtime_error {
+ public:
+  DecodeError(int line, int col, const std::string& what)
+      : std::runtime_error(what), line(line), col(col) {}
+  int line;
+  int col;
+};
+
+Decoded decode_text(std::string_view bytes);
+
+// Converts between encodings with glibc iconv; throws DecodeError at the first bad byte.
+std::string iconv_convert(std::string_view in, const char* from, const char* to);
+
+}  // namespace minsheng

@@ -1,0 +1,94 @@
+#include "util/number.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "util/text.hpp"
+
+namespace minsheng {
+namespace {
+
+ParsedNumber fail(std::string why) {
+  ParsedNumber p;
+  p.kind = ParsedNumber::Kind::error;
+  p.error = std::move(why);
+  return p;
+}
+
+bool strip_suffix(std::string& s, std::string_view suffix) {
+  if (suffix.empty() || !std::string_view(s).ends_with(suffix)) return false;
+  s.erase(s.size() - suffix.size());
+  s = std::string(trim(s));
+  return true;
+}
+
+// "1,680" and "12,345,678" are grouped correctly; "1,68" is a typo, not 168.
+bool valid_grouping(std::string_view digits) {
+  auto parts = split(digits.substr(0, digits.find('.')), ',');
+  if (parts.size() == 1) return true;
+  if (parts[0].empty() || parts[0].size() > 3) return false;
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    if (parts[i].size() != 3) return false;
+  return true;
+}
+
+std::string remove_char(std::string_view s, char c) {
+  std::string out;
+  for (char x : s)
+    if (x != c) out += x;
+  return out;
+}
+
+}  // namespace
+
+ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
+  std::string s(trim(nfkc(trim(raw))));
+  if (s.empty()) return {};
+  std::string original(trim(raw));
+
+  std::string folded_measure = nfkc(measure);
+  strip_suffix(s, folded_measure);
+  bool percent = strip_suffix(s, "%");
+  double scale = 1;
+  if (strip_suffix(s, "万")) scale = 1e4;
+  else if (strip_suffix(s, "亿")) scale = 1e8;
+  if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
+  if (s.empty()) return fail("“" + original + "”不是数字");
+  if (s[0] == '-') return fail("累计值不能为负数：“" + original + "”");
+  if (s[0] == '+') s.erase(0, 1);
+
+  for (char c : s)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ','))
+      return fail("“" + original + "”不是数字" +
+                  (measure.empty() ? std::string() : "（可写 1680、1,680、3.5万、95% 或带计量单位“" +
+                                                         std::string(measure) + "”）"));
+  if (!valid_grouping(s)) return fail("“" + original + "”的千分位逗号位置不对");
+  std::string digits = remove_char(s, ',');
+  double v = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.front() == '.' ||
+      digits.back() == '.')
+    return fail("“" + original + "”不是数字");
+  ParsedNumber p;
+  p.kind = ParsedNumber::Kind::ok;
+  p.quantity = {v * scale, percent};
+  return p;
+}
+
+std::string format_number(double v) {
+  if (std::fabs(v) < 5e-5) return "0";
+  std::string s = fmt::format("{:.4f}", v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string format_pct(double v) {
+  std::string s = fmt::format("{:.1f}", v);
+  return s == "-0.0" ? "0.0" : s;
+}
+
+}  // namespace minsheng

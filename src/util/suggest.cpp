@@ -1,0 +1,59 @@
+#include "util/suggest.hpp"
+
+#include <algorithm>
+
+namespace minsheng {
+namespace {
+
+std::vector<std::string_view> codepoints(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t n = 1;
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto x = codepoints(a), y = codepoints(b);
+  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_d = 0;
+  for (const auto& c : candidates) {
+    // A candidate that contains the word, or is contained in it ("民政局" for "市民政局").
+    std::size_t d = (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos)
+                        ? 1
+                        : edit_distance(word, c);
+    if (!best || d < best_d) {
+      best = c;
+      best_d = d;
+    }
+  }
+  std::size_t len = std::max<std::size_t>(codepoints(word).size(), 1);
+  if (best && best_d <= std::max<std::size_t>(1, len / 2)) return best;
+  return std::nullopt;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto m = closest_match(word, candidates);
+  return m ? "（是否应为“" + *m + "”？）" : std::string();
+}
+
+}  // namespace minsheng

@@ -1,0 +1,158 @@
+#include "util/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace minsheng {
+namespace {
+
+bool is_space_at(std::string_view s, std::size_t i, std::size_t* len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+    *len = 1;
+    return true;
+  }
+  if (s.substr(i, 3) == "\xE3\x80\x80") {  // U+3000 ideographic space
+    *len = 3;
+    return true;
+  }
+  if (s.substr(i, 2) == "\xC2\xA0") {  // U+00A0 no-break space
+    *len = 2;
+    return true;
+  }
+  return false;
+}
+
+bool ends_with_space(std::string_view s, std::size_t* len) {
+  if (s.empty()) return false;
+  std::size_t n = 0;
+  if (s.size() >= 3 && is_space_at(s, s.size() - 3, &n) && n == 3) {
+    *len = 3;
+    return true;
+  }
+  if (s.size() >= 2 && is_space_at(s, s.size() - 2, &n) && n == 2) {
+    *len = 2;
+    return true;
+  }
+  return is_space_at(s, s.size() - 1, len) && *len == 1;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t n = 0;
+  while (!s.empty() && is_space_at(s, 0, &n)) s.remove_prefix(n);
+  while (ends_with_space(s, &n)) s.remove_suffix(n);
+  return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
+std::string nfkc(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                        static_cast<utf8proc_ssize_t>(s.size()), &out,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                       UTF8PROC_COMPAT));
+  if (n < 0) return std::string(s);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  return std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+}
+
+int display_width(std::string_view s) {
+  int width = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {  // count a stray byte as one column rather than fail
+      ++width;
+      ++i;
+      continue;
+    }
+    width += utf8proc_charwidth(cp);
+    i += static_cast<std::size_t>(n);
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view s, int width) {
+  std::string out(s);
+  int w = display_width(s);
+  if (w < width) out.append(static_cast<std::size_t>(width - w), ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view s, int width) {
+  int w = display_width(s);
+  std::string out;
+  if (w < width) out.append(static_cast<std::size_t>(width - w), ' ');
+  out += s;
+  return out;
+}
+
+std::string truncate_to_width(std::string_view s, int width) {
+  if (display_width(s) <= width) return std::string(s);
+  std::string out;
+  int used = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) n = 1, cp = '?';
+    int w = utf8proc_charwidth(cp);
+    if (used + w > width - 1) break;
+    out.append(s.substr(i, static_cast<std::size_t>(n)));
+    used += w;
+    i += static_cast<std::size_t>(n);
+  }
+  return out + "…";
+}
+
+std::size_t codepoint_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+int column_of(std::string_view text, std::size_t line_start, std::size_t offset) {
+  return static_cast<int>(codepoint_count(text.substr(line_start, offset - line_start))) + 1;
+}
+
+}  // namespace minsheng

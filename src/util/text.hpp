@@ -1,0 +1,32 @@
+// UTF-8 text helpers. Nothing here knows about minsheng's domain.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minsheng {
+
+// Trims ASCII white space, NBSP and the full-width space U+3000 that IMEs type.
+std::string_view trim(std::string_view s);
+std::vector<std::string_view> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Returns the byte offset of the first invalid sequence, or npos when valid.
+std::size_t find_invalid_utf8(std::string_view s);
+
+// NFKC folds full-width digits, ％ and ， to ASCII so that typed numbers compare.
+std::string nfkc(std::string_view s);
+
+// Terminal columns: CJK counts two, combining marks zero.
+int display_width(std::string_view s);
+std::string pad_right(std::string_view s, int width);
+std::string pad_left(std::string_view s, int width);
+// Cuts to at most `width` columns, ending with "…" when cut.
+std::string truncate_to_width(std::string_view s, int width);
+
+// 1-based column, in code points, of byte `offset` within its line.
+int column_of(std::string_view text, std::size_t line_start, std::size_t offset);
+std::size_t codepoint_count(std::string_view s);
+
+}  // namespace minsheng
