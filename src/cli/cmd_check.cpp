@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "assess/month.hpp"
 #include "io/data_dir.hpp"
 #include "model/diagnostic.hpp"
 

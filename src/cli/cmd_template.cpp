@@ -1,7 +1,45 @@
+// minsheng template: writes the progress form one lead unit fills in for a month.
+#include <memory>
+
 #include "cli/commands.hpp"
+#include "io/data_dir.hpp"
+#include "model/diagnostic.hpp"
+#include "report/template_form.hpp"
+#include "util/suggest.hpp"
+
 namespace minsheng::cli {
-Command setup_template(CLI::App& app, const GlobalOptions&) {
-  CLI::App* sub = app.add_subcommand("template", "TODO");
-  return {sub, [] { return 2; }};
+
+struct TemplateOptions {
+  std::string unit;
+  std::string month;
+  std::string format = "csv";
+  std::string output;
+};
+
+static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
+  Plan plan = load_plan(g);
+  YearMonth month = parse_month_option(o.month, "--month");
+  if (!plan.has_unit(o.unit))
+    throw UsageError("“" + o.unit + "”不是计划中的牵头单位" + did_you_mean(o.unit, plan.units));
+  if (plan.targets_of(o.unit).empty())
+    throw UsageError(o.unit + "在计划中不牵头任何指标，无需报送");
+  // The previous month's figures are a reminder only; problems in old files are check's business.
+  DataSet data = load_data(plan, g.data, month.plus(-1));
+  Snapshot prev = merge_snapshot(data.submissions, month.plus(-1), nullptr);
+  emit(o.format == "yaml" ? template_yaml(plan, o.unit, month, prev)
+                          : template_csv(plan, o.unit, month, prev),
+       o.output);
+  return 0;
 }
+
+Command setup_template(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<TemplateOptions>();
+  CLI::App* sub = app.add_subcommand("template", "生成某单位某月的进度报送表");
+  sub->add_option("--unit,-u", o->unit, "牵头单位")->required();
+  sub->add_option("--month,-m", o->month, "报送月份（YYYY-MM）")->required();
+  add_format(sub, o->format, {"csv", "yaml"});
+  sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
+  return {sub, [o, &g] { return run_template(*o, g); }};
+}
+
 }  // namespace minsheng::cli

@@ -10,11 +10,6 @@ namespace minsheng {
 
 namespace fs = std::filesystem;
 
-bool DataSet::has_files(YearMonth m) const {
-  return std::any_of(submissions.begin(), submissions.end(),
-                     [&](const Submission& s) { return s.month == m; });
-}
-
 fs::path month_dir(const fs::path& data, YearMonth m) { return data / m.str(); }
 
 std::vector<YearMonth> list_months(const fs::path& data) {
@@ -75,17 +70,6 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     }
   }
   return set;
-}
-
-void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  for (const auto& sub : data.submissions) {
-    Date due = plan.due_date(sub.month);
-    if (sub.submitted && *sub.submitted > due)
-      diags.warning(sub.file, 0, 0,
-                    "逾期报送：报送日期 " + sub.submitted->str() + " 晚于截止日期 " + due.str() +
-                        "（" + std::to_string(days_between(due, *sub.submitted)) + " 天）");
-  }
-  if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
 }
 
 }  // namespace minsheng

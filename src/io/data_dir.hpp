@@ -10,14 +10,6 @@
 
 namespace minsheng {
 
-struct DataSet {
-  std::vector<Submission> submissions;  // sorted by month, then file name
-  std::vector<YearMonth> months;        // months that have a submissions folder, ascending
-  Diagnostics diagnostics;              // every problem in every file read
-
-  bool has_files(YearMonth m) const;
-};
-
 std::filesystem::path month_dir(const std::filesystem::path& data, YearMonth m);
 std::vector<YearMonth> list_months(const std::filesystem::path& data);
 
@@ -25,8 +17,5 @@ std::vector<YearMonth> list_months(const std::filesystem::path& data);
 // Never throws for bad content: problems are collected in `diagnostics`.
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt);
-
-// Adds the checks that need the whole data set: late files and cumulative values that fall.
-void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags);
 
 }  // namespace minsheng

@@ -22,7 +22,10 @@ std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+namespace {
+
+// Writes `content` to a new temporary file beside `path` and returns its name.
+std::string write_temp(const std::filesystem::path& path, std::string_view content) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -53,11 +56,35 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
     unlink(tmpl.c_str());
     throw IoError(path.string() + ": 写入失败: " + std::strerror(errno));
   }
-  if (rename(tmpl.c_str(), path.c_str()) != 0) {
+  return tmpl;
+}
+
+void commit(const std::string& tmp, const std::filesystem::path& path) {
+  if (rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
-    unlink(tmpl.c_str());
+    unlink(tmp.c_str());
     throw IoError(path.string() + ": 无法替换文件: " + std::strerror(err));
   }
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  commit(write_temp(path, content), path);
+}
+
+void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
+                            const std::filesystem::path& b, std::string_view b_content) {
+  std::string ta = write_temp(a, a_content);
+  std::string tb;
+  try {
+    tb = write_temp(b, b_content);
+  } catch (...) {
+    unlink(ta.c_str());
+    throw;
+  }
+  commit(ta, a);
+  commit(tb, b);
 }
 
 }  // namespace minsheng

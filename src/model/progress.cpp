@@ -22,6 +22,19 @@ std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
   return std::nullopt;
 }
 
+bool DataSet::has_files(YearMonth m) const {
+  for (const auto& s : submissions)
+    if (s.month == m) return true;
+  return false;
+}
+
+std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {
+  std::map<std::string, YearMonth> out;
+  for (const auto& s : submissions)
+    if (s.month <= m && !s.unit.empty()) out[s.unit] = s.month;  // sorted: later months win
+  return out;
+}
+
 Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags) {
   Snapshot snap;
   snap.month = month;

@@ -68,6 +68,17 @@ struct Snapshot {
   std::set<TargetKey> invalid;                        // rejected rows in `month`
 };
 
+// Every progress file read from a data folder, valid or not.
+struct DataSet {
+  std::vector<Submission> submissions;  // sorted by month, then file name
+  std::vector<YearMonth> months;        // months that have a submissions folder, ascending
+  Diagnostics diagnostics;              // every problem in every file read
+
+  bool has_files(YearMonth m) const;
+  // Each unit's last month with a file, up to and including `m`.
+  std::map<std::string, YearMonth> last_file_months(YearMonth m) const;
+};
+
 // Builds the snapshot of `month` from submissions of that month and earlier, in one pass.
 // `subs` must be sorted by month. Adds a warning when a cumulative value falls below the
 // same target's value for an earlier month.

@@ -24,8 +24,7 @@ static std::string category_name(const Plan& plan, int id) {
   return c ? c->name : std::to_string(id);
 }
 
-// "1680个", "10场以上", "100人左右", "里程碑"
-static std::string target_summary(const Target& t) {
+std::string target_summary(const Target& t) {
   if (t.kind == TargetKind::milestone) return "里程碑";
   std::string v = target_value_text(t);
   std::string s = v == "待定" ? "待定（" + t.measure + "）" : v + t.measure;

@@ -50,7 +50,7 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   std::string original(trim(raw));
 
   std::string folded_measure = nfkc(measure);
-  strip_suffix(s, folded_measure);
+  if (folded_measure != "%") strip_suffix(s, folded_measure);
   bool percent = strip_suffix(s, "%");
   double scale = 1;
   if (strip_suffix(s, "万")) scale = 1e4;

@@ -1,0 +1,68 @@
+#include "report/labels.hpp"
+
+#include "util/number.hpp"
+
+namespace minsheng {
+
+std::string chinese_numeral(int n) {
+  static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return digits[n];
+  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  s += "十";
+  if (n % 10) s += digits[n % 10];
+  return s;
+}
+
+std::string category_heading(const Plan& plan, int id) {
+  const Category* c = plan.find_category(id);
+  return "（" + chinese_numeral(id) + "）" + (c ? c->name : "");
+}
+
+Color status_color(Status s) {
+  switch (s) {
+    case Status::done: return Color::green;
+    case Status::ahead: return Color::cyan;
+    case Status::on_track: return Color::none;
+    case Status::behind: return Color::yellow;
+    case Status::seriously_behind:
+    case Status::overdue: return Color::red;
+    case Status::invalid: return Color::magenta;
+    case Status::not_reported:
+    case Status::pending: return Color::grey;
+  }
+  return Color::none;
+}
+
+std::string with_measure(std::optional<double> v, const std::string& measure) {
+  if (!v) return "—";
+  return format_number(*v) + measure;
+}
+
+std::string pct_text(std::optional<double> v) { return v ? format_pct(*v) + "%" : "—"; }
+
+std::string headline(const std::map<Status, int>& counts, std::size_t total, const char* noun) {
+  std::string s = std::to_string(total) + noun + "：";
+  bool first = true;
+  for (Status st : kHeadlineOrder) {
+    auto it = counts.find(st);
+    if (it == counts.end() || it->second == 0) continue;
+    if (!first) s += "、";
+    first = false;
+    s += std::string(status_label(st)) + " " + std::to_string(it->second) + " 项";
+  }
+  return s;
+}
+
+std::string carried_text(const TargetResult& r) {
+  return r.carried && r.value_month ? "沿用" + r.value_month->str() + "数据" : "";
+}
+
+std::string status_text(const TargetResult& r) {
+  std::string s = status_label(r.status);
+  if (r.state && !r.actual && r.status != Status::done) s += "（" + std::string(milestone_label(*r.state)) + "）";
+  if (r.projected_late && r.status != Status::overdue) s += "，预计逾期";
+  return s;
+}
+
+}  // namespace minsheng

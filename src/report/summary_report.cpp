@@ -1,0 +1,339 @@
+#include "report/summary_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/catalogue_report.hpp"
+#include "report/labels.hpp"
+#include "util/csv.hpp"
+#include "util/json.hpp"
+#include "util/number.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+
+const std::vector<std::string> kSummaryCsvColumns = {
+    "task",          "target",       "category",    "lead",      "text",      "unit",
+    "target_value",  "baseline",     "actual",      "completion_pct", "time_pct", "gap_pp",
+    "status",        "status_label", "remaining",   "needed_per_month", "projected_month",
+    "value_month",   "source"};
+
+namespace {
+
+std::string opt_num(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
+std::string opt_pct(const std::optional<double>& v) { return v ? format_pct(*v) : ""; }
+std::string opt_month(const std::optional<YearMonth>& m) { return m ? m->str() : ""; }
+// Monthly rates are shown to one decimal; more would be false precision.
+std::optional<double> round1(const std::optional<double>& v) {
+  if (!v) return v;
+  return std::round(*v * 10) / 10;
+}
+
+std::string time_line(const MonthReport& rep) {
+  const Plan& p = *rep.plan;
+  int elapsed = std::clamp(months_between(p.start, rep.month) + 1, 0,
+                           months_between(p.start, p.deadline_month()) + 1);
+  int total = months_between(p.start, p.deadline_month()) + 1;
+  return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time_pct) + "%（" +
+         std::to_string(elapsed) + "/" + std::to_string(total) + " 个月）；计划完成时限 " +
+         p.deadline.chinese() + "。";
+}
+
+std::string actual_text(const TargetResult& r) {
+  if (r.actual) return with_measure(r.actual, r.measure);
+  if (r.state) return milestone_label(*r.state);
+  return "—";
+}
+
+std::string goal_text(const TargetResult& r) {
+  if (r.target->kind == TargetKind::milestone) return r.actual ? "100%" : "里程碑";
+  if (!r.target_value) return "待定";
+  std::string s = format_number(*r.target_value) + r.measure;
+  if (r.target->comparator == Comparator::at_least) s += "以上";
+  if (r.target->comparator == Comparator::about) s += "左右";
+  return s;
+}
+
+std::string id_text(const TargetResult& r) {
+  return r.task->targets.size() > 1 ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
+                                    : std::to_string(r.task->id);
+}
+
+std::string short_name(const TargetResult& r) {
+  return r.target->name.empty() ? r.task->text : r.target->name;
+}
+
+std::string gap_text(const TargetResult& r) { return r.gap_pp ? format_pct(*r.gap_pp) : "—"; }
+
+}  // namespace
+
+std::vector<const TargetResult*> lagging_targets(const MonthReport& rep) {
+  std::vector<const TargetResult*> out;
+  for (const auto& t : rep.targets)
+    if (is_lagging(t.status)) out.push_back(&t);
+  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
+    if (a->status != b->status) return worse(a->status, b->status);
+    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
+  });
+  return out;
+}
+
+std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
+  std::vector<const TargetResult*> out;
+  for (const auto& t : rep.targets)
+    if (t.projected_late && !is_lagging(t.status)) out.push_back(&t);
+  return out;
+}
+
+std::vector<std::string> gap_lines(const MonthReport& rep) {
+  std::vector<std::string> out;
+  for (const auto& g : rep.gaps) {
+    std::string line = g.unit + "：";
+    if (g.no_file) {
+      line += "本月未报送进度文件";
+      if (g.last_month) line += "（沿用" + g.last_month->str() + "数据）";
+      else line += "（此前也无报送）";
+    } else {
+      std::vector<std::string> labels;
+      for (const auto& k : g.unreported) {
+        const TargetResult* r = rep.find(k);
+        labels.push_back(r ? target_label(*r->task, *r->target) : std::to_string(k.task));
+      }
+      line += "本月未填报 " + join(labels, "、");
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string summary_table(const MonthReport& rep, const Style& style) {
+  const Plan& p = *rep.plan;
+  std::string out = paint(p.short_title + " " + rep.month.chinese() + "进展汇总", Color::bold, style) + "\n";
+  out += time_line(rep) + "\n";
+  out += headline(rep.task_counts, rep.tasks.size()) + "\n";
+  if (rep.avg_completion) out += "数值指标平均完成率 " + pct_text(rep.avg_completion) + "\n";
+
+  for (const auto& cat : p.categories) {
+    out += "\n" + paint(category_heading(p, cat.id), Color::bold, style) + "\n";
+    TextTable t({"编号", "指标", "牵头单位", "目标", "累计完成", "完成率", "进度", "差距", "状态"},
+                {true, false, false, true, true, true, false, true, false});
+    for (const auto& r : rep.targets) {
+      if (r.task->category != cat.id) continue;
+      Color c = status_color(r.status);
+      std::string actual = actual_text(r);
+      if (r.carried) actual += "*";
+      t.add({{id_text(r), Color::none},
+             {short_name(r), Color::none},
+             {r.target->lead, Color::none},
+             {goal_text(r), Color::none},
+             {actual, r.carried ? Color::grey : Color::none},
+             {pct_text(r.completion_pct), Color::none},
+             {r.completion_pct ? progress_bar(*r.completion_pct, 10) : "", c},
+             {gap_text(r), Color::none},
+             {status_text(r), c}});
+    }
+    out += t.render(style, 28);
+  }
+  bool any_carried = std::any_of(rep.targets.begin(), rep.targets.end(),
+                                 [](const TargetResult& r) { return r.carried; });
+  if (any_carried) out += "\n* 本月未报送，沿用此前月份数据\n";
+  out += "\n差距 = 序时进度 − 完成率（百分点）；≥" + format_number(p.settings.behind_pp) + " 为滞后，>" +
+         format_number(p.settings.seriously_behind_pp) + " 为严重滞后\n";
+  auto gaps = gap_lines(rep);
+  if (!gaps.empty()) {
+    out += "\n" + paint("未报送", Color::bold, style) + "\n";
+    for (const auto& g : gaps) out += "  " + g + "\n";
+  }
+  if (!rep.problems.items().empty()) {
+    out += "\n" + paint("数据问题", Color::bold, style) + "\n";
+    for (const auto& d : rep.problems.items()) out += "  " + d.str() + "\n";
+  }
+  return out;
+}
+
+std::string summary_markdown(const MonthReport& rep) {
+  const Plan& p = *rep.plan;
+  std::string out = "# " + p.short_title + " " + rep.month.chinese() + "进展汇总\n\n";
+  out += "> " + time_line(rep) + "\n\n";
+  out += "## 总体情况\n\n" + headline(rep.task_counts, rep.tasks.size()) + "。";
+  if (rep.avg_completion) out += "数值指标平均完成率 " + pct_text(rep.avg_completion) + "。";
+  out += "\n\n";
+
+  out += "## 分类进展\n\n";
+  TextTable cats({"类别", "任务数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "其他", "平均完成率"},
+                 {false, true, true, true, true, true, true, true, true});
+  for (std::size_t i = 0; i < p.categories.size(); ++i) {
+    const Rollup& r = rep.by_category[i];
+    auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
+    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) - n(Status::behind) -
+                n(Status::seriously_behind);
+    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total), std::to_string(n(Status::done)),
+              std::to_string(n(Status::ahead)), std::to_string(n(Status::on_track)),
+              std::to_string(n(Status::behind)), std::to_string(n(Status::seriously_behind)),
+              std::to_string(other), pct_text(r.avg_completion)});
+  }
+  out += cats.markdown() + "\n";
+
+  for (const auto& cat : p.categories) {
+    out += "### " + category_heading(p, cat.id) + "\n\n";
+    TextTable t({"编号", "指标", "牵头单位", "目标", "累计完成", "完成率", "差距（百分点）", "状态", "备注"},
+                {false, false, false, true, true, true, true, false, false});
+    for (const auto& r : rep.targets) {
+      if (r.task->category != cat.id) continue;
+      std::string note = carried_text(r);
+      if (!r.note.empty()) note += (note.empty() ? "" : "；") + r.note;
+      t.add({id_text(r), short_name(r), r.target->lead, goal_text(r), actual_text(r),
+             pct_text(r.completion_pct), gap_text(r), status_text(r), note});
+    }
+    out += t.markdown() + "\n";
+  }
+
+  out += "## 滞后任务\n\n";
+  auto lag = lagging_targets(rep);
+  if (lag.empty()) {
+    out += "本月无滞后任务。\n\n";
+  } else {
+    TextTable t({"编号", "指标", "牵头单位", "完成率", "序时进度", "落后（百分点）", "状态"},
+                {false, false, false, true, true, true, false});
+    for (const TargetResult* r : lag)
+      t.add({id_text(*r), short_name(*r), r->target->lead, pct_text(r->completion_pct),
+             pct_text(r->time_pct), gap_text(*r), status_text(*r)});
+    out += t.markdown() + "\n";
+  }
+  auto risk = at_risk_targets(rep);
+  if (!risk.empty()) {
+    out += "## 预计逾期\n\n按计划开始以来的平均月度进度推算，以下指标将晚于 " + p.deadline.chinese() +
+           " 完成：\n\n";
+    TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
+                {false, false, false, true, true, false, false});
+    for (const TargetResult* r : risk)
+      t.add({id_text(*r), short_name(*r), r->target->lead, pct_text(r->completion_pct),
+             with_measure(round1(r->needed_per_month), r->measure), opt_month(r->projected_month),
+             status_label(r->status)});
+    out += t.markdown() + "\n";
+  }
+
+  out += "## 分单位情况\n\n";
+  TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "未报送", "其他", "平均完成率"},
+                  {false, true, true, true, true, true, true, true, true, true});
+  for (const auto& r : rep.by_unit) {
+    auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
+    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) - n(Status::behind) -
+                n(Status::seriously_behind) - n(Status::not_reported);
+    units.add({r.name, std::to_string(r.total), std::to_string(n(Status::done)), std::to_string(n(Status::ahead)),
+               std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
+               std::to_string(n(Status::seriously_behind)), std::to_string(n(Status::not_reported)),
+               std::to_string(other), pct_text(r.avg_completion)});
+  }
+  out += units.markdown() + "\n";
+
+  out += "## 未报送单位\n\n";
+  auto gaps = gap_lines(rep);
+  if (gaps.empty()) out += "各牵头单位均已报送。\n\n";
+  for (const auto& g : gaps) out += "- " + g + "\n";
+  if (!gaps.empty()) out += "\n";
+
+  if (!rep.problems.items().empty()) {
+    out += "## 数据问题\n\n";
+    for (const auto& d : rep.problems.items()) out += "- `" + d.str() + "`\n";
+    out += "\n";
+  }
+  out += "---\n\n说明：完成率 =（累计完成 − 基数）÷（目标 − 基数）；差距 = 序时进度 − 完成率。差距 ≥ " +
+         format_number(p.settings.behind_pp) + " 个百分点为滞后，> " +
+         format_number(p.settings.seriously_behind_pp) + " 个百分点为严重滞后；“左右”类指标达到目标的 " +
+         format_number((1 - p.settings.about_tolerance) * 100) + "% 即视为完成。平均完成率中单个指标按不超过 100% 计。\n";
+  return out;
+}
+
+std::string summary_csv(const MonthReport& rep) {
+  std::string out(kUtf8Bom);
+  out += csv_line(kSummaryCsvColumns);
+  for (const auto& r : rep.targets) {
+    out += csv_line({std::to_string(r.task->id), std::to_string(r.target->index),
+                     std::to_string(r.task->category), r.target->lead, r.task->text, r.measure,
+                     opt_num(r.target_value), format_number(r.baseline), opt_num(r.actual),
+                     opt_pct(r.completion_pct), format_pct(r.time_pct), opt_pct(r.gap_pp),
+                     status_code(r.status), status_label(r.status), opt_num(r.remaining),
+                     opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),
+                     opt_month(r.value_month), r.source.file.empty() ? "" : r.source.str()});
+  }
+  return out;
+}
+
+namespace {
+
+void json_rollup(JsonWriter& j, const Rollup& r) {
+  j.begin_object().field("name", r.name).field("total", r.total);
+  j.key("counts").begin_object();
+  for (Status s : kAllStatuses) j.field(status_code(s), r.counts.count(s) ? r.counts.at(s) : 0);
+  j.end_object();
+  j.key("avg_completion_pct").value(round1(r.avg_completion));
+  j.end_object();
+}
+
+}  // namespace
+
+std::string summary_json(const MonthReport& rep) {
+  JsonWriter j;
+  j.begin_object();
+  j.field("plan", rep.plan->title).field("month", rep.month.str());
+  j.field("time_pct", std::round(rep.time_pct * 10) / 10).field("months_left", rep.months_left);
+  j.field("headline", headline(rep.task_counts, rep.tasks.size()));
+  j.key("task_counts").begin_object();
+  for (Status s : kAllStatuses) j.field(status_code(s), rep.task_counts.count(s) ? rep.task_counts.at(s) : 0);
+  j.end_object();
+  j.key("avg_completion_pct").value(round1(rep.avg_completion));
+  j.key("tasks").begin_array();
+  for (const auto& t : rep.tasks)
+    j.begin_object().field("task", t.task->id).field("status", status_code(t.status)).end_object();
+  j.end_array();
+  j.key("rows").begin_array();
+  for (const auto& r : rep.targets) {
+    j.begin_object();
+    j.field("task", r.task->id).field("target", r.target->index).field("category", r.task->category);
+    j.field("lead", r.target->lead).field("text", r.task->text).field("name", r.target->name);
+    j.field("unit", r.measure).field("target_value", r.target_value).field("baseline", r.baseline);
+    j.field("actual", r.actual);
+    j.key("milestone_state");
+    if (r.state) j.value(milestone_label(*r.state));
+    else j.null();
+    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", std::round(r.time_pct * 10) / 10);
+    j.field("gap_pp", round1(r.gap_pp));
+    j.field("status", status_code(r.status)).field("status_label", status_label(r.status));
+    j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));
+    j.key("projected_month").value(r.projected_month ? std::optional<std::string>(r.projected_month->str()) : std::nullopt);
+    j.field("projected_late", r.projected_late).field("carried", r.carried);
+    j.key("value_month").value(r.value_month ? std::optional<std::string>(r.value_month->str()) : std::nullopt);
+    j.field("source", r.source.file.empty() ? std::string() : r.source.str());
+    j.field("note", r.note);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("by_category").begin_array();
+  for (const auto& r : rep.by_category) json_rollup(j, r);
+  j.end_array();
+  j.key("by_unit").begin_array();
+  for (const auto& r : rep.by_unit) json_rollup(j, r);
+  j.end_array();
+  j.key("not_reported").begin_array();
+  for (const auto& g : rep.gaps) {
+    j.begin_object().field("unit", g.unit).field("no_file", g.no_file);
+    j.key("targets").begin_array();
+    for (const auto& k : g.unreported) j.begin_object().field("task", k.task).field("target", k.target).end_object();
+    j.end_array();
+    j.key("last_month").value(g.last_month ? std::optional<std::string>(g.last_month->str()) : std::nullopt);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("problems").begin_array();
+  for (const auto& d : rep.problems.items()) {
+    j.begin_object().field("file", d.file).field("line", d.line).field("col", d.col);
+    j.field("severity", d.severity == Severity::error ? "error" : "warning").field("message", d.message);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.str();
+}
+
+}  // namespace minsheng
