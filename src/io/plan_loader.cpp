@@ -10,6 +10,7 @@
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
+#include "util/number.hpp"
 #include "util/suggest.hpp"
 #include "util/text.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 
 class Loader {
  public:
-  Loader(std::string file) : file_(std::move(file)) {}
+  Loader(std::string file, std::string_view text) : file_(std::move(file)), lines_(text) {}
 
   Plan load(const YAML::Node& root);
   Diagnostics diags;
@@ -27,7 +28,7 @@ class Loader {
   void error(const YAML::Node& at, std::string message) {
     YAML::Mark m = at.Mark();
     if (m.is_null()) diags.error(file_, 0, 0, std::move(message));
-    else diags.error(file_, m.line + 1, m.column + 1, std::move(message));
+    else diags.error(file_, m.line + 1, lines_.char_column(m.line, m.column), std::move(message));
   }
 
   // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
@@ -36,7 +37,7 @@ class Loader {
     for (const auto& kv : map) {
       std::string k = kv.first.as<std::string>("");
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        error(kv.first, what + "中有未知字段“" + k + "”" + did_you_mean(k, allowed));
+        error(kv.first, what + "未知字段“" + k + "”" + did_you_mean(k, allowed));
     }
   }
 
@@ -106,16 +107,17 @@ class Loader {
   void load_target(const YAML::Node& node, const Plan& plan, Task& task);
 
   std::string file_;
+  LineIndex lines_;
 };
 
 void Loader::load_meta(const YAML::Node& root, Plan& plan) {
-  YAML::Node meta = require(root, "plan", "计划文件");
-  if (!meta.IsDefined() || !is_map(meta, "plan", root)) return;
+  YAML::Node meta = require(root, "plan", "计划文件：");
+  if (!meta.IsDefined() || !is_map(meta, "plan ", root)) return;
   check_keys(meta,
              {"title", "short_title", "document_number", "issuer", "issued", "start", "deadline",
               "reporting"},
-             "plan ");
-  if (auto s = scalar(require(meta, "title", "plan "), "title")) plan.title = *s;
+             "plan：");
+  if (auto s = scalar(require(meta, "title", "plan："), "title")) plan.title = *s;
   plan.short_title = scalar(meta["short_title"], "short_title").value_or(plan.title);
   plan.document_number = scalar(meta["document_number"], "document_number").value_or("");
   plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
@@ -123,12 +125,12 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
     plan.issued = Date::parse(*s);
     if (!plan.issued) error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
   }
-  YAML::Node start = require(meta, "start", "plan ");
+  YAML::Node start = require(meta, "start", "plan：");
   if (auto s = scalar(start, "start")) {
     if (auto m = YearMonth::parse(*s)) plan.start = *m;
     else error(start, "start 应为年月（YYYY-MM），实际为“" + *s + "”");
   }
-  YAML::Node deadline = require(meta, "deadline", "plan ");
+  YAML::Node deadline = require(meta, "deadline", "plan：");
   if (auto s = scalar(deadline, "deadline")) {
     if (auto d = Date::parse(*s)) plan.deadline = *d;
     else error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
@@ -136,8 +138,8 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
     error(deadline, "deadline 早于 start");
   YAML::Node rep = meta["reporting"];
-  if (rep.IsDefined() && is_map(rep, "reporting", meta)) {
-    check_keys(rep, {"to", "due_day"}, "reporting ");
+  if (rep.IsDefined() && is_map(rep, "reporting ", meta)) {
+    check_keys(rep, {"to", "due_day"}, "reporting：");
     plan.report_to = scalar(rep["to"], "to").value_or("");
     if (rep["due_day"].IsDefined()) {
       if (auto d = integer(rep["due_day"], "due_day")) {
@@ -151,11 +153,11 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
 void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   YAML::Node s = root["settings"];
   if (!s.IsDefined()) return;
-  if (!is_map(s, "settings", root)) return;
+  if (!is_map(s, "settings ", root)) return;
   check_keys(s,
              {"about_tolerance", "behind_pp", "seriously_behind_pp",
               "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct"},
-             "settings ");
+             "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
       if (auto v = number(s[key], key)) field = *v;
@@ -173,7 +175,7 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
 }
 
 void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
-  std::string what = "任务" + std::to_string(task.id) + "的指标 ";
+  std::string what = "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
   if (!is_map(node, what, node)) return;
   check_keys(node, {"name", "kind", "value", "measure", "comparator", "lead", "baseline"}, what);
   Target t;
@@ -191,7 +193,7 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
     if (auto lead = scalar(node["lead"], "lead")) {
       t.lead = *lead;
       if (std::find(task.leads.begin(), task.leads.end(), t.lead) == task.leads.end())
-        error(node["lead"], what + "的牵头单位“" + t.lead + "”不是任务" + std::to_string(task.id) +
+        error(node["lead"], what + "牵头单位“" + t.lead + "”不是任务" + std::to_string(task.id) +
                                 "的牵头单位（" + join(task.leads, "、") + "）" +
                                 did_you_mean(t.lead, task.leads));
     }
@@ -205,7 +207,7 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
     YAML::Node value = require(node, "value", what);
     if (value.IsDefined()) {
       if (value.IsScalar() && value.Scalar() == "pending") t.pending = true;
-      else t.value = number(value, what + "value");
+      else t.value = number(value, what + "value ");
     }
     YAML::Node measure = require(node, "measure", what);
     if (auto m = scalar(measure, "measure")) {
@@ -221,9 +223,9 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
                                       did_you_mean(*c, {"at_least", "about", "exactly"}));
     }
     if (node["baseline"].IsDefined())
-      t.baseline = number(node["baseline"], what + "baseline").value_or(0);
+      t.baseline = number(node["baseline"], what + "baseline ").value_or(0);
     if (t.value && *t.value <= t.baseline)
-      error(node["value"], what + "目标值应大于基数 baseline（" + std::to_string(t.baseline) + "）");
+      error(node["value"], what + "目标值应大于基数 baseline（" + format_number(t.baseline) + "）");
   } else {
     for (const char* k : {"value", "measure", "comparator", "baseline"})
       if (node[k].IsDefined()) error(node[k], what + "里程碑指标不应有字段“" + std::string(k) + "”");
@@ -232,14 +234,14 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
 }
 
 void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids) {
-  if (!is_map(node, "任务", node)) return;
+  if (!is_map(node, "任务：", node)) return;
   Task task;
   task.line = node.Mark().line + 1;
-  YAML::Node id = require(node, "id", "任务");
-  std::string what = "任务 ";
+  YAML::Node id = require(node, "id", "任务：");
+  std::string what = "任务：";
   if (auto v = integer(id, "id")) {
     task.id = *v;
-    what = "任务" + std::to_string(task.id) + " ";
+    what = "任务" + std::to_string(task.id) + "：";
     auto [it, fresh] = seen_ids.emplace(task.id, task.line);
     if (!fresh)
       error(id, "任务编号 " + std::to_string(task.id) + " 重复（第 " + std::to_string(it->second) +
@@ -249,7 +251,7 @@ void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& s
   YAML::Node cat = require(node, "category", what);
   if (auto c = integer(cat, "category")) {
     task.category = *c;
-    if (!plan.find_category(*c)) error(cat, what + "的类别 " + std::to_string(*c) + " 不在 categories 中");
+    if (!plan.find_category(*c)) error(cat, what + "类别 " + std::to_string(*c) + " 不在 categories 中");
   }
   if (auto t = scalar(require(node, "text", what), "text")) task.text = *t;
   YAML::Node lead = require(node, "lead", what);
@@ -287,20 +289,20 @@ Plan Loader::load(const YAML::Node& root) {
     error(root, "计划文件的顶层应为键值映射（plan、categories、units、tasks …）");
     return plan;
   }
-  check_keys(root, {"plan", "settings", "measures", "units", "categories", "tasks"}, "计划文件");
+  check_keys(root, {"plan", "settings", "measures", "units", "categories", "tasks"}, "计划文件：");
   load_meta(root, plan);
   load_settings(root, plan);
-  plan.measures = string_list(require(root, "measures", "计划文件"), "measures");
-  plan.units = string_list(require(root, "units", "计划文件"), "units");
+  plan.measures = string_list(require(root, "measures", "计划文件："), "measures");
+  plan.units = string_list(require(root, "units", "计划文件："), "units");
 
-  YAML::Node cats = require(root, "categories", "计划文件");
+  YAML::Node cats = require(root, "categories", "计划文件：");
   if (cats.IsDefined() && cats.IsSequence()) {
     for (const auto& c : cats) {
-      if (!is_map(c, "类别", c)) continue;
-      check_keys(c, {"id", "name"}, "类别");
+      if (!is_map(c, "类别：", c)) continue;
+      check_keys(c, {"id", "name"}, "类别：");
       Category cat;
-      auto id = integer(require(c, "id", "类别"), "id");
-      auto name = scalar(require(c, "name", "类别"), "name");
+      auto id = integer(require(c, "id", "类别："), "id");
+      auto name = scalar(require(c, "name", "类别："), "name");
       if (!id || !name) continue;
       if (plan.find_category(*id)) error(c["id"], "类别编号 " + std::to_string(*id) + " 重复");
       plan.categories.push_back({*id, *name});
@@ -309,7 +311,7 @@ Plan Loader::load(const YAML::Node& root) {
     error(cats, "categories 应为列表");
   }
 
-  YAML::Node tasks = require(root, "tasks", "计划文件");
+  YAML::Node tasks = require(root, "tasks", "计划文件：");
   std::map<int, int> seen_ids;
   if (tasks.IsDefined() && tasks.IsSequence()) {
     for (const auto& t : tasks) load_task(t, plan, seen_ids);
@@ -326,9 +328,10 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line + 1, e.mark.column + 1, "YAML 语法错误: " + e.msg);
+    throw DataError(file, e.mark.line + 1, LineIndex(yaml_text).char_column(e.mark.line, e.mark.column),
+                    "YAML 语法错误: " + e.msg);
   }
-  Loader loader(file);
+  Loader loader(file, yaml_text);
   Plan plan;
   try {
     plan = loader.load(root);

@@ -47,7 +47,8 @@ std::optional<std::string> closest_match(std::string_view word,
     }
   }
   std::size_t len = std::max<std::size_t>(codepoints(word).size(), 1);
-  if (best && best_d <= std::max<std::size_t>(1, len / 2)) return best;
+  // Sharing nothing is no suggestion: "间" is one edit from "个", but not a typo of it.
+  if (best && best_d <= std::max<std::size_t>(1, len / 2) && best_d < len) return best;
   return std::nullopt;
 }
 

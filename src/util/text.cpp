@@ -155,4 +155,17 @@ int column_of(std::string_view text, std::size_t line_start, std::size_t offset)
   return static_cast<int>(codepoint_count(text.substr(line_start, offset - line_start))) + 1;
 }
 
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+int LineIndex::char_column(int line0, int byte_col0) const {
+  if (line0 < 0 || static_cast<std::size_t>(line0) >= starts_.size() || byte_col0 < 0) return byte_col0 + 1;
+  std::size_t start = starts_[static_cast<std::size_t>(line0)];
+  std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_col0));
+  return column_of(text_, start, end);
+}
+
 }  // namespace minsheng

@@ -29,4 +29,16 @@ std::string truncate_to_width(std::string_view s, int width);
 int column_of(std::string_view text, std::size_t line_start, std::size_t offset);
 std::size_t codepoint_count(std::string_view s);
 
+// Maps byte positions (as parsers such as yaml-cpp report them) to 1-based character columns.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // `line0` and `byte_col0` are 0-based; the result is 1-based, in code points.
+  int char_column(int line0, int byte_col0) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
 }  // namespace minsheng

@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "util/csv.hpp"
+
+using namespace minsheng;
+
+TEST_CASE("plain records keep their line numbers and field columns") {
+  auto r = parse_csv("任务编号,累计完成\n4,1680\n");
+  REQUIRE(r.size() == 2);
+  CHECK(r[1].line == 2);
+  REQUIRE(r[1].fields.size() == 2);
+  CHECK(r[1].fields[1].value == "1680");
+  CHECK(r[1].fields[1].col == 3);
+  CHECK(r[0].fields[1].col == 6);  // columns count code points: 任务编号 is 4, then ','
+}
+
+TEST_CASE("RFC 4180 quoting: separators, doubled quotes and line breaks inside quotes") {
+  auto r = parse_csv("a,b\n\"1,680\",\"说\"\"明\"\"\"\n\"两\n行\",x\nlast,y\n");
+  REQUIRE(r.size() == 4);
+  CHECK(r[1].fields[0].value == "1,680");
+  CHECK(r[1].fields[1].value == "说\"明\"");
+  CHECK(r[2].fields[0].value == "两\n行");
+  CHECK(r[2].line == 3);
+  CHECK(r[3].line == 5);  // the quoted line break counted
+}
+
+TEST_CASE("CRLF line endings are the same as LF") {
+  auto lf = parse_csv("a,b\n1,2\n");
+  auto crlf = parse_csv("a,b\r\n1,2\r\n");
+  REQUIRE(crlf.size() == 2);
+  CHECK(crlf[1].fields[1].value == "2");
+  CHECK(crlf[1].line == lf[1].line);
+}
+
+TEST_CASE("empty fields and a trailing separator are kept; blank rows are recognised") {
+  auto r = parse_csv("a,b,c\n1,,\n,,\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r[1].fields.size() == 3);
+  CHECK(r[2].blank());
+  CHECK_FALSE(r[1].blank());
+}
+
+TEST_CASE("a file without a final newline still yields its last record") {
+  auto r = parse_csv("a\n1");
+  REQUIRE(r.size() == 2);
+  CHECK(r[1].fields[0].value == "1");
+}
+
+TEST_CASE("tab-separated text is detected from the header") {
+  auto r = parse_csv("任务编号\t累计完成\n4\t1,680\n");
+  REQUIRE(r[1].fields.size() == 2);
+  CHECK(r[1].fields[1].value == "1,680");
+}
+
+TEST_CASE("an unterminated quote is an error at the opening quote") {
+  try {
+    parse_csv("a,b\n1,\"open\n2,3\n");
+    FAIL("expected CsvError");
+  } catch (const CsvError& e) {
+    CHECK(e.line == 2);
+    CHECK(e.col == 3);
+  }
+}
+
+TEST_CASE("writing quotes only what needs quoting, with CRLF") {
+  CHECK(csv_field("1680") == "1680");
+  CHECK(csv_field("a,b") == "\"a,b\"");
+  CHECK(csv_field("说\"明") == "\"说\"\"明\"");
+  CHECK(csv_line({"a", "b,c"}) == "a,\"b,c\"\r\n");
+}

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "util/encoding.hpp"
+
+using namespace minsheng;
+
+TEST_CASE("UTF-8 without BOM passes through") {
+  auto d = decode_text("任务编号,累计完成\n4,1680\n");
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.text == "任务编号,累计完成\n4,1680\n");
+}
+
+TEST_CASE("a UTF-8 BOM is detected and removed") {
+  auto d = decode_text("\xEF\xBB\xBF任务编号\r\n");
+  CHECK(d.encoding == "UTF-8-BOM");
+  CHECK(d.text == "任务编号\r\n");
+}
+
+TEST_CASE("GBK bytes as Excel on Chinese Windows saves them are decoded") {
+  // "市民政局" in GBK: CA D0 C3 F1 D5 FE BE D6
+  auto d = decode_text("\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,1680\r\n");
+  CHECK(d.encoding == "GB18030");
+  CHECK(d.text == "市民政局,1680\r\n");
+}
+
+TEST_CASE("UTF-16LE with BOM (Excel Unicode text) is decoded") {
+  std::string bytes = std::string("\xFF\xFE", 2) + std::string("4\0\t\0" "1\0", 6);
+  auto d = decode_text(bytes);
+  CHECK(d.encoding == "UTF-16LE");
+  CHECK(d.text == "4\t1");
+}
+
+TEST_CASE("bytes valid in no supported encoding give the line and column") {
+  // Line 2 has 0xFF, which is neither UTF-8 nor a GB18030 lead byte.
+  try {
+    decode_text("task,value\n4,\xFF\xFF\n");
+    FAIL("expected DecodeError");
+  } catch (const DecodeError& e) {
+    CHECK(e.line == 2);
+    CHECK(e.col == 3);
+    CHECK(std::string(e.what()) == "文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030");
+  }
+}
+
+TEST_CASE("a BOM followed by invalid UTF-8 is an error, not silently GBK") {
+  CHECK_THROWS_AS(decode_text("\xEF\xBB\xBF\xCA\xD0"), DecodeError);
+}

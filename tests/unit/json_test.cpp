@@ -1,0 +1,17 @@
+#include <catch2/catch.hpp>
+
+#include "util/json.hpp"
+
+using namespace minsheng;
+
+TEST_CASE("json writer nests, escapes and writes null for absent values") {
+  JsonWriter j;
+  j.begin_object().field("a", 1).field("s", "引\"号\n");
+  j.key("list").begin_array().value(1.5).null().end_array();
+  j.key("empty").begin_array().end_array();
+  j.field("none", std::optional<double>{});
+  j.end_object();
+  CHECK(j.str() ==
+        "{\n  \"a\": 1,\n  \"s\": \"引\\\"号\\n\",\n  \"list\": [\n    1.5,\n    null\n  ],\n"
+        "  \"empty\": [],\n  \"none\": null\n}\n");
+}

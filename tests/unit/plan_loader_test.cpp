@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "fixtures.hpp"
+#include "io/plan_loader.hpp"
+#include "model/diagnostic.hpp"
+
+using namespace minsheng;
+
+namespace {
+
+// Every diagnostic of a broken plan, as the user sees them.
+std::vector<std::string> errors_of(const std::string& yaml) {
+  try {
+    parse_plan(yaml, "p.yaml");
+  } catch (const DataError& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics().items()) out.push_back(d.str());
+    return out;
+  }
+  return {};
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  auto pos = s.find(from);
+  REQUIRE(pos != std::string::npos);
+  return s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a valid plan loads with its metadata, settings and targets") {
+  Plan p = parse_plan(test::kPlanYaml, "p.yaml");
+  CHECK(p.title == "测试计划");
+  CHECK(p.start == YearMonth{2024, 1});
+  CHECK(p.deadline == Date{2024, 10, 31});
+  CHECK(p.report_to == "市发改委");
+  CHECK(p.settings.about_tolerance == Approx(0.10));
+  CHECK(p.settings.behind_pp == 10);
+  REQUIRE(p.tasks.size() == 6);
+  const Task& t3 = p.tasks[2];
+  REQUIRE(t3.targets.size() == 1);  // no figure: one milestone
+  CHECK(t3.targets[0].kind == TargetKind::milestone);
+  CHECK(t3.targets[0].lead == "市住建局");
+  const Task& t4 = p.tasks[3];
+  REQUIRE(t4.targets.size() == 2);
+  CHECK(t4.targets[0].lead == "市农业农村局");
+  CHECK(t4.targets[0].comparator == Comparator::exactly);  // the default
+  CHECK(t4.targets[1].lead == "市委组织部");
+  CHECK(t4.targets[1].comparator == Comparator::about);
+  CHECK(t4.targets[1].index == 2);
+  CHECK(p.tasks[4].targets[0].pending);
+  CHECK_FALSE(p.tasks[4].targets[0].value);
+  CHECK(p.tasks[5].targets[0].baseline == 50);
+  CHECK(p.lead_units() == std::vector<std::string>{"市民政局", "市住建局", "市农业农村局", "市委组织部"});
+  CHECK(p.due_date({2024, 6}) == Date{2024, 7, 3});
+  CHECK(p.due_date({2024, 12}) == Date{2025, 1, 3});
+}
+
+TEST_CASE("a YAML syntax error names its position, without yaml-cpp's raw text") {
+  auto e = errors_of("plan:\n  title: [unclosed\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].rfind("p.yaml:3:1: 错误: YAML 语法错误: ", 0) == 0);
+}
+
+TEST_CASE("a duplicate task id points at the second id and names the first") {
+  auto e = errors_of(replace(test::kPlanYaml, "  - id: 2\n", "  - id: 1\n"));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0] == "p.yaml:19:9: 错误: 任务编号 1 重复（第 13 行已定义）");
+}
+
+TEST_CASE("an unknown category, unit and measure are each reported with a suggestion") {
+  std::string y = replace(test::kPlanYaml, "    category: 2\n    lead: 市住建局\n    text: 推进",
+                          "    category: 7\n    lead: 市住建委\n    text: 推进");
+  y = replace(y, "value: 250, baseline: 50, measure: 个}", "value: 250, baseline: 50, measure: 间}");
+  auto e = errors_of(y);
+  REQUIRE(e.size() == 3);
+  CHECK(e[0] == "p.yaml:26:15: 错误: 任务3：类别 7 不在 categories 中");
+  CHECK(e[1] == "p.yaml:27:11: 错误: 未知牵头单位“市住建委”（是否应为“市住建局”？）；请先在 units 中列出");
+  CHECK(e[2] == "p.yaml:47:55: 错误: 未知计量单位“间”；请先在 measures 中列出");
+}
+
+TEST_CASE("missing fields are reported at the mapping that lacks them") {
+  auto e = errors_of(replace(test::kPlanYaml, "    text: 推进物业服务提质。\n", ""));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0] == "p.yaml:25:5: 错误: 任务3：缺少字段“text”");
+  auto m = errors_of(replace(test::kPlanYaml, "{name: 综合体, value: 100, measure: 个, comparator: at_least}",
+                             "{name: 综合体, value: 100, comparator: at_least}"));
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == "p.yaml:18:9: 错误: 任务1指标1：缺少字段“measure”");
+}
+
+TEST_CASE("a non-numeric value and an unknown comparator are reported at the value") {
+  std::string y = replace(test::kPlanYaml, "value: 100, measure: 个, comparator: at_least",
+                          "value: 一百, measure: 个, comparator: atleast");
+  auto e = errors_of(y);
+  REQUIRE(e.size() == 2);
+  CHECK(e[0] == "p.yaml:18:28: 错误: 任务1指标1：value 应为数字，实际为“一百”");
+  CHECK(e[1] == "p.yaml:18:56: 错误: 未知比较方式“atleast”，应为 at_least、about 或 exactly（是否应为“at_least”？）");
+}
+
+TEST_CASE("a target's lead unit must be one of its task's lead units") {
+  auto e = errors_of(replace(test::kPlanYaml, "{name: 村干部, lead: 市委组织部", "{name: 村干部, lead: 市民政局"));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0] == "p.yaml:35:27: 错误: 任务4指标2：牵头单位“市民政局”不是任务4的牵头单位（市农业农村局、市委组织部）");
+}
+
+TEST_CASE("a misspelt field is flagged with the field it probably meant") {
+  auto e = errors_of(replace(test::kPlanYaml, "measure: 人, comparator: at_least}", "measrue: 人, comparator: at_least}"));
+  REQUIRE(e.size() == 2);
+  CHECK(e[0] == "p.yaml:41:9: 错误: 任务5指标1：缺少字段“measure”");
+  CHECK(e[1] == "p.yaml:41:37: 错误: 任务5指标1：未知字段“measrue”（是否应为“measure”？）");
+}
+
+TEST_CASE("all problems in a file are reported at once, in file order") {
+  std::string y = replace(test::kPlanYaml, "  - id: 2\n", "  - id: 1\n");
+  y = replace(y, "comparator: about}", "comparator: roughly}");
+  y = replace(y, "deadline: 2024-10-31", "deadline: 2024-10-32");
+  y = replace(y, "value: 3000", "value: 三千");
+  auto e = errors_of(y);
+  REQUIRE(e.size() == 4);
+  CHECK(e[0] == "p.yaml:5:13: 错误: deadline 应为日期（YYYY-MM-DD），实际为“2024-10-32”");
+  CHECK(e[1] == "p.yaml:19:9: 错误: 任务编号 1 重复（第 13 行已定义）");
+  CHECK(e[2] == "p.yaml:24:58: 错误: 未知比较方式“roughly”，应为 at_least、about 或 exactly");
+  CHECK(e[3] == "p.yaml:34:41: 错误: 任务4指标1：value 应为数字，实际为“三千”");
+}
+
+TEST_CASE("the real tasks.yaml loads: 70 tasks, 73 targets, figures as in the seed") {
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  CHECK(p.tasks.size() == 70);
+  CHECK(p.target_count() == 73);
+  CHECK(p.lead_units().size() == 22);
+  CHECK(p.document_number == "宜府办发〔2024〕21号");
+  CHECK(p.deadline == Date{2024, 11, 30});
+  auto value = [&](int task, int target) { return *p.find_task(task)->targets.at(target - 1).value; };
+  CHECK(value(4, 1) == 1680);
+  CHECK(value(20, 1) == 20000);    // 2万人
+  CHECK(value(23, 1) == 150000);   // 15万平方米
+  CHECK(value(26, 2) == 15000);    // 1.5万人次
+  CHECK(value(29, 1) == 1400000);  // 140万人次
+  CHECK(value(45, 1) == 35000);    // 3.5万人以上
+  CHECK(value(56, 2) == 16700);    // 1.67万个
+  const Task* t48 = p.find_task(48);
+  CHECK(t48->targets[0].lead == "市农业农村局");
+  CHECK(t48->targets[1].lead == "市委组织部");
+  CHECK(t48->targets[1].comparator == Comparator::about);
+  CHECK(p.find_task(62)->targets[0].pending);
+  CHECK(p.find_task(63)->targets[0].pending);
+  CHECK(p.find_task(38)->targets[0].measure == "套(间)");
+  CHECK(p.find_task(1)->targets[0].kind == TargetKind::milestone);
+}
+
+TEST_CASE("a plan file that cannot be read is an IoError") {
+  CHECK_THROWS_AS(load_plan("/nonexistent/tasks.yaml"), IoError);
+}
