@@ -57,7 +57,7 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   else if (strip_suffix(s, "亿")) scale = 1e8;
   if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
   if (s.empty()) return fail("“" + original + "”不是数字");
-  if (s[0] == '-') return fail("累计值不能为负数：“" + original + "”");
+  if (s[0] == '-') return fail("不能为负数：“" + original + "”");
   if (s[0] == '+') s.erase(0, 1);
 
   for (char c : s)

@@ -51,7 +51,7 @@ TEST_CASE("blank means not reported") {
 }
 
 TEST_CASE("everything else is rejected with a reason") {
-  CHECK(rejected("-5") == "累计值不能为负数：“-5”");
+  CHECK(rejected("-5") == "不能为负数：“-5”");
   CHECK(rejected("1,68") == "“1,68”的千分位逗号位置不对");
   CHECK(rejected("约1680") == "“约1680”不是数字");
   CHECK(rejected("1680人", "个") == "“1680人”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“个”）");
