@@ -1,0 +1,206 @@
+#include <catch2/catch.hpp>
+
+#include "assess/assessment.hpp"
+#include "fixtures.hpp"
+#include "io/plan_loader.hpp"
+
+using namespace minsheng;
+
+namespace {
+
+const Plan& plan() {
+  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
+  return p;
+}
+
+// A snapshot for `month` with one observed value per target.
+struct Snap {
+  Snapshot s;
+  explicit Snap(YearMonth m) { s.month = m; }
+  Snap& value(int task, int target, double v, YearMonth when = {}) {
+    s.values[{task, target}] = {v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2}, ""};
+    return *this;
+  }
+  Snap& state(int task, MilestoneState st) {
+    s.values[{task, 1}] = {std::nullopt, false, st, s.month, {"f.csv", 3}, ""};
+    return *this;
+  }
+};
+
+TargetResult assess(const Snap& snap, int task, int target = 1) {
+  const Task& t = *plan().find_task(task);
+  return assess_target(plan(), t, t.targets.at(target - 1), snap.s);
+}
+
+Status status_at(YearMonth m, int task, double v) { return assess(Snap(m).value(task, 1, v), task).status; }
+
+}  // namespace
+
+TEST_CASE("time progress is elapsed months over plan months, clamped to 0–100") {
+  CHECK(time_progress_pct(plan(), {2024, 1}) == Approx(10));
+  CHECK(time_progress_pct(plan(), {2024, 5}) == Approx(50));
+  CHECK(time_progress_pct(plan(), {2024, 10}) == Approx(100));
+  CHECK(time_progress_pct(plan(), {2024, 12}) == Approx(100));
+  CHECK(time_progress_pct(plan(), {2023, 11}) == Approx(0));
+}
+
+TEST_CASE("June of the real plan is 6/11 = 54.5%") {
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  CHECK(time_progress_pct(p, {2024, 6}) == Approx(600.0 / 11));
+}
+
+TEST_CASE("gap boundaries at 10 and 30 points are inclusive for 滞后") {
+  // May: time 50%. Task 1 needs 100 (at least).
+  CHECK(status_at({2024, 5}, 1, 51) == Status::ahead);             // gap −1
+  CHECK(status_at({2024, 5}, 1, 50) == Status::on_track);          // gap 0
+  CHECK(status_at({2024, 5}, 1, 41) == Status::on_track);          // gap 9
+  CHECK(status_at({2024, 5}, 1, 40) == Status::behind);            // gap exactly 10
+  CHECK(status_at({2024, 5}, 1, 20) == Status::behind);            // gap exactly 30
+  CHECK(status_at({2024, 5}, 1, 19) == Status::seriously_behind);  // gap 31
+  CHECK(status_at({2024, 5}, 1, 100) == Status::done);
+  CHECK(status_at({2024, 5}, 1, 120) == Status::done);
+}
+
+TEST_CASE("gaps that are 10 and 30 in exact arithmetic stay on their side of the boundary") {
+  // March: time 30%. 0.2 and 0.3 are not exact in binary; 30 − 20 must still be 10.
+  CHECK(status_at({2024, 3}, 1, 20) == Status::behind);
+  CHECK(status_at({2024, 3}, 1, 0) == Status::behind);  // gap exactly 30
+  // July: time 70%; 40% done is exactly 30 behind.
+  CHECK(status_at({2024, 7}, 1, 40) == Status::behind);
+  CHECK(status_at({2024, 7}, 1, 39) == Status::seriously_behind);
+}
+
+TEST_CASE("completion, gap and the numbers behind them") {
+  auto r = assess(Snap({2024, 5}).value(1, 1, 40), 1);
+  CHECK(*r.completion_pct == Approx(40));
+  CHECK(*r.gap_pp == Approx(10));
+  CHECK(*r.remaining == Approx(60));
+  CHECK(*r.needed_per_month == Approx(12));  // 60 over Jun–Oct
+  // 40 in 5 months is 8 a month: 100 takes 12.5 months → the 13th month, 2025-01.
+  CHECK(r.projected_month == YearMonth{2025, 1});
+  CHECK(r.projected_late);
+}
+
+TEST_CASE("a target on pace is projected for the deadline month, not late") {
+  auto r = assess(Snap({2024, 5}).value(1, 1, 50), 1);
+  CHECK(r.projected_month == YearMonth{2024, 10});
+  CHECK_FALSE(r.projected_late);
+}
+
+TEST_CASE("no progress means no projection") {
+  auto r = assess(Snap({2024, 5}).value(1, 1, 0), 1);
+  CHECK_FALSE(r.projected_month);
+  CHECK(r.status == Status::seriously_behind);
+}
+
+TEST_CASE("the about tolerance counts 90% of the figure as reached") {
+  // Task 2: about 50%. 45 = 50 × 0.9 is reached; 44.9 is not.
+  auto at = assess(Snap({2024, 5}).value(2, 1, 45), 2);
+  CHECK(at.status == Status::done);
+  CHECK(*at.completion_pct == Approx(90));
+  auto below = assess(Snap({2024, 5}).value(2, 1, 44.9), 2);
+  CHECK(below.status == Status::ahead);  // 89.8% done against 50% time
+  auto late = assess(Snap({2024, 9}).value(2, 1, 44.9), 2);
+  CHECK(late.status == Status::on_track);  // 90 − 89.8 = 0.2 points
+}
+
+TEST_CASE("milestones by state") {
+  CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::completed), 3).status == Status::done);
+  CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::in_progress), 3).status == Status::on_track);
+  // 未启动: on track below 25% time, behind below 50%, then seriously behind.
+  CHECK(assess(Snap({2024, 2}).state(3, MilestoneState::not_started), 3).status == Status::on_track);
+  CHECK(assess(Snap({2024, 3}).state(3, MilestoneState::not_started), 3).status == Status::behind);
+  CHECK(assess(Snap({2024, 4}).state(3, MilestoneState::not_started), 3).status == Status::behind);
+  CHECK(assess(Snap({2024, 5}).state(3, MilestoneState::not_started), 3).status == Status::seriously_behind);
+}
+
+TEST_CASE("a milestone reported as a percentage is a numeric target of 100") {
+  auto r = assess(Snap({2024, 5}).value(3, 1, 60), 3);
+  CHECK(*r.target_value == 100);
+  CHECK(r.measure == "%");
+  CHECK(*r.completion_pct == Approx(60));
+  CHECK(r.status == Status::ahead);
+}
+
+TEST_CASE("a carried value is assessed as of the report month and marked") {
+  auto r = assess(Snap({2024, 5}).value(1, 1, 40, {2024, 3}), 1);
+  CHECK(r.carried);
+  CHECK(r.value_month == YearMonth{2024, 3});
+  CHECK(*r.gap_pp == Approx(10));  // against May's 50%, not March's 30%
+  CHECK(r.status == Status::behind);
+}
+
+TEST_CASE("pending targets wait for their value") {
+  Snap s({2024, 5});
+  s.value(5, 1, 120);
+  CHECK(assess(s, 5).status == Status::pending);
+  s.s.target_values[{5, 1}] = 150;
+  auto r = assess(s, 5);
+  CHECK(*r.target_value == 150);
+  CHECK(*r.completion_pct == Approx(80));
+  CHECK(r.status == Status::ahead);
+}
+
+TEST_CASE("after the deadline month an unreached target is overdue") {
+  CHECK(status_at({2024, 10}, 1, 90) == Status::behind);  // the deadline month: 100 − 90 = 10 points
+  CHECK(status_at({2024, 11}, 1, 90) == Status::overdue);
+  CHECK(status_at({2024, 11}, 1, 100) == Status::done);
+  CHECK(assess(Snap({2024, 11}).state(3, MilestoneState::in_progress), 3).status == Status::overdue);
+  auto r = assess(Snap({2024, 11}).value(1, 1, 90), 1);
+  CHECK_FALSE(r.needed_per_month);  // no months left
+}
+
+TEST_CASE("no value in any month is not reported; rejected rows are invalid") {
+  CHECK(assess(Snap({2024, 5}), 1).status == Status::not_reported);
+  Snap s({2024, 5});
+  s.value(1, 1, 50);
+  s.s.invalid.insert({1, 1});
+  CHECK(assess(s, 1).status == Status::invalid);
+}
+
+TEST_CASE("a baseline is subtracted from both sides") {
+  // Task 6: from 50 to 250. 150 is half-way.
+  auto r = assess(Snap({2024, 5}).value(6, 1, 150), 6);
+  CHECK(*r.completion_pct == Approx(50));
+  CHECK(*r.remaining == Approx(100));
+  CHECK(r.projected_month == YearMonth{2024, 10});
+}
+
+TEST_CASE("a task takes the worst status of its targets, and roll-ups count them") {
+  Snap s({2024, 5});
+  s.value(4, 1, 1500);  // 50%: on track
+  s.value(4, 2, 30);    // 30% of 100: behind by 20
+  s.value(1, 1, 100).value(2, 1, 46).state(3, MilestoneState::in_progress);
+  MonthReport rep = assess_month(plan(), s.s, {});
+  REQUIRE(rep.tasks.size() == 6);
+  CHECK(rep.tasks[3].status == Status::behind);
+  CHECK(rep.task_counts[Status::done] == 2);
+  CHECK(rep.task_counts[Status::on_track] == 1);
+  CHECK(rep.task_counts[Status::behind] == 1);
+  CHECK(rep.task_counts[Status::pending] == 1);
+  CHECK(rep.task_counts[Status::not_reported] == 1);
+  // Category 1 (tasks 1, 2): completions 100 and 92 → mean 96.
+  CHECK(*rep.by_category[0].avg_completion == Approx(96));
+  // 市农业农村局 leads 4.1 only.
+  const Rollup& agri = rep.by_unit[2];
+  CHECK(agri.name == "市农业农村局");
+  CHECK(agri.counts.at(Status::on_track) == 1);
+  CHECK(*agri.avg_completion == Approx(50));
+}
+
+TEST_CASE("units without a file, and units with unfilled targets, are listed") {
+  Snap s({2024, 5});
+  Submission sub;
+  sub.unit = "市民政局";
+  s.s.reported["市民政局"] = &sub;
+  s.value(1, 1, 50).value(2, 1, 20, {2024, 4});
+  MonthReport rep = assess_month(plan(), s.s, {}, {{"市民政局", {2024, 5}}, {"市住建局", {2024, 3}}});
+  REQUIRE(rep.gaps.size() == 4);
+  CHECK(rep.gaps[0].unit == "市民政局");
+  CHECK_FALSE(rep.gaps[0].no_file);
+  // Task 2 carried from April, task 5 never reported.
+  CHECK(rep.gaps[0].unreported == std::vector<TargetKey>{{2, 1}, {5, 1}});
+  CHECK(rep.gaps[1].unit == "市住建局");
+  CHECK(rep.gaps[1].no_file);
+  CHECK(rep.gaps[1].last_month == YearMonth{2024, 3});
+}
