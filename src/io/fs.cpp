@@ -75,6 +75,9 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content) {
+  // Refuse before anything is replaced when a target cannot be replaced at all.
+  for (const auto* p : {&a, &b})
+    if (std::filesystem::is_directory(*p)) throw IoError(p->string() + ": 是一个目录，无法写入文件");
   std::string ta = write_temp(a, a_content);
   std::string tb;
   try {

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "assess/month.hpp"
+#include "fixtures.hpp"
+#include "io/data_dir.hpp"
+#include "io/fs.hpp"
+#include "io/plan_loader.hpp"
+#include "temp_dir.hpp"
+
+using namespace minsheng;
+
+namespace {
+const Plan& plan() {
+  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
+  return p;
+}
+std::vector<std::string> strs(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& i : d.items()) out.push_back(i.str());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("months are the canonical YYYY-MM folders that have submissions/") {
+  test::TempDir t;
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n");
+  t.write("2024-04/submissions/.keep", "");
+  t.write("2024-6/submissions/市民政局.csv", "");  // not canonical: ignored
+  t.write("2024-07/summary.md", "");               // no submissions/: ignored
+  CHECK(list_months(t.path()) == std::vector<YearMonth>{{2024, 4}, {2024, 5}});
+}
+
+TEST_CASE("the snapshot carries values forward and warns when a cumulative value falls") {
+  test::TempDir t;
+  t.write("2024-03/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n2,20%\n");
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,28\n2,\n");
+  t.write("2024-04/submissions/~$市民政局.csv", "lock file");  // Excel's lock file is skipped
+  DataSet d = load_data(plan(), t.path());
+  CHECK(d.diagnostics.items().empty());
+  REQUIRE(d.submissions.size() == 2);
+  Diagnostics w;
+  Snapshot s = merge_snapshot(d.submissions, {2024, 4}, &w);
+  CHECK(s.values.at({1, 1}).value == 28);
+  CHECK(s.values.at({1, 1}).month == YearMonth{2024, 4});
+  CHECK(s.values.at({2, 1}).value == 20);  // blank in April: March's value carried
+  CHECK(s.values.at({2, 1}).month == YearMonth{2024, 3});
+  auto m = strs(w);
+  REQUIRE(m.size() == 1);
+  std::string f3 = (t.path() / "2024-03/submissions/市民政局.csv").string();
+  std::string f4 = (t.path() / "2024-04/submissions/市民政局.csv").string();
+  CHECK(m[0] == f4 + ":2: 警告: 累计值较上月减少：任务1指标1 由 30（2024-03，" + f3 + ":2）降为 28");
+  // A snapshot of March ignores April.
+  CHECK(merge_snapshot(d.submissions, {2024, 3}, nullptr).values.at({1, 1}).value == 30);
+}
+
+TEST_CASE("two files for one unit in a month are an error naming both") {
+  test::TempDir t;
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n");
+  t.write("2024-05/submissions/市民政局_更正.csv", "任务编号,累计完成\n1,12\n");
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(d.diagnostics);
+  REQUIRE(m.size() == 1);
+  std::string dir = (t.path() / "2024-05/submissions/").string();
+  CHECK(m[0] == dir + "市民政局_更正.csv: 错误: 同一月份有两个市民政局的进度文件：另一个是 " + dir +
+                    "市民政局.csv；请只保留一个");
+}
+
+TEST_CASE("a late file is a warning; errors block the report unless keep_going") {
+  test::TempDir t;
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,10,2024-06-05\n2,abc,\n");
+  DataSet d = load_data(plan(), t.path());
+  Diagnostics p = month_problems(plan(), d, {2024, 5});
+  auto m = strs(p);
+  REQUIRE(m.size() == 2);
+  std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
+  CHECK(m[0] == f + ": 警告: 逾期报送：报送日期 2024-06-05 晚于截止日期 2024-06-03（2 天）");
+  CHECK(m[1].rfind(f + ":3:3: 错误: ", 0) == 0);
+  CHECK_THROWS_AS(assess_data(plan(), d, {2024, 5}, false), DataError);
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
+  CHECK(rep.find({2, 1})->status == Status::invalid);
+  CHECK(rep.find({1, 1})->status == Status::seriously_behind);  // 10% done at 50% time: 40 behind
+}
+
+TEST_CASE("input files are never changed by reading them") {
+  test::TempDir t;
+  std::string bytes = "\xEF\xBB\xBF任务编号,累计完成\r\n1,\"1,680\"\r\n";
+  auto p = t.write("2024-05/submissions/市民政局.csv", bytes);
+  auto before = std::filesystem::last_write_time(p);
+  load_data(plan(), t.path());
+  CHECK(read_file(p) == bytes);
+  CHECK(std::filesystem::last_write_time(p) == before);
+}
