@@ -251,7 +251,8 @@ std::string summary_csv(const MonthReport& rep) {
   for (const auto& r : rep.targets) {
     out += csv_line({std::to_string(r.task->id), std::to_string(r.target->index),
                      std::to_string(r.task->category), r.target->lead, r.task->text, r.measure,
-                     opt_num(r.target_value), format_number(r.baseline), opt_num(r.actual),
+                     opt_num(r.target_value), r.milestone_state_based() ? "" : format_number(r.baseline),
+                     opt_num(r.actual),
                      opt_pct(r.completion_pct), format_pct(r.time_pct), opt_pct(r.gap_pp),
                      status_code(r.status), status_label(r.status), opt_num(r.remaining),
                      opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),

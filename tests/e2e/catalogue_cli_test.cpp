@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+
+using namespace minsheng::e2e;
+
+namespace {
+int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+}  // namespace
+
+TEST_CASE("tasks --format csv lists all 70 tasks, one row per target") {
+  Run r = run("tasks --format csv");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.rfind("\xEF\xBB\xBFtask,target,category,lead,value,unit,comparator,text,", 0) == 0);
+  CHECK(count_lines(r.out) == 1 + 73);
+  CHECK(r.out.find("\r\n4,1,1,市卫健委,1680,个,exactly,新增3岁以下婴幼儿托位1680个。,") != std::string::npos);
+  CHECK(r.out.find("\r\n48,1,7,市农业农村局,3000,人,exactly,") != std::string::npos);
+  CHECK(r.out.find("\r\n48,2,7,市委组织部,100,人,about,") != std::string::npos);
+  CHECK(r.out.find("\r\n56,2,8,市住建局,16700,个,exactly,") != std::string::npos);
+  // Milestones and pending targets have an empty value.
+  CHECK(r.out.find("\r\n1,1,1,市卫健委,,,,免费开展新生儿疾病筛查。") != std::string::npos);
+  CHECK(r.out.find("\r\n63,1,9,市残联,,人,at_least,") != std::string::npos);
+}
+
+TEST_CASE("tasks filters by unit and category; an unknown unit suggests the closest") {
+  Run r = run("tasks --unit 市民政局 --format csv");
+  REQUIRE(r.rc == 0);
+  CHECK(count_lines(r.out) == 1 + 7);  // tasks 14, 17, 18, 19, 60, 61, 62
+  Run c = run("tasks --category 1 --format csv");
+  CHECK(count_lines(c.out) == 1 + 5);
+  Run bad = run("tasks --unit 民政局");
+  CHECK(bad.rc == 2);
+  CHECK(bad.err == "minsheng: “民政局”不是计划中的牵头单位（是否应为“市民政局”？）\n");
+}
+
+TEST_CASE("the table aligns Chinese by display width and has no colour when piped") {
+  Run r = run("tasks --unit 市委组织部");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("\x1b[") == std::string::npos);
+  // 市委组织部 (10 columns) is padded to 市农业农村局's 12, then the 2-column gap.
+  CHECK(r.out.find("\n48.2  切实推进就业创业  市委组织部    村“两委”班子成员市级培训  100人左右") != std::string::npos);
+  CHECK(r.out.find("\n48.1  切实推进就业创业  市农业农村局  培训高素质农民") != std::string::npos);
+}
+
+TEST_CASE("tasks --format json and md describe the same plan") {
+  Run j = run("tasks --format json --category 7");
+  REQUIRE(j.rc == 0);
+  CHECK(j.out.find("\"task\": 48") != std::string::npos);
+  CHECK(j.out.find("\"lead\": \"市委组织部\"") != std::string::npos);
+  Run m = run("tasks --format md --unit 市残联");
+  CHECK(m.out.find("64. 为不低于300户困难残疾人家庭实施无障碍改造。（牵头单位：市残联）") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2; help and version exit 0") {
+  CHECK(run("--version").rc == 0);
+  CHECK(run("--help").rc == 0);
+  CHECK(run("").rc == 2);
+  CHECK(run("nosuchcommand").rc == 2);
+  CHECK(run("tasks --format xml").rc == 2);
+  CHECK(run("summary --month 2024-13").rc == 2);
+}
+
+TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
+  Sandbox s;
+  std::string plan = slurp(source("tasks.yaml"));
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto pos = plan.find(from);
+    REQUIRE(pos != std::string::npos);
+    plan.replace(pos, from.size(), to);
+  };
+  replace("  - id: 5\n", "  - id: 4\n");
+  replace("value: 1260, measure: 个", "value: 1260, measure: 张");
+  replace("    lead: 市委老干部局\n", "    lead: 市老干部局\n");
+  s.write("broken.yaml", plan);
+  Run r = run("--plan broken.yaml check", s.dir());
+  CHECK(r.rc == 1);
+  CHECK(r.err ==
+        "broken.yaml:90:9: 错误: 任务编号 4 重复（第 84 行已定义）\n"
+        "broken.yaml:95:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
+        "broken.yaml:160:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 units 中列出\n"
+        "共 3 个错误、0 个警告\n");
+}
+
+TEST_CASE("a missing plan file is a clear error") {
+  Run r = run("--plan nope.yaml tasks");
+  CHECK(r.rc == 1);
+  CHECK(r.err.rfind("minsheng: nope.yaml: 无法读取文件", 0) == 0);
+}
