@@ -192,8 +192,9 @@ RawFile Reader::read_yaml(std::string_view text) {
     raw.unit_cell = yaml_cell(root["unit"]);
     raw.unit = std::string(trim(raw.unit_cell.text));
   }
-  if (root["month"].IsDefined()) raw.month = yaml_cell(root["month"]);
-  if (root["submitted"].IsDefined()) raw.submitted = yaml_cell(root["submitted"]);
+  // An empty `submitted:` (as the template leaves it) means not given.
+  if (Cell c = yaml_cell(root["month"]); c.present()) raw.month = c;
+  if (Cell c = yaml_cell(root["submitted"]); c.present()) raw.submitted = c;
   YAML::Node progress = root["progress"];
   if (!progress.IsDefined() || progress.IsNull()) {
     error(1, 0, "缺少 progress 列表");

@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+
+using namespace minsheng::e2e;
+
+TEST_CASE("summary md and csv of the demo month match the reviewed expected files") {
+  Run md = run("--data demo/reports summary --month 2024-06 --format md");
+  CHECK(md.rc == 0);
+  CHECK(md.out == slurp(source("tests/expected/summary-2024-06.md")));
+  Run csv = run("--data demo/reports summary --month 2024-06 --format csv");
+  CHECK(csv.rc == 0);
+  CHECK(csv.out == slurp(source("tests/expected/summary-2024-06.csv")));
+}
+
+TEST_CASE("the default format off a terminal is the Markdown document, without colour codes") {
+  Run r = run("--data demo/reports summary --month 2024-06");
+  CHECK(r.out == slurp(source("tests/expected/summary-2024-06.md")));
+  Run t = run("--data demo/reports summary --month 2024-06 --format table");
+  CHECK(t.out.find("\x1b[") == std::string::npos);
+  CHECK(t.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 项、未报送 1 项、目标待定 1 项") !=
+        std::string::npos);
+  CHECK(t.out.find("市乡村振兴局：本月未报送进度文件（沿用2024-05数据）") != std::string::npos);
+}
+
+TEST_CASE("summary --write writes both files atomically and byte-identically on re-run") {
+  Sandbox s;
+  Run w = run("--data demo/reports summary --month 2024-06 --write", s.dir());
+  REQUIRE(w.rc == 0);
+  auto md = s.data() / "2024-06/summary.md";
+  auto csv = s.data() / "2024-06/summary.csv";
+  CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
+  CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
+
+  // A run that fails on bad data leaves the earlier outputs intact.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
+  Run bad = run("--data demo/reports summary --month 2024-06 --write", s.dir());
+  CHECK(bad.rc == 1);
+  CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") !=
+        std::string::npos);
+  CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
+  CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
+}
+
+TEST_CASE("--keep-going writes the report with the problem and marks the target 数据有误") {
+  Sandbox s;
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
+  Run r = run("--data demo/reports summary --month 2024-06 --format csv --keep-going", s.dir());
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("\r\n30,1,5,市妇联,") != std::string::npos);
+  CHECK(r.out.find(",invalid,数据有误,") != std::string::npos);
+  Run md = run("--data demo/reports summary --month 2024-06 --format md --keep-going", s.dir());
+  CHECK(md.out.find("## 数据问题") != std::string::npos);
+  CHECK(md.out.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") != std::string::npos);
+}
+
+TEST_CASE("--explain shows inputs with sources, the formulas with numbers, and the thresholds") {
+  Run r = run("--data demo/reports summary --month 2024-06 --explain 36");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out ==
+        "任务36：推动老旧小区既有住宅加装电梯“愿装尽装”,完成加装电梯300台以上。\n"
+        "牵头单位：市住建局；报告月份：2024-06\n\n"
+        "指标1 既有住宅加装电梯（牵头：市住建局）\n"
+        "  目标      300台（不少于目标值）\n"
+        "  累计完成  180台（2024-06，来源 demo/reports/2024-06/submissions/市住建局_2024年6月进度.csv:5）\n"
+        "  序时进度  (2024-06 − 2024-01 + 1) ÷ (2024-11 − 2024-01 + 1) = 6/11 = 54.5%\n"
+        "  基数      0\n"
+        "  完成率    (180 − 0) ÷ (300 − 0) × 100 = 60.0%\n"
+        "  差距      54.5 − 60.0 = -5.5 个百分点\n"
+        "  判定      未达到目标（180 < 300）；差距 -5.5 → 超序时 (ahead)\n"
+        "  阈值      差距 < 0 超序时；0 ≤ 差距 < 10 序时推进；10 ≤ 差距 ≤ 30 滞后；> 30 严重滞后\n"
+        "  剩余      120台，距截止还有 5 个月，每月需完成 24台\n"
+        "  预计完成  按平均每月 30台 的进度，预计 2024-10\n\n"
+        "任务状态：超序时 (ahead)\n");
+  CHECK(run("--data demo/reports summary --month 2024-06 --explain 71").rc == 2);
+}
+
+TEST_CASE("summary json holds the rows and the roll-ups") {
+  Run r = run("--data demo/reports summary --month 2024-06 --format json");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("\"month\": \"2024-06\"") != std::string::npos);
+  CHECK(r.out.find("\"time_pct\": 54.5") != std::string::npos);
+  CHECK(r.out.find("\"done\": 13") != std::string::npos);
+  CHECK(r.out.find("\"by_category\": [") != std::string::npos);
+  CHECK(r.out.find("\"by_unit\": [") != std::string::npos);
+}
