@@ -16,12 +16,15 @@ done
 as_root=()
 [[ $(id -u) -ne 0 ]] && as_root=(sudo)
 echo "setup: installing ${missing[*]}" >&2
-"${as_root[@]}" apt-get update -qq
-if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2; then
+log=$(mktemp)
+"${as_root[@]}" apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+  cat "$log" >&2
   # chromium is optional: the browser test skips itself when it is absent.
   if [[ " ${missing[*]} " == *" chromium "* ]]; then
     core=("${missing[@]/chromium}")
-    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends ${core[@]} >&2
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends ${core[@]} >"$log" 2>&1 ||
+      { cat "$log" >&2; exit 1; }
     echo "setup: chromium could not be installed; the browser test will be skipped" >&2
   else
     exit 1

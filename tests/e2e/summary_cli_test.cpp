@@ -44,7 +44,7 @@ TEST_CASE("summary --write writes both files atomically and byte-identically on 
   CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
 }
 
-TEST_CASE("--keep-going writes the report with the problem and marks the target 数据有误") {
+TEST_CASE("summary --keep-going writes the report with the problem and marks the target 数据有误") {
   Sandbox s;
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
   Run r = run("--data demo/reports summary --month 2024-06 --format csv --keep-going", s.dir());
@@ -56,7 +56,7 @@ TEST_CASE("--keep-going writes the report with the problem and marks the target 
   CHECK(md.out.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") != std::string::npos);
 }
 
-TEST_CASE("--explain shows inputs with sources, the formulas with numbers, and the thresholds") {
+TEST_CASE("summary --explain shows inputs with sources, the formulas with numbers, and the thresholds") {
   Run r = run("--data demo/reports summary --month 2024-06 --explain 36");
   REQUIRE(r.rc == 0);
   CHECK(r.out ==
