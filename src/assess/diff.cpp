@@ -1,0 +1,140 @@
+#include "assess/diff.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace minsheng {
+namespace {
+
+constexpr double kEps = 1e-9;
+
+// Time progress says which side is later when a file's month is unknown.
+bool is_later(const DiffSide& o, const DiffSide& n) {
+  if (o.month && n.month) return *n.month > *o.month;
+  auto first_time = [](const DiffSide& s) -> std::optional<double> {
+    for (const auto& r : s.rows)
+      if (r.time_pct) return r.time_pct;
+    return std::nullopt;
+  };
+  auto a = first_time(o), b = first_time(n);
+  return a && b && *b > *a + kEps;
+}
+
+}  // namespace
+
+const char* change_code(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::completed: return "completed";
+    case ChangeKind::improved: return "improved";
+    case ChangeKind::worsened: return "worsened";
+    case ChangeKind::stalled: return "stalled";
+    case ChangeKind::revised_down: return "revised_down";
+    case ChangeKind::progressed: return "progressed";
+    case ChangeKind::unchanged: return "unchanged";
+    case ChangeKind::added: return "added";
+    case ChangeKind::removed: return "removed";
+    case ChangeKind::newly_reported: return "newly_reported";
+    case ChangeKind::no_longer_reported: return "no_longer_reported";
+  }
+  return "";
+}
+
+const char* change_label(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::completed: return "新完成";
+    case ChangeKind::improved: return "状态改善";
+    case ChangeKind::worsened: return "状态恶化";
+    case ChangeKind::stalled: return "无进展";
+    case ChangeKind::revised_down: return "数据下调";
+    case ChangeKind::progressed: return "有进展";
+    case ChangeKind::unchanged: return "无变化";
+    case ChangeKind::added: return "新增指标";
+    case ChangeKind::removed: return "已移除指标";
+    case ChangeKind::newly_reported: return "首次报送";
+    case ChangeKind::no_longer_reported: return "不再报送";
+  }
+  return "";
+}
+
+std::optional<ChangeKind> parse_change(std::string_view code) {
+  for (ChangeKind k : kAllChangeKinds)
+    if (code == change_code(k)) return k;
+  return std::nullopt;
+}
+
+// The first rule that applies wins; the order puts what analysts act on first.
+ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later) {
+  if (!o.reported() && n.reported()) return ChangeKind::newly_reported;
+  if (o.reported() && !n.reported()) return ChangeKind::no_longer_reported;
+  bool o_done = o.status == Status::done, n_done = n.status == Status::done;
+  if (n_done && !o_done) return ChangeKind::completed;
+  if (o.actual && n.actual && *n.actual < *o.actual - kEps) return ChangeKind::revised_down;
+  if (o.status && n.status && *o.status != *n.status)
+    return worse(*n.status, *o.status) ? ChangeKind::worsened : ChangeKind::improved;
+  bool same_value = o.actual && n.actual && std::fabs(*n.actual - *o.actual) <= kEps;
+  if (same_value && later && !n_done) return ChangeKind::stalled;
+  if (o.actual && n.actual && *n.actual > *o.actual + kEps) return ChangeKind::progressed;
+  return ChangeKind::unchanged;
+}
+
+DiffSide side_from_report(const MonthReport& rep, std::string label) {
+  DiffSide side{std::move(label), rep.month, {}};
+  for (const auto& r : rep.targets) {
+    AssessedRow row;
+    row.key = r.key();
+    row.category = r.task->category;
+    row.lead = r.target->lead;
+    row.text = r.task->text;
+    row.unit = r.measure;
+    row.target_value = r.target_value;
+    row.actual = r.actual;
+    row.completion_pct = r.completion_pct;
+    row.time_pct = r.time_pct;
+    row.gap_pp = r.gap_pp;
+    row.status = r.status;
+    row.value_month = r.value_month;
+    row.source = r.source.str();
+    side.rows.push_back(std::move(row));
+  }
+  return side;
+}
+
+DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
+  DiffReport rep;
+  rep.later = is_later(old_side, new_side);
+  std::map<TargetKey, const AssessedRow*> olds, news;
+  for (const auto& r : old_side.rows) olds[r.key] = &r;
+  for (const auto& r : new_side.rows) news[r.key] = &r;
+  // Walk both key sets in order: linear after the sort, whatever order the files had.
+  auto o = olds.begin(), n = news.begin();
+  while (o != olds.end() || n != news.end()) {
+    DiffRow row;
+    if (n == news.end() || (o != olds.end() && o->first < n->first)) {
+      row.key = o->first;
+      row.old_row = *o->second;
+      row.kind = ChangeKind::removed;
+      ++o;
+    } else if (o == olds.end() || n->first < o->first) {
+      row.key = n->first;
+      row.new_row = *n->second;
+      row.kind = ChangeKind::added;
+      ++n;
+    } else {
+      row.key = o->first;
+      row.old_row = *o->second;
+      row.new_row = *n->second;
+      row.kind = classify(*row.old_row, *row.new_row, rep.later);
+      if (row.old_row->actual && row.new_row->actual) row.delta = *row.new_row->actual - *row.old_row->actual;
+      if (row.old_row->completion_pct && row.new_row->completion_pct)
+        row.delta_pp = *row.new_row->completion_pct - *row.old_row->completion_pct;
+      ++o, ++n;
+    }
+    ++rep.counts[row.kind];
+    rep.rows.push_back(std::move(row));
+  }
+  rep.old_side = std::move(old_side);
+  rep.new_side = std::move(new_side);
+  return rep;
+}
+
+}  // namespace minsheng

@@ -1,0 +1,51 @@
+// What changed between two assessments of the plan: the changes analysts care about, such as
+// 序时推进 → 滞后, not just changed cells.
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assess/assessment.hpp"
+#include "model/assessed.hpp"
+
+namespace minsheng {
+
+enum class ChangeKind {
+  completed, improved, worsened, stalled, revised_down, progressed, unchanged,
+  added, removed, newly_reported, no_longer_reported
+};
+
+inline constexpr std::array<ChangeKind, 11> kAllChangeKinds = {
+    ChangeKind::completed,      ChangeKind::worsened,          ChangeKind::revised_down,
+    ChangeKind::stalled,        ChangeKind::improved,          ChangeKind::progressed,
+    ChangeKind::newly_reported, ChangeKind::no_longer_reported, ChangeKind::added,
+    ChangeKind::removed,        ChangeKind::unchanged};
+
+const char* change_code(ChangeKind k);   // "worsened"
+const char* change_label(ChangeKind k);  // "状态恶化"
+std::optional<ChangeKind> parse_change(std::string_view code);
+
+struct DiffRow {
+  TargetKey key;
+  std::optional<AssessedRow> old_row, new_row;
+  ChangeKind kind = ChangeKind::unchanged;
+  std::optional<double> delta;     // new − old actual
+  std::optional<double> delta_pp;  // new − old completion, in points
+
+  const AssessedRow& any() const { return new_row ? *new_row : *old_row; }
+};
+
+struct DiffReport {
+  DiffSide old_side, new_side;
+  bool later = false;  // NEW is later than OLD, so an unchanged value means a stall
+  std::vector<DiffRow> rows;  // by task, then target
+  std::map<ChangeKind, int> counts;
+};
+
+DiffSide side_from_report(const MonthReport& rep, std::string label);
+DiffReport diff_sides(DiffSide old_side, DiffSide new_side);
+ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later);
+
+}  // namespace minsheng

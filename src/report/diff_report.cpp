@@ -1,0 +1,178 @@
+#include "report/diff_report.hpp"
+
+#include "report/labels.hpp"
+#include "util/csv.hpp"
+#include "util/json.hpp"
+#include "util/number.hpp"
+
+namespace minsheng {
+
+const std::vector<std::string> kDiffCsvColumns = {
+    "task",       "target",          "category",        "lead",       "text",       "old_actual",
+    "new_actual", "delta",           "old_completion_pct", "new_completion_pct", "delta_pp", "old_gap_pp",
+    "new_gap_pp", "old_status",      "new_status",      "change"};
+
+namespace {
+
+bool wanted(const std::set<ChangeKind>& only, ChangeKind k) { return only.empty() || only.count(k); }
+
+// Which kinds get a section of their own, in the order analysts read them.
+std::vector<ChangeKind> sections(const std::set<ChangeKind>& only) {
+  std::vector<ChangeKind> out;
+  for (ChangeKind k : kAllChangeKinds)
+    if (only.empty() ? k != ChangeKind::unchanged : only.count(k) > 0) out.push_back(k);
+  return out;
+}
+
+std::string num(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
+std::string pct(const std::optional<double>& v) { return v ? format_pct(*v) : ""; }
+
+std::string arrow(const std::string& a, const std::string& b) {
+  if (a == b) return a;
+  return (a.empty() ? "—" : a) + " → " + (b.empty() ? "—" : b);
+}
+
+template <typename F>
+std::string side_text(const DiffRow& r, bool old_side, F f) {
+  const auto& row = old_side ? r.old_row : r.new_row;
+  return row ? f(*row) : std::string();
+}
+
+std::string status_of(const AssessedRow& r) { return r.status ? status_label(*r.status) : ""; }
+
+// "26.1" when task 26 has several targets on either side, else "26".
+std::string id_text(const DiffRow& r, const std::set<int>& multi) {
+  return std::to_string(r.key.task) + (multi.count(r.key.task) ? "." + std::to_string(r.key.target) : "");
+}
+
+std::set<int> multi_target_tasks(const DiffReport& rep) {
+  std::set<int> out;
+  for (const auto& r : rep.rows)
+    if (r.key.target > 1) out.insert(r.key.task);
+  return out;
+}
+
+// Every listed row has the same cells in table and Markdown; colour only where it changed.
+std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
+  auto actual = [](const AssessedRow& a) { return a.actual ? format_number(*a.actual) + a.unit : ""; };
+  auto compl_ = [](const AssessedRow& a) { return a.completion_pct ? format_pct(*a.completion_pct) + "%" : ""; };
+  auto gap = [](const AssessedRow& a) { return a.gap_pp ? format_pct(*a.gap_pp) : ""; };
+  std::string s_old = side_text(r, true, status_of), s_new = side_text(r, false, status_of);
+  Color status_color = Color::none;
+  if (r.kind == ChangeKind::worsened || r.kind == ChangeKind::revised_down) status_color = Color::red;
+  if (r.kind == ChangeKind::improved || r.kind == ChangeKind::completed) status_color = Color::green;
+  std::string a = arrow(side_text(r, true, actual), side_text(r, false, actual));
+  return {{id_text(r, multi), Color::none},
+          {r.any().text, Color::none},
+          {r.any().lead, Color::none},
+          {a, r.kind == ChangeKind::revised_down ? Color::red : (a.find("→") != std::string::npos ? Color::cyan : Color::none)},
+          {arrow(side_text(r, true, compl_), side_text(r, false, compl_)), Color::none},
+          {arrow(side_text(r, true, gap), side_text(r, false, gap)), Color::none},
+          {arrow(s_old, s_new), s_old != s_new ? status_color : Color::none}};
+}
+
+TextTable section_table(const DiffReport& rep, ChangeKind k) {
+  TextTable t({"编号", "任务", "牵头单位", "累计完成", "完成率", "差距（百分点）", "状态"});
+  std::set<int> multi = multi_target_tasks(rep);
+  for (const auto& r : rep.rows)
+    if (r.kind == k) t.add(cells(r, multi));
+  return t;
+}
+
+}  // namespace
+
+std::string diff_headline(const DiffReport& rep) {
+  auto n = [&](ChangeKind k) { return rep.counts.count(k) ? rep.counts.at(k) : 0; };
+  std::string s = "与" + rep.old_side.label + "相比";
+  if (rep.new_side.label != rep.old_side.label) s += "（" + rep.new_side.label + "）";
+  s += "：";
+  std::vector<std::string> parts;
+  for (ChangeKind k : {ChangeKind::completed, ChangeKind::improved, ChangeKind::worsened, ChangeKind::stalled,
+                       ChangeKind::revised_down})
+    parts.push_back(std::string(change_label(k)) + " " + std::to_string(n(k)) + " 项");
+  for (ChangeKind k : {ChangeKind::progressed, ChangeKind::newly_reported, ChangeKind::no_longer_reported,
+                       ChangeKind::added, ChangeKind::removed, ChangeKind::unchanged})
+    if (n(k)) parts.push_back(std::string(change_label(k)) + " " + std::to_string(n(k)) + " 项");
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "，" : "") + parts[i];
+  return s;
+}
+
+std::string diff_table(const DiffReport& rep, const std::set<ChangeKind>& only, const Style& style) {
+  std::string out = paint(diff_headline(rep), Color::bold, style) + "\n";
+  for (ChangeKind k : sections(only)) {
+    TextTable t = section_table(rep, k);
+    if (t.empty()) continue;
+    out += "\n" + paint(std::string(change_label(k)) + "（" + change_code(k) + "）", Color::bold, style) + "\n";
+    out += t.render(style, 30);
+  }
+  if (only.empty() && rep.counts.count(ChangeKind::unchanged))
+    out += "\n无变化 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) + " 项未列出（--only unchanged 可查看）\n";
+  return out;
+}
+
+std::string diff_markdown(const DiffReport& rep, const std::set<ChangeKind>& only) {
+  std::string out = "# " + rep.new_side.label + " 与 " + rep.old_side.label + " 进展对比\n\n";
+  out += diff_headline(rep) + "。\n";
+  for (ChangeKind k : sections(only)) {
+    TextTable t = section_table(rep, k);
+    if (t.empty()) continue;
+    out += "\n## " + std::string(change_label(k)) + "\n\n" + t.markdown();
+  }
+  if (only.empty() && rep.counts.count(ChangeKind::unchanged))
+    out += "\n其余 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) + " 项无变化。\n";
+  return out;
+}
+
+std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
+  std::string out(kUtf8Bom);
+  out += csv_line(kDiffCsvColumns);
+  for (const auto& r : rep.rows) {
+    if (!wanted(only, r.kind)) continue;
+    const AssessedRow& a = r.any();
+    auto o = [&](auto f) { return r.old_row ? f(*r.old_row) : std::string(); };
+    auto n = [&](auto f) { return r.new_row ? f(*r.new_row) : std::string(); };
+    auto actual = [](const AssessedRow& x) { return num(x.actual); };
+    auto compl_ = [](const AssessedRow& x) { return pct(x.completion_pct); };
+    auto gap = [](const AssessedRow& x) { return pct(x.gap_pp); };
+    auto status = [](const AssessedRow& x) { return x.status ? std::string(status_code(*x.status)) : ""; };
+    out += csv_line({std::to_string(r.key.task), std::to_string(r.key.target),
+                     a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual), n(actual),
+                     num(r.delta), o(compl_), n(compl_), pct(r.delta_pp), o(gap), n(gap), o(status), n(status),
+                     change_code(r.kind)});
+  }
+  return out;
+}
+
+std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
+  JsonWriter j;
+  j.begin_object();
+  j.field("old", rep.old_side.label).field("new", rep.new_side.label).field("later", rep.later);
+  j.field("headline", diff_headline(rep));
+  j.key("counts").begin_object();
+  for (ChangeKind k : kAllChangeKinds) j.field(change_code(k), rep.counts.count(k) ? rep.counts.at(k) : 0);
+  j.end_object();
+  j.key("rows").begin_array();
+  for (const auto& r : rep.rows) {
+    if (!wanted(only, r.kind)) continue;
+    const AssessedRow& a = r.any();
+    j.begin_object().field("task", r.key.task).field("target", r.key.target).field("category", a.category);
+    j.field("lead", a.lead).field("text", a.text);
+    j.field("old_actual", r.old_row ? r.old_row->actual : std::nullopt);
+    j.field("new_actual", r.new_row ? r.new_row->actual : std::nullopt).field("delta", r.delta);
+    j.field("old_completion_pct", r.old_row ? r.old_row->completion_pct : std::nullopt);
+    j.field("new_completion_pct", r.new_row ? r.new_row->completion_pct : std::nullopt);
+    j.field("delta_pp", r.delta_pp);
+    j.field("old_gap_pp", r.old_row ? r.old_row->gap_pp : std::nullopt);
+    j.field("new_gap_pp", r.new_row ? r.new_row->gap_pp : std::nullopt);
+    auto st = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
+      if (!x || !x->status) return std::nullopt;
+      return std::string(status_code(*x->status));
+    };
+    j.field("old_status", st(r.old_row)).field("new_status", st(r.new_row)).field("change", change_code(r.kind));
+    j.end_object();
+  }
+  j.end_array().end_object();
+  return j.str();
+}
+
+}  // namespace minsheng

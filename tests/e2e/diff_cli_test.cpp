@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <cmath>
+
+#include "harness.hpp"
+#include "util/csv.hpp"
+
+using namespace minsheng::e2e;
+
+TEST_CASE("diff of two demo months matches the reviewed expected output") {
+  Run csv = run("--data demo/reports diff 2024-05 2024-06 --format csv");
+  CHECK(csv.rc == 0);
+  CHECK(csv.out == slurp(source("tests/expected/diff-2024-05-2024-06.csv")));
+  Run md = run("--data demo/reports diff 2024-05 2024-06 --format md");
+  CHECK(md.out == slurp(source("tests/expected/diff-2024-05-2024-06.md")));
+  CHECK(md.out.find("与2024-05相比（2024-06）：新完成 11 项，状态改善 6 项，状态恶化 4 项，无进展 2 项，数据下调 1 项") !=
+        std::string::npos);
+}
+
+TEST_CASE("a month diffed with itself has only unchanged rows") {
+  Run r = run("--data demo/reports diff 2024-06 2024-06 --format json");
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("\"unchanged\": 73") != std::string::npos);
+  CHECK(r.out.find("\"change\": \"stalled\"") == std::string::npos);
+}
+
+TEST_CASE("a written summary CSV (BOM, CRLF) diffs like its month, and months and files mix") {
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-05 --write", s.dir()).rc == 0);
+  Run r = run("--data demo/reports diff demo/reports/2024-05/summary.csv 2024-06 --format csv", s.dir());
+  CHECK(r.rc == 0);
+  // Same rows and kinds as diffing the months. Only delta_pp may differ, by at most 0.1: the
+  // file keeps completion to one decimal, so the difference is taken of rounded numbers.
+  auto from_file = minsheng::parse_csv(r.out);
+  auto from_months = minsheng::parse_csv(slurp(source("tests/expected/diff-2024-05-2024-06.csv")));
+  REQUIRE(from_file.size() == from_months.size());
+  for (std::size_t i = 0; i < from_file.size(); ++i) {
+    REQUIRE(from_file[i].fields.size() == 16);
+    for (std::size_t c = 0; c < 16; ++c) {
+      const std::string& a = from_file[i].fields[c].value;
+      const std::string& b = from_months[i].fields[c].value;
+      INFO("line " << i + 1 << " column " << c);
+      if (c == 10 && i > 0 && !a.empty()) CHECK(std::abs(std::stod(a) - std::stod(b)) <= 0.1 + 1e-9);
+      else CHECK(a == b);
+    }
+  }
+}
+
+TEST_CASE("diff --only filters rows; --fail-on exits 1 only when such a change exists") {
+  Run only = run("--data demo/reports diff 2024-05 2024-06 --format csv --only stalled,revised_down");
+  CHECK(only.rc == 0);
+  CHECK(only.out.find("\r\n33,1,5,市卫健委,") != std::string::npos);
+  CHECK(only.out.find("\r\n57,1,8,市乡村振兴局,") != std::string::npos);
+  CHECK(only.out.find("\r\n66,1,10,市城管委,") != std::string::npos);
+  CHECK(std::count(only.out.begin(), only.out.end(), '\n') == 4);
+  Run fail = run("--data demo/reports diff 2024-05 2024-06 --format csv --fail-on worsened,revised_down");
+  CHECK(fail.rc == 1);
+  Run pass = run("--data demo/reports diff 2024-06 2024-06 --format csv --fail-on worsened,revised_down");
+  CHECK(pass.rc == 0);
+  Run bad = run("--data demo/reports diff 2024-05 2024-06 --only slipped");
+  CHECK(bad.rc == 2);
+  CHECK(bad.err.find("--only 中的“slipped”不是变化类型") != std::string::npos);
+}
+
+TEST_CASE("garbled or missing inputs are errors naming the file, never an empty diff") {
+  Sandbox s;
+  s.write("garbled.csv", "task,status\n4,on_track\n5\n");
+  Run g = run("--data demo/reports diff garbled.csv 2024-06", s.dir());
+  CHECK(g.rc == 1);
+  CHECK(g.err.find("garbled.csv:3: 错误: 这一行只有 1 列，表头有 2 列") != std::string::npos);
+  Run none = run("--data demo/reports diff 2024-03 2024-06", s.dir());
+  CHECK(none.rc == 1);
+  CHECK(none.err.find("demo/reports/2024-03: 错误: 没有该月的进度数据") != std::string::npos);
+  Run missing = run("--data demo/reports diff nope.csv 2024-06", s.dir());
+  CHECK(missing.rc == 1);
+  CHECK(missing.err.find("nope.csv: 无法读取文件") != std::string::npos);
+}
