@@ -5,7 +5,7 @@ set -euo pipefail
 
 pkgs=(cmake g++ ninja-build pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2
       libutf8proc-dev libkainjow-mustache-dev)
-[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium)
+[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei python3)
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -20,11 +20,16 @@ log=$(mktemp)
 "${as_root[@]}" apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
   cat "$log" >&2
-  # chromium is optional: the browser test skips itself when it is absent.
+  # The browser packages are optional: the browser test skips itself when they are absent.
   if [[ " ${missing[*]} " == *" chromium "* ]]; then
-    core=("${missing[@]/chromium}")
-    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends ${core[@]} >"$log" 2>&1 ||
-      { cat "$log" >&2; exit 1; }
+    core=()
+    for p in "${missing[@]}"; do
+      [[ $p == chromium || $p == fonts-wqy-microhei ]] || core+=("$p")
+    done
+    if [[ ${#core[@]} -gt 0 ]]; then
+      DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${core[@]}" >"$log" 2>&1 ||
+        { cat "$log" >&2; exit 1; }
+    fi
     echo "setup: chromium could not be installed; the browser test will be skipped" >&2
   else
     exit 1

@@ -1,0 +1,39 @@
+// What a quarterly 通报 or half-year 专报 says, computed before any wording is chosen.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assess/assessment.hpp"
+#include "assess/diff.hpp"
+#include "assess/period.hpp"
+
+namespace minsheng {
+
+struct UnitStanding {
+  std::string unit;
+  int targets = 0;
+  int done = 0;
+  int lagging = 0;
+  std::optional<double> avg_completion;
+  int rank = 0;  // 0: not ranked (no numeric target with a value)
+  std::vector<YearMonth> missing_months;               // no file for the month
+  std::vector<std::pair<YearMonth, long>> late_months;  // file sent N days after the due date
+};
+
+struct Bulletin {
+  Period period;
+  YearMonth month;  // the last month of the period that has progress files
+  MonthReport report;
+  // What changes are measured from: the previous period's last month with files, or, when that
+  // period has none, the first month of this period with files.
+  std::optional<YearMonth> previous_month;
+  bool previous_in_period = false;
+  std::optional<DiffReport> changes;  // since previous_month
+  std::vector<UnitStanding> units;          // ranked: best average completion first
+};
+
+// Throws NoDataError when no month of the period has progress files, DataError on invalid data.
+Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period);
+
+}  // namespace minsheng

@@ -1,0 +1,281 @@
+#include "report/bulletin_render.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <cmath>
+#include <map>
+
+#include "model/diagnostic.hpp"
+#include "report/catalogue_report.hpp"
+#include "report/default_templates.hpp"
+#include "report/labels.hpp"
+#include "report/summary_report.hpp"
+#include "report/svg_chart.hpp"
+#include "util/number.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+
+namespace mu = kainjow::mustache;
+
+namespace {
+
+std::string count_of(const std::map<Status, int>& m, Status s) {
+  auto it = m.find(s);
+  return std::to_string(it == m.end() ? 0 : it->second);
+}
+
+std::string id_of(const TargetResult& r) {
+  return r.task->targets.size() > 1 ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
+                                    : std::to_string(r.task->id);
+}
+
+std::string name_of(const TargetResult& r) { return r.target->name.empty() ? r.task->text : r.target->name; }
+
+mu::data target_item(const TargetResult& r) {
+  mu::data d;
+  d.set("id", id_of(r));
+  d.set("name", name_of(r));
+  d.set("text", r.task->text);
+  d.set("lead", r.target->lead);
+  d.set("completion", pct_text(r.completion_pct));
+  d.set("time", pct_text(r.time_pct));
+  d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
+  d.set("status", status_text(r));
+  d.set("status_code", status_code(r.status));
+  d.set("color", status_hex(r.status));
+  d.set("needed", r.needed_per_month ? with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure) : "—");
+  d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
+  return d;
+}
+
+// "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
+std::string overall_sentence(const MonthReport& rep) {
+  std::string s = std::to_string(rep.tasks.size()) + "项任务中，";
+  bool first = true;
+  for (Status st : kHeadlineOrder) {
+    auto it = rep.task_counts.find(st);
+    if (it == rep.task_counts.end() || it->second == 0) continue;
+    s += (first ? "" : "、") + std::string(status_label(st)) + std::to_string(it->second) + "项";
+    first = false;
+  }
+  return s;
+}
+
+std::string reporting_text(const UnitStanding& u) {
+  std::vector<std::string> parts;
+  for (const auto& m : u.missing_months) parts.push_back(std::to_string(m.month) + "月未报送");
+  for (const auto& [m, days] : u.late_months) parts.push_back(std::to_string(m.month) + "月逾期" + std::to_string(days) + "天");
+  return parts.empty() ? "按时报送" : join(parts, "，");
+}
+
+mu::data view(const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *rep.plan;
+  bool quarter = b.period.kind == Period::Kind::quarter;
+  mu::data d;
+  std::string kind = quarter ? "通报" : "专报";
+  d.set("title", plan.short_title + b.period.chinese() + "推进情况" + kind);
+  d.set("doc_kind", kind);
+  d.set("is_quarter", quarter);
+  d.set("addressee", quarter ? "各县市区人民政府，市政府各部门、各直属机构：" : "市委、市政府主要领导：");
+  d.set("plan_title", plan.title);
+  d.set("plan_short", plan.short_title);
+  d.set("document_number", plan.document_number);
+  d.set("period_name", std::to_string(b.period.year) + "年" + b.period.chinese());
+  d.set("period_code", b.period.code());
+  d.set("month_cn", b.month.chinese());
+  d.set("month_is_period_end", b.month == b.period.last_month());
+  d.set("period_end_cn", b.period.last_month().chinese());
+  d.set("time_pct", format_pct(rep.time_pct) + "%");
+  d.set("deadline_cn", plan.deadline.chinese());
+  d.set("compiled_by", plan.report_to);
+  d.set("next_label", quarter ? "下季度" : "下半年");
+
+  d.set("overall_sentence", overall_sentence(rep));
+  int numeric = 0, numeric_done = 0;
+  for (const auto& t : rep.targets)
+    if (t.completion_pct) {
+      ++numeric;
+      numeric_done += t.status == Status::done;
+    }
+  d.set("numeric_count", std::to_string(numeric));
+  d.set("numeric_done", std::to_string(numeric_done));
+  d.set("numeric_avg", pct_text(rep.avg_completion));
+
+  mu::data statuses{mu::data::type::list};
+  for (Status st : kHeadlineOrder) {
+    auto it = rep.task_counts.find(st);
+    if (it == rep.task_counts.end() || it->second == 0) continue;
+    mu::data s;
+    s.set("label", status_label(st));
+    s.set("code", status_code(st));
+    s.set("count", std::to_string(it->second));
+    s.set("color", status_hex(st));
+    statuses.push_back(s);
+  }
+  d.set("statuses", statuses);
+
+  mu::data cats{mu::data::type::list};
+  for (std::size_t i = 0; i < plan.categories.size(); ++i) {
+    const Rollup& r = rep.by_category[i];
+    mu::data c;
+    c.set("heading", category_heading(plan, plan.categories[i].id));
+    c.set("total", std::to_string(r.total));
+    c.set("done", count_of(r.counts, Status::done));
+    c.set("ahead", count_of(r.counts, Status::ahead));
+    c.set("on_track", count_of(r.counts, Status::on_track));
+    int lag = 0;
+    for (Status s : {Status::behind, Status::seriously_behind, Status::overdue})
+      lag += r.counts.count(s) ? r.counts.at(s) : 0;
+    c.set("lagging", std::to_string(lag));
+    c.set("avg", pct_text(r.avg_completion));
+    cats.push_back(c);
+  }
+  d.set("categories", cats);
+
+  std::map<TargetKey, const TargetResult*> by_key;
+  for (const auto& t : rep.targets) by_key[t.key()] = &t;
+  std::map<TargetKey, ChangeKind> change_of;
+  if (b.changes)
+    for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;
+
+  // Completed this period: done now and not done at the end of the previous period.
+  mu::data completed{mu::data::type::list};
+  int n_completed = 0;
+  for (const auto& t : rep.targets) {
+    if (t.status != Status::done) continue;
+    if (b.changes) {
+      ChangeKind k = change_of.count(t.key()) ? change_of.at(t.key()) : ChangeKind::added;
+      if (k != ChangeKind::completed && k != ChangeKind::newly_reported && k != ChangeKind::added) continue;
+    }
+    completed.push_back(target_item(t));
+    ++n_completed;
+  }
+  d.set("completed", completed);
+  d.set("has_completed", n_completed > 0);
+  d.set("completed_count", std::to_string(n_completed));
+
+  mu::data lagging{mu::data::type::list};
+  auto lag = lagging_targets(rep);
+  for (const TargetResult* t : lag) lagging.push_back(target_item(*t));
+  d.set("lagging", lagging);
+  d.set("has_lagging", !lag.empty());
+  d.set("lagging_count", std::to_string(lag.size()));
+  int serious = 0;
+  for (const TargetResult* t : lag) serious += t->status != Status::behind;
+  d.set("serious_count", std::to_string(serious));
+
+  mu::data units{mu::data::type::list}, late{mu::data::type::list};
+  std::vector<mu::data> late_items;
+  bool any_late = false;
+  for (const auto& u : b.units) {
+    mu::data x;
+    x.set("rank", u.rank ? std::to_string(u.rank) : "—");
+    x.set("unit", u.unit);
+    x.set("targets", std::to_string(u.targets));
+    x.set("done", std::to_string(u.done));
+    x.set("lagging", std::to_string(u.lagging));
+    x.set("avg", pct_text(u.avg_completion));
+    x.set("reporting", reporting_text(u));
+    units.push_back(x);
+    if (!u.missing_months.empty() || !u.late_months.empty()) {
+      any_late = true;
+      mu::data l;
+      l.set("unit", u.unit);
+      l.set("detail", reporting_text(u));
+      late_items.push_back(l);
+    }
+  }
+  for (std::size_t i = 0; i < late_items.size(); ++i) {
+    late_items[i].set("sep", i + 1 == late_items.size() ? "。" : "；");
+    late.push_back(late_items[i]);
+  }
+  d.set("units", units);
+  d.set("late_units", late);
+  d.set("has_late", any_late);
+
+  d.set("has_previous", b.changes.has_value());
+  d.set("previous_in_period", b.previous_in_period);
+  if (b.changes) {
+    d.set("previous_month_cn", b.previous_month->chinese());
+    auto n = [&](ChangeKind k) { return std::to_string(b.changes->counts.count(k) ? b.changes->counts.at(k) : 0); };
+    // 新完成 counts as section 二 does, so one document never gives two numbers for it.
+    d.set("changes_sentence", "与" + b.previous_month->chinese() + "相比，新完成" + std::to_string(n_completed) +
+                                  "项，状态改善" + n(ChangeKind::improved) + "项，状态恶化" + n(ChangeKind::worsened) +
+                                  "项，无进展" + n(ChangeKind::stalled) + "项，数据下调" + n(ChangeKind::revised_down) +
+                                  "项");
+    mu::data groups{mu::data::type::list};
+    for (ChangeKind k : {ChangeKind::worsened, ChangeKind::revised_down, ChangeKind::stalled, ChangeKind::improved}) {
+      std::vector<mu::data> list;
+      for (const auto& row : b.changes->rows) {
+        if (row.kind != k) continue;
+        auto found = by_key.find(row.key);
+        if (found == by_key.end()) continue;
+        const TargetResult* t = found->second;
+        mu::data it = target_item(*t);
+        auto st = [](const std::optional<AssessedRow>& r) {
+          return r && r->status ? std::string(status_label(*r->status)) : std::string("—");
+        };
+        it.set("from", st(row.old_row));
+        it.set("to", st(row.new_row));
+        auto pct = [](const std::optional<AssessedRow>& r) { return r ? pct_text(r->completion_pct) : "—"; };
+        it.set("completion_from", pct(row.old_row));
+        list.push_back(it);
+      }
+      if (list.empty()) continue;
+      mu::data items{mu::data::type::list};
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        list[i].set("sep", i + 1 == list.size() ? "。" : "；");
+        items.push_back(list[i]);
+      }
+      mu::data g;
+      g.set("label", change_label(k));
+      g.set("items", items);
+      groups.push_back(g);
+    }
+    d.set("change_groups", groups);
+  }
+
+  mu::data attention{mu::data::type::list};
+  int n_att = 0;
+  for (const auto& t : rep.targets)
+    if (t.projected_late && t.status != Status::done && t.status != Status::overdue) {
+      attention.push_back(target_item(t));
+      ++n_att;
+    }
+  d.set("attention", attention);
+  d.set("has_attention", n_att > 0);
+  d.set("attention_count", std::to_string(n_att));
+
+  d.set("status_chart", status_chart_svg(rep));
+  d.set("category_chart", category_chart_svg(rep));
+  return d;
+}
+
+}  // namespace
+
+std::string bulletin_template_name(const std::string& format) { return "bulletin." + format + ".mustache"; }
+
+std::string render_bulletin(const Bulletin& b, const std::string& format, const std::optional<std::string>& custom,
+                            const std::string& custom_name) {
+  std::string text = custom ? *custom : std::string(default_template(bulletin_template_name(format)));
+  mu::mustache tmpl(text);
+  if (!tmpl.is_valid())
+    throw DataError(custom ? custom_name : bulletin_template_name(format), 0, 0,
+                    "模板语法错误: " + tmpl.error_message());
+  // Markdown is not HTML: values go in as they are. HTML keeps mustache's escaping.
+  if (format != "html") tmpl.set_custom_escape([](const std::string& s) { return s; });
+  std::string out = tmpl.render(view(b));
+  if (format == "html") return out;
+  // Sections that render empty leave blank lines behind; Markdown needs at most one.
+  std::string tidy;
+  int newlines = 0;
+  for (char c : out) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) tidy += c;
+  }
+  return tidy;
+}
+
+}  // namespace minsheng
