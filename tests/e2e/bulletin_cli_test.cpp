@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "harness.hpp"
+
+using namespace minsheng::e2e;
+
+TEST_CASE("the 2024Q2 bulletin of the demo data matches the reviewed expected document") {
+  Run r = run("--data demo/reports bulletin --quarter 2024Q2");
+  CHECK(r.rc == 0);
+  CHECK(r.out == slurp(source("tests/expected/bulletin-2024Q2.md")));
+  // The same period chosen as "last" from a July date.
+  Run last = run("--data demo/reports bulletin --quarter last --as-of 2024-07-10");
+  CHECK(last.out == r.out);
+}
+
+TEST_CASE("the bulletin's overall counts are the summary's") {
+  Run b = run("--data demo/reports bulletin --quarter 2024Q2");
+  Run s = run("--data demo/reports summary --month 2024-06 --format table");
+  CHECK(s.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 项、未报送 1 项、目标待定 1 项") != std::string::npos);
+  CHECK(b.out.find("70项任务中，已完成13项、超序时16项、序时推进30项、滞后7项、严重滞后2项、未报送1项、目标待定1项。") != std::string::npos);
+}
+
+TEST_CASE("the half-year report goes to the leaders") {
+  Run r = run("--data demo/reports bulletin --half 2024H1");
+  CHECK(r.rc == 0);
+  CHECK(r.out.rfind("# 宜昌市2024年十大民生项目上半年推进情况专报\n\n市委、市政府主要领导：\n", 0) == 0);
+}
+
+TEST_CASE("bulletin --write writes md and html atomically, byte-identical on re-run") {
+  Sandbox s;
+  Run w = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
+  REQUIRE(w.rc == 0);
+  auto md = s.data() / "2024Q2/bulletin.md";
+  auto html = s.data() / "2024Q2/bulletin.html";
+  CHECK(slurp(md) == slurp(source("tests/expected/bulletin-2024Q2.md")));
+  std::string first_html = slurp(html);
+  CHECK(first_html.rfind("<!DOCTYPE html>", 0) == 0);
+  REQUIRE(run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir()).rc == 0);
+  CHECK(slurp(html) == first_html);
+  CHECK(slurp(md) == slurp(source("tests/expected/bulletin-2024Q2.md")));
+}
+
+TEST_CASE("the HTML is one self-contained file") {
+  Run r = run("--data demo/reports bulletin --quarter 2024Q2 --format html");
+  REQUIRE(r.rc == 0);
+  for (const char* external : {"<script", "<link", "src=", "url(", "@import", "https://"})
+    CHECK(r.out.find(external) == std::string::npos);
+  CHECK(r.out.find("<svg class=\"chart\" id=\"status-chart\"") != std::string::npos);
+  CHECK(r.out.find("<svg class=\"chart\" id=\"category-chart\"") != std::string::npos);
+  CHECK(r.out.find("@page { size: A4;") != std::string::npos);
+  CHECK(r.out.find("name=\"viewport\"") != std::string::npos);
+}
+
+TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data; nothing is written") {
+  Sandbox s;
+  Run none = run("--data demo/reports bulletin --quarter 2024Q3 --write", s.dir());
+  CHECK(none.rc == 3);
+  CHECK(none.err == "minsheng: 2024Q3（2024-07 至 2024-09）没有任何进度文件，无法生成通报\n");
+  CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q3"));
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
+  Run bad = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
+  CHECK(bad.rc == 1);
+  CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q2"));
+}
+
+TEST_CASE("a custom template from docs/templates can be copied and edited") {
+  Sandbox s;
+  std::string tpl = slurp(source("docs/templates/bulletin.md.mustache"));
+  auto pos = tpl.find("## 一、总体情况");
+  REQUIRE(pos != std::string::npos);
+  tpl.replace(pos, std::string("## 一、总体情况").size(), "## 一、全市总体进展");
+  s.write("my.md.mustache", tpl);
+  Run r = run("--data demo/reports bulletin --quarter 2024Q2 --template my.md.mustache", s.dir());
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("## 一、全市总体进展") != std::string::npos);
+  CHECK(r.out.find("## 一、总体情况") == std::string::npos);
+}
+
+TEST_CASE("bulletin usage errors") {
+  CHECK(run("--data demo/reports bulletin").rc == 2);
+  CHECK(run("--data demo/reports bulletin --quarter 2024Q2 --half 2024H1").rc == 2);
+  CHECK(run("--data demo/reports bulletin --quarter 2024H1").rc == 2);
+}
