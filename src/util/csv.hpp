@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "util/text.hpp"
 #include <vector>
 
 namespace minsheng {
@@ -18,12 +20,8 @@ struct CsvRecord {
   bool blank() const;  // every field empty, as Excel writes ",,,,"
 };
 
-class CsvError : public std::runtime_error {
- public:
-  CsvError(int line, int col, const std::string& what)
-      : std::runtime_error(what), line(line), col(col) {}
-  int line;
-  int col;
+class CsvError : public TextError {
+  using TextError::TextError;
 };
 
 // Parses UTF-8 text. The separator is ',' unless the first line has tabs and no commas.

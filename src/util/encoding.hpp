@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/text.hpp"
+
 namespace minsheng {
 
 struct Decoded {
@@ -13,12 +15,8 @@ struct Decoded {
 };
 
 // Thrown when the bytes fit no supported encoding; line and col locate the first bad byte.
-class DecodeError : public std::runtime_error {
- public:
-  DecodeError(int line, int col, const std::string& what)
-      : std::runtime_error(what), line(line), col(col) {}
-  int line;
-  int col;
+class DecodeError : public TextError {
+  using TextError::TextError;
 };
 
 Decoded decode_text(std::string_view bytes);

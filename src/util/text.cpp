@@ -39,6 +39,23 @@ bool ends_with_space(std::string_view s, std::size_t* len) {
   return is_space_at(s, s.size() - 1, len) && *len == 1;
 }
 
+// Calls f(codepoint, bytes) for each code point; a stray byte comes as U+FFFD, one byte long.
+template <typename F>
+void for_each_codepoint(std::string_view s, F f) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      n = 1;
+      cp = 0xFFFD;
+    }
+    if (!f(cp, s.substr(i, static_cast<std::size_t>(n)))) return;
+    i += static_cast<std::size_t>(n);
+  }
+}
+
 }  // namespace
 
 std::string_view trim(std::string_view s) {
@@ -94,19 +111,10 @@ std::string nfkc(std::string_view s) {
 
 int display_width(std::string_view s) {
   int width = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {  // count a stray byte as one column rather than fail
-      ++width;
-      ++i;
-      continue;
-    }
-    width += utf8proc_charwidth(cp);
-    i += static_cast<std::size_t>(n);
-  }
+  for_each_codepoint(s, [&](utf8proc_int32_t cp, std::string_view) {
+    width += cp == 0xFFFD ? 1 : utf8proc_charwidth(cp);  // a stray byte counts as one column
+    return true;
+  });
   return width;
 }
 
@@ -129,18 +137,13 @@ std::string truncate_to_width(std::string_view s, int width) {
   if (display_width(s) <= width) return std::string(s);
   std::string out;
   int used = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) n = 1, cp = '?';
-    int w = utf8proc_charwidth(cp);
-    if (used + w > width - 1) break;
-    out.append(s.substr(i, static_cast<std::size_t>(n)));
+  for_each_codepoint(s, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    int w = cp == 0xFFFD ? 1 : utf8proc_charwidth(cp);
+    if (used + w > width - 1) return false;
+    out.append(bytes);
     used += w;
-    i += static_cast<std::size_t>(n);
-  }
+    return true;
+  });
   return out + "…";
 }
 

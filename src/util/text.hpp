@@ -1,11 +1,20 @@
 // UTF-8 text helpers. Nothing here knows about minsheng's domain.
 #pragma once
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace minsheng {
+
+// A problem at a place in a text: the readers below throw it, callers add the file name.
+class TextError : public std::runtime_error {
+ public:
+  TextError(int line, int col, const std::string& what) : std::runtime_error(what), line(line), col(col) {}
+  int line;  // 1-based
+  int col;   // 1-based; 0 for the whole line
+};
 
 // Trims ASCII white space, NBSP and the full-width space U+3000 that IMEs type.
 std::string_view trim(std::string_view s);

@@ -8,10 +8,7 @@ using namespace minsheng;
 
 namespace {
 
-const Plan& plan() {
-  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
-  return p;
-}
+using test::plan;
 
 // A snapshot for `month` with one observed value per target.
 struct Snap {

@@ -11,10 +11,7 @@ using namespace minsheng;
 
 namespace {
 
-const Plan& plan() {
-  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
-  return p;
-}
+using test::plan;
 
 // A data set built in memory: files as (month, name, content).
 DataSet data(std::vector<std::tuple<YearMonth, std::string, std::string>> files) {

@@ -10,10 +10,7 @@
 using namespace minsheng;
 
 namespace {
-const Plan& plan() {
-  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
-  return p;
-}
+using test::plan;
 std::vector<std::string> strs(const Diagnostics& d) {
   std::vector<std::string> out;
   for (const auto& i : d.items()) out.push_back(i.str());

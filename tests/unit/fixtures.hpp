@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+#include "io/plan_loader.hpp"
+
 namespace minsheng::test {
 
 inline const std::string kPlanYaml = R"(plan:
@@ -53,5 +55,11 @@ tasks:
     targets:
       - {name: 改造, value: 250, baseline: 50, measure: 个}
 )";
+
+// The fixture plan, parsed once.
+inline const Plan& plan() {
+  static const Plan p = parse_plan(kPlanYaml, "p.yaml");
+  return p;
+}
 
 }  // namespace minsheng::test

@@ -9,10 +9,7 @@ using namespace minsheng;
 
 namespace {
 
-const Plan& plan() {
-  static const Plan p = parse_plan(test::kPlanYaml, "p.yaml");
-  return p;
-}
+using test::plan;
 
 struct Result {
   Submission sub;
