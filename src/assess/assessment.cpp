@@ -11,7 +11,8 @@ namespace {
 constexpr double kEps = 1e-9;
 
 bool reached(const Target& t, double target_value, double actual, const Settings& s) {
-  if (t.comparator == Comparator::about) return actual >= target_value * (1 - s.about_tolerance) - kEps;
+  if (t.comparator == Comparator::about)
+    return actual >= target_value * (1 - s.about_tolerance) - kEps;
   return actual >= target_value - kEps;
 }
 
@@ -22,7 +23,8 @@ Status by_gap(double gap, const Settings& s) {
   return Status::seriously_behind;
 }
 
-Status milestone_status(MilestoneState st, double time_pct, bool after_deadline, const Settings& s) {
+Status milestone_status(MilestoneState st, double time_pct, bool after_deadline,
+                        const Settings& s) {
   if (st == MilestoneState::completed) return Status::done;
   if (after_deadline) return Status::overdue;
   if (st == MilestoneState::in_progress) return Status::on_track;
@@ -109,9 +111,12 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   r.remaining = std::max(0.0, target_value - actual);
   bool done = reached(target, target_value, actual, s) ||
               (target.kind == TargetKind::milestone && r.state == MilestoneState::completed);
-  if (done) r.status = Status::done;
-  else if (after_deadline) r.status = Status::overdue;
-  else r.status = by_gap(*r.gap_pp, s);
+  if (done)
+    r.status = Status::done;
+  else if (after_deadline)
+    r.status = Status::overdue;
+  else
+    r.status = by_gap(*r.gap_pp, s);
 
   if (done) {
     r.remaining = 0;
@@ -160,7 +165,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       ++r.counts[tr.status];
       ++r.total;
       for (std::size_t i : tr.targets)
-        if (rep.targets[i].completion_pct) pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
+        if (rep.targets[i].completion_pct)
+          pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
     }
     r.avg_completion = mean(pcts);
     all.insert(all.end(), pcts.begin(), pcts.end());
@@ -172,7 +178,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     Rollup r{unit, {}, 0, std::nullopt};
     std::vector<double> pcts;
     UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt};
-    if (auto it = last_file_month.find(unit); it != last_file_month.end()) gap.last_month = it->second;
+    if (auto it = last_file_month.find(unit); it != last_file_month.end())
+      gap.last_month = it->second;
     for (const auto& t : rep.targets) {
       if (t.target->lead != unit) continue;
       ++r.counts[t.status];
@@ -180,12 +187,15 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
       bool reported_now = t.value_month && *t.value_month == snap.month;
       // A target already done in an earlier month need not be reported again.
-      if (!reported_now && !(t.status == Status::done && t.value_month)) gap.unreported.push_back(t.key());
+      if (!reported_now && !(t.status == Status::done && t.value_month))
+        gap.unreported.push_back(t.key());
     }
     r.avg_completion = mean(pcts);
     rep.by_unit.push_back(std::move(r));
-    if (gap.no_file || !gap.unreported.empty()) rep.gaps.push_back(std::move(gap));
-    else rep.units_reported.push_back(unit);
+    if (gap.no_file || !gap.unreported.empty())
+      rep.gaps.push_back(std::move(gap));
+    else
+      rep.units_reported.push_back(unit);
   }
   return rep;
 }

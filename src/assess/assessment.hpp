@@ -54,7 +54,7 @@ struct Rollup {
 struct UnitGap {
   std::string unit;
   bool no_file = false;
-  std::vector<TargetKey> unreported;  // its targets with no value this month
+  std::vector<TargetKey> unreported;    // its targets with no value this month
   std::optional<YearMonth> last_month;  // last month it sent a file, if any
 };
 

@@ -29,16 +29,20 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     u.avg_completion = roll.avg_completion;
     for (YearMonth m = b.period.first_month(); m <= b.month; m = m.plus(1)) {
       auto it = by_month_unit.find({m, u.unit});
-      if (it == by_month_unit.end()) u.missing_months.push_back(m);
-      else if (const Submission* sub = it->second; sub->submitted && *sub->submitted > plan.due_date(m))
+      if (it == by_month_unit.end())
+        u.missing_months.push_back(m);
+      else if (const Submission* sub = it->second;
+               sub->submitted && *sub->submitted > plan.due_date(m))
         u.late_months.push_back({m, days_between(plan.due_date(m), *sub->submitted)});
     }
     out.push_back(std::move(u));
   }
   // Best average completion first; then fewer lagging targets; then plan order (stable).
   std::stable_sort(out.begin(), out.end(), [](const UnitStanding& a, const UnitStanding& b) {
-    if (a.avg_completion.has_value() != b.avg_completion.has_value()) return a.avg_completion.has_value();
-    if (a.avg_completion && *a.avg_completion != *b.avg_completion) return *a.avg_completion > *b.avg_completion;
+    if (a.avg_completion.has_value() != b.avg_completion.has_value())
+      return a.avg_completion.has_value();
+    if (a.avg_completion && *a.avg_completion != *b.avg_completion)
+      return *a.avg_completion > *b.avg_completion;
     return a.lagging < b.lagging;
   });
   int rank = 0;
@@ -52,9 +56,10 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period) {
   auto month = last_month_with_files(data, period);
   if (!month)
-    throw NoDataError(period.code() + "（" + period.first_month().str() + " 至 " + period.last_month().str() +
-                      "）没有任何进度文件，无法生成通报");
-  Bulletin b{period, *month, assess_data(plan, data, *month, false), std::nullopt, false, std::nullopt, {}};
+    throw NoDataError(period.code() + "（" + period.first_month().str() + " 至 " +
+                      period.last_month().str() + "）没有任何进度文件，无法生成通报");
+  Bulletin b{period,       *month, assess_data(plan, data, *month, false), std::nullopt, false,
+             std::nullopt, {}};
   b.previous_month = last_month_with_files(data, period.previous());
   if (!b.previous_month) {
     std::optional<YearMonth> first;
@@ -67,7 +72,8 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period) {
   }
   if (b.previous_month) {
     MonthReport prev = assess_data(plan, data, *b.previous_month, false);
-    b.changes = diff_sides(side_from_report(prev, b.previous_month->str()), side_from_report(b.report, month->str()));
+    b.changes = diff_sides(side_from_report(prev, b.previous_month->str()),
+                           side_from_report(b.report, month->str()));
   }
   b.units = standings(plan, data, b);
   return b;

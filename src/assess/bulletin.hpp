@@ -16,8 +16,8 @@ struct UnitStanding {
   int done = 0;
   int lagging = 0;
   std::optional<double> avg_completion;
-  int rank = 0;  // 0: not ranked (no numeric target with a value)
-  std::vector<YearMonth> missing_months;               // no file for the month
+  int rank = 0;                           // 0: not ranked (no numeric target with a value)
+  std::vector<YearMonth> missing_months;  // no file for the month
   std::vector<std::pair<YearMonth, long>> late_months;  // file sent N days after the due date
 };
 
@@ -30,7 +30,7 @@ struct Bulletin {
   std::optional<YearMonth> previous_month;
   bool previous_in_period = false;
   std::optional<DiffReport> changes;  // since previous_month
-  std::vector<UnitStanding> units;          // ranked: best average completion first
+  std::vector<UnitStanding> units;    // ranked: best average completion first
 };
 
 // Throws NoDataError when no month of the period has progress files, DataError on invalid data.

@@ -24,34 +24,56 @@ bool is_later(const DiffSide& o, const DiffSide& n) {
 
 const char* change_code(ChangeKind k) {
   switch (k) {
-    case ChangeKind::completed: return "completed";
-    case ChangeKind::improved: return "improved";
-    case ChangeKind::worsened: return "worsened";
-    case ChangeKind::stalled: return "stalled";
-    case ChangeKind::revised_down: return "revised_down";
-    case ChangeKind::progressed: return "progressed";
-    case ChangeKind::unchanged: return "unchanged";
-    case ChangeKind::added: return "added";
-    case ChangeKind::removed: return "removed";
-    case ChangeKind::newly_reported: return "newly_reported";
-    case ChangeKind::no_longer_reported: return "no_longer_reported";
+    case ChangeKind::completed:
+      return "completed";
+    case ChangeKind::improved:
+      return "improved";
+    case ChangeKind::worsened:
+      return "worsened";
+    case ChangeKind::stalled:
+      return "stalled";
+    case ChangeKind::revised_down:
+      return "revised_down";
+    case ChangeKind::progressed:
+      return "progressed";
+    case ChangeKind::unchanged:
+      return "unchanged";
+    case ChangeKind::added:
+      return "added";
+    case ChangeKind::removed:
+      return "removed";
+    case ChangeKind::newly_reported:
+      return "newly_reported";
+    case ChangeKind::no_longer_reported:
+      return "no_longer_reported";
   }
   return "";
 }
 
 const char* change_label(ChangeKind k) {
   switch (k) {
-    case ChangeKind::completed: return "新完成";
-    case ChangeKind::improved: return "状态改善";
-    case ChangeKind::worsened: return "状态恶化";
-    case ChangeKind::stalled: return "无进展";
-    case ChangeKind::revised_down: return "数据下调";
-    case ChangeKind::progressed: return "有进展";
-    case ChangeKind::unchanged: return "无变化";
-    case ChangeKind::added: return "新增指标";
-    case ChangeKind::removed: return "已移除指标";
-    case ChangeKind::newly_reported: return "首次报送";
-    case ChangeKind::no_longer_reported: return "不再报送";
+    case ChangeKind::completed:
+      return "新完成";
+    case ChangeKind::improved:
+      return "状态改善";
+    case ChangeKind::worsened:
+      return "状态恶化";
+    case ChangeKind::stalled:
+      return "无进展";
+    case ChangeKind::revised_down:
+      return "数据下调";
+    case ChangeKind::progressed:
+      return "有进展";
+    case ChangeKind::unchanged:
+      return "无变化";
+    case ChangeKind::added:
+      return "新增指标";
+    case ChangeKind::removed:
+      return "已移除指标";
+    case ChangeKind::newly_reported:
+      return "首次报送";
+    case ChangeKind::no_longer_reported:
+      return "不再报送";
   }
   return "";
 }
@@ -124,7 +146,8 @@ DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
       row.old_row = *o->second;
       row.new_row = *n->second;
       row.kind = classify(*row.old_row, *row.new_row, rep.later);
-      if (row.old_row->actual && row.new_row->actual) row.delta = *row.new_row->actual - *row.old_row->actual;
+      if (row.old_row->actual && row.new_row->actual)
+        row.delta = *row.new_row->actual - *row.old_row->actual;
       if (row.old_row->completion_pct && row.new_row->completion_pct)
         row.delta_pp = *row.new_row->completion_pct - *row.old_row->completion_pct;
       ++o, ++n;

@@ -13,13 +13,22 @@
 namespace minsheng {
 
 enum class ChangeKind {
-  completed, improved, worsened, stalled, revised_down, progressed, unchanged,
-  added, removed, newly_reported, no_longer_reported
+  completed,
+  improved,
+  worsened,
+  stalled,
+  revised_down,
+  progressed,
+  unchanged,
+  added,
+  removed,
+  newly_reported,
+  no_longer_reported
 };
 
 inline constexpr std::array<ChangeKind, 11> kAllChangeKinds = {
-    ChangeKind::completed,      ChangeKind::worsened,          ChangeKind::revised_down,
-    ChangeKind::stalled,        ChangeKind::improved,          ChangeKind::progressed,
+    ChangeKind::completed,      ChangeKind::worsened,           ChangeKind::revised_down,
+    ChangeKind::stalled,        ChangeKind::improved,           ChangeKind::progressed,
     ChangeKind::newly_reported, ChangeKind::no_longer_reported, ChangeKind::added,
     ChangeKind::removed,        ChangeKind::unchanged};
 
@@ -39,7 +48,7 @@ struct DiffRow {
 
 struct DiffReport {
   DiffSide old_side, new_side;
-  bool later = false;  // NEW is later than OLD, so an unchanged value means a stall
+  bool later = false;         // NEW is later than OLD, so an unchanged value means a stall
   std::vector<DiffRow> rows;  // by task, then target
   std::map<ChangeKind, int> counts;
 };

@@ -26,8 +26,12 @@ Period Period::last_completed(Kind kind, Date as_of) {
   return Period{kind, index / per_year, index % per_year + 1};
 }
 
-YearMonth Period::first_month() const { return {year, (n - 1) * months() + 1}; }
-YearMonth Period::last_month() const { return {year, n * months()}; }
+YearMonth Period::first_month() const {
+  return {year, (n - 1) * months() + 1};
+}
+YearMonth Period::last_month() const {
+  return {year, n * months()};
+}
 
 Period Period::previous() const {
   int per_year = kind == Kind::quarter ? 4 : 2;

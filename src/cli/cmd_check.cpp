@@ -1,8 +1,8 @@
 // minsheng check: validates the plan and the progress files, reporting every problem at once.
 #include <memory>
 
-#include "cli/commands.hpp"
 #include "assess/month.hpp"
+#include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "model/diagnostic.hpp"
 
@@ -28,7 +28,8 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
       if (d.file.starts_with(prefix)) shown.add(d);
     for (const auto& s : data.submissions) files += s.month == *month;
     if (std::find(data.months.begin(), data.months.end(), *month) == data.months.end())
-      shown.warning(month_dir(g.data, *month).string(), 0, 0, "该月份没有 submissions 目录，尚无进度文件");
+      shown.warning(month_dir(g.data, *month).string(), 0, 0,
+                    "该月份没有 submissions 目录，尚无进度文件");
   } else {
     shown = all;
     files = data.submissions.size();
@@ -36,16 +37,18 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
   shown.sort();
   for (const auto& d : shown.items()) print_err(d.str());
 
-  std::string scope = month ? month->str() : (data.months.empty() ? std::string("（无月份数据）")
-                                                                  : data.months.front().str() + " 至 " +
-                                                                        data.months.back().str());
+  std::string scope =
+      month ? month->str()
+            : (data.months.empty() ? std::string("（无月份数据）")
+                                   : data.months.front().str() + " 至 " + data.months.back().str());
   std::string line = "计划 " + std::to_string(plan.tasks.size()) + " 项任务、" +
                      std::to_string(plan.target_count()) + " 个指标；" + scope + " 共 " +
                      std::to_string(files) + " 个进度文件：";
-  if (shown.items().empty()) line += "未发现问题";
+  if (shown.items().empty())
+    line += "未发现问题";
   else
-    line += std::to_string(shown.error_count()) + " 个错误、" + std::to_string(shown.warning_count()) +
-            " 个警告";
+    line += std::to_string(shown.error_count()) + " 个错误、" +
+            std::to_string(shown.warning_count()) + " 个警告";
   emit(line + "\n", "");
   return shown.has_errors() ? 1 : 0;
 }

@@ -24,7 +24,8 @@ static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& words, c
     auto k = parse_change(w);
     if (!k) {
       std::string all;
-      for (ChangeKind c : kAllChangeKinds) all += std::string(all.empty() ? "" : ", ") + change_code(c);
+      for (ChangeKind c : kAllChangeKinds)
+        all += std::string(all.empty() ? "" : ", ") + change_code(c);
       throw UsageError(std::string(option) + " 中的“" + w + "”不是变化类型；可用：" + all);
     }
     out.insert(*k);
@@ -43,7 +44,8 @@ static DiffSide load_side(const std::string& arg, const GlobalOptions& g, const 
     data = std::make_unique<DataSet>(load_data(*plan, g.data));
   }
   if (std::find(data->months.begin(), data->months.end(), *m) == data->months.end())
-    throw DataError(month_dir(g.data, *m).string(), 0, 0, "没有该月的进度数据（缺少 submissions 目录）");
+    throw DataError(month_dir(g.data, *m).string(), 0, 0,
+                    "没有该月的进度数据（缺少 submissions 目录）");
   MonthReport rep = assess_data(*plan, *data, *m, false);
   return side_from_report(rep, m->str());
 }
@@ -60,15 +62,19 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
 
   std::string fmt = o.format.empty() ? (stdout_is_terminal() ? "table" : "md") : o.format;
   std::string out;
-  if (fmt == "csv") out = diff_csv(rep, only);
-  else if (fmt == "json") out = diff_json(rep, only);
-  else if (fmt == "md") out = diff_markdown(rep, only);
-  else out = diff_table(rep, only, stdout_style(g));
+  if (fmt == "csv")
+    out = diff_csv(rep, only);
+  else if (fmt == "json")
+    out = diff_json(rep, only);
+  else if (fmt == "md")
+    out = diff_markdown(rep, only);
+  else
+    out = diff_table(rep, only, stdout_style(g));
   emit(out, "");
   for (ChangeKind k : fail_on)
     if (rep.counts.count(k)) {
-      print_err("minsheng: 存在 " + std::to_string(rep.counts.at(k)) + " 项“" + change_label(k) + "”（--fail-on " +
-                change_code(k) + "）");
+      print_err("minsheng: 存在 " + std::to_string(rep.counts.at(k)) + " 项“" + change_label(k) +
+                "”（--fail-on " + change_code(k) + "）");
       return 1;
     }
   return 0;
@@ -81,8 +87,10 @@ Command setup_diff(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("NEW", o->new_arg, "较新的一方：月份（YYYY-MM）或 summary.csv 文件")->required();
   add_format(sub, o->format, {"table", "md", "csv", "json"})
       ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
-  sub->add_option("--only", o->only, "只列出这些变化类型，逗号分隔，如 worsened,stalled")->delimiter(',');
-  sub->add_option("--fail-on", o->fail_on, "出现这些变化类型时退出码为 1，如 worsened,revised_down")->delimiter(',');
+  sub->add_option("--only", o->only, "只列出这些变化类型，逗号分隔，如 worsened,stalled")
+      ->delimiter(',');
+  sub->add_option("--fail-on", o->fail_on, "出现这些变化类型时退出码为 1，如 worsened,revised_down")
+      ->delimiter(',');
   return {sub, [o, &g] { return run_diff(*o, g); }};
 }
 

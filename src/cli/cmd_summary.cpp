@@ -50,10 +50,14 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   std::string fmt = o.format;
   if (fmt.empty()) fmt = (stdout_is_terminal() && o.output.empty()) ? "table" : "md";
   std::string out;
-  if (fmt == "csv") out = summary_csv(rep);
-  else if (fmt == "json") out = summary_json(rep);
-  else if (fmt == "md") out = summary_markdown(rep);
-  else out = summary_table(rep, o.output.empty() ? stdout_style(g) : Style{});
+  if (fmt == "csv")
+    out = summary_csv(rep);
+  else if (fmt == "json")
+    out = summary_json(rep);
+  else if (fmt == "md")
+    out = summary_markdown(rep);
+  else
+    out = summary_table(rep, o.output.empty() ? stdout_style(g) : Style{});
   emit(out, o.output);
   return 0;
 }
@@ -67,7 +71,8 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   sub->add_flag("--write", o->write, "写入 DATA/YYYY-MM/summary.md 和 summary.csv（原子写入）");
   sub->add_option("--explain", o->explain, "说明该任务的状态是如何得出的");
-  sub->add_flag("--keep-going", o->keep_going, "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
+  sub->add_flag("--keep-going", o->keep_going,
+                "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
   return {sub, [o, &g] { return run_summary(*o, g); }};
 }
 

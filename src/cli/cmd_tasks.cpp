@@ -25,14 +25,19 @@ static int run_tasks(const TasksOptions& o, const GlobalOptions& g) {
   std::vector<const Task*> tasks;
   for (const auto& t : plan.tasks) {
     if (o.category && t.category != o.category) continue;
-    if (!o.unit.empty() && std::find(t.leads.begin(), t.leads.end(), o.unit) == t.leads.end()) continue;
+    if (!o.unit.empty() && std::find(t.leads.begin(), t.leads.end(), o.unit) == t.leads.end())
+      continue;
     tasks.push_back(&t);
   }
   std::string out;
-  if (o.format == "csv") out = catalogue_csv(plan, tasks);
-  else if (o.format == "json") out = catalogue_json(plan, tasks);
-  else if (o.format == "md") out = catalogue_markdown(plan, tasks);
-  else out = catalogue_table(plan, tasks, o.output.empty() ? stdout_style(g) : Style{});
+  if (o.format == "csv")
+    out = catalogue_csv(plan, tasks);
+  else if (o.format == "json")
+    out = catalogue_json(plan, tasks);
+  else if (o.format == "md")
+    out = catalogue_markdown(plan, tasks);
+  else
+    out = catalogue_table(plan, tasks, o.output.empty() ? stdout_style(g) : Style{});
   emit(out, o.output);
   return 0;
 }

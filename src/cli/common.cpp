@@ -12,7 +12,9 @@
 
 namespace minsheng::cli {
 
-bool stdout_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
+bool stdout_is_terminal() {
+  return isatty(STDOUT_FILENO) != 0;
+}
 
 Style stdout_style(const GlobalOptions& g) {
   const char* no_color = std::getenv("NO_COLOR");
@@ -36,7 +38,9 @@ void print_err(const std::string& line) {
   std::fputc('\n', stderr);
 }
 
-Plan load_plan(const GlobalOptions& g) { return minsheng::load_plan(g.plan); }
+Plan load_plan(const GlobalOptions& g) {
+  return minsheng::load_plan(g.plan);
+}
 
 YearMonth parse_month_option(const std::string& s, const char* option) {
   auto m = YearMonth::parse(s);
@@ -60,8 +64,7 @@ Date today() {
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed) {
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
-  return app->add_option("--format,-f", target, "输出格式：" + list)
-      ->check(CLI::IsMember(allowed));
+  return app->add_option("--format,-f", target, "输出格式：" + list)->check(CLI::IsMember(allowed));
 }
 
 }  // namespace minsheng::cli

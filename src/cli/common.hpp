@@ -1,7 +1,6 @@
 // What every subcommand shares: global options, output, colour and the plan.
 #pragma once
 #include <CLI/CLI.hpp>
-
 #include <optional>
 #include <string>
 

@@ -2,7 +2,6 @@
 // subcommands together and turns errors into messages and exit codes.
 #include <CLI/CLI.hpp>
 
-
 #include "cli/commands.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
@@ -18,8 +17,8 @@ constexpr int kExitNoData = 3;
 
 void print_diagnostics(const Diagnostics& d) {
   for (const auto& item : d.items()) print_err(item.str());
-  print_err("共 " + std::to_string(d.error_count()) + " 个错误、" + std::to_string(d.warning_count()) +
-            " 个警告");
+  print_err("共 " + std::to_string(d.error_count()) + " 个错误、" +
+            std::to_string(d.warning_count()) + " 个警告");
 }
 
 }  // namespace
@@ -37,8 +36,8 @@ int main(int argc, char** argv) {
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
 
   const std::vector<Command> commands = {
-      setup_tasks(app, g),   setup_check(app, g),   setup_template(app, g), setup_missing(app, g),
-      setup_summary(app, g), setup_diff(app, g),    setup_bulletin(app, g)};
+      setup_tasks(app, g),   setup_check(app, g), setup_template(app, g), setup_missing(app, g),
+      setup_summary(app, g), setup_diff(app, g),  setup_bulletin(app, g)};
 
   try {
     app.parse(argc, argv);

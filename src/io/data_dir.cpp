@@ -10,7 +10,9 @@ namespace minsheng {
 
 namespace fs = std::filesystem;
 
-fs::path month_dir(const fs::path& data, YearMonth m) { return data / m.str(); }
+fs::path month_dir(const fs::path& data, YearMonth m) {
+  return data / m.str();
+}
 
 std::vector<YearMonth> list_months(const fs::path& data) {
   std::vector<YearMonth> months;
@@ -21,7 +23,8 @@ std::vector<YearMonth> list_months(const fs::path& data) {
     std::string name = entry.path().filename().string();
     auto m = YearMonth::parse(name);
     // Only canonical names: "2024-06", not "2024年6月备份".
-    if (m && m->str() == name && fs::is_directory(entry.path() / "submissions")) months.push_back(*m);
+    if (m && m->str() == name && fs::is_directory(entry.path() / "submissions"))
+      months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
   return months;
@@ -29,7 +32,8 @@ std::vector<YearMonth> list_months(const fs::path& data) {
 
 static bool is_progress_file(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   std::string name = p.filename().string();
   // Skip editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp).
   if (name.starts_with("~$") || name.starts_with(".")) return false;

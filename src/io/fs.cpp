@@ -31,7 +31,8 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   if (ec) throw IoError(path.parent_path().string() + ": 无法创建目录: " + ec.message());
 
-  std::string tmpl = (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmpl =
+      (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmpl.data());
   if (fd < 0) throw IoError(path.string() + ": 无法创建临时文件: " + std::strerror(errno));
   auto fail = [&](const std::string& what) {
@@ -77,7 +78,8 @@ void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_c
                             const std::filesystem::path& b, std::string_view b_content) {
   // Refuse before anything is replaced when a target cannot be replaced at all.
   for (const auto* p : {&a, &b})
-    if (std::filesystem::is_directory(*p)) throw IoError(p->string() + ": 是一个目录，无法写入文件");
+    if (std::filesystem::is_directory(*p))
+      throw IoError(p->string() + ": 是一个目录，无法写入文件");
   std::string ta = write_temp(a, a_content);
   std::string tb;
   try {

@@ -27,8 +27,10 @@ class Loader {
  private:
   void error(const YAML::Node& at, std::string message) {
     YAML::Mark m = at.Mark();
-    if (m.is_null()) diags.error(file_, 0, 0, std::move(message));
-    else diags.error(file_, m.line + 1, lines_.char_column(m.line, m.column), std::move(message));
+    if (m.is_null())
+      diags.error(file_, 0, 0, std::move(message));
+    else
+      diags.error(file_, m.line + 1, lines_.char_column(m.line, m.column), std::move(message));
   }
 
   // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
@@ -127,13 +129,17 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   }
   YAML::Node start = require(meta, "start", "plan：");
   if (auto s = scalar(start, "start")) {
-    if (auto m = YearMonth::parse(*s)) plan.start = *m;
-    else error(start, "start 应为年月（YYYY-MM），实际为“" + *s + "”");
+    if (auto m = YearMonth::parse(*s))
+      plan.start = *m;
+    else
+      error(start, "start 应为年月（YYYY-MM），实际为“" + *s + "”");
   }
   YAML::Node deadline = require(meta, "deadline", "plan：");
   if (auto s = scalar(deadline, "deadline")) {
-    if (auto d = Date::parse(*s)) plan.deadline = *d;
-    else error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
+    if (auto d = Date::parse(*s))
+      plan.deadline = *d;
+    else
+      error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
   }
   if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
     error(deadline, "deadline 早于 start");
@@ -143,8 +149,10 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
     plan.report_to = scalar(rep["to"], "to").value_or("");
     if (rep["due_day"].IsDefined()) {
       if (auto d = integer(rep["due_day"], "due_day")) {
-        if (*d < 1 || *d > 28) error(rep["due_day"], "due_day 应在 1 到 28 之间");
-        else plan.due_day = *d;
+        if (*d < 1 || *d > 28)
+          error(rep["due_day"], "due_day 应在 1 到 28 之间");
+        else
+          plan.due_day = *d;
       }
     }
   }
@@ -170,12 +178,12 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)
     error(s["about_tolerance"], "about_tolerance 应在 0 到 1 之间");
-  if (st.behind_pp > st.seriously_behind_pp)
-    error(s, "behind_pp 不能大于 seriously_behind_pp");
+  if (st.behind_pp > st.seriously_behind_pp) error(s, "behind_pp 不能大于 seriously_behind_pp");
 }
 
 void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
-  std::string what = "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
+  std::string what =
+      "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
   if (!is_map(node, what, node)) return;
   check_keys(node, {"name", "kind", "value", "measure", "comparator", "lead", "baseline"}, what);
   Target t;
@@ -185,7 +193,8 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
   t.name = scalar(node["name"], "name").value_or("");
 
   std::string kind = scalar(node["kind"], "kind").value_or("numeric");
-  if (kind == "milestone") t.kind = TargetKind::milestone;
+  if (kind == "milestone")
+    t.kind = TargetKind::milestone;
   else if (kind != "numeric")
     error(node["kind"], what + "kind 应为 numeric 或 milestone，实际为“" + kind + "”");
 
@@ -206,8 +215,10 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
   if (t.kind == TargetKind::numeric) {
     YAML::Node value = require(node, "value", what);
     if (value.IsDefined()) {
-      if (value.IsScalar() && value.Scalar() == "pending") t.pending = true;
-      else t.value = number(value, what + "value ");
+      if (value.IsScalar() && value.Scalar() == "pending")
+        t.pending = true;
+      else
+        t.value = number(value, what + "value ");
     }
     YAML::Node measure = require(node, "measure", what);
     if (auto m = scalar(measure, "measure")) {
@@ -217,7 +228,8 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
                            "；请先在 measures 中列出");
     }
     if (auto c = scalar(node["comparator"], "comparator")) {
-      if (auto cmp = parse_comparator(*c)) t.comparator = *cmp;
+      if (auto cmp = parse_comparator(*c))
+        t.comparator = *cmp;
       else
         error(node["comparator"], "未知比较方式“" + *c + "”，应为 at_least、about 或 exactly" +
                                       did_you_mean(*c, {"at_least", "about", "exactly"}));
@@ -228,7 +240,8 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
       error(node["value"], what + "目标值应大于基数 baseline（" + format_number(t.baseline) + "）");
   } else {
     for (const char* k : {"value", "measure", "comparator", "baseline"})
-      if (node[k].IsDefined()) error(node[k], what + "里程碑指标不应有字段“" + std::string(k) + "”");
+      if (node[k].IsDefined())
+        error(node[k], what + "里程碑指标不应有字段“" + std::string(k) + "”");
   }
   task.targets.push_back(std::move(t));
 }
@@ -251,16 +264,17 @@ void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& s
   YAML::Node cat = require(node, "category", what);
   if (auto c = integer(cat, "category")) {
     task.category = *c;
-    if (!plan.find_category(*c)) error(cat, what + "类别 " + std::to_string(*c) + " 不在 categories 中");
+    if (!plan.find_category(*c))
+      error(cat, what + "类别 " + std::to_string(*c) + " 不在 categories 中");
   }
   if (auto t = scalar(require(node, "text", what), "text")) task.text = *t;
   YAML::Node lead = require(node, "lead", what);
   task.leads = string_list(lead, "lead");
   for (std::size_t i = 0; i < task.leads.size(); ++i)
     if (!plan.has_unit(task.leads[i]))
-      error(lead.IsSequence() ? lead[i] : lead,
-            "未知牵头单位“" + task.leads[i] + "”" + did_you_mean(task.leads[i], plan.units) +
-                "；请先在 units 中列出");
+      error(lead.IsSequence() ? lead[i] : lead, "未知牵头单位“" + task.leads[i] + "”" +
+                                                    did_you_mean(task.leads[i], plan.units) +
+                                                    "；请先在 units 中列出");
 
   YAML::Node targets = node["targets"];
   if (!targets.IsDefined() || targets.IsNull()) {
@@ -328,7 +342,8 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line + 1, LineIndex(yaml_text).char_column(e.mark.line, e.mark.column),
+    throw DataError(file, e.mark.line + 1,
+                    LineIndex(yaml_text).char_column(e.mark.line, e.mark.column),
                     "YAML 语法错误: " + e.msg);
   }
   Loader loader(file, yaml_text);

@@ -45,16 +45,16 @@ std::optional<Column> column_for(std::string_view header) {
   std::string h(trim(nfkc(header)));
   std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::tolower(c); });
   static const std::map<std::string, Column> names = {
-      {"任务编号", Column::task},    {"task", Column::task},
-      {"指标", Column::target},      {"指标序号", Column::target},
-      {"target", Column::target},    {"累计完成", Column::value},
-      {"完成值", Column::value},     {"value", Column::value},
-      {"状态", Column::status},      {"status", Column::status},
+      {"任务编号", Column::task},       {"task", Column::task},
+      {"指标", Column::target},         {"指标序号", Column::target},
+      {"target", Column::target},       {"累计完成", Column::value},
+      {"完成值", Column::value},        {"value", Column::value},
+      {"状态", Column::status},         {"status", Column::status},
       {"目标值", Column::target_value}, {"target_value", Column::target_value},
-      {"备注", Column::note},        {"note", Column::note},
-      {"报送日期", Column::submitted}, {"submitted", Column::submitted},
-      {"牵头单位", Column::unit},    {"unit", Column::unit},
-      {"月份", Column::month},       {"month", Column::month},
+      {"备注", Column::note},           {"note", Column::note},
+      {"报送日期", Column::submitted},  {"submitted", Column::submitted},
+      {"牵头单位", Column::unit},       {"unit", Column::unit},
+      {"月份", Column::month},          {"month", Column::month},
   };
   auto it = names.find(h);
   if (it == names.end()) return std::nullopt;
@@ -101,8 +101,10 @@ RawFile Reader::read_csv(std::string_view text) {
   for (std::size_t r = 0; r < records.size() && r < 10 && header_at == records.size(); ++r) {
     for (std::size_t i = 0; i < records[r].fields.size(); ++i)
       if (auto c = column_for(records[r].fields[i].value)) cols.try_emplace(*c, i);
-    if (cols.count(Column::task)) header_at = r;
-    else cols.clear();
+    if (cols.count(Column::task))
+      header_at = r;
+    else
+      cols.clear();
   }
   if (header_at == records.size()) {
     error(records.empty() ? 1 : records.front().line, 0,
@@ -110,7 +112,8 @@ RawFile Reader::read_csv(std::string_view text) {
     return raw;
   }
   const CsvRecord& header = records[header_at];
-  if (!cols.count(Column::value) && !cols.count(Column::status) && !cols.count(Column::target_value))
+  if (!cols.count(Column::value) && !cols.count(Column::status) &&
+      !cols.count(Column::target_value))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
 
   auto cell = [&](const CsvRecord& rec, Column c) {
@@ -162,8 +165,10 @@ Cell yaml_cell(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return c;
   c.line = n.Mark().line + 1;
   c.col = n.Mark().column + 1;
-  if (n.IsScalar()) c.text = n.Scalar();
-  else c.text = "?";  // a list or map where a value belongs; validation names it
+  if (n.IsScalar())
+    c.text = n.Scalar();
+  else
+    c.text = "?";  // a list or map where a value belongs; validation names it
   return c;
 }
 
@@ -181,8 +186,8 @@ RawFile Reader::read_yaml(std::string_view text) {
     return raw;
   }
   static const std::vector<std::string> top = {"unit", "month", "submitted", "progress"};
-  static const std::vector<std::string> row_keys = {"task",         "target", "value", "status",
-                                                    "target_value", "note"};
+  static const std::vector<std::string> row_keys = {"task",   "target",       "value",
+                                                    "status", "target_value", "note"};
   for (const auto& kv : root) {
     std::string k = kv.first.Scalar();
     if (std::find(top.begin(), top.end(), k) == top.end())
@@ -262,7 +267,8 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
     if (t.lead == unit) mine = &t, ++count;
   if (count == 1) return mine;
   error(row.task, "任务" + tid + "有 " + std::to_string(task.targets.size()) +
-                      " 个指标，请在“指标”列填写序号（1–" + std::to_string(task.targets.size()) + "）");
+                      " 个指标，请在“指标”列填写序号（1–" + std::to_string(task.targets.size()) +
+                      "）");
   return nullptr;
 }
 
@@ -306,7 +312,8 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     if (n.kind == ParsedNumber::Kind::error) {
       bad(row.value, label + "的累计完成值" + n.error);
     } else if (milestone && !n.quantity.percent) {
-      bad(row.value, label + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
+      bad(row.value,
+          label + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
     } else if (n.quantity.percent && !milestone && target->measure != "%") {
       bad(row.value, label + "的计量单位为“" + target->measure + "”，不能填写百分数“" +
                          std::string(trim(row.value.text)) + "”");
@@ -350,32 +357,37 @@ Submission Reader::validate(RawFile raw) {
   sub.month = folder_month_;
   std::filesystem::path p(file_);
   if (!raw.unit.empty()) {
-    if (plan_.has_unit(raw.unit)) sub.unit = raw.unit;
+    if (plan_.has_unit(raw.unit))
+      sub.unit = raw.unit;
     else
-      error(raw.unit_cell, "“" + raw.unit + "”不是计划中的牵头单位" +
-                               did_you_mean(raw.unit, plan_.units));
+      error(raw.unit_cell,
+            "“" + raw.unit + "”不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.units));
   } else {
     std::string stem = p.stem().string();
     sub.unit = unit_from_file_name(stem, plan_);
     if (sub.unit.empty()) {
       std::string guess(stem.substr(0, stem.find_first_of("_-（( 0123456789")));
-      error(0, 0, "无法确定牵头单位：文件名“" + p.filename().string() +
-                      "”不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
-                      did_you_mean(guess, plan_.units));
+      error(0, 0,
+            "无法确定牵头单位：文件名“" + p.filename().string() +
+                "”不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
+                did_you_mean(guess, plan_.units));
     }
   }
   if (raw.month) {
     auto m = YearMonth::parse(raw.month->text);
-    if (!m) error(*raw.month, "月份应写作 YYYY-MM，实际为“" + std::string(trim(raw.month->text)) + "”");
+    if (!m)
+      error(*raw.month, "月份应写作 YYYY-MM，实际为“" + std::string(trim(raw.month->text)) + "”");
     else if (*m != folder_month_)
-      error(*raw.month, "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() + " 不符");
+      error(*raw.month,
+            "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() + " 不符");
   }
   if (raw.submitted) {
     auto d = Date::parse(raw.submitted->text);
     if (!d)
-      error(*raw.submitted, "报送日期应写作 YYYY-MM-DD，实际为“" +
-                                std::string(trim(raw.submitted->text)) + "”");
-    else sub.submitted = d;
+      error(*raw.submitted,
+            "报送日期应写作 YYYY-MM-DD，实际为“" + std::string(trim(raw.submitted->text)) + "”");
+    else
+      sub.submitted = d;
   }
   std::map<TargetKey, int> seen;  // key → line of its first row
   for (const auto& row : raw.rows) {
@@ -410,7 +422,8 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
                             YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
   std::string ext = std::filesystem::path(file).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   Decoded text;
   try {
     text = decode_text(bytes);
@@ -422,8 +435,8 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
     sub.unit = unit_from_file_name(std::filesystem::path(file).stem().string(), plan);
     return sub;
   }
-  RawFile raw = (ext == ".yaml" || ext == ".yml") ? reader.read_yaml(text.text)
-                                                  : reader.read_csv(text.text);
+  RawFile raw =
+      (ext == ".yaml" || ext == ".yml") ? reader.read_yaml(text.text) : reader.read_csv(text.text);
   Submission sub = reader.validate(std::move(raw));
   sub.encoding = text.encoding;
   return sub;

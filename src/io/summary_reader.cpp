@@ -63,9 +63,10 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
   for (const char* need : {"task", "status"})
     if (!col.count(need)) missing.push_back(need);
   if (!missing.empty())
-    throw DataError(file, 1, 0,
-                    "表头缺少列 " + join(missing, "、") +
-                        "：diff 需要 minsheng summary --format csv 导出的文件（至少含 task 和 status 列）");
+    throw DataError(
+        file, 1, 0,
+        "表头缺少列 " + join(missing, "、") +
+            "：diff 需要 minsheng summary --format csv 导出的文件（至少含 task 和 status 列）");
 
   std::map<TargetKey, int> seen;
   for (std::size_t r = 1; r < records.size(); ++r) {
@@ -81,13 +82,17 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       auto it = col.find(name);
       return it == col.end() ? nullptr : &rec.fields[it->second];
     };
-    auto text = [&](const char* name) { return cell(name) ? std::string(trim(cell(name)->value)) : std::string(); };
+    auto text = [&](const char* name) {
+      return cell(name) ? std::string(trim(cell(name)->value)) : std::string();
+    };
     auto number = [&](const char* name) -> std::optional<double> {
       const CsvField* f = cell(name);
       if (!f) return std::nullopt;
       bool bad = false;
       auto v = plain_number(f->value, &bad);
-      if (bad) d.error(file, rec.line, f->col, std::string(name) + " 列应为数字，实际为“" + f->value + "”");
+      if (bad)
+        d.error(file, rec.line, f->col,
+                std::string(name) + " 列应为数字，实际为“" + f->value + "”");
       return v;
     };
     AssessedRow row;
@@ -98,7 +103,8 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       bool bad = false;
       auto v = plain_number(f->value, &bad);
       if (!v || *v < 1 || *v != std::floor(*v)) {
-        d.error(file, rec.line, f->col, std::string(name) + " 列应为正整数，实际为“" + f->value + "”");
+        d.error(file, rec.line, f->col,
+                std::string(name) + " 列应为正整数，实际为“" + f->value + "”");
         ok = false;
         return 0;
       }
@@ -126,8 +132,8 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
     auto [it, fresh] = seen.emplace(row.key, rec.line);
     if (!fresh) {
       d.error(file, rec.line, 1,
-              "任务" + std::to_string(row.key.task) + "指标" + std::to_string(row.key.target) + "重复（第 " +
-                  std::to_string(it->second) + " 行已出现）");
+              "任务" + std::to_string(row.key.task) + "指标" + std::to_string(row.key.target) +
+                  "重复（第 " + std::to_string(it->second) + " 行已出现）");
       continue;
     }
     side.rows.push_back(std::move(row));
@@ -137,6 +143,8 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
   return side;
 }
 
-DiffSide load_summary_csv(const std::string& path) { return parse_summary_csv(read_file(path), path); }
+DiffSide load_summary_csv(const std::string& path) {
+  return parse_summary_csv(read_file(path), path);
+}
 
 }  // namespace minsheng

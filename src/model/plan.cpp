@@ -6,18 +6,24 @@ namespace minsheng {
 
 const char* comparator_code(Comparator c) {
   switch (c) {
-    case Comparator::at_least: return "at_least";
-    case Comparator::about: return "about";
-    case Comparator::exactly: return "exactly";
+    case Comparator::at_least:
+      return "at_least";
+    case Comparator::about:
+      return "about";
+    case Comparator::exactly:
+      return "exactly";
   }
   return "";
 }
 
 const char* comparator_label(Comparator c) {
   switch (c) {
-    case Comparator::at_least: return "不少于";
-    case Comparator::about: return "左右";
-    case Comparator::exactly: return "";
+    case Comparator::at_least:
+      return "不少于";
+    case Comparator::about:
+      return "左右";
+    case Comparator::exactly:
+      return "";
   }
   return "";
 }
@@ -52,7 +58,8 @@ std::vector<std::string> Plan::lead_units() const {
   std::vector<std::string> out;
   for (const auto& u : units)
     for (const auto& t : tasks)
-      if (std::any_of(t.targets.begin(), t.targets.end(), [&](const Target& g) { return g.lead == u; })) {
+      if (std::any_of(t.targets.begin(), t.targets.end(),
+                      [&](const Target& g) { return g.lead == u; })) {
         out.push_back(u);
         break;
       }

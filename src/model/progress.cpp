@@ -7,9 +7,12 @@ namespace minsheng {
 
 const char* milestone_label(MilestoneState s) {
   switch (s) {
-    case MilestoneState::not_started: return "未启动";
-    case MilestoneState::in_progress: return "推进中";
-    case MilestoneState::completed: return "已完成";
+    case MilestoneState::not_started:
+      return "未启动";
+    case MilestoneState::in_progress:
+      return "推进中";
+    case MilestoneState::completed:
+      return "已完成";
   }
   return "";
 }

@@ -1,8 +1,7 @@
 #include "report/bulletin_render.hpp"
 
-#include <kainjow/mustache.hpp>
-
 #include <cmath>
+#include <kainjow/mustache.hpp>
 #include <map>
 
 #include "model/diagnostic.hpp"
@@ -26,11 +25,14 @@ std::string count_of(const std::map<Status, int>& m, Status s) {
 }
 
 std::string id_of(const TargetResult& r) {
-  return r.task->targets.size() > 1 ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
-                                    : std::to_string(r.task->id);
+  return r.task->targets.size() > 1
+             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
+             : std::to_string(r.task->id);
 }
 
-std::string name_of(const TargetResult& r) { return r.target->name.empty() ? r.task->text : r.target->name; }
+std::string name_of(const TargetResult& r) {
+  return r.target->name.empty() ? r.task->text : r.target->name;
+}
 
 mu::data target_item(const TargetResult& r) {
   mu::data d;
@@ -44,7 +46,9 @@ mu::data target_item(const TargetResult& r) {
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
   d.set("color", status_hex(r.status));
-  d.set("needed", r.needed_per_month ? with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure) : "—");
+  d.set("needed", r.needed_per_month
+                      ? with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure)
+                      : "—");
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
   return d;
 }
@@ -65,7 +69,8 @@ std::string overall_sentence(const MonthReport& rep) {
 std::string reporting_text(const UnitStanding& u) {
   std::vector<std::string> parts;
   for (const auto& m : u.missing_months) parts.push_back(std::to_string(m.month) + "月未报送");
-  for (const auto& [m, days] : u.late_months) parts.push_back(std::to_string(m.month) + "月逾期" + std::to_string(days) + "天");
+  for (const auto& [m, days] : u.late_months)
+    parts.push_back(std::to_string(m.month) + "月逾期" + std::to_string(days) + "天");
   return parts.empty() ? "按时报送" : join(parts, "，");
 }
 
@@ -78,7 +83,8 @@ mu::data view(const Bulletin& b) {
   d.set("title", plan.short_title + b.period.chinese() + "推进情况" + kind);
   d.set("doc_kind", kind);
   d.set("is_quarter", quarter);
-  d.set("addressee", quarter ? "各县市区人民政府，市政府各部门、各直属机构：" : "市委、市政府主要领导：");
+  d.set("addressee",
+        quarter ? "各县市区人民政府，市政府各部门、各直属机构：" : "市委、市政府主要领导：");
   d.set("plan_title", plan.title);
   d.set("plan_short", plan.short_title);
   d.set("document_number", plan.document_number);
@@ -147,7 +153,8 @@ mu::data view(const Bulletin& b) {
     if (t.status != Status::done) continue;
     if (b.changes) {
       ChangeKind k = change_of.count(t.key()) ? change_of.at(t.key()) : ChangeKind::added;
-      if (k != ChangeKind::completed && k != ChangeKind::newly_reported && k != ChangeKind::added) continue;
+      if (k != ChangeKind::completed && k != ChangeKind::newly_reported && k != ChangeKind::added)
+        continue;
     }
     completed.push_back(target_item(t));
     ++n_completed;
@@ -199,14 +206,18 @@ mu::data view(const Bulletin& b) {
   d.set("previous_in_period", b.previous_in_period);
   if (b.changes) {
     d.set("previous_month_cn", b.previous_month->chinese());
-    auto n = [&](ChangeKind k) { return std::to_string(b.changes->counts.count(k) ? b.changes->counts.at(k) : 0); };
+    auto n = [&](ChangeKind k) {
+      return std::to_string(b.changes->counts.count(k) ? b.changes->counts.at(k) : 0);
+    };
     // 新完成 counts as section 二 does, so one document never gives two numbers for it.
-    d.set("changes_sentence", "与" + b.previous_month->chinese() + "相比，新完成" + std::to_string(n_completed) +
-                                  "项，状态改善" + n(ChangeKind::improved) + "项，状态恶化" + n(ChangeKind::worsened) +
-                                  "项，无进展" + n(ChangeKind::stalled) + "项，数据下调" + n(ChangeKind::revised_down) +
-                                  "项");
+    d.set("changes_sentence", "与" + b.previous_month->chinese() + "相比，新完成" +
+                                  std::to_string(n_completed) + "项，状态改善" +
+                                  n(ChangeKind::improved) + "项，状态恶化" +
+                                  n(ChangeKind::worsened) + "项，无进展" + n(ChangeKind::stalled) +
+                                  "项，数据下调" + n(ChangeKind::revised_down) + "项");
     mu::data groups{mu::data::type::list};
-    for (ChangeKind k : {ChangeKind::worsened, ChangeKind::revised_down, ChangeKind::stalled, ChangeKind::improved}) {
+    for (ChangeKind k : {ChangeKind::worsened, ChangeKind::revised_down, ChangeKind::stalled,
+                         ChangeKind::improved}) {
       std::vector<mu::data> list;
       for (const auto& row : b.changes->rows) {
         if (row.kind != k) continue;
@@ -219,7 +230,9 @@ mu::data view(const Bulletin& b) {
         };
         it.set("from", st(row.old_row));
         it.set("to", st(row.new_row));
-        auto pct = [](const std::optional<AssessedRow>& r) { return r ? pct_text(r->completion_pct) : "—"; };
+        auto pct = [](const std::optional<AssessedRow>& r) {
+          return r ? pct_text(r->completion_pct) : "—";
+        };
         it.set("completion_from", pct(row.old_row));
         list.push_back(it);
       }
@@ -255,11 +268,15 @@ mu::data view(const Bulletin& b) {
 
 }  // namespace
 
-std::string bulletin_template_name(const std::string& format) { return "bulletin." + format + ".mustache"; }
+std::string bulletin_template_name(const std::string& format) {
+  return "bulletin." + format + ".mustache";
+}
 
-std::string render_bulletin(const Bulletin& b, const std::string& format, const std::optional<std::string>& custom,
+std::string render_bulletin(const Bulletin& b, const std::string& format,
+                            const std::optional<std::string>& custom,
                             const std::string& custom_name) {
-  std::string text = custom ? *custom : std::string(default_template(bulletin_template_name(format)));
+  std::string text =
+      custom ? *custom : std::string(default_template(bulletin_template_name(format)));
   mu::mustache tmpl(text);
   if (!tmpl.is_valid())
     throw DataError(custom ? custom_name : bulletin_template_name(format), 0, 0,

@@ -35,11 +35,13 @@ std::string target_summary(const Target& t) {
 
 std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& tasks,
                             const Style& style) {
-  TextTable table({"编号", "类别", "牵头单位", "指标", "目标", "任务"}, {true, false, false, false, false, false});
+  TextTable table({"编号", "类别", "牵头单位", "指标", "目标", "任务"},
+                  {true, false, false, false, false, false});
   for (const Task* task : tasks)
     for (const auto& t : task->targets) {
-      std::string idx = task->targets.size() > 1 ? std::to_string(task->id) + "." + std::to_string(t.index)
-                                                 : std::to_string(task->id);
+      std::string idx = task->targets.size() > 1
+                            ? std::to_string(task->id) + "." + std::to_string(t.index)
+                            : std::to_string(task->id);
       table.add({{idx, Color::none},
                  {category_name(plan, task->category), Color::none},
                  {t.lead, Color::none},
@@ -66,24 +68,25 @@ std::string catalogue_markdown(const Plan& plan, const std::vector<const Task*>&
            join(task->leads, "、") + "）\n";
     for (const auto& t : task->targets)
       if (t.kind == TargetKind::numeric)
-        out += "   - 指标" + std::to_string(t.index) + "：" + md_escape(t.name) + " " + target_summary(t) +
-               "（" + t.lead + "）\n";
+        out += "   - 指标" + std::to_string(t.index) + "：" + md_escape(t.name) + " " +
+               target_summary(t) + "（" + t.lead + "）\n";
   }
   return out;
 }
 
 std::string catalogue_csv(const Plan& plan, const std::vector<const Task*>& tasks) {
   std::string out(kUtf8Bom);
-  out += csv_line({"task", "target", "category", "lead", "value", "unit", "comparator", "text", "name",
-                   "kind", "baseline", "category_name"});
+  out += csv_line({"task", "target", "category", "lead", "value", "unit", "comparator", "text",
+                   "name", "kind", "baseline", "category_name"});
   for (const Task* task : tasks)
     for (const auto& t : task->targets) {
       bool numeric = t.kind == TargetKind::numeric;
-      out += csv_line({std::to_string(task->id), std::to_string(t.index), std::to_string(task->category),
-                       t.lead, numeric && t.value ? format_number(*t.value) : "", t.measure,
-                       numeric ? comparator_code(t.comparator) : "", task->text, t.name,
-                       numeric ? (t.pending ? "pending" : "numeric") : "milestone",
-                       numeric ? format_number(t.baseline) : "", category_name(plan, task->category)});
+      out += csv_line(
+          {std::to_string(task->id), std::to_string(t.index), std::to_string(task->category),
+           t.lead, numeric && t.value ? format_number(*t.value) : "", t.measure,
+           numeric ? comparator_code(t.comparator) : "", task->text, t.name,
+           numeric ? (t.pending ? "pending" : "numeric") : "milestone",
+           numeric ? format_number(t.baseline) : "", category_name(plan, task->category)});
     }
   return out;
 }
@@ -110,8 +113,10 @@ std::string catalogue_json(const Plan& plan, const std::vector<const Task*>& tas
       j.key("value").value(numeric ? t.value : std::nullopt);
       j.field("unit", t.measure);
       j.key("comparator");
-      if (numeric) j.value(comparator_code(t.comparator));
-      else j.null();
+      if (numeric)
+        j.value(comparator_code(t.comparator));
+      else
+        j.null();
       j.field("baseline", t.baseline);
       j.end_object();
     }

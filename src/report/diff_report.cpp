@@ -7,14 +7,28 @@
 
 namespace minsheng {
 
-const std::vector<std::string> kDiffCsvColumns = {
-    "task",       "target",          "category",        "lead",       "text",       "old_actual",
-    "new_actual", "delta",           "old_completion_pct", "new_completion_pct", "delta_pp", "old_gap_pp",
-    "new_gap_pp", "old_status",      "new_status",      "change"};
+const std::vector<std::string> kDiffCsvColumns = {"task",
+                                                  "target",
+                                                  "category",
+                                                  "lead",
+                                                  "text",
+                                                  "old_actual",
+                                                  "new_actual",
+                                                  "delta",
+                                                  "old_completion_pct",
+                                                  "new_completion_pct",
+                                                  "delta_pp",
+                                                  "old_gap_pp",
+                                                  "new_gap_pp",
+                                                  "old_status",
+                                                  "new_status",
+                                                  "change"};
 
 namespace {
 
-bool wanted(const std::set<ChangeKind>& only, ChangeKind k) { return only.empty() || only.count(k); }
+bool wanted(const std::set<ChangeKind>& only, ChangeKind k) {
+  return only.empty() || only.count(k);
+}
 
 // Which kinds get a section of their own, in the order analysts read them.
 std::vector<ChangeKind> sections(const std::set<ChangeKind>& only) {
@@ -24,8 +38,12 @@ std::vector<ChangeKind> sections(const std::set<ChangeKind>& only) {
   return out;
 }
 
-std::string num(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
-std::string pct(const std::optional<double>& v) { return v ? format_pct(*v) : ""; }
+std::string num(const std::optional<double>& v) {
+  return v ? format_number(*v) : "";
+}
+std::string pct(const std::optional<double>& v) {
+  return v ? format_pct(*v) : "";
+}
 
 std::string arrow(const std::string& a, const std::string& b) {
   if (a == b) return a;
@@ -38,11 +56,14 @@ std::string side_text(const DiffRow& r, bool old_side, F f) {
   return row ? f(*row) : std::string();
 }
 
-std::string status_of(const AssessedRow& r) { return r.status ? status_label(*r.status) : ""; }
+std::string status_of(const AssessedRow& r) {
+  return r.status ? status_label(*r.status) : "";
+}
 
 // "26.1" when task 26 has several targets on either side, else "26".
 std::string id_text(const DiffRow& r, const std::set<int>& multi) {
-  return std::to_string(r.key.task) + (multi.count(r.key.task) ? "." + std::to_string(r.key.target) : "");
+  return std::to_string(r.key.task) +
+         (multi.count(r.key.task) ? "." + std::to_string(r.key.target) : "");
 }
 
 std::set<int> multi_target_tasks(const DiffReport& rep) {
@@ -54,18 +75,26 @@ std::set<int> multi_target_tasks(const DiffReport& rep) {
 
 // Every listed row has the same cells in table and Markdown; colour only where it changed.
 std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
-  auto actual = [](const AssessedRow& a) { return a.actual ? format_number(*a.actual) + a.unit : ""; };
-  auto compl_ = [](const AssessedRow& a) { return a.completion_pct ? format_pct(*a.completion_pct) + "%" : ""; };
+  auto actual = [](const AssessedRow& a) {
+    return a.actual ? format_number(*a.actual) + a.unit : "";
+  };
+  auto compl_ = [](const AssessedRow& a) {
+    return a.completion_pct ? format_pct(*a.completion_pct) + "%" : "";
+  };
   auto gap = [](const AssessedRow& a) { return a.gap_pp ? format_pct(*a.gap_pp) : ""; };
   std::string s_old = side_text(r, true, status_of), s_new = side_text(r, false, status_of);
   Color status_color = Color::none;
-  if (r.kind == ChangeKind::worsened || r.kind == ChangeKind::revised_down) status_color = Color::red;
-  if (r.kind == ChangeKind::improved || r.kind == ChangeKind::completed) status_color = Color::green;
+  if (r.kind == ChangeKind::worsened || r.kind == ChangeKind::revised_down)
+    status_color = Color::red;
+  if (r.kind == ChangeKind::improved || r.kind == ChangeKind::completed)
+    status_color = Color::green;
   std::string a = arrow(side_text(r, true, actual), side_text(r, false, actual));
   return {{id_text(r, multi), Color::none},
           {r.any().text, Color::none},
           {r.any().lead, Color::none},
-          {a, r.kind == ChangeKind::revised_down ? Color::red : (a.find("→") != std::string::npos ? Color::cyan : Color::none)},
+          {a, r.kind == ChangeKind::revised_down
+                  ? Color::red
+                  : (a.find("→") != std::string::npos ? Color::cyan : Color::none)},
           {arrow(side_text(r, true, compl_), side_text(r, false, compl_)), Color::none},
           {arrow(side_text(r, true, gap), side_text(r, false, gap)), Color::none},
           {arrow(s_old, s_new), s_old != s_new ? status_color : Color::none}};
@@ -87,26 +116,31 @@ std::string diff_headline(const DiffReport& rep) {
   if (rep.new_side.label != rep.old_side.label) s += "（" + rep.new_side.label + "）";
   s += "：";
   std::vector<std::string> parts;
-  for (ChangeKind k : {ChangeKind::completed, ChangeKind::improved, ChangeKind::worsened, ChangeKind::stalled,
-                       ChangeKind::revised_down})
+  for (ChangeKind k : {ChangeKind::completed, ChangeKind::improved, ChangeKind::worsened,
+                       ChangeKind::stalled, ChangeKind::revised_down})
     parts.push_back(std::string(change_label(k)) + " " + std::to_string(n(k)) + " 项");
-  for (ChangeKind k : {ChangeKind::progressed, ChangeKind::newly_reported, ChangeKind::no_longer_reported,
-                       ChangeKind::added, ChangeKind::removed, ChangeKind::unchanged})
+  for (ChangeKind k :
+       {ChangeKind::progressed, ChangeKind::newly_reported, ChangeKind::no_longer_reported,
+        ChangeKind::added, ChangeKind::removed, ChangeKind::unchanged})
     if (n(k)) parts.push_back(std::string(change_label(k)) + " " + std::to_string(n(k)) + " 项");
   for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "，" : "") + parts[i];
   return s;
 }
 
-std::string diff_table(const DiffReport& rep, const std::set<ChangeKind>& only, const Style& style) {
+std::string diff_table(const DiffReport& rep, const std::set<ChangeKind>& only,
+                       const Style& style) {
   std::string out = paint(diff_headline(rep), Color::bold, style) + "\n";
   for (ChangeKind k : sections(only)) {
     TextTable t = section_table(rep, k);
     if (t.empty()) continue;
-    out += "\n" + paint(std::string(change_label(k)) + "（" + change_code(k) + "）", Color::bold, style) + "\n";
+    out += "\n" +
+           paint(std::string(change_label(k)) + "（" + change_code(k) + "）", Color::bold, style) +
+           "\n";
     out += t.render(style, 30);
   }
   if (only.empty() && rep.counts.count(ChangeKind::unchanged))
-    out += "\n无变化 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) + " 项未列出（--only unchanged 可查看）\n";
+    out += "\n无变化 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) +
+           " 项未列出（--only unchanged 可查看）\n";
   return out;
 }
 
@@ -134,11 +168,13 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     auto actual = [](const AssessedRow& x) { return num(x.actual); };
     auto compl_ = [](const AssessedRow& x) { return pct(x.completion_pct); };
     auto gap = [](const AssessedRow& x) { return pct(x.gap_pp); };
-    auto status = [](const AssessedRow& x) { return x.status ? std::string(status_code(*x.status)) : ""; };
+    auto status = [](const AssessedRow& x) {
+      return x.status ? std::string(status_code(*x.status)) : "";
+    };
     out += csv_line({std::to_string(r.key.task), std::to_string(r.key.target),
-                     a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual), n(actual),
-                     num(r.delta), o(compl_), n(compl_), pct(r.delta_pp), o(gap), n(gap), o(status), n(status),
-                     change_code(r.kind)});
+                     a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual),
+                     n(actual), num(r.delta), o(compl_), n(compl_), pct(r.delta_pp), o(gap), n(gap),
+                     o(status), n(status), change_code(r.kind)});
   }
   return out;
 }
@@ -149,13 +185,17 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
   j.field("old", rep.old_side.label).field("new", rep.new_side.label).field("later", rep.later);
   j.field("headline", diff_headline(rep));
   j.key("counts").begin_object();
-  for (ChangeKind k : kAllChangeKinds) j.field(change_code(k), rep.counts.count(k) ? rep.counts.at(k) : 0);
+  for (ChangeKind k : kAllChangeKinds)
+    j.field(change_code(k), rep.counts.count(k) ? rep.counts.at(k) : 0);
   j.end_object();
   j.key("rows").begin_array();
   for (const auto& r : rep.rows) {
     if (!wanted(only, r.kind)) continue;
     const AssessedRow& a = r.any();
-    j.begin_object().field("task", r.key.task).field("target", r.key.target).field("category", a.category);
+    j.begin_object()
+        .field("task", r.key.task)
+        .field("target", r.key.target)
+        .field("category", a.category);
     j.field("lead", a.lead).field("text", a.text);
     j.field("old_actual", r.old_row ? r.old_row->actual : std::nullopt);
     j.field("new_actual", r.new_row ? r.new_row->actual : std::nullopt).field("delta", r.delta);
@@ -168,7 +208,9 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
       if (!x || !x->status) return std::nullopt;
       return std::string(status_code(*x->status));
     };
-    j.field("old_status", st(r.old_row)).field("new_status", st(r.new_row)).field("change", change_code(r.kind));
+    j.field("old_status", st(r.old_row))
+        .field("new_status", st(r.new_row))
+        .field("change", change_code(r.kind));
     j.end_object();
   }
   j.end_array().end_object();

@@ -12,15 +12,21 @@
 namespace minsheng {
 namespace {
 
-std::string n(double v) { return format_number(v); }
-std::string p(double v) { return format_pct(v); }
+std::string n(double v) {
+  return format_number(v);
+}
+std::string p(double v) {
+  return format_pct(v);
+}
 
 std::string comparator_note(Comparator c, const Settings& s) {
   switch (c) {
-    case Comparator::at_least: return "（不少于目标值）";
+    case Comparator::at_least:
+      return "（不少于目标值）";
     case Comparator::about:
       return "（左右：达到目标值的 " + n((1 - s.about_tolerance) * 100) + "% 即视为完成）";
-    case Comparator::exactly: return "（达到目标值即完成）";
+    case Comparator::exactly:
+      return "（达到目标值即完成）";
   }
   return "";
 }
@@ -29,12 +35,16 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   const Plan& plan = *rep.plan;
   const Settings& s = plan.settings;
   const Target& t = *r.target;
-  std::string out = "指标" + std::to_string(t.index) + (t.name.empty() ? "" : " " + t.name) + "（牵头：" +
-                    t.lead + "）\n";
-  auto row = [&](const std::string& k, const std::string& v) { out += "  " + pad_right(k, 10) + v + "\n"; };
+  std::string out = "指标" + std::to_string(t.index) + (t.name.empty() ? "" : " " + t.name) +
+                    "（牵头：" + t.lead + "）\n";
+  auto row = [&](const std::string& k, const std::string& v) {
+    out += "  " + pad_right(k, 10) + v + "\n";
+  };
 
-  if (t.kind == TargetKind::milestone && !r.actual) row("目标", "里程碑：未启动 / 推进中 / 已完成");
-  else if (!r.target_value) row("目标", "待定（目标值由省或其他文件下达，须在进度文件“目标值”列填写）");
+  if (t.kind == TargetKind::milestone && !r.actual)
+    row("目标", "里程碑：未启动 / 推进中 / 已完成");
+  else if (!r.target_value)
+    row("目标", "待定（目标值由省或其他文件下达，须在进度文件“目标值”列填写）");
   else
     row("目标", with_measure(r.target_value, r.measure) +
                     (t.kind == TargetKind::milestone ? "（里程碑以百分比报送，按 100% 计）"
@@ -50,10 +60,11 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   }
   int total = months_between(plan.start, plan.deadline_month()) + 1;
   int elapsed = months_between(plan.start, rep.month) + 1;
-  row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" + plan.deadline_month().str() +
-                      " − " + plan.start.str() + " + 1) = " + std::to_string(elapsed) + "/" +
-                      std::to_string(total) + (elapsed > total || elapsed < 0 ? "，取值限定在 0–100%" : "") +
-                      " = " + p(r.time_pct) + "%");
+  row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" +
+                      plan.deadline_month().str() + " − " + plan.start.str() +
+                      " + 1) = " + std::to_string(elapsed) + "/" + std::to_string(total) +
+                      (elapsed > total || elapsed < 0 ? "，取值限定在 0–100%" : "") + " = " +
+                      p(r.time_pct) + "%");
 
   if (r.status == Status::invalid) {
     row("判定", "本月该指标的报送行有误（见数据问题），标记为“数据有误”");
@@ -70,50 +81,59 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   if (!r.actual) {
     MilestoneState st = *r.state;
     std::string why;
-    if (st == MilestoneState::completed) why = "已完成 → 已完成 (done)";
-    else if (r.status == Status::overdue) why = "报告月份已过截止月份且未完成 → 逾期未完成 (overdue)";
-    else if (st == MilestoneState::in_progress) why = "推进中 → 序时推进 (on_track)";
+    if (st == MilestoneState::completed)
+      why = "已完成 → 已完成 (done)";
+    else if (r.status == Status::overdue)
+      why = "报告月份已过截止月份且未完成 → 逾期未完成 (overdue)";
+    else if (st == MilestoneState::in_progress)
+      why = "推进中 → 序时推进 (on_track)";
     else
       why = "未启动：序时进度 < " + n(s.milestone_not_started_on_track_pct) + "% 为序时推进，< " +
-            n(s.milestone_not_started_behind_pct) + "% 为滞后，其后为严重滞后；当前 " + p(r.time_pct) +
-            "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
+            n(s.milestone_not_started_behind_pct) + "% 为滞后，其后为严重滞后；当前 " +
+            p(r.time_pct) + "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
     row("判定", why);
     return out;
   }
 
   double tv = *r.target_value, a = *r.actual;
   row("基数", n(r.baseline));
-  row("完成率", "(" + n(a) + " − " + n(r.baseline) + ") ÷ (" + n(tv) + " − " + n(r.baseline) + ") × 100 = " +
-                    p(*r.completion_pct) + "%");
+  row("完成率", "(" + n(a) + " − " + n(r.baseline) + ") ÷ (" + n(tv) + " − " + n(r.baseline) +
+                    ") × 100 = " + p(*r.completion_pct) + "%");
   row("差距", p(r.time_pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
   if (r.status == Status::done) {
     verdict = t.comparator == Comparator::about
-                  ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) + ") = " + n(tv * (1 - s.about_tolerance)) +
+                  ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
+                        ") = " + n(tv * (1 - s.about_tolerance)) +
                         "，“左右”类指标在容差内 → 已完成 (done)"
                   : n(a) + " ≥ " + n(tv) + " → 已完成 (done)";
   } else if (r.status == Status::overdue) {
-    verdict = "未达到目标，且报告月份已过截止月份 " + plan.deadline_month().str() + " → 逾期未完成 (overdue)";
+    verdict = "未达到目标，且报告月份已过截止月份 " + plan.deadline_month().str() +
+              " → 逾期未完成 (overdue)";
   } else {
     std::string reach = t.comparator == Comparator::about
                             ? n(a) + " < " + n(tv * (1 - s.about_tolerance)) + "（目标的 " +
                                   n((1 - s.about_tolerance) * 100) + "%）"
                             : n(a) + " < " + n(tv);
-    verdict = "未达到目标（" + reach + "）；差距 " + p(*r.gap_pp) + " → " + status_label(r.status) + " (" +
-              status_code(r.status) + ")";
+    verdict = "未达到目标（" + reach + "）；差距 " + p(*r.gap_pp) + " → " + status_label(r.status) +
+              " (" + status_code(r.status) + ")";
   }
   row("判定", verdict);
-  row("阈值", "差距 < 0 超序时；0 ≤ 差距 < " + n(s.behind_pp) + " 序时推进；" + n(s.behind_pp) + " ≤ 差距 ≤ " +
-                  n(s.seriously_behind_pp) + " 滞后；> " + n(s.seriously_behind_pp) + " 严重滞后");
+  row("阈值", "差距 < 0 超序时；0 ≤ 差距 < " + n(s.behind_pp) + " 序时推进；" + n(s.behind_pp) +
+                  " ≤ 差距 ≤ " + n(s.seriously_behind_pp) + " 滞后；> " + n(s.seriously_behind_pp) +
+                  " 严重滞后");
   if (r.status != Status::done) {
-    row("剩余", with_measure(r.remaining, r.measure) +
-                    (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.months_left) + " 个月，每月需完成 " +
-                                              with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure)
-                                        : "，已无剩余月份"));
+    row("剩余",
+        with_measure(r.remaining, r.measure) +
+            (r.needed_per_month
+                 ? "，距截止还有 " + std::to_string(rep.months_left) + " 个月，每月需完成 " +
+                       with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure)
+                 : "，已无剩余月份"));
     if (r.projected_month) {
       double pace = (a - r.baseline) / std::max(1, elapsed);
-      row("预计完成", "按平均每月 " + with_measure(std::round(pace * 10) / 10, r.measure) + " 的进度，预计 " +
-                          r.projected_month->str() + (r.projected_late ? "，晚于截止月份，预计逾期" : ""));
+      row("预计完成", "按平均每月 " + with_measure(std::round(pace * 10) / 10, r.measure) +
+                          " 的进度，预计 " + r.projected_month->str() +
+                          (r.projected_late ? "，晚于截止月份，预计逾期" : ""));
     } else {
       row("预计完成", "尚无进展，无法推算");
     }
@@ -128,10 +148,11 @@ std::string explain_task(const MonthReport& rep, int task_id) {
                          [&](const TaskResult& t) { return t.task->id == task_id; });
   if (it == rep.tasks.end()) throw std::out_of_range("no such task");
   const Task& task = *it->task;
-  std::string out = "任务" + std::to_string(task.id) + "：" + task.text + "\n牵头单位：" + join(task.leads, "、") +
-                    "；报告月份：" + rep.month.str() + "\n\n";
+  std::string out = "任务" + std::to_string(task.id) + "：" + task.text + "\n牵头单位：" +
+                    join(task.leads, "、") + "；报告月份：" + rep.month.str() + "\n\n";
   for (std::size_t i : it->targets) out += explain_target(rep, rep.targets[i]) + "\n";
-  out += "任务状态：" + std::string(status_label(it->status)) + " (" + status_code(it->status) + ")";
+  out +=
+      "任务状态：" + std::string(status_label(it->status)) + " (" + status_code(it->status) + ")";
   if (it->targets.size() > 1) out += "，取各指标中最差的状态";
   return out + "\n";
 }

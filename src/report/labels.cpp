@@ -21,15 +21,22 @@ std::string category_heading(const Plan& plan, int id) {
 
 Color status_color(Status s) {
   switch (s) {
-    case Status::done: return Color::green;
-    case Status::ahead: return Color::cyan;
-    case Status::on_track: return Color::none;
-    case Status::behind: return Color::yellow;
+    case Status::done:
+      return Color::green;
+    case Status::ahead:
+      return Color::cyan;
+    case Status::on_track:
+      return Color::none;
+    case Status::behind:
+      return Color::yellow;
     case Status::seriously_behind:
-    case Status::overdue: return Color::red;
-    case Status::invalid: return Color::magenta;
+    case Status::overdue:
+      return Color::red;
+    case Status::invalid:
+      return Color::magenta;
     case Status::not_reported:
-    case Status::pending: return Color::grey;
+    case Status::pending:
+      return Color::grey;
   }
   return Color::none;
 }
@@ -39,7 +46,9 @@ std::string with_measure(std::optional<double> v, const std::string& measure) {
   return format_number(*v) + measure;
 }
 
-std::string pct_text(std::optional<double> v) { return v ? format_pct(*v) + "%" : "—"; }
+std::string pct_text(std::optional<double> v) {
+  return v ? format_pct(*v) + "%" : "—";
+}
 
 std::string headline(const std::map<Status, int>& counts, std::size_t total, const char* noun) {
   std::string s = std::to_string(total) + noun + "：";
@@ -60,7 +69,8 @@ std::string carried_text(const TargetResult& r) {
 
 std::string status_text(const TargetResult& r) {
   std::string s = status_label(r.status);
-  if (r.state && !r.actual && r.status != Status::done) s += "（" + std::string(milestone_label(*r.state)) + "）";
+  if (r.state && !r.actual && r.status != Status::done)
+    s += "（" + std::string(milestone_label(*r.state)) + "）";
   if (r.projected_late && r.status != Status::overdue) s += "，预计逾期";
   return s;
 }

@@ -12,17 +12,37 @@
 
 namespace minsheng {
 
-const std::vector<std::string> kSummaryCsvColumns = {
-    "task",          "target",       "category",    "lead",      "text",      "unit",
-    "target_value",  "baseline",     "actual",      "completion_pct", "time_pct", "gap_pp",
-    "status",        "status_label", "remaining",   "needed_per_month", "projected_month",
-    "value_month",   "source"};
+const std::vector<std::string> kSummaryCsvColumns = {"task",
+                                                     "target",
+                                                     "category",
+                                                     "lead",
+                                                     "text",
+                                                     "unit",
+                                                     "target_value",
+                                                     "baseline",
+                                                     "actual",
+                                                     "completion_pct",
+                                                     "time_pct",
+                                                     "gap_pp",
+                                                     "status",
+                                                     "status_label",
+                                                     "remaining",
+                                                     "needed_per_month",
+                                                     "projected_month",
+                                                     "value_month",
+                                                     "source"};
 
 namespace {
 
-std::string opt_num(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
-std::string opt_pct(const std::optional<double>& v) { return v ? format_pct(*v) : ""; }
-std::string opt_month(const std::optional<YearMonth>& m) { return m ? m->str() : ""; }
+std::string opt_num(const std::optional<double>& v) {
+  return v ? format_number(*v) : "";
+}
+std::string opt_pct(const std::optional<double>& v) {
+  return v ? format_pct(*v) : "";
+}
+std::string opt_month(const std::optional<YearMonth>& m) {
+  return m ? m->str() : "";
+}
 // Monthly rates are shown to one decimal; more would be false precision.
 std::optional<double> round1(const std::optional<double>& v) {
   if (!v) return v;
@@ -55,15 +75,18 @@ std::string goal_text(const TargetResult& r) {
 }
 
 std::string id_text(const TargetResult& r) {
-  return r.task->targets.size() > 1 ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
-                                    : std::to_string(r.task->id);
+  return r.task->targets.size() > 1
+             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
+             : std::to_string(r.task->id);
 }
 
 std::string short_name(const TargetResult& r) {
   return r.target->name.empty() ? r.task->text : r.target->name;
 }
 
-std::string gap_text(const TargetResult& r) { return r.gap_pp ? format_pct(*r.gap_pp) : "—"; }
+std::string gap_text(const TargetResult& r) {
+  return r.gap_pp ? format_pct(*r.gap_pp) : "—";
+}
 
 }  // namespace
 
@@ -91,8 +114,10 @@ std::vector<std::string> gap_lines(const MonthReport& rep) {
     std::string line = g.unit + "：";
     if (g.no_file) {
       line += "本月未报送进度文件";
-      if (g.last_month) line += "（沿用" + g.last_month->str() + "数据）";
-      else line += "（此前也无报送）";
+      if (g.last_month)
+        line += "（沿用" + g.last_month->str() + "数据）";
+      else
+        line += "（此前也无报送）";
     } else {
       std::vector<std::string> labels;
       for (const auto& k : g.unreported) {
@@ -108,7 +133,8 @@ std::vector<std::string> gap_lines(const MonthReport& rep) {
 
 std::string summary_table(const MonthReport& rep, const Style& style) {
   const Plan& p = *rep.plan;
-  std::string out = paint(p.short_title + " " + rep.month.chinese() + "进展汇总", Color::bold, style) + "\n";
+  std::string out =
+      paint(p.short_title + " " + rep.month.chinese() + "进展汇总", Color::bold, style) + "\n";
   out += time_line(rep) + "\n";
   out += headline(rep.task_counts, rep.tasks.size()) + "\n";
   if (rep.avg_completion) out += "数值指标平均完成率 " + pct_text(rep.avg_completion) + "\n";
@@ -137,8 +163,8 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   bool any_carried = std::any_of(rep.targets.begin(), rep.targets.end(),
                                  [](const TargetResult& r) { return r.carried; });
   if (any_carried) out += "\n* 本月未报送，沿用此前月份数据\n";
-  out += "\n差距 = 序时进度 − 完成率（百分点）；≥" + format_number(p.settings.behind_pp) + " 为滞后，>" +
-         format_number(p.settings.seriously_behind_pp) + " 为严重滞后\n";
+  out += "\n差距 = 序时进度 − 完成率（百分点）；≥" + format_number(p.settings.behind_pp) +
+         " 为滞后，>" + format_number(p.settings.seriously_behind_pp) + " 为严重滞后\n";
   auto gaps = gap_lines(rep);
   if (!gaps.empty()) {
     out += "\n" + paint("未报送", Color::bold, style) + "\n";
@@ -160,23 +186,26 @@ std::string summary_markdown(const MonthReport& rep) {
   out += "\n\n";
 
   out += "## 分类进展\n\n";
-  TextTable cats({"类别", "任务数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "其他", "平均完成率"},
-                 {false, true, true, true, true, true, true, true, true});
+  TextTable cats(
+      {"类别", "任务数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "其他", "平均完成率"},
+      {false, true, true, true, true, true, true, true, true});
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
     auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
-    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) - n(Status::behind) -
-                n(Status::seriously_behind);
-    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total), std::to_string(n(Status::done)),
-              std::to_string(n(Status::ahead)), std::to_string(n(Status::on_track)),
-              std::to_string(n(Status::behind)), std::to_string(n(Status::seriously_behind)),
-              std::to_string(other), pct_text(r.avg_completion)});
+    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+                n(Status::behind) - n(Status::seriously_behind);
+    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total),
+              std::to_string(n(Status::done)), std::to_string(n(Status::ahead)),
+              std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
+              std::to_string(n(Status::seriously_behind)), std::to_string(other),
+              pct_text(r.avg_completion)});
   }
   out += cats.markdown() + "\n";
 
   for (const auto& cat : p.categories) {
     out += "### " + category_heading(p, cat.id) + "\n\n";
-    TextTable t({"编号", "指标", "牵头单位", "目标", "累计完成", "完成率", "差距（百分点）", "状态", "备注"},
+    TextTable t({"编号", "指标", "牵头单位", "目标", "累计完成", "完成率", "差距（百分点）", "状态",
+                 "备注"},
                 {false, false, false, true, true, true, true, false, false});
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
@@ -202,8 +231,8 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   auto risk = at_risk_targets(rep);
   if (!risk.empty()) {
-    out += "## 预计逾期\n\n按计划开始以来的平均月度进度推算，以下指标将晚于 " + p.deadline.chinese() +
-           " 完成：\n\n";
+    out += "## 预计逾期\n\n按计划开始以来的平均月度进度推算，以下指标将晚于 " +
+           p.deadline.chinese() + " 完成：\n\n";
     TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
                 {false, false, false, true, true, false, false});
     for (const TargetResult* r : risk)
@@ -214,16 +243,18 @@ std::string summary_markdown(const MonthReport& rep) {
   }
 
   out += "## 分单位情况\n\n";
-  TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "未报送", "其他", "平均完成率"},
+  TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
+                   "未报送", "其他", "平均完成率"},
                   {false, true, true, true, true, true, true, true, true, true});
   for (const auto& r : rep.by_unit) {
     auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
-    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) - n(Status::behind) -
-                n(Status::seriously_behind) - n(Status::not_reported);
-    units.add({r.name, std::to_string(r.total), std::to_string(n(Status::done)), std::to_string(n(Status::ahead)),
-               std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
-               std::to_string(n(Status::seriously_behind)), std::to_string(n(Status::not_reported)),
-               std::to_string(other), pct_text(r.avg_completion)});
+    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+                n(Status::behind) - n(Status::seriously_behind) - n(Status::not_reported);
+    units.add({r.name, std::to_string(r.total), std::to_string(n(Status::done)),
+               std::to_string(n(Status::ahead)), std::to_string(n(Status::on_track)),
+               std::to_string(n(Status::behind)), std::to_string(n(Status::seriously_behind)),
+               std::to_string(n(Status::not_reported)), std::to_string(other),
+               pct_text(r.avg_completion)});
   }
   out += units.markdown() + "\n";
 
@@ -238,10 +269,14 @@ std::string summary_markdown(const MonthReport& rep) {
     for (const auto& d : rep.problems.items()) out += "- `" + d.str() + "`\n";
     out += "\n";
   }
-  out += "---\n\n说明：完成率 =（累计完成 − 基数）÷（目标 − 基数）；差距 = 序时进度 − 完成率。差距 ≥ " +
-         format_number(p.settings.behind_pp) + " 个百分点为滞后，> " +
-         format_number(p.settings.seriously_behind_pp) + " 个百分点为严重滞后；“左右”类指标达到目标的 " +
-         format_number((1 - p.settings.about_tolerance) * 100) + "% 即视为完成。平均完成率中单个指标按不超过 100% 计。\n";
+  out +=
+      "---\n\n说明：完成率 =（累计完成 − 基数）÷（目标 − 基数）；差距 = 序时进度 − 完成率。差距 "
+      "≥ " +
+      format_number(p.settings.behind_pp) + " 个百分点为滞后，> " +
+      format_number(p.settings.seriously_behind_pp) +
+      " 个百分点为严重滞后；“左右”类指标达到目标的 " +
+      format_number((1 - p.settings.about_tolerance) * 100) +
+      "% 即视为完成。平均完成率中单个指标按不超过 100% 计。\n";
   return out;
 }
 
@@ -251,8 +286,8 @@ std::string summary_csv(const MonthReport& rep) {
   for (const auto& r : rep.targets) {
     out += csv_line({std::to_string(r.task->id), std::to_string(r.target->index),
                      std::to_string(r.task->category), r.target->lead, r.task->text, r.measure,
-                     opt_num(r.target_value), r.milestone_state_based() ? "" : format_number(r.baseline),
-                     opt_num(r.actual),
+                     opt_num(r.target_value),
+                     r.milestone_state_based() ? "" : format_number(r.baseline), opt_num(r.actual),
                      opt_pct(r.completion_pct), format_pct(r.time_pct), opt_pct(r.gap_pp),
                      status_code(r.status), status_label(r.status), opt_num(r.remaining),
                      opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),
@@ -281,7 +316,8 @@ std::string summary_json(const MonthReport& rep) {
   j.field("time_pct", std::round(rep.time_pct * 10) / 10).field("months_left", rep.months_left);
   j.field("headline", headline(rep.task_counts, rep.tasks.size()));
   j.key("task_counts").begin_object();
-  for (Status s : kAllStatuses) j.field(status_code(s), rep.task_counts.count(s) ? rep.task_counts.at(s) : 0);
+  for (Status s : kAllStatuses)
+    j.field(status_code(s), rep.task_counts.count(s) ? rep.task_counts.at(s) : 0);
   j.end_object();
   j.key("avg_completion_pct").value(round1(rep.avg_completion));
   j.key("tasks").begin_array();
@@ -291,20 +327,28 @@ std::string summary_json(const MonthReport& rep) {
   j.key("rows").begin_array();
   for (const auto& r : rep.targets) {
     j.begin_object();
-    j.field("task", r.task->id).field("target", r.target->index).field("category", r.task->category);
+    j.field("task", r.task->id)
+        .field("target", r.target->index)
+        .field("category", r.task->category);
     j.field("lead", r.target->lead).field("text", r.task->text).field("name", r.target->name);
     j.field("unit", r.measure).field("target_value", r.target_value).field("baseline", r.baseline);
     j.field("actual", r.actual);
     j.key("milestone_state");
-    if (r.state) j.value(milestone_label(*r.state));
-    else j.null();
-    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", std::round(r.time_pct * 10) / 10);
+    if (r.state)
+      j.value(milestone_label(*r.state));
+    else
+      j.null();
+    j.field("completion_pct", round1(r.completion_pct))
+        .field("time_pct", std::round(r.time_pct * 10) / 10);
     j.field("gap_pp", round1(r.gap_pp));
     j.field("status", status_code(r.status)).field("status_label", status_label(r.status));
     j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));
-    j.key("projected_month").value(r.projected_month ? std::optional<std::string>(r.projected_month->str()) : std::nullopt);
+    j.key("projected_month")
+        .value(r.projected_month ? std::optional<std::string>(r.projected_month->str())
+                                 : std::nullopt);
     j.field("projected_late", r.projected_late).field("carried", r.carried);
-    j.key("value_month").value(r.value_month ? std::optional<std::string>(r.value_month->str()) : std::nullopt);
+    j.key("value_month")
+        .value(r.value_month ? std::optional<std::string>(r.value_month->str()) : std::nullopt);
     j.field("source", r.source.file.empty() ? std::string() : r.source.str());
     j.field("note", r.note);
     j.end_object();
@@ -320,16 +364,19 @@ std::string summary_json(const MonthReport& rep) {
   for (const auto& g : rep.gaps) {
     j.begin_object().field("unit", g.unit).field("no_file", g.no_file);
     j.key("targets").begin_array();
-    for (const auto& k : g.unreported) j.begin_object().field("task", k.task).field("target", k.target).end_object();
+    for (const auto& k : g.unreported)
+      j.begin_object().field("task", k.task).field("target", k.target).end_object();
     j.end_array();
-    j.key("last_month").value(g.last_month ? std::optional<std::string>(g.last_month->str()) : std::nullopt);
+    j.key("last_month")
+        .value(g.last_month ? std::optional<std::string>(g.last_month->str()) : std::nullopt);
     j.end_object();
   }
   j.end_array();
   j.key("problems").begin_array();
   for (const auto& d : rep.problems.items()) {
     j.begin_object().field("file", d.file).field("line", d.line).field("col", d.col);
-    j.field("severity", d.severity == Severity::error ? "error" : "warning").field("message", d.message);
+    j.field("severity", d.severity == Severity::error ? "error" : "warning")
+        .field("message", d.message);
     j.end_object();
   }
   j.end_array();

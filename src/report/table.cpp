@@ -11,14 +11,29 @@ std::string paint(const std::string& text, Color c, const Style& style) {
   if (!style.color || c == Color::none) return text;
   const char* code = "";
   switch (c) {
-    case Color::green: code = "32"; break;
-    case Color::cyan: code = "36"; break;
-    case Color::yellow: code = "33"; break;
-    case Color::red: code = "31"; break;
-    case Color::magenta: code = "35"; break;
-    case Color::grey: code = "90"; break;
-    case Color::bold: code = "1"; break;
-    case Color::none: break;
+    case Color::green:
+      code = "32";
+      break;
+    case Color::cyan:
+      code = "36";
+      break;
+    case Color::yellow:
+      code = "33";
+      break;
+    case Color::red:
+      code = "31";
+      break;
+    case Color::magenta:
+      code = "35";
+      break;
+    case Color::grey:
+      code = "90";
+      break;
+    case Color::bold:
+      code = "1";
+      break;
+    case Color::none:
+      break;
   }
   return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
 }
@@ -41,11 +56,14 @@ void TextTable::add(const std::vector<std::string>& row) {
 
 std::string TextTable::render(const Style& style, int max_width) const {
   std::size_t n = headers_.size();
-  auto shown = [&](const std::string& s) { return max_width > 0 ? truncate_to_width(s, max_width) : s; };
+  auto shown = [&](const std::string& s) {
+    return max_width > 0 ? truncate_to_width(s, max_width) : s;
+  };
   std::vector<int> width(n, 0);
   for (std::size_t i = 0; i < n; ++i) width[i] = display_width(shown(headers_[i]));
   for (const auto& r : rows_)
-    for (std::size_t i = 0; i < n; ++i) width[i] = std::max(width[i], display_width(shown(r[i].text)));
+    for (std::size_t i = 0; i < n; ++i)
+      width[i] = std::max(width[i], display_width(shown(r[i].text)));
 
   std::string out;
   auto line = [&](const std::vector<TableCell>& cells, bool header) {
@@ -53,8 +71,8 @@ std::string TextTable::render(const Style& style, int max_width) const {
     for (std::size_t i = 0; i < n; ++i) {
       std::string text = shown(cells[i].text);
       bool last = i + 1 == n;
-      std::string padded = right_[i] ? pad_left(text, width[i])
-                                     : (last ? text : pad_right(text, width[i]));
+      std::string padded =
+          right_[i] ? pad_left(text, width[i]) : (last ? text : pad_right(text, width[i]));
       l += paint(padded, header ? Color::bold : cells[i].color, style);
       if (!last) l += "  ";
     }
@@ -77,9 +95,12 @@ std::string TextTable::render(const Style& style, int max_width) const {
 std::string md_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }

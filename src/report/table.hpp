@@ -34,7 +34,7 @@ class TextTable {
   std::vector<std::vector<TableCell>> rows_;
 };
 
-std::string md_escape(std::string_view s);  // for a Markdown table cell
+std::string md_escape(std::string_view s);        // for a Markdown table cell
 std::string progress_bar(double pct, int width);  // "█████░░░░░"
 
 }  // namespace minsheng

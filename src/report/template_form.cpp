@@ -32,14 +32,15 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
   std::string out(kUtf8Bom);
   // Read back by minsheng: 牵头单位, 月份, 任务编号, 指标, 累计完成, 状态, 目标值, 备注, 报送日期.
   // The other columns are reminders and are ignored on reading.
-  out += csv_line({"牵头单位", "月份", "任务编号", "指标", "任务内容", "指标名称", "计划目标", "计量单位",
-                   "上期累计（参考）", "累计完成", "状态", "目标值", "备注", "报送日期"});
+  out +=
+      csv_line({"牵头单位", "月份", "任务编号", "指标", "任务内容", "指标名称", "计划目标",
+                "计量单位", "上期累计（参考）", "累计完成", "状态", "目标值", "备注", "报送日期"});
   for (const Target* t : plan.targets_of(unit)) {
     const Task* task = plan.find_task(t->task);
     TargetKey k{t->task, t->index};
-    out += csv_line({unit, month.str(), std::to_string(t->task), std::to_string(t->index), task->text,
-                     t->name, plan_figure(*t), t->measure, previous_text(previous, k), "", "",
-                     t->pending ? previous_target_value(previous, k) : "", "", ""});
+    out += csv_line({unit, month.str(), std::to_string(t->task), std::to_string(t->index),
+                     task->text, t->name, plan_figure(*t), t->measure, previous_text(previous, k),
+                     "", "", t->pending ? previous_target_value(previous, k) : "", "", ""});
   }
   return out;
 }
@@ -47,7 +48,9 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
 std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth month,
                           const Snapshot& previous) {
   std::string out = "# " + unit + " " + month.chinese() + " 民生项目进展报送表\n";
-  out += "# 累计完成(value)填自计划开始以来的累计数；里程碑任务填 status：未启动 / 推进中 / 已完成。\n";
+  out +=
+      "# 累计完成(value)填自计划开始以来的累计数；里程碑任务填 status：未启动 / 推进中 / "
+      "已完成。\n";
   out += "# 请于 " + plan.due_date(month).chinese() + " 前报送" +
          (plan.report_to.empty() ? "" : "至" + plan.report_to) + "。\n";
   out += "unit: " + unit + "\nmonth: " + month.str() + "\nsubmitted:    # 报送日期，如 " +
@@ -60,8 +63,10 @@ std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth m
     std::string prev = previous_text(previous, k);
     if (!prev.empty()) out += "；上期累计：" + prev;
     out += "\n  - {task: " + std::to_string(t->task) + ", target: " + std::to_string(t->index);
-    if (t->kind == TargetKind::milestone) out += ", status: ";
-    else out += ", value: ";
+    if (t->kind == TargetKind::milestone)
+      out += ", status: ";
+    else
+      out += ", value: ";
     if (t->pending) out += ", target_value: " + previous_target_value(previous, k);
     out += "}\n";
   }

@@ -96,7 +96,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
     ++i;
   }
   if (quoted && !quote_closed)
-    throw CsvError(quote_line, quote_col, "引号未闭合：从这里开始的带引号字段一直到文件末尾都没有结束");
+    throw CsvError(quote_line, quote_col,
+                   "引号未闭合：从这里开始的带引号字段一直到文件末尾都没有结束");
   if (!at_field_start || !rec.fields.empty()) end_record();
   return records;
 }

@@ -3,9 +3,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/text.hpp"
-#include <vector>
 
 namespace minsheng {
 

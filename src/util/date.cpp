@@ -43,8 +43,12 @@ std::optional<YearMonth> YearMonth::parse(std::string_view s) {
   return YearMonth{(*n)[0], (*n)[1]};
 }
 
-std::string YearMonth::str() const { return fmt::format("{:04d}-{:02d}", year, month); }
-std::string YearMonth::chinese() const { return fmt::format("{}年{}月", year, month); }
+std::string YearMonth::str() const {
+  return fmt::format("{:04d}-{:02d}", year, month);
+}
+std::string YearMonth::chinese() const {
+  return fmt::format("{}年{}月", year, month);
+}
 
 std::optional<Date> Date::parse(std::string_view s) {
   auto n = numbers(s, 3);
@@ -56,8 +60,12 @@ std::optional<Date> Date::parse(std::string_view s) {
   return d;
 }
 
-std::string Date::str() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
-std::string Date::chinese() const { return fmt::format("{}年{}月{}日", year, month, day); }
+std::string Date::str() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+}
+std::string Date::chinese() const {
+  return fmt::format("{}年{}月{}日", year, month, day);
+}
 
 long Date::days_since_epoch() const {
   // Howard Hinnant's days_from_civil.

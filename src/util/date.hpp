@@ -21,7 +21,9 @@ struct YearMonth {
 };
 
 // Months from a to b: 2024-01 → 2024-06 is 5.
-inline int months_between(YearMonth a, YearMonth b) { return b.index() - a.index(); }
+inline int months_between(YearMonth a, YearMonth b) {
+  return b.index() - a.index();
+}
 
 struct Date {
   int year = 0, month = 0, day = 0;

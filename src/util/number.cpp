@@ -53,8 +53,10 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   if (folded_measure != "%") strip_suffix(s, folded_measure);
   bool percent = strip_suffix(s, "%");
   double scale = 1;
-  if (strip_suffix(s, "万")) scale = 1e4;
-  else if (strip_suffix(s, "亿")) scale = 1e8;
+  if (strip_suffix(s, "万"))
+    scale = 1e4;
+  else if (strip_suffix(s, "亿"))
+    scale = 1e8;
   if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
   if (s.empty()) return fail("“" + original + "”不是数字");
   if (s[0] == '-') return fail("不能为负数：“" + original + "”");
@@ -63,8 +65,9 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   for (char c : s)
     if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ','))
       return fail("“" + original + "”不是数字" +
-                  (measure.empty() ? std::string() : "（可写 1680、1,680、3.5万、95% 或带计量单位“" +
-                                                         std::string(measure) + "”）"));
+                  (measure.empty() ? std::string()
+                                   : "（可写 1680、1,680、3.5万、95% 或带计量单位“" +
+                                         std::string(measure) + "”）"));
   if (!valid_grouping(s)) return fail("“" + original + "”的千分位逗号位置不对");
   std::string digits = remove_char(s, ',');
   double v = 0;

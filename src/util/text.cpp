@@ -100,10 +100,9 @@ std::size_t find_invalid_utf8(std::string_view s) {
 
 std::string nfkc(std::string_view s) {
   utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                        static_cast<utf8proc_ssize_t>(s.size()), &out,
-                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                       UTF8PROC_COMPAT));
+  auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (n < 0) return std::string(s);
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
   return std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
@@ -165,7 +164,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 }
 
 int LineIndex::char_column(int line0, int byte_col0) const {
-  if (line0 < 0 || static_cast<std::size_t>(line0) >= starts_.size() || byte_col0 < 0) return byte_col0 + 1;
+  if (line0 < 0 || static_cast<std::size_t>(line0) >= starts_.size() || byte_col0 < 0)
+    return byte_col0 + 1;
   std::size_t start = starts_[static_cast<std::size_t>(line0)];
   std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_col0));
   return column_of(text_, start, end);

@@ -11,7 +11,8 @@ namespace minsheng {
 // A problem at a place in a text: the readers below throw it, callers add the file name.
 class TextError : public std::runtime_error {
  public:
-  TextError(int line, int col, const std::string& what) : std::runtime_error(what), line(line), col(col) {}
+  TextError(int line, int col, const std::string& what)
+      : std::runtime_error(what), line(line), col(col) {}
   int line;  // 1-based
   int col;   // 1-based; 0 for the whole line
 };

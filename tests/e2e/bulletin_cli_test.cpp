@@ -16,14 +16,17 @@ TEST_CASE("the 2024Q2 bulletin of the demo data matches the reviewed expected do
 TEST_CASE("the bulletin's overall counts are the summary's") {
   Run b = run("--data demo/reports bulletin --quarter 2024Q2");
   Run s = run("--data demo/reports summary --month 2024-06 --format table");
-  CHECK(s.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 项、未报送 1 项、目标待定 1 项") != std::string::npos);
-  CHECK(b.out.find("70项任务中，已完成13项、超序时16项、序时推进30项、滞后7项、严重滞后2项、未报送1项、目标待定1项。") != std::string::npos);
+  CHECK(s.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 "
+                   "项、未报送 1 项、目标待定 1 项") != std::string::npos);
+  CHECK(b.out.find("70项任务中，已完成13项、超序时16项、序时推进30项、滞后7项、严重滞后2项、未报送1"
+                   "项、目标待定1项。") != std::string::npos);
 }
 
 TEST_CASE("the half-year report goes to the leaders") {
   Run r = run("--data demo/reports bulletin --half 2024H1");
   CHECK(r.rc == 0);
-  CHECK(r.out.rfind("# 宜昌市2024年十大民生项目上半年推进情况专报\n\n市委、市政府主要领导：\n", 0) == 0);
+  CHECK(r.out.rfind("# 宜昌市2024年十大民生项目上半年推进情况专报\n\n市委、市政府主要领导：\n",
+                    0) == 0);
 }
 
 TEST_CASE("bulletin --write writes md and html atomically, byte-identical on re-run") {

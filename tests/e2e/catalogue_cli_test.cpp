@@ -17,7 +17,8 @@ TEST_CASE("tasks --format csv lists all 70 tasks, one row per target") {
   REQUIRE(r.rc == 0);
   CHECK(r.out.rfind("\xEF\xBB\xBFtask,target,category,lead,value,unit,comparator,text,", 0) == 0);
   CHECK(count_lines(r.out) == 1 + 73);
-  CHECK(r.out.find("\r\n4,1,1,市卫健委,1680,个,exactly,新增3岁以下婴幼儿托位1680个。,") != std::string::npos);
+  CHECK(r.out.find("\r\n4,1,1,市卫健委,1680,个,exactly,新增3岁以下婴幼儿托位1680个。,") !=
+        std::string::npos);
   CHECK(r.out.find("\r\n48,1,7,市农业农村局,3000,人,exactly,") != std::string::npos);
   CHECK(r.out.find("\r\n48,2,7,市委组织部,100,人,about,") != std::string::npos);
   CHECK(r.out.find("\r\n56,2,8,市住建局,16700,个,exactly,") != std::string::npos);
@@ -42,7 +43,8 @@ TEST_CASE("the table aligns Chinese by display width and has no colour when pipe
   REQUIRE(r.rc == 0);
   CHECK(r.out.find("\x1b[") == std::string::npos);
   // 市委组织部 (10 columns) is padded to 市农业农村局's 12, then the 2-column gap.
-  CHECK(r.out.find("\n48.2  切实推进就业创业  市委组织部    村“两委”班子成员市级培训  100人左右") != std::string::npos);
+  CHECK(r.out.find("\n48.2  切实推进就业创业  市委组织部    村“两委”班子成员市级培训  100人左右") !=
+        std::string::npos);
   CHECK(r.out.find("\n48.1  切实推进就业创业  市农业农村局  培训高素质农民") != std::string::npos);
 }
 
@@ -52,7 +54,8 @@ TEST_CASE("tasks --format json and md describe the same plan") {
   CHECK(j.out.find("\"task\": 48") != std::string::npos);
   CHECK(j.out.find("\"lead\": \"市委组织部\"") != std::string::npos);
   Run m = run("tasks --format md --unit 市残联");
-  CHECK(m.out.find("64. 为不低于300户困难残疾人家庭实施无障碍改造。（牵头单位：市残联）") != std::string::npos);
+  CHECK(m.out.find("64. 为不低于300户困难残疾人家庭实施无障碍改造。（牵头单位：市残联）") !=
+        std::string::npos);
 }
 
 TEST_CASE("usage errors exit 2; help and version exit 0") {
@@ -81,7 +84,8 @@ TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
   CHECK(r.err ==
         "broken.yaml:90:9: 错误: 任务编号 4 重复（第 84 行已定义）\n"
         "broken.yaml:95:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
-        "broken.yaml:160:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 units 中列出\n"
+        "broken.yaml:160:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
+        "units 中列出\n"
         "共 3 个错误、0 个警告\n");
 }
 

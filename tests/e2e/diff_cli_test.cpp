@@ -1,7 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
-
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "harness.hpp"
@@ -15,8 +13,8 @@ TEST_CASE("diff of two demo months matches the reviewed expected output") {
   CHECK(csv.out == slurp(source("tests/expected/diff-2024-05-2024-06.csv")));
   Run md = run("--data demo/reports diff 2024-05 2024-06 --format md");
   CHECK(md.out == slurp(source("tests/expected/diff-2024-05-2024-06.md")));
-  CHECK(md.out.find("与2024-05相比（2024-06）：新完成 11 项，状态改善 6 项，状态恶化 4 项，无进展 2 项，数据下调 1 项") !=
-        std::string::npos);
+  CHECK(md.out.find("与2024-05相比（2024-06）：新完成 11 项，状态改善 6 项，状态恶化 4 项，无进展 "
+                    "2 项，数据下调 1 项") != std::string::npos);
 }
 
 TEST_CASE("a month diffed with itself has only unchanged rows") {
@@ -29,7 +27,8 @@ TEST_CASE("a month diffed with itself has only unchanged rows") {
 TEST_CASE("a written summary CSV (BOM, CRLF) diffs like its month, and months and files mix") {
   Sandbox s;
   REQUIRE(run("--data demo/reports summary --month 2024-05 --write", s.dir()).rc == 0);
-  Run r = run("--data demo/reports diff demo/reports/2024-05/summary.csv 2024-06 --format csv", s.dir());
+  Run r = run("--data demo/reports diff demo/reports/2024-05/summary.csv 2024-06 --format csv",
+              s.dir());
   CHECK(r.rc == 0);
   // Same rows and kinds as diffing the months. Only delta_pp may differ, by at most 0.1: the
   // file keeps completion to one decimal, so the difference is taken of rounded numbers.
@@ -42,22 +41,27 @@ TEST_CASE("a written summary CSV (BOM, CRLF) diffs like its month, and months an
       const std::string& a = from_file[i].fields[c].value;
       const std::string& b = from_months[i].fields[c].value;
       INFO("line " << i + 1 << " column " << c);
-      if (c == 10 && i > 0 && !a.empty()) CHECK(std::abs(std::stod(a) - std::stod(b)) <= 0.1 + 1e-9);
-      else CHECK(a == b);
+      if (c == 10 && i > 0 && !a.empty())
+        CHECK(std::abs(std::stod(a) - std::stod(b)) <= 0.1 + 1e-9);
+      else
+        CHECK(a == b);
     }
   }
 }
 
 TEST_CASE("diff --only filters rows; --fail-on exits 1 only when such a change exists") {
-  Run only = run("--data demo/reports diff 2024-05 2024-06 --format csv --only stalled,revised_down");
+  Run only =
+      run("--data demo/reports diff 2024-05 2024-06 --format csv --only stalled,revised_down");
   CHECK(only.rc == 0);
   CHECK(only.out.find("\r\n33,1,5,市卫健委,") != std::string::npos);
   CHECK(only.out.find("\r\n57,1,8,市乡村振兴局,") != std::string::npos);
   CHECK(only.out.find("\r\n66,1,10,市城管委,") != std::string::npos);
   CHECK(std::count(only.out.begin(), only.out.end(), '\n') == 4);
-  Run fail = run("--data demo/reports diff 2024-05 2024-06 --format csv --fail-on worsened,revised_down");
+  Run fail =
+      run("--data demo/reports diff 2024-05 2024-06 --format csv --fail-on worsened,revised_down");
   CHECK(fail.rc == 1);
-  Run pass = run("--data demo/reports diff 2024-06 2024-06 --format csv --fail-on worsened,revised_down");
+  Run pass =
+      run("--data demo/reports diff 2024-06 2024-06 --format csv --fail-on worsened,revised_down");
   CHECK(pass.rc == 0);
   Run bad = run("--data demo/reports diff 2024-05 2024-06 --only slipped");
   CHECK(bad.rc == 2);

@@ -24,14 +24,16 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-fs::path source(const std::string& rel) { return fs::path(MINSHENG_SOURCE_DIR) / rel; }
+fs::path source(const std::string& rel) {
+  return fs::path(MINSHENG_SOURCE_DIR) / rel;
+}
 
 Run run(const std::string& args, const fs::path& cwd, const std::string& env) {
   static std::random_device rd;
   fs::path err_file = fs::temp_directory_path() / ("minsheng-e2e-err-" + std::to_string(rd()));
   std::string cmd = "cd " + shell_quote(cwd.string()) + " && env NO_COLOR= " + env + " " +
-                    shell_quote(MINSHENG_BIN) + " " + args + " 2>" + shell_quote(err_file.string()) +
-                    " </dev/null";
+                    shell_quote(MINSHENG_BIN) + " " + args + " 2>" +
+                    shell_quote(err_file.string()) + " </dev/null";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;

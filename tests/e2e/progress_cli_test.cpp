@@ -7,11 +7,14 @@ using namespace minsheng::e2e;
 TEST_CASE("check on the demo data passes with its two warnings") {
   Run r = run("--data demo/reports check");
   CHECK(r.rc == 0);
-  CHECK(r.out == "计划 70 项任务、73 个指标；2024-04 至 2024-06 共 65 个进度文件：0 个错误、2 个警告\n");
+  CHECK(r.out ==
+        "计划 70 项任务、73 个指标；2024-04 至 2024-06 共 65 个进度文件：0 个错误、2 个警告\n");
   CHECK(r.err ==
-        "demo/reports/2024-06/submissions/市交通运输局.csv: 警告: 逾期报送：报送日期 2024-07-05 晚于截止日期 "
+        "demo/reports/2024-06/submissions/市交通运输局.csv: 警告: 逾期报送：报送日期 2024-07-05 "
+        "晚于截止日期 "
         "2024-07-03（2 天）\n"
-        "demo/reports/2024-06/submissions/市城管委.csv:3: 警告: 累计值较上月减少：任务66指标1 由 1500（2024-05，"
+        "demo/reports/2024-06/submissions/市城管委.csv:3: 警告: 累计值较上月减少：任务66指标1 由 "
+        "1500（2024-05，"
         "demo/reports/2024-05/submissions/市城管委.csv:3）降为 1450\n");
   Run may = run("--data demo/reports check --month 2024-05");
   CHECK(may.rc == 0);
@@ -26,11 +29,16 @@ TEST_CASE("check reports every problem in bad files and exits 1, leaving the fil
   Run r = run("--data demo/reports check --month 2024-06", s.dir());
   CHECK(r.rc == 1);
   const std::string f = "demo/reports/2024-06/submissions/市民证局.csv";
-  CHECK(r.err.find(f + ": 错误: 无法确定牵头单位：文件名“市民证局.csv”不以计划中的牵头单位开头，文件内也没有“牵头单位”列（是否应为“市民政局”？）\n") !=
-        std::string::npos);
+  CHECK(
+      r.err.find(
+          f + ": 错误: "
+              "无法确定牵头单位：文件名“市民证局."
+              "csv”不以计划中的牵头单位开头，文件内也没有“牵头单位”列（是否应为“市民政局”？）\n") !=
+      std::string::npos);
   CHECK(r.err.find(f + ":2:4: 错误: 任务14的累计完成值“九百”不是数字") != std::string::npos);
   CHECK(r.err.find(f + ":3:1: 错误: 未知任务编号 99（计划共 70 项任务）") != std::string::npos);
-  CHECK(r.err.find(f + ":4:5: 错误: 状态应为 未启动、推进中 或 已完成，实际为“进行中”") != std::string::npos);
+  CHECK(r.err.find(f + ":4:5: 错误: 状态应为 未启动、推进中 或 已完成，实际为“进行中”") !=
+        std::string::npos);
   CHECK(r.out.find("4 个错误、2 个警告") != std::string::npos);
   CHECK(slurp(s.data() / "2024-06/submissions/市民证局.csv") == bad);
 }
@@ -47,14 +55,18 @@ TEST_CASE("missing lists units without a file and exits 1 once they are overdue"
   CHECK(complete.rc == 0);
   CHECK(complete.out.find("未报 0 家") != std::string::npos);
   Run csv = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05 --format csv");
-  CHECK(csv.out == "\xEF\xBB\xBFunit,month,due,as_of,days_overdue\r\n市乡村振兴局,2024-06,2024-07-03,2024-07-05,2\r\n");
+  CHECK(csv.out ==
+        "\xEF\xBB\xBFunit,month,due,as_of,days_overdue\r\n市乡村振兴局,2024-06,2024-07-03,2024-07-"
+        "05,2\r\n");
 }
 
 TEST_CASE("a filled-in template reads back with its header untouched") {
   Sandbox s;
   Run t = run("--data demo/reports template --unit 市民政局 --month 2024-07", s.dir());
   REQUIRE(t.rc == 0);
-  CHECK(t.out.rfind("\xEF\xBB\xBF牵头单位,月份,任务编号,指标,任务内容,指标名称,计划目标,计量单位,上期累计（参考）,累计完成,状态,目标值,备注,报送日期\r\n", 0) == 0);
+  CHECK(t.out.rfind("\xEF\xBB\xBF牵头单位,月份,任务编号,指标,任务内容,指标名称,计划目标,计量单位,"
+                    "上期累计（参考）,累计完成,状态,目标值,备注,报送日期\r\n",
+                    0) == 0);
   // The reminder column carries June's figure.
   CHECK(t.out.find(",1673户以上,户,950（2024-06）,,,,,\r\n") != std::string::npos);
   // Fill in two cells the way a person would in Excel, and the pending target's 目标值.
@@ -64,14 +76,18 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
     REQUIRE(pos != std::string::npos);
     filled.replace(pos, from.size(), to);
   };
-  fill(",1673户以上,户,950（2024-06）,,,,,", ",1673户以上,户,950（2024-06）,\"1,100\",,,,2024-08-02");
-  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,", ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,");
+  fill(",1673户以上,户,950（2024-06）,,,,,",
+       ",1673户以上,户,950（2024-06）,\"1,100\",,,,2024-08-02");
+  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,",
+       ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,");
   s.write("demo/reports/2024-07/submissions/市民政局.csv", filled);
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
   CHECK(c.err.empty());
   Run e = run("--data demo/reports summary --month 2024-07 --explain 14", s.dir());
-  CHECK(e.out.find("累计完成  1100户（2024-07，来源 demo/reports/2024-07/submissions/市民政局.csv:2）") != std::string::npos);
+  CHECK(e.out.find(
+            "累计完成  1100户（2024-07，来源 demo/reports/2024-07/submissions/市民政局.csv:2）") !=
+        std::string::npos);
   Run e60 = run("--data demo/reports summary --month 2024-07 --explain 60", s.dir());
   CHECK(e60.out.find("任务状态：已完成 (done)") != std::string::npos);
 }

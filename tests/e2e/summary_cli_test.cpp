@@ -18,8 +18,8 @@ TEST_CASE("the default format off a terminal is the Markdown document, without c
   CHECK(r.out == slurp(source("tests/expected/summary-2024-06.md")));
   Run t = run("--data demo/reports summary --month 2024-06 --format table");
   CHECK(t.out.find("\x1b[") == std::string::npos);
-  CHECK(t.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 项、未报送 1 项、目标待定 1 项") !=
-        std::string::npos);
+  CHECK(t.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 "
+                   "项、未报送 1 项、目标待定 1 项") != std::string::npos);
   CHECK(t.out.find("市乡村振兴局：本月未报送进度文件（沿用2024-05数据）") != std::string::npos);
 }
 
@@ -38,8 +38,8 @@ TEST_CASE("summary --write writes both files atomically and byte-identically on 
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
   Run bad = run("--data demo/reports summary --month 2024-06 --write", s.dir());
   CHECK(bad.rc == 1);
-  CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") !=
-        std::string::npos);
+  CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: "
+                     "任务30的累计完成值“十三万”不是数字") != std::string::npos);
   CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
   CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
 }
@@ -53,10 +53,12 @@ TEST_CASE("summary --keep-going writes the report with the problem and marks the
   CHECK(r.out.find(",invalid,数据有误,") != std::string::npos);
   Run md = run("--data demo/reports summary --month 2024-06 --format md --keep-going", s.dir());
   CHECK(md.out.find("## 数据问题") != std::string::npos);
-  CHECK(md.out.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") != std::string::npos);
+  CHECK(md.out.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") !=
+        std::string::npos);
 }
 
-TEST_CASE("summary --explain shows inputs with sources, the formulas with numbers, and the thresholds") {
+TEST_CASE(
+    "summary --explain shows inputs with sources, the formulas with numbers, and the thresholds") {
   Run r = run("--data demo/reports summary --month 2024-06 --explain 36");
   REQUIRE(r.rc == 0);
   CHECK(r.out ==
@@ -64,7 +66,8 @@ TEST_CASE("summary --explain shows inputs with sources, the formulas with number
         "牵头单位：市住建局；报告月份：2024-06\n\n"
         "指标1 既有住宅加装电梯（牵头：市住建局）\n"
         "  目标      300台（不少于目标值）\n"
-        "  累计完成  180台（2024-06，来源 demo/reports/2024-06/submissions/市住建局_2024年6月进度.csv:5）\n"
+        "  累计完成  180台（2024-06，来源 "
+        "demo/reports/2024-06/submissions/市住建局_2024年6月进度.csv:5）\n"
         "  序时进度  (2024-06 − 2024-01 + 1) ÷ (2024-11 − 2024-01 + 1) = 6/11 = 54.5%\n"
         "  基数      0\n"
         "  完成率    (180 − 0) ÷ (300 − 0) × 100 = 60.0%\n"

@@ -1,6 +1,7 @@
+#include "assess/assessment.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "assess/assessment.hpp"
 #include "fixtures.hpp"
 #include "io/plan_loader.hpp"
 
@@ -15,7 +16,8 @@ struct Snap {
   Snapshot s;
   explicit Snap(YearMonth m) { s.month = m; }
   Snap& value(int task, int target, double v, YearMonth when = {}) {
-    s.values[{task, target}] = {v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2}, ""};
+    s.values[{task, target}] = {v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2},
+                                ""};
     return *this;
   }
   Snap& state(int task, MilestoneState st) {
@@ -29,7 +31,9 @@ TargetResult assess(const Snap& snap, int task, int target = 1) {
   return assess_target(plan(), t, t.targets.at(target - 1), snap.s);
 }
 
-Status status_at(YearMonth m, int task, double v) { return assess(Snap(m).value(task, 1, v), task).status; }
+Status status_at(YearMonth m, int task, double v) {
+  return assess(Snap(m).value(task, 1, v), task).status;
+}
 
 }  // namespace
 
@@ -103,12 +107,15 @@ TEST_CASE("the about tolerance counts 90% of the figure as reached") {
 
 TEST_CASE("milestones by state") {
   CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::completed), 3).status == Status::done);
-  CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::in_progress), 3).status == Status::on_track);
+  CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::in_progress), 3).status ==
+        Status::on_track);
   // 未启动: on track below 25% time, behind below 50%, then seriously behind.
-  CHECK(assess(Snap({2024, 2}).state(3, MilestoneState::not_started), 3).status == Status::on_track);
+  CHECK(assess(Snap({2024, 2}).state(3, MilestoneState::not_started), 3).status ==
+        Status::on_track);
   CHECK(assess(Snap({2024, 3}).state(3, MilestoneState::not_started), 3).status == Status::behind);
   CHECK(assess(Snap({2024, 4}).state(3, MilestoneState::not_started), 3).status == Status::behind);
-  CHECK(assess(Snap({2024, 5}).state(3, MilestoneState::not_started), 3).status == Status::seriously_behind);
+  CHECK(assess(Snap({2024, 5}).state(3, MilestoneState::not_started), 3).status ==
+        Status::seriously_behind);
 }
 
 TEST_CASE("a milestone reported as a percentage is a numeric target of 100") {
@@ -139,10 +146,12 @@ TEST_CASE("pending targets wait for their value") {
 }
 
 TEST_CASE("after the deadline month an unreached target is overdue") {
-  CHECK(status_at({2024, 10}, 1, 90) == Status::behind);  // the deadline month: 100 − 90 = 10 points
+  CHECK(status_at({2024, 10}, 1, 90) ==
+        Status::behind);  // the deadline month: 100 − 90 = 10 points
   CHECK(status_at({2024, 11}, 1, 90) == Status::overdue);
   CHECK(status_at({2024, 11}, 1, 100) == Status::done);
-  CHECK(assess(Snap({2024, 11}).state(3, MilestoneState::in_progress), 3).status == Status::overdue);
+  CHECK(assess(Snap({2024, 11}).state(3, MilestoneState::in_progress), 3).status ==
+        Status::overdue);
   auto r = assess(Snap({2024, 11}).value(1, 1, 90), 1);
   CHECK_FALSE(r.needed_per_month);  // no months left
 }
@@ -191,7 +200,8 @@ TEST_CASE("units without a file, and units with unfilled targets, are listed") {
   sub.unit = "市民政局";
   s.s.reported["市民政局"] = &sub;
   s.value(1, 1, 50).value(2, 1, 20, {2024, 4});
-  MonthReport rep = assess_month(plan(), s.s, {}, {{"市民政局", {2024, 5}}, {"市住建局", {2024, 3}}});
+  MonthReport rep =
+      assess_month(plan(), s.s, {}, {{"市民政局", {2024, 5}}, {"市住建局", {2024, 3}}});
   REQUIRE(rep.gaps.size() == 4);
   CHECK(rep.gaps[0].unit == "市民政局");
   CHECK_FALSE(rep.gaps[0].no_file);

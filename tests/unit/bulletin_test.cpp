@@ -1,6 +1,7 @@
+#include "assess/bulletin.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "assess/bulletin.hpp"
 #include "assess/month.hpp"
 #include "fixtures.hpp"
 #include "io/plan_loader.hpp"
@@ -17,7 +18,8 @@ using test::plan;
 DataSet data(std::vector<std::tuple<YearMonth, std::string, std::string>> files) {
   DataSet d;
   for (auto& [m, name, text] : files) {
-    d.submissions.push_back(parse_submission(text, m.str() + "/submissions/" + name, plan(), m, d.diagnostics));
+    d.submissions.push_back(
+        parse_submission(text, m.str() + "/submissions/" + name, plan(), m, d.diagnostics));
     if (d.months.empty() || d.months.back() != m) d.months.push_back(m);
   }
   return d;
@@ -27,14 +29,17 @@ DataSet demo() {
   return data({
       {{2024, 3}, "市民政局.csv", "任务编号,累计完成,报送日期\n1,20,2024-04-02\n2,20%,\n5,,\n"},
       {{2024, 5}, "市民政局.csv", "任务编号,累计完成,报送日期\n1,40,2024-06-02\n2,46%,\n5,,\n"},
-      {{2024, 5}, "市住建局.csv", "任务编号,累计完成,状态,报送日期\n3,,推进中,2024-06-06\n6,150,,\n"},
+      {{2024, 5},
+       "市住建局.csv",
+       "任务编号,累计完成,状态,报送日期\n3,,推进中,2024-06-06\n6,150,,\n"},
       {{2024, 6}, "市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n6,160,\n"},
   });
 }
 
 }  // namespace
 
-TEST_CASE("the bulletin uses the period's last month with files and compares with the previous period") {
+TEST_CASE(
+    "the bulletin uses the period's last month with files and compares with the previous period") {
   DataSet d = demo();
   Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
   CHECK(b.month == YearMonth{2024, 6});
@@ -61,7 +66,9 @@ TEST_CASE("reporting punctuality and the unit ranking") {
   CHECK(b.units[2].rank == 0);  // no numeric value: not ranked
 }
 
-TEST_CASE("a period without files is NoDataError; with no previous period the first month is the baseline") {
+TEST_CASE(
+    "a period without files is NoDataError; with no previous period the first month is the "
+    "baseline") {
   CHECK_THROWS_AS(build_bulletin(plan(), demo(), *Period::parse("2024Q3")), NoDataError);
   Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q1"));
   CHECK(b.month == YearMonth{2024, 3});
@@ -87,12 +94,17 @@ TEST_CASE("the default templates render the title from the plan's data") {
   CHECK(html.find("<svg class=\"chart\" id=\"category-chart\"") != std::string::npos);
 }
 
-TEST_CASE("a custom template changes the wording without a rebuild; a broken one is a clear error") {
+TEST_CASE(
+    "a custom template changes the wording without a rebuild; a broken one is a clear error") {
   Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q2"));
-  std::string out = render_bulletin(b, "md", "{{title}}|{{#statuses}}{{label}}{{count}};{{/statuses}}|{{time_pct}}", "my.mustache");
+  std::string out = render_bulletin(
+      b, "md", "{{title}}|{{#statuses}}{{label}}{{count}};{{/statuses}}|{{time_pct}}",
+      "my.mustache");
   // June of a 10-month plan: 60% time. Tasks: 1 40%→behind(20), 2 done, 3 on track, 4 not reported,
   // 5 pending, 6 55%→on track (5 points).
-  CHECK(out == "测试市2024年民生项目第二季度推进情况通报|已完成1;序时推进2;滞后1;未报送1;目标待定1;|60.0%");
+  CHECK(
+      out ==
+      "测试市2024年民生项目第二季度推进情况通报|已完成1;序时推进2;滞后1;未报送1;目标待定1;|60.0%");
   try {
     render_bulletin(b, "md", "{{#statuses}}unclosed", "my.mustache");
     FAIL("expected DataError");

@@ -1,8 +1,9 @@
+#include "io/data_dir.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "assess/month.hpp"
 #include "fixtures.hpp"
-#include "io/data_dir.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "temp_dir.hpp"
@@ -45,7 +46,8 @@ TEST_CASE("the snapshot carries values forward and warns when a cumulative value
   REQUIRE(m.size() == 1);
   std::string f3 = (t.path() / "2024-03/submissions/市民政局.csv").string();
   std::string f4 = (t.path() / "2024-04/submissions/市民政局.csv").string();
-  CHECK(m[0] == f4 + ":2: 警告: 累计值较上月减少：任务1指标1 由 30（2024-03，" + f3 + ":2）降为 28");
+  CHECK(m[0] ==
+        f4 + ":2: 警告: 累计值较上月减少：任务1指标1 由 30（2024-03，" + f3 + ":2）降为 28");
   // A snapshot of March ignores April.
   CHECK(merge_snapshot(d.submissions, {2024, 3}, nullptr).values.at({1, 1}).value == 30);
 }
@@ -64,7 +66,8 @@ TEST_CASE("two files for one unit in a month are an error naming both") {
 
 TEST_CASE("a late file is a warning; errors block the report unless keep_going") {
   test::TempDir t;
-  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,10,2024-06-05\n2,abc,\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          "任务编号,累计完成,报送日期\n1,10,2024-06-05\n2,abc,\n");
   DataSet d = load_data(plan(), t.path());
   Diagnostics p = month_problems(plan(), d, {2024, 5});
   auto m = strs(p);

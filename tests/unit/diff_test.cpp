@@ -1,6 +1,7 @@
+#include "assess/diff.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "assess/diff.hpp"
 #include "io/summary_reader.hpp"
 
 using namespace minsheng;
@@ -33,8 +34,10 @@ TEST_CASE("one case per kind of change") {
   CHECK(classify(row(1, 50, S::on_track), row(1, 45, S::on_track), true) == K::revised_down);
   CHECK(classify(row(1, 50, S::on_track), row(1, 55, S::on_track), true) == K::progressed);
   CHECK(classify(row(1, 50, S::on_track), row(1, 50, S::on_track), false) == K::unchanged);
-  CHECK(classify(row(1, std::nullopt, S::not_reported), row(1, 10, S::behind), true) == K::newly_reported);
-  CHECK(classify(row(1, 10, S::behind), row(1, std::nullopt, S::not_reported), true) == K::no_longer_reported);
+  CHECK(classify(row(1, std::nullopt, S::not_reported), row(1, 10, S::behind), true) ==
+        K::newly_reported);
+  CHECK(classify(row(1, 10, S::behind), row(1, std::nullopt, S::not_reported), true) ==
+        K::no_longer_reported);
 }
 
 TEST_CASE("precedence: a fall in value beats a change of status; a done target never stalls") {
@@ -54,8 +57,13 @@ TEST_CASE("milestones with the same state are unchanged, not stalled") {
 }
 
 TEST_CASE("rows are matched on (task, target) whatever their order; added and removed are found") {
-  DiffReport rep = diff_sides(side("2024-05", {row(3, 30, Status::behind), row(1, 10, Status::behind), row(2, 20, Status::behind)}, YearMonth{2024, 5}),
-                              side("2024-06", {row(4, 5, Status::behind), row(2, 25, Status::behind), row(1, 10, Status::behind)}, YearMonth{2024, 6}));
+  DiffReport rep = diff_sides(
+      side("2024-05",
+           {row(3, 30, Status::behind), row(1, 10, Status::behind), row(2, 20, Status::behind)},
+           YearMonth{2024, 5}),
+      side("2024-06",
+           {row(4, 5, Status::behind), row(2, 25, Status::behind), row(1, 10, Status::behind)},
+           YearMonth{2024, 6}));
   REQUIRE(rep.rows.size() == 4);
   CHECK(rep.later);
   CHECK(rep.rows[0].key.task == 1);
@@ -72,14 +80,16 @@ TEST_CASE("without months, time progress tells which side is later") {
                               side("b.csv", {row(1, 10, Status::behind, 54.5)}));
   CHECK(rep.later);
   CHECK(rep.rows[0].kind == ChangeKind::stalled);
-  DiffReport same = diff_sides(side("a.csv", {row(1, 10, Status::behind)}), side("a.csv", {row(1, 10, Status::behind)}));
+  DiffReport same = diff_sides(side("a.csv", {row(1, 10, Status::behind)}),
+                               side("a.csv", {row(1, 10, Status::behind)}));
   CHECK_FALSE(same.later);
   CHECK(same.rows[0].kind == ChangeKind::unchanged);
 }
 
 TEST_CASE("summary CSVs parse with a BOM and CRLF, and older column sets") {
   DiffSide s = parse_summary_csv(
-      "\xEF\xBB\xBFtask,target,category,lead,text,unit,target_value,baseline,actual,completion_pct,time_pct,gap_pp,status\r\n"
+      "\xEF\xBB\xBFtask,target,category,lead,text,unit,target_value,baseline,actual,completion_pct,"
+      "time_pct,gap_pp,status\r\n"
       "4,1,1,市卫健委,托位,个,1680,0,900,53.6,45.5,-8.1,ahead\r\n"
       "48,2,7,市委组织部,培训,人,100,0,50,50.0,45.5,-4.5,超序时\r\n",
       "reports/2024-05/summary.csv");
@@ -108,7 +118,8 @@ TEST_CASE("bad summary files are errors naming the file and line") {
     return std::string("no error");
   };
   CHECK(message("任务,完成\n1,2\n") ==
-        "s.csv:1: 错误: 表头缺少列 task、status：diff 需要 minsheng summary --format csv 导出的文件（至少含 task 和 status 列）\n");
+        "s.csv:1: 错误: 表头缺少列 task、status：diff 需要 minsheng summary --format csv "
+        "导出的文件（至少含 task 和 status 列）\n");
   CHECK(message("task,actual,status\n4,abc,on_track\n5,1\n6,1,great\n4,2,done\n") ==
         "s.csv:2:3: 错误: actual 列应为数字，实际为“abc”\n"
         "s.csv:3: 错误: 这一行只有 2 列，表头有 3 列\n"

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "util/encoding.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace minsheng;
 
@@ -24,7 +24,10 @@ TEST_CASE("GBK bytes as Excel on Chinese Windows saves them are decoded") {
 }
 
 TEST_CASE("UTF-16LE with BOM (Excel Unicode text) is decoded") {
-  std::string bytes = std::string("\xFF\xFE", 2) + std::string("4\0\t\0" "1\0", 6);
+  std::string bytes = std::string("\xFF\xFE", 2) + std::string(
+                                                       "4\0\t\0"
+                                                       "1\0",
+                                                       6);
   auto d = decode_text(bytes);
   CHECK(d.encoding == "UTF-16LE");
   CHECK(d.text == "4\t1");

@@ -1,6 +1,7 @@
+#include "io/fs.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "io/fs.hpp"
 #include "model/diagnostic.hpp"
 #include "temp_dir.hpp"
 
@@ -13,7 +14,8 @@ TEST_CASE("atomic writes replace the whole file and leave no temporary behind") 
   write_file_atomic(p, "new content");
   CHECK(read_file(p) == "new content");
   std::size_t n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(p.parent_path())) n += e.is_regular_file();
+  for (const auto& e : std::filesystem::directory_iterator(p.parent_path()))
+    n += e.is_regular_file();
   CHECK(n == 1);
 }
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "util/json.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace minsheng;
 

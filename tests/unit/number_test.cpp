@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "util/number.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace minsheng;
 
@@ -28,7 +28,8 @@ TEST_CASE("numbers as people type them") {
   CHECK(ok("3.5万") == 35000);
   CHECK(ok("１６８０") == 1680);
   CHECK(ok("  1680 ") == 1680);
-  CHECK(ok("\xE3\x80\x80" "820") == 820);
+  CHECK(ok("\xE3\x80\x80"
+           "820") == 820);
   CHECK(ok("1.67万个", "个") == Approx(16700));
   CHECK(ok("+5") == 5);
 }
@@ -54,7 +55,8 @@ TEST_CASE("everything else is rejected with a reason") {
   CHECK(rejected("-5") == "不能为负数：“-5”");
   CHECK(rejected("1,68") == "“1,68”的千分位逗号位置不对");
   CHECK(rejected("约1680") == "“约1680”不是数字");
-  CHECK(rejected("1680人", "个") == "“1680人”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“个”）");
+  CHECK(rejected("1680人", "个") ==
+        "“1680人”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“个”）");
   CHECK(rejected("—") == "“—”不是数字");
   CHECK(rejected("1.2.3") == "“1.2.3”不是数字");
   CHECK(rejected("万") == "“万”不是数字");

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "io/plan_loader.hpp"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "fixtures.hpp"
-#include "io/plan_loader.hpp"
 #include "model/diagnostic.hpp"
 
 using namespace minsheng;
@@ -53,7 +53,8 @@ TEST_CASE("a valid plan loads with its metadata, settings and targets") {
   CHECK(p.tasks[4].targets[0].pending);
   CHECK_FALSE(p.tasks[4].targets[0].value);
   CHECK(p.tasks[5].targets[0].baseline == 50);
-  CHECK(p.lead_units() == std::vector<std::string>{"市民政局", "市住建局", "市农业农村局", "市委组织部"});
+  CHECK(p.lead_units() ==
+        std::vector<std::string>{"市民政局", "市住建局", "市农业农村局", "市委组织部"});
   CHECK(p.due_date({2024, 6}) == Date{2024, 7, 3});
   CHECK(p.due_date({2024, 12}) == Date{2025, 1, 3});
 }
@@ -73,11 +74,13 @@ TEST_CASE("a duplicate task id points at the second id and names the first") {
 TEST_CASE("an unknown category, unit and measure are each reported with a suggestion") {
   std::string y = replace(test::kPlanYaml, "    category: 2\n    lead: 市住建局\n    text: 推进",
                           "    category: 7\n    lead: 市住建委\n    text: 推进");
-  y = replace(y, "value: 250, baseline: 50, measure: 个}", "value: 250, baseline: 50, measure: 间}");
+  y = replace(y, "value: 250, baseline: 50, measure: 个}",
+              "value: 250, baseline: 50, measure: 间}");
   auto e = errors_of(y);
   REQUIRE(e.size() == 3);
   CHECK(e[0] == "p.yaml:26:15: 错误: 任务3：类别 7 不在 categories 中");
-  CHECK(e[1] == "p.yaml:27:11: 错误: 未知牵头单位“市住建委”（是否应为“市住建局”？）；请先在 units 中列出");
+  CHECK(e[1] ==
+        "p.yaml:27:11: 错误: 未知牵头单位“市住建委”（是否应为“市住建局”？）；请先在 units 中列出");
   CHECK(e[2] == "p.yaml:47:55: 错误: 未知计量单位“间”；请先在 measures 中列出");
 }
 
@@ -85,7 +88,8 @@ TEST_CASE("missing fields are reported at the mapping that lacks them") {
   auto e = errors_of(replace(test::kPlanYaml, "    text: 推进物业服务提质。\n", ""));
   REQUIRE(e.size() == 1);
   CHECK(e[0] == "p.yaml:25:5: 错误: 任务3：缺少字段“text”");
-  auto m = errors_of(replace(test::kPlanYaml, "{name: 综合体, value: 100, measure: 个, comparator: at_least}",
+  auto m = errors_of(replace(test::kPlanYaml,
+                             "{name: 综合体, value: 100, measure: 个, comparator: at_least}",
                              "{name: 综合体, value: 100, comparator: at_least}"));
   REQUIRE(m.size() == 1);
   CHECK(m[0] == "p.yaml:18:9: 错误: 任务1指标1：缺少字段“measure”");
@@ -97,17 +101,23 @@ TEST_CASE("a non-numeric value and an unknown comparator are reported at the val
   auto e = errors_of(y);
   REQUIRE(e.size() == 2);
   CHECK(e[0] == "p.yaml:18:28: 错误: 任务1指标1：value 应为数字，实际为“一百”");
-  CHECK(e[1] == "p.yaml:18:56: 错误: 未知比较方式“atleast”，应为 at_least、about 或 exactly（是否应为“at_least”？）");
+  CHECK(e[1] ==
+        "p.yaml:18:56: 错误: 未知比较方式“atleast”，应为 at_least、about 或 "
+        "exactly（是否应为“at_least”？）");
 }
 
 TEST_CASE("a target's lead unit must be one of its task's lead units") {
-  auto e = errors_of(replace(test::kPlanYaml, "{name: 村干部, lead: 市委组织部", "{name: 村干部, lead: 市民政局"));
+  auto e = errors_of(
+      replace(test::kPlanYaml, "{name: 村干部, lead: 市委组织部", "{name: 村干部, lead: 市民政局"));
   REQUIRE(e.size() == 1);
-  CHECK(e[0] == "p.yaml:35:27: 错误: 任务4指标2：牵头单位“市民政局”不是任务4的牵头单位（市农业农村局、市委组织部）");
+  CHECK(e[0] ==
+        "p.yaml:35:27: 错误: "
+        "任务4指标2：牵头单位“市民政局”不是任务4的牵头单位（市农业农村局、市委组织部）");
 }
 
 TEST_CASE("a misspelt field is flagged with the field it probably meant") {
-  auto e = errors_of(replace(test::kPlanYaml, "measure: 人, comparator: at_least}", "measrue: 人, comparator: at_least}"));
+  auto e = errors_of(replace(test::kPlanYaml, "measure: 人, comparator: at_least}",
+                             "measrue: 人, comparator: at_least}"));
   REQUIRE(e.size() == 2);
   CHECK(e[0] == "p.yaml:41:9: 错误: 任务5指标1：缺少字段“measure”");
   CHECK(e[1] == "p.yaml:41:37: 错误: 任务5指标1：未知字段“measrue”（是否应为“measure”？）");
@@ -133,7 +143,9 @@ TEST_CASE("the real tasks.yaml loads: 70 tasks, 73 targets, figures as in the se
   CHECK(p.lead_units().size() == 22);
   CHECK(p.document_number == "宜府办发〔2024〕21号");
   CHECK(p.deadline == Date{2024, 11, 30});
-  auto value = [&](int task, int target) { return *p.find_task(task)->targets.at(target - 1).value; };
+  auto value = [&](int task, int target) {
+    return *p.find_task(task)->targets.at(target - 1).value;
+  };
   CHECK(value(4, 1) == 1680);
   CHECK(value(20, 1) == 20000);    // 2万人
   CHECK(value(23, 1) == 150000);   // 15万平方米

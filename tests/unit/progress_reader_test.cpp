@@ -1,8 +1,9 @@
+#include "io/progress_reader.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
 #include "io/plan_loader.hpp"
-#include "io/progress_reader.hpp"
 #include "util/encoding.hpp"
 
 using namespace minsheng;
@@ -16,7 +17,8 @@ struct Result {
   std::vector<std::string> messages;
 };
 
-Result read(const std::string& bytes, const std::string& file = "r/2024-05/submissions/市民政局.csv") {
+Result read(const std::string& bytes,
+            const std::string& file = "r/2024-05/submissions/市民政局.csv") {
   Diagnostics d;
   Result r{parse_submission(bytes, file, plan(), {2024, 5}, d), {}};
   d.sort();  // as every command prints them: by position
@@ -27,7 +29,8 @@ Result read(const std::string& bytes, const std::string& file = "r/2024-05/submi
 }  // namespace
 
 TEST_CASE("a UTF-8 CSV with Chinese headers, BOM and CRLF reads every row") {
-  auto r = read("\xEF\xBB\xBF任务编号,累计完成,状态,备注\r\n1,\"1,680\",,按季度统计\r\n2,45%,,\r\n5,,,\r\n");
+  auto r = read(
+      "\xEF\xBB\xBF任务编号,累计完成,状态,备注\r\n1,\"1,680\",,按季度统计\r\n2,45%,,\r\n5,,,\r\n");
   CHECK(r.messages.empty());
   CHECK(r.sub.unit == "市民政局");
   CHECK(r.sub.encoding == "UTF-8-BOM");
@@ -78,7 +81,8 @@ TEST_CASE("an unknown unit in the file name is an error with a suggestion") {
   auto r = read("任务编号,累计完成\n1,5\n", "r/2024-05/submissions/民政局_5月.csv");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
-        "r/2024-05/submissions/民政局_5月.csv: 错误: 无法确定牵头单位：文件名“民政局_5月.csv”不以计划中的牵头单位开头，"
+        "r/2024-05/submissions/民政局_5月.csv: 错误: "
+        "无法确定牵头单位：文件名“民政局_5月.csv”不以计划中的牵头单位开头，"
         "文件内也没有“牵头单位”列（是否应为“市民政局”？）");
   // With no unit, rows cannot be checked against a lead unit; the file error says why.
   CHECK(r.sub.unit.empty());
@@ -87,23 +91,25 @@ TEST_CASE("an unknown unit in the file name is an error with a suggestion") {
 TEST_CASE("an unknown unit named in the file suggests the closest") {
   auto r = read("牵头单位,任务编号,累计完成\n市民证局,1,5\n");
   REQUIRE_FALSE(r.messages.empty());
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:1: 错误: “市民证局”不是计划中的牵头单位（是否应为“市民政局”？）");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:2:1: 错误: "
+        "“市民证局”不是计划中的牵头单位（是否应为“市民政局”？）");
 }
 
 TEST_CASE("each row problem is reported at its cell, and all of them at once") {
   auto r = read(
       "任务编号,指标,累计完成,状态\n"
-      "99,,5,\n"        // 2: unknown task
-      "1,2,5,\n"        // 3: unknown target
-      "3,,,进行中\n"    // 4: status word outside the list; 市住建局 leads task 3
-      "1,,-5,\n"        // 5: negative
-      "1,,约50,\n"      // 6: not a number
-      "2,,45,\n"        // 7: fine
-      "2,,46,\n"        // 8: duplicate of line 7
-      "5,,,\n"          // 9: fine (blank)
-      "1,,50人,\n"      // 10: wrong unit of measure
-      "4,,10,\n"        // 11: task 4 has two targets, neither led by 市民政局
-      "x,,1,\n");       // 12: task id not a number
+      "99,,5,\n"      // 2: unknown task
+      "1,2,5,\n"      // 3: unknown target
+      "3,,,进行中\n"  // 4: status word outside the list; 市住建局 leads task 3
+      "1,,-5,\n"      // 5: negative
+      "1,,约50,\n"    // 6: not a number
+      "2,,45,\n"      // 7: fine
+      "2,,46,\n"      // 8: duplicate of line 7
+      "5,,,\n"        // 9: fine (blank)
+      "1,,50人,\n"    // 10: wrong unit of measure
+      "4,,10,\n"      // 11: task 4 has two targets, neither led by 市民政局
+      "x,,1,\n");     // 12: task id not a number
   const std::string f = "r/2024-05/submissions/市民政局.csv:";
   REQUIRE(r.messages.size() == 10);
   CHECK(r.messages[0] == f + "2:1: 错误: 未知任务编号 99（计划共 6 项任务）");
@@ -111,9 +117,11 @@ TEST_CASE("each row problem is reported at its cell, and all of them at once") {
   CHECK(r.messages[2] == f + "4:1: 错误: 任务3由市住建局牵头，不属于市民政局的报送范围");
   CHECK(r.messages[3] == f + "4:5: 错误: 状态应为 未启动、推进中 或 已完成，实际为“进行中”");
   CHECK(r.messages[4] == f + "5:4: 错误: 任务1的累计完成值不能为负数：“-5”");
-  CHECK(r.messages[5] == f + "6:4: 错误: 任务1的累计完成值“约50”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“个”）");
+  CHECK(r.messages[5] == f + "6:4: 错误: 任务1的累计完成值“约50”不是数字（可写 "
+                             "1680、1,680、3.5万、95% 或带计量单位“个”）");
   CHECK(r.messages[6] == f + "8:1: 错误: 重复的行：任务2指标1已在第 7 行填报");
-  CHECK(r.messages[7] == f + "10:4: 错误: 任务1的累计完成值“50人”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“个”）");
+  CHECK(r.messages[7] == f + "10:4: 错误: 任务1的累计完成值“50人”不是数字（可写 "
+                             "1680、1,680、3.5万、95% 或带计量单位“个”）");
   CHECK(r.messages[8] == f + "11:1: 错误: 任务4有 2 个指标，请在“指标”列填写序号（1–2）");
   CHECK(r.messages[9] == f + "12:1: 错误: 任务编号应为正整数，实际为“x”");
   // Nothing invalid survives; the duplicate drops both rows of task 2.
@@ -126,7 +134,8 @@ TEST_CASE("each row problem is reported at its cell, and all of them at once") {
 TEST_CASE("a percentage for a count target is an error; for a milestone it is progress") {
   auto r = read("任务编号,累计完成\n1,50%\n");
   REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:3: 错误: 任务1的计量单位为“个”，不能填写百分数“50%”");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:2:3: 错误: 任务1的计量单位为“个”，不能填写百分数“50%”");
   auto m = read("任务编号,累计完成\n3,60%\n", "r/2024-05/submissions/市住建局.csv");
   CHECK(m.messages.empty());
   REQUIRE(m.sub.entries.size() == 1);
@@ -134,7 +143,8 @@ TEST_CASE("a percentage for a count target is an error; for a milestone it is pr
   auto bad = read("任务编号,累计完成\n3,60\n", "r/2024-05/submissions/市住建局.csv");
   REQUIRE(bad.messages.size() == 1);
   CHECK(bad.messages[0] ==
-        "r/2024-05/submissions/市住建局.csv:2:3: 错误: 任务3为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
+        "r/2024-05/submissions/市住建局.csv:2:3: 错误: "
+        "任务3为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
 }
 
 TEST_CASE("a multi-target task resolves the target this unit leads") {
@@ -147,7 +157,9 @@ TEST_CASE("a multi-target task resolves the target this unit leads") {
 TEST_CASE("a pending target's value is supplied; on a fixed target it is ignored with a warning") {
   auto r = read("任务编号,累计完成,目标值\n5,120,150\n1,10,200\n");
   REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:3:6: 警告: 任务1的目标值已在计划中确定，此处填写的目标值已忽略");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:3:6: 警告: "
+        "任务1的目标值已在计划中确定，此处填写的目标值已忽略");
   REQUIRE(r.sub.entries.size() == 2);
   CHECK(r.sub.entries[0].target_value == 150);
 }
@@ -155,14 +167,18 @@ TEST_CASE("a pending target's value is supplied; on a fixed target it is ignored
 TEST_CASE("a month inside the file must match its folder; submitted dates are read") {
   auto r = read("任务编号,累计完成,月份,报送日期\n1,5,2024-04,2024/6/2\n");
   REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:5: 错误: 文件中的月份 2024-04 与所在目录的月份 2024-05 不符");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:2:5: 错误: 文件中的月份 2024-04 与所在目录的月份 "
+        "2024-05 不符");
   CHECK(r.sub.submitted == Date{2024, 6, 2});
 }
 
 TEST_CASE("bytes in no supported encoding are an error with their position") {
   auto r = read("任务编号,累计完成\n1,\xFF\xFE\xFF\n");
   REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:3: 错误: 文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:2:3: 错误: 文件编码无法识别：既不是 UTF-8，也不是 "
+        "GBK/GB18030");
   CHECK(r.sub.unit == "市民政局");  // the unit still counts as having sent a file
   CHECK(r.sub.entries.empty());
 }
@@ -171,14 +187,16 @@ TEST_CASE("a header without a task column is an error") {
   auto r = read("编号,数量\n1,5\n");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
-        "r/2024-05/submissions/市民政局.csv:1: 错误: 找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列");
+        "r/2024-05/submissions/市民政局.csv:1: 错误: "
+        "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列");
 }
 
 TEST_CASE("YAML progress files read, with positions for their problems") {
   const std::string f = "r/2024-05/submissions/市民政局.yaml";
   auto ok = read(
       "unit: 市民政局\nmonth: 2024-05\nsubmitted: 2024-06-02\nprogress:\n"
-      "  - {task: 1, value: 82}\n  - {task: 2, value: \"40%\", note: 市县两级}\n  - {task: 5, target_value: 150}\n",
+      "  - {task: 1, value: 82}\n  - {task: 2, value: \"40%\", note: 市县两级}\n  - {task: 5, "
+      "target_value: 150}\n",
       f);
   CHECK(ok.messages.empty());
   REQUIRE(ok.sub.entries.size() == 3);
@@ -195,6 +213,8 @@ TEST_CASE("YAML progress files read, with positions for their problems") {
   CHECK(bad.messages[0] == f + ":2:8: 错误: 文件中的月份 2024-06 与所在目录的月份 2024-05 不符");
   CHECK(bad.messages[1] == f + ":3:1: 错误: 未知字段“progres”（是否应为“progress”？）");
   CHECK(bad.messages[2] == f + ":5:15: 错误: 未知字段“valeu”（是否应为“value”？）");
-  CHECK(bad.messages[3] == f + ":6:22: 错误: 任务2的累计完成值“很多”不是数字（可写 1680、1,680、3.5万、95% 或带计量单位“%”）");
-  CHECK(bad.messages[4] == f + ":7:23: 错误: 状态应为 未启动、推进中 或 已完成，实际为“已完”（是否应为“已完成”？）");
+  CHECK(bad.messages[3] == f + ":6:22: 错误: 任务2的累计完成值“很多”不是数字（可写 "
+                               "1680、1,680、3.5万、95% 或带计量单位“%”）");
+  CHECK(bad.messages[4] ==
+        f + ":7:23: 错误: 状态应为 未启动、推进中 或 已完成，实际为“已完”（是否应为“已完成”？）");
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "util/text.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace minsheng;
 
@@ -21,7 +21,9 @@ TEST_CASE("padding aligns by display width, not bytes") {
 
 TEST_CASE("trim removes ASCII, no-break and ideographic spaces") {
   CHECK(trim("  1680 ") == "1680");
-  CHECK(trim("\xE3\x80\x80" "1680" "\xE3\x80\x80") == "1680");
+  CHECK(trim("\xE3\x80\x80"
+             "1680"
+             "\xE3\x80\x80") == "1680");
   CHECK(trim("\xC2\xA0x\t") == "x");
   CHECK(trim("   ").empty());
 }
