@@ -28,12 +28,12 @@ fs::path source(const std::string& rel) {
   return fs::path(MINSHENG_SOURCE_DIR) / rel;
 }
 
-Run run(const std::string& args, const fs::path& cwd, const std::string& env) {
+namespace {
+
+Run capture(const std::string& command_line) {
   static std::random_device rd;
   fs::path err_file = fs::temp_directory_path() / ("minsheng-e2e-err-" + std::to_string(rd()));
-  std::string cmd = "cd " + shell_quote(cwd.string()) + " && env NO_COLOR= " + env + " " +
-                    shell_quote(MINSHENG_BIN) + " " + args + " 2>" +
-                    shell_quote(err_file.string()) + " </dev/null";
+  std::string cmd = command_line + " 2>" + shell_quote(err_file.string()) + " </dev/null";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -45,6 +45,17 @@ Run run(const std::string& args, const fs::path& cwd, const std::string& env) {
   r.err = slurp(err_file);
   fs::remove(err_file);
   return r;
+}
+
+}  // namespace
+
+Run run(const std::string& args, const fs::path& cwd, const std::string& env) {
+  return capture("cd " + shell_quote(cwd.string()) + " && env NO_COLOR= " + env + " " +
+                 shell_quote(MINSHENG_BIN) + " " + args);
+}
+
+Run run_shell(const std::string& command_line) {
+  return capture("cd " + shell_quote(MINSHENG_SOURCE_DIR) + " && " + command_line);
 }
 
 Sandbox::Sandbox() {

@@ -14,6 +14,8 @@ struct Run {
 // Runs `minsheng ARGS` in `cwd` (default: the source tree) with stdout and stderr captured.
 Run run(const std::string& args, const std::filesystem::path& cwd = MINSHENG_SOURCE_DIR,
         const std::string& env = "");
+// Runs a whole shell command line in the source tree, capturing stdout and stderr.
+Run run_shell(const std::string& command_line);
 std::string slurp(const std::filesystem::path& p);
 std::filesystem::path source(const std::string& rel);
 std::string shell_quote(const std::string& s);

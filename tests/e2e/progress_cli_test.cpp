@@ -29,12 +29,12 @@ TEST_CASE("check reports every problem in bad files and exits 1, leaving the fil
   Run r = run("--data demo/reports check --month 2024-06", s.dir());
   CHECK(r.rc == 1);
   const std::string f = "demo/reports/2024-06/submissions/市民证局.csv";
-  CHECK(
-      r.err.find(
-          f + ": 错误: "
-              "无法确定牵头单位：文件名“市民证局."
-              "csv”不以计划中的牵头单位开头，文件内也没有“牵头单位”列（是否应为“市民政局”？）\n") !=
-      std::string::npos);
+  CHECK(r.err.find(
+            f +
+            ": 错误: "
+            "无法确定牵头单位：文件名“市民证局."
+            "csv”不以计划中的牵头单位开头，文件内也没有“牵头单位”列（是否应为“市民政局”？）\n") !=
+        std::string::npos);
   CHECK(r.err.find(f + ":2:4: 错误: 任务14的累计完成值“九百”不是数字") != std::string::npos);
   CHECK(r.err.find(f + ":3:1: 错误: 未知任务编号 99（计划共 70 项任务）") != std::string::npos);
   CHECK(r.err.find(f + ":4:5: 错误: 状态应为 未启动、推进中 或 已完成，实际为“进行中”") !=
