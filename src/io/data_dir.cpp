@@ -30,14 +30,18 @@ std::vector<YearMonth> list_months(const fs::path& data) {
   return months;
 }
 
-static bool is_progress_file(const fs::path& p) {
+enum class FileKind { progress, office, other };
+
+static FileKind kind_of(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   std::string name = p.filename().string();
   // Skip editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp).
-  if (name.starts_with("~$") || name.starts_with(".")) return false;
-  return ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml";
+  if (name.starts_with("~$") || name.starts_with(".")) return FileKind::other;
+  if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml") return FileKind::progress;
+  if (ext == ".xlsx" || ext == ".xls" || ext == ".et" || ext == ".ods") return FileKind::office;
+  return FileKind::other;
 }
 
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
@@ -47,8 +51,16 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     set.months.push_back(m);
     std::vector<fs::path> files;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec))
-      if (entry.is_regular_file() && is_progress_file(entry.path())) files.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
+      if (!entry.is_regular_file()) continue;
+      FileKind k = kind_of(entry.path());
+      if (k == FileKind::progress) files.push_back(entry.path());
+      // A workbook sent as it is would otherwise look like a unit that did not report.
+      if (k == FileKind::office)
+        set.diagnostics.error(entry.path().string(), 0, 0,
+                              "无法直接读取 " + entry.path().extension().string() +
+                                  " 工作簿：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录");
+    }
     std::sort(files.begin(), files.end());
     std::map<std::string, std::string> unit_file;
     for (const auto& f : files) {

@@ -90,3 +90,15 @@ TEST_CASE("input files are never changed by reading them") {
   CHECK(read_file(p) == bytes);
   CHECK(std::filesystem::last_write_time(p) == before);
 }
+
+TEST_CASE("a workbook dropped in as it is is an error, not a silent gap") {
+  test::TempDir t;
+  t.write("2024-05/submissions/市民政局.xlsx", "PK\x03\x04");
+  t.write("2024-05/submissions/说明.docx", "PK\x03\x04");  // not a progress file: ignored
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(d.diagnostics);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] ==
+        (t.path() / "2024-05/submissions/市民政局.xlsx").string() +
+            ": 错误: 无法直接读取 .xlsx 工作簿：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录");
+}
