@@ -257,6 +257,17 @@ std::string summary_markdown(const MonthReport& rep) {
                pct_text(r.avg_completion)});
   }
   out += units.markdown() + "\n";
+  // Each unit's own targets, the part staff send back to that unit.
+  for (const auto& r : rep.by_unit) {
+    TextTable t({"编号", "指标", "目标", "累计完成", "完成率", "差距（百分点）", "状态"},
+                {false, false, true, true, true, true, false});
+    for (const auto& x : rep.targets)
+      if (x.target->lead == r.name)
+        t.add({id_text(x), short_name(x), goal_text(x),
+               actual_text(x) + (x.carried ? "（" + carried_text(x) + "）" : ""),
+               pct_text(x.completion_pct), gap_text(x), status_text(x)});
+    out += "### " + r.name + "\n\n" + t.markdown() + "\n";
+  }
 
   out += "## 未报送单位\n\n";
   auto gaps = gap_lines(rep);
