@@ -21,7 +21,8 @@ struct Cell {
   std::string text;
   int line = 0;
   int col = 0;
-  bool present() const { return !trim(text).empty(); }
+  bool not_scalar = false;  // YAML gave a list or map here
+  bool present() const { return not_scalar || !trim(text).empty(); }
 };
 
 // A row before validation, from either format.
@@ -36,6 +37,7 @@ struct RawFile {
   std::optional<Cell> month;
   std::optional<Cell> submitted;
   std::vector<RawRow> rows;
+  int header_line = 0;  // CSV only: where the header was found
 };
 
 enum class Column { task, target, value, status, target_value, note, submitted, unit, month };
@@ -112,6 +114,7 @@ RawFile Reader::read_csv(std::string_view text) {
     return raw;
   }
   const CsvRecord& header = records[header_at];
+  raw.header_line = header.line;
   if (!cols.count(Column::value) && !cols.count(Column::status) &&
       !cols.count(Column::target_value))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
@@ -168,7 +171,7 @@ Cell yaml_cell(const YAML::Node& n) {
   if (n.IsScalar())
     c.text = n.Scalar();
   else
-    c.text = "?";  // a list or map where a value belongs; validation names it
+    c.not_scalar = true;  // a list or map where one value belongs; validation names it
   return c;
 }
 
@@ -274,6 +277,11 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
 
 std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::string& unit,
                                                   Submission& sub) {
+  static const char* kShape = "应为单个值，不能是列表或映射";
+  if (row.task.not_scalar) {
+    error(row.task, std::string("task ") + kShape);
+    return std::nullopt;
+  }
   auto task_id = parse_index(row.task.text);
   if (!task_id) {
     error(row.task, row.task.present()
@@ -300,6 +308,14 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
 
   if (!unit.empty() && target->lead != unit)
     bad(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
+
+  const std::pair<const Cell*, const char*> cells[] = {{&row.target, "target"},
+                                                       {&row.value, "value"},
+                                                       {&row.status, "status"},
+                                                       {&row.target_value, "target_value"},
+                                                       {&row.note, "note"}};
+  for (const auto& [c, name] : cells)
+    if (c->not_scalar) bad(*c, std::string(name) + " " + kShape);
 
   ProgressEntry e;
   e.key = key;
@@ -356,7 +372,9 @@ Submission Reader::validate(RawFile raw) {
   sub.file = file_;
   sub.month = folder_month_;
   std::filesystem::path p(file_);
-  if (!raw.unit.empty()) {
+  if (raw.unit_cell.not_scalar) {
+    error(raw.unit_cell, "unit 应为一个牵头单位的名称，不能是列表或映射");
+  } else if (!raw.unit.empty()) {
     if (plan_.has_unit(raw.unit))
       sub.unit = raw.unit;
     else
@@ -403,6 +421,8 @@ Submission Reader::validate(RawFile raw) {
     }
     sub.entries.push_back(std::move(*e));
   }
+  if (raw.rows.empty() && raw.header_line > 0)
+    diags_.warning(file_, raw.header_line, 0, "文件只有表头，没有填报任何指标");
   // A duplicate makes the target's figure uncertain: keep neither row.
   std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
   return sub;

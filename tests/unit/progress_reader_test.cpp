@@ -218,3 +218,15 @@ TEST_CASE("YAML progress files read, with positions for their problems") {
   CHECK(bad.messages[4] ==
         f + ":7:23: 错误: 状态应为 未启动、推进中 或 已完成，实际为“已完”（是否应为“已完成”？）");
 }
+
+TEST_CASE("a list where one value belongs, and a header-only file, are named clearly") {
+  const std::string f = "r/2024-05/submissions/市民政局.yaml";
+  auto r = read("unit: [市民政局, 市住建局]\nprogress:\n  - {task: 1, value: [1, 2]}\n", f);
+  REQUIRE(r.messages.size() == 2);
+  CHECK(r.messages[0] == f + ":1:7: 错误: unit 应为一个牵头单位的名称，不能是列表或映射");
+  CHECK(r.messages[1] == f + ":3:22: 错误: value 应为单个值，不能是列表或映射");
+  auto h = read("任务编号,累计完成\n");
+  REQUIRE(h.messages.size() == 1);
+  CHECK(h.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:1: 警告: 文件只有表头，没有填报任何指标");
+}
