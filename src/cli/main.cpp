@@ -1,6 +1,7 @@
 // minsheng: follows the tasks of a 民生项目 plan month by month. This file only wires the
 // subcommands together and turns errors into messages and exit codes.
 #include <CLI/CLI.hpp>
+#include <map>
 
 #include "cli/commands.hpp"
 #include "model/diagnostic.hpp"
@@ -21,11 +22,40 @@ void print_diagnostics(const Diagnostics& d) {
             std::to_string(d.warning_count()) + " 个警告");
 }
 
+// CLI11 speaks English by default; staff read Chinese. Type placeholders (TEXT, INT) stay ASCII
+// because CLI11 aligns help columns by bytes; CLI11's own error details stay as they are.
+void localize(CLI::App& app) {
+  auto f = app.get_formatter();
+  for (auto [en, zh] : {std::pair{"Usage", "用法"},
+                        {"OPTIONS", "选项"},
+                        {"SUBCOMMAND", "子命令"},
+                        {"SUBCOMMANDS", "子命令"},
+                        {"REQUIRED", "（必填）"},
+                        {"Positionals", "位置参数"},
+                        {"Excludes", "不能与之同用"},
+                        {"Needs", "需要"}})
+    f->label(en, zh);
+  app.option_defaults()->group("选项");
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    static const std::map<std::string, std::string> kinds = {
+        {"RequiredError", "缺少必填参数"},     {"ExtrasError", "有无法识别的参数"},
+        {"ValidationError", "参数取值无效"},   {"ConversionError", "参数格式不对"},
+        {"ExcludesError", "参数不能同时使用"}, {"ArgumentMismatch", "参数个数不对"}};
+    auto it = kinds.find(e.get_name());
+    auto parsed = a->get_subcommands();
+    std::string help =
+        parsed.empty() ? "minsheng --help" : "minsheng " + parsed.front()->get_name() + " --help";
+    return "minsheng: " + (it == kinds.end() ? std::string("命令行有误") : it->second) + "：" +
+           e.what() + "\n用 " + help + " 查看用法。\n";
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"minsheng：民生项目月度进展汇总、比对与通报工具", "minsheng"};
-  app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION);
+  localize(app);  // before any subcommand exists, so that each inherits it
+  app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION, "显示版本号");
   app.set_help_flag("--help,-h", "显示帮助");
   app.require_subcommand(1);
   app.fallthrough();
@@ -38,6 +68,11 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       setup_tasks(app, g),   setup_check(app, g), setup_template(app, g), setup_missing(app, g),
       setup_summary(app, g), setup_diff(app, g),  setup_bulletin(app, g)};
+
+  for (const auto& c : commands) {
+    c.app->group("子命令");
+    c.app->get_help_ptr()->group("选项");
+  }
 
   try {
     app.parse(argc, argv);
