@@ -65,6 +65,11 @@ TEST_CASE("usage errors exit 2; help and version exit 0") {
   CHECK(run("nosuchcommand").rc == 2);
   CHECK(run("tasks --format xml").rc == 2);
   CHECK(run("summary --month 2024-13").rc == 2);
+  Run missing = run("summary");
+  CHECK(missing.rc == 2);
+  CHECK(missing.err == "minsheng: 缺少必填参数：--month is required\n用 minsheng summary --help 查看用法。\n");
+  Run help = run("--help");
+  CHECK(help.out.find("用法: minsheng [选项] 子命令") != std::string::npos);
 }
 
 TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
