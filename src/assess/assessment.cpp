@@ -42,16 +42,31 @@ std::optional<double> mean(const std::vector<double>& v) {
 
 }  // namespace
 
-const TargetResult* MonthReport::find(TargetKey k) const {
-  for (const auto& t : targets)
-    if (t.key() == k) return &t;
-  return nullptr;
+int Rollup::count(Status s) const {
+  auto it = counts.find(s);
+  return it == counts.end() ? 0 : it->second;
 }
 
-double time_progress_pct(const Plan& plan, YearMonth m) {
-  double total = months_between(plan.start, plan.deadline_month()) + 1;
-  double elapsed = months_between(plan.start, m) + 1;
-  return std::clamp(elapsed / total, 0.0, 1.0) * 100;
+int Rollup::lagging() const {
+  return count(Status::behind) + count(Status::seriously_behind) + count(Status::overdue);
+}
+
+const TargetResult* MonthReport::find(TargetKey k) const {
+  auto it = index.find(k);
+  return it == index.end() ? nullptr : &targets[it->second];
+}
+
+int MonthReport::task_count(Status s) const {
+  auto it = task_counts.find(s);
+  return it == task_counts.end() ? 0 : it->second;
+}
+
+TimeProgress time_progress(const Plan& plan, YearMonth m) {
+  TimeProgress t;
+  t.total = months_between(plan.start, plan.deadline_month()) + 1;
+  t.elapsed = months_between(plan.start, m) + 1;
+  t.pct = std::clamp(static_cast<double>(t.elapsed) / t.total, 0.0, 1.0) * 100;
+  return t;
 }
 
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
@@ -62,15 +77,19 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   r.target = &target;
   r.measure = target.measure;
   r.baseline = target.baseline;
-  r.time_pct = time_progress_pct(plan, snap.month);
+  TimeProgress time = time_progress(plan, snap.month);
+  r.time_pct = time.pct;
   TargetKey key{task.id, target.index};
   bool after_deadline = snap.month > plan.deadline_month();
   int months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
 
   r.target_value = target.value;
   if (target.pending)
-    if (auto it = snap.target_values.find(key); it != snap.target_values.end())
+    if (auto it = snap.target_values.find(key); it != snap.target_values.end()) {
       r.target_value = it->second;
+      if (auto src = snap.target_value_sources.find(key); src != snap.target_value_sources.end())
+        r.target_value_source = src->second;
+    }
 
   auto obs = snap.values.find(key);
   if (obs != snap.values.end()) {
@@ -122,13 +141,15 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     r.remaining = 0;
   } else {
     if (months_left > 0) r.needed_per_month = *r.remaining / months_left;
-    int elapsed = months_between(plan.start, snap.month) + 1;
-    double pace = (actual - r.baseline) / elapsed;
-    if (pace > 0 && elapsed > 0) {
-      double months_needed = (target_value - r.baseline) / pace;
-      int whole = static_cast<int>(std::ceil(months_needed - kEps));
-      r.projected_month = plan.start.plus(std::max(whole, 1) - 1);
-      r.projected_late = *r.projected_month > plan.deadline_month();
+    if (time.elapsed > 0) {
+      double pace = (actual - r.baseline) / time.elapsed;
+      r.monthly_pace = pace;
+      if (pace > 0) {
+        double months_needed = (target_value - r.baseline) / pace;
+        int whole = static_cast<int>(std::ceil(months_needed - kEps));
+        r.projected_month = plan.start.plus(std::max(whole, 1) - 1);
+        r.projected_late = *r.projected_month > plan.deadline_month();
+      }
     }
   }
   return r;
@@ -139,7 +160,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   MonthReport rep;
   rep.plan = &plan;
   rep.month = snap.month;
-  rep.time_pct = time_progress_pct(plan, snap.month);
+  rep.time = time_progress(plan, snap.month);
+  rep.time_pct = rep.time.pct;
   rep.months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
   rep.problems = std::move(problems);
 
@@ -149,6 +171,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     tr.status = Status::done;
     for (const auto& target : task.targets) {
       tr.targets.push_back(rep.targets.size());
+      rep.index[{task.id, target.index}] = rep.targets.size();
       rep.targets.push_back(assess_target(plan, task, target, snap));
       if (worse(rep.targets.back().status, tr.status)) tr.status = rep.targets.back().status;
     }
@@ -192,10 +215,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     }
     r.avg_completion = mean(pcts);
     rep.by_unit.push_back(std::move(r));
-    if (gap.no_file || !gap.unreported.empty())
-      rep.gaps.push_back(std::move(gap));
-    else
-      rep.units_reported.push_back(unit);
+    if (gap.no_file || !gap.unreported.empty()) rep.gaps.push_back(std::move(gap));
   }
   return rep;
 }

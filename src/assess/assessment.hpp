@@ -28,9 +28,11 @@ struct TargetResult {
   std::optional<double> needed_per_month;
   std::optional<YearMonth> projected_month;
   bool projected_late = false;  // 预计逾期: projected after the deadline month
+  std::optional<double> monthly_pace;  // (actual − baseline) per month since the plan started
   std::optional<YearMonth> value_month;
   bool carried = false;  // 沿用 an earlier month's value
   SourceRef source;
+  SourceRef target_value_source;  // for a pending target whose value a progress file supplied
   std::string note;
 
   TargetKey key() const { return {task->id, target->index}; }
@@ -48,6 +50,9 @@ struct Rollup {
   std::map<Status, int> counts;
   int total = 0;
   std::optional<double> avg_completion;  // mean of numeric completions, each capped at 100
+
+  int count(Status s) const;
+  int lagging() const;  // behind, seriously behind or overdue
 };
 
 // A lead unit that did not report this month, in whole or in part.
@@ -58,9 +63,17 @@ struct UnitGap {
   std::optional<YearMonth> last_month;  // last month it sent a file, if any
 };
 
+// Months of the plan period that have passed by the end of a month, and the share of time used.
+struct TimeProgress {
+  int elapsed = 0;  // months from the start through the month, not clamped
+  int total = 0;    // months from the start through the deadline month
+  double pct = 0;   // elapsed / total, clamped to 0–100
+};
+
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
+  TimeProgress time;
   double time_pct = 0;
   int months_left = 0;  // months after `month` up to the deadline month
   std::vector<TargetResult> targets;
@@ -70,13 +83,16 @@ struct MonthReport {
   std::vector<Rollup> by_unit;      // counts targets
   std::optional<double> avg_completion;
   std::vector<UnitGap> gaps;
-  std::vector<std::string> units_reported;
   Diagnostics problems;  // data problems shown in the report (errors with --keep-going, warnings)
 
+  std::map<TargetKey, std::size_t> index;  // key → position in `targets`, for find()
+
   const TargetResult* find(TargetKey k) const;
+  int task_count(Status s) const;
 };
 
-double time_progress_pct(const Plan& plan, YearMonth m);
+TimeProgress time_progress(const Plan& plan, YearMonth m);
+inline double time_progress_pct(const Plan& plan, YearMonth m) { return time_progress(plan, m).pct; }
 
 // Assesses one target; exposed for unit tests of each boundary.
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,

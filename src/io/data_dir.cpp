@@ -20,10 +20,9 @@ std::vector<YearMonth> list_months(const fs::path& data) {
   if (!fs::is_directory(data, ec)) return months;
   for (const auto& entry : fs::directory_iterator(data, ec)) {
     if (!entry.is_directory()) continue;
-    std::string name = entry.path().filename().string();
-    auto m = YearMonth::parse(name);
     // Only canonical names: "2024-06", not "2024年6月备份".
-    if (m && m->str() == name && fs::is_directory(entry.path() / "submissions"))
+    auto m = YearMonth::parse_exact(entry.path().filename().string());
+    if (m && fs::is_directory(entry.path() / "submissions"))
       months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
@@ -54,6 +53,8 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
       if (!entry.is_regular_file()) continue;
       FileKind k = kind_of(entry.path());
+      if (k == FileKind::other) continue;
+      set.file_months[entry.path().string()] = m;
       if (k == FileKind::progress) files.push_back(entry.path());
       // A workbook sent as it is would otherwise look like a unit that did not report.
       if (k == FileKind::office)

@@ -2,10 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <charconv>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
@@ -70,13 +68,8 @@ class Loader {
   std::optional<double> number(const YAML::Node& n, const std::string& what) {
     auto s = scalar(n, what);
     if (!s) return std::nullopt;
-    std::string t(trim(*s));
-    double v = 0;
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
-      error(n, what + "应为数字，实际为“" + *s + "”");
-      return std::nullopt;
-    }
+    auto v = parse_decimal(*s);
+    if (!v) error(n, what + "应为数字，实际为“" + *s + "”");
     return v;
   }
 

@@ -1,6 +1,5 @@
 #include "io/summary_reader.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -10,20 +9,17 @@
 #include "model/diagnostic.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
 namespace {
 
+// Blank is absent; anything else must be a number, or `bad` is set.
 std::optional<double> plain_number(std::string_view s, bool* bad) {
-  std::string t(trim(s));
-  if (t.empty()) return std::nullopt;
-  double v = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
-    *bad = true;
-    return std::nullopt;
-  }
+  if (trim(s).empty()) return std::nullopt;
+  auto v = parse_decimal(s);
+  if (!v) *bad = true;
   return v;
 }
 
@@ -34,8 +30,7 @@ std::optional<YearMonth> month_in_path(const std::string& path) {
   std::filesystem::path p(path);
   // The nearest folder named YYYY-MM wins, then a YYYY-MM inside the file name.
   for (auto it = p.parent_path(); !it.empty() && it != it.parent_path(); it = it.parent_path()) {
-    auto m = YearMonth::parse(it.filename().string());
-    if (m && m->str() == it.filename().string()) return m;
+    if (auto m = YearMonth::parse_exact(it.filename().string())) return m;
   }
   std::smatch m;
   std::string name = p.filename().string();

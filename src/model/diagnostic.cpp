@@ -21,10 +21,6 @@ void Diagnostics::warning(std::string file, int line, int col, std::string messa
   items_.push_back({std::move(file), line, col, Severity::warning, std::move(message)});
 }
 
-void Diagnostics::append(const Diagnostics& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
-
 bool Diagnostics::has_errors() const {
   return error_count() > 0;
 }

@@ -23,7 +23,6 @@ class Diagnostics {
   void error(std::string file, int line, int col, std::string message);
   void warning(std::string file, int line, int col, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
-  void append(const Diagnostics& other);
   bool has_errors() const;
   std::size_t error_count() const;
   std::size_t warning_count() const;

@@ -16,10 +16,10 @@ const char* comparator_code(Comparator c) {
   return "";
 }
 
-const char* comparator_label(Comparator c) {
+const char* comparator_suffix(Comparator c) {
   switch (c) {
     case Comparator::at_least:
-      return "不少于";
+      return "以上";
     case Comparator::about:
       return "左右";
     case Comparator::exactly:

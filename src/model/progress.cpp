@@ -1,5 +1,7 @@
 #include "model/progress.hpp"
 
+#include <algorithm>
+
 #include "util/number.hpp"
 #include "util/text.hpp"
 
@@ -25,10 +27,26 @@ std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
   return std::nullopt;
 }
 
+bool DataSet::has_month(YearMonth m) const {
+  return std::binary_search(months.begin(), months.end(), m);
+}
+
 bool DataSet::has_files(YearMonth m) const {
-  for (const auto& s : submissions)
-    if (s.month == m) return true;
-  return false;
+  auto ms = months_with_files();
+  return std::binary_search(ms.begin(), ms.end(), m);
+}
+
+std::optional<YearMonth> DataSet::month_of(const std::string& file) const {
+  auto it = file_months.find(file);
+  if (it == file_months.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<YearMonth> DataSet::months_with_files() const {
+  std::vector<YearMonth> out;
+  for (const auto& s : submissions)  // sorted by month
+    if (out.empty() || out.back() != s.month) out.push_back(s.month);
+  return out;
 }
 
 std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {

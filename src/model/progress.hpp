@@ -63,7 +63,7 @@ struct Snapshot {
   YearMonth month;
   std::map<TargetKey, Observation> values;
   std::map<TargetKey, double> target_values;  // latest supplied value of pending targets
-  std::map<TargetKey, SourceRef> target_value_sources;
+  std::map<TargetKey, SourceRef> target_value_sources;  // where each supplied value came from
   std::map<std::string, const Submission*> reported;  // units with a file for `month`
   std::set<TargetKey> invalid;                        // rejected rows in `month`
 };
@@ -73,8 +73,13 @@ struct DataSet {
   std::vector<Submission> submissions;  // sorted by month, then file name
   std::vector<YearMonth> months;        // months that have a submissions folder, ascending
   Diagnostics diagnostics;              // every problem in every file read
+  std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
 
+  bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;
+  std::optional<YearMonth> month_of(const std::string& file) const;
+  // Months with at least one progress file, ascending.
+  std::vector<YearMonth> months_with_files() const;
   // Each unit's last month with a file, up to and including `m`.
   std::map<std::string, YearMonth> last_file_months(YearMonth m) const;
 };

@@ -43,6 +43,12 @@ std::optional<YearMonth> YearMonth::parse(std::string_view s) {
   return YearMonth{(*n)[0], (*n)[1]};
 }
 
+std::optional<YearMonth> YearMonth::parse_exact(std::string_view s) {
+  auto m = parse(s);
+  if (!m || m->str() != s) return std::nullopt;
+  return m;
+}
+
 std::string YearMonth::str() const {
   return fmt::format("{:04d}-{:02d}", year, month);
 }

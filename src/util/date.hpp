@@ -12,6 +12,7 @@ struct YearMonth {
   int month = 0;  // 1..12
 
   static std::optional<YearMonth> parse(std::string_view s);  // "2024-06", "2024-6", "2024年6月"
+  static std::optional<YearMonth> parse_exact(std::string_view s);  // only "2024-06"
   int index() const { return year * 12 + month - 1; }
   static YearMonth from_index(int i) { return {i / 12, i % 12 + 1}; }
   YearMonth plus(int months) const { return from_index(index() + months); }

@@ -81,6 +81,15 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   return p;
 }
 
+std::optional<double> parse_decimal(std::string_view s) {
+  s = trim(s);
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
+    return std::nullopt;
+  return v;
+}
+
 std::string format_number(double v) {
   if (std::fabs(v) < 5e-5) return "0";
   std::string s = fmt::format("{:.4f}", v);

@@ -21,6 +21,10 @@ struct ParsedNumber {
 // and surrounding spaces. Rejects negatives, bad digit grouping and any other text.
 ParsedNumber parse_number(std::string_view raw, std::string_view measure = {});
 
+// A number as machines write it ("1680", "-5.5", " 3e2 "): the whole trimmed text must parse.
+// For hand-typed values use parse_number.
+std::optional<double> parse_decimal(std::string_view s);
+
 // Plain decimal, no grouping, at most 4 decimals, trailing zeros dropped: 1680, 3.5, 0.25.
 std::string format_number(double v);
 // One decimal, as reports show percentages: 54.5.
