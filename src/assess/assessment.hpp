@@ -27,7 +27,7 @@ struct TargetResult {
   std::optional<double> remaining;
   std::optional<double> needed_per_month;
   std::optional<YearMonth> projected_month;
-  bool projected_late = false;  // 预计逾期: projected after the deadline month
+  bool projected_late = false;         // 预计逾期: projected after the deadline month
   std::optional<double> monthly_pace;  // (actual − baseline) per month since the plan started
   std::optional<YearMonth> value_month;
   bool carried = false;  // 沿用 an earlier month's value
@@ -92,7 +92,9 @@ struct MonthReport {
 };
 
 TimeProgress time_progress(const Plan& plan, YearMonth m);
-inline double time_progress_pct(const Plan& plan, YearMonth m) { return time_progress(plan, m).pct; }
+inline double time_progress_pct(const Plan& plan, YearMonth m) {
+  return time_progress(plan, m).pct;
+}
 
 // Assesses one target; exposed for unit tests of each boundary.
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,

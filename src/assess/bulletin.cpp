@@ -8,10 +8,11 @@
 namespace minsheng {
 namespace {
 
-std::optional<YearMonth> last_month_with_files(const DataSet& data, const Period& p) {
-  std::optional<YearMonth> out;
-  for (const auto& s : data.submissions)
-    if (p.contains(s.month) && (!out || s.month > *out)) out = s.month;
+// Months of the period that have progress files, ascending.
+std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
+  std::vector<YearMonth> out;
+  for (YearMonth m : data.months_with_files())
+    if (p.contains(m)) out.push_back(m);
   return out;
 }
 
@@ -23,9 +24,8 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     UnitStanding u;
     u.unit = roll.name;
     u.targets = roll.total;
-    auto n = [&](Status s) { return roll.counts.count(s) ? roll.counts.at(s) : 0; };
-    u.done = n(Status::done);
-    u.lagging = n(Status::behind) + n(Status::seriously_behind) + n(Status::overdue);
+    u.done = roll.count(Status::done);
+    u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;
     for (YearMonth m = b.period.first_month(); m <= b.month; m = m.plus(1)) {
       auto it = by_month_unit.find({m, u.unit});
@@ -54,26 +54,23 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
 }  // namespace
 
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period) {
-  auto month = last_month_with_files(data, period);
-  if (!month)
+  auto months = months_with_files(data, period);
+  if (months.empty())
     throw NoDataError(period.code() + "（" + period.first_month().str() + " 至 " +
                       period.last_month().str() + "）没有任何进度文件，无法生成通报");
-  Bulletin b{period,       *month, assess_data(plan, data, *month, false), std::nullopt, false,
+  YearMonth month = months.back();
+  Bulletin b{period,       month, assess_data(plan, data, month, false), std::nullopt, false,
              std::nullopt, {}};
-  b.previous_month = last_month_with_files(data, period.previous());
-  if (!b.previous_month) {
-    std::optional<YearMonth> first;
-    for (const auto& s : data.submissions)
-      if (period.contains(s.month) && (!first || s.month < *first)) first = s.month;
-    if (first && *first < *month) {
-      b.previous_month = first;
-      b.previous_in_period = true;
-    }
+  if (auto before = months_with_files(data, period.previous()); !before.empty()) {
+    b.previous_month = before.back();
+  } else if (months.front() < month) {
+    b.previous_month = months.front();
+    b.previous_in_period = true;
   }
   if (b.previous_month) {
     MonthReport prev = assess_data(plan, data, *b.previous_month, false);
     b.changes = diff_sides(side_from_report(prev, b.previous_month->str()),
-                           side_from_report(b.report, month->str()));
+                           side_from_report(b.report, month.str()));
   }
   b.units = standings(plan, data, b);
   return b;

@@ -99,6 +99,11 @@ ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later) {
   return ChangeKind::unchanged;
 }
 
+int DiffReport::count(ChangeKind k) const {
+  auto it = counts.find(k);
+  return it == counts.end() ? 0 : it->second;
+}
+
 DiffSide side_from_report(const MonthReport& rep, std::string label) {
   DiffSide side{std::move(label), rep.month, {}};
   for (const auto& r : rep.targets) {

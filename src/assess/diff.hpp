@@ -51,6 +51,8 @@ struct DiffReport {
   bool later = false;         // NEW is later than OLD, so an unchanged value means a stall
   std::vector<DiffRow> rows;  // by task, then target
   std::map<ChangeKind, int> counts;
+
+  int count(ChangeKind k) const;
 };
 
 DiffSide side_from_report(const MonthReport& rep, std::string label);

@@ -23,11 +23,10 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
   Diagnostics shown;
   std::size_t files = 0;
   if (month) {
-    std::string prefix = month_dir(g.data, *month).string() + "/";
     for (const auto& d : all.items())
-      if (d.file.starts_with(prefix)) shown.add(d);
+      if (data.month_of(d.file) == month) shown.add(d);
     for (const auto& s : data.submissions) files += s.month == *month;
-    if (std::find(data.months.begin(), data.months.end(), *month) == data.months.end())
+    if (!data.has_month(*month))
       shown.warning(month_dir(g.data, *month).string(), 0, 0,
                     "该月份没有 submissions 目录，尚无进度文件");
   } else {

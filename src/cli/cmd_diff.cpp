@@ -33,34 +33,43 @@ static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& words, c
   return out;
 }
 
-// A month is assessed from the progress files, as summary does; anything else is a summary CSV.
-static DiffSide load_side(const std::string& arg, const GlobalOptions& g, const Plan*& plan,
-                          std::unique_ptr<Plan>& plan_store, std::unique_ptr<DataSet>& data) {
-  auto m = YearMonth::parse(arg);
-  if (!m || m->str() != arg || std::filesystem::exists(arg)) return load_summary_csv(arg);
-  if (!plan) {
-    plan_store = std::make_unique<Plan>(load_plan(g));
-    plan = plan_store.get();
-    data = std::make_unique<DataSet>(load_data(*plan, g.data));
-  }
-  if (std::find(data->months.begin(), data->months.end(), *m) == data->months.end())
-    throw DataError(month_dir(g.data, *m).string(), 0, 0,
-                    "没有该月的进度数据（缺少 submissions 目录）");
-  MonthReport rep = assess_data(*plan, *data, *m, false);
-  return side_from_report(rep, m->str());
+// A side is a month (exactly YYYY-MM, and no file of that name) or a summary CSV.
+static std::optional<YearMonth> as_month(const std::string& arg) {
+  auto m = YearMonth::parse_exact(arg);
+  return m && !std::filesystem::exists(arg) ? m : std::nullopt;
 }
+
+// Assesses months as summary does; the plan and the data are read once, up to the later month.
+class MonthSides {
+ public:
+  MonthSides(const GlobalOptions& g, YearMonth upto)
+      : g_(g), plan_(load_plan(g)), data_(load_data(plan_, g.data, upto)) {}
+
+  DiffSide side(YearMonth m) const {
+    if (!data_.has_month(m))
+      throw DataError(month_dir(g_.data, m).string(), 0, 0,
+                      "没有该月的进度数据（缺少 submissions 目录）");
+    return side_from_report(assess_data(plan_, data_, m, false), m.str());
+  }
+
+ private:
+  const GlobalOptions& g_;
+  Plan plan_;
+  DataSet data_;
+};
 
 static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
   std::set<ChangeKind> only = parse_kinds(o.only, "--only");
   std::set<ChangeKind> fail_on = parse_kinds(o.fail_on, "--fail-on");
-  const Plan* plan = nullptr;
-  std::unique_ptr<Plan> plan_store;
-  std::unique_ptr<DataSet> data;
-  DiffSide old_side = load_side(o.old_arg, g, plan, plan_store, data);
-  DiffSide new_side = load_side(o.new_arg, g, plan, plan_store, data);
+  auto old_month = as_month(o.old_arg), new_month = as_month(o.new_arg);
+  std::optional<MonthSides> months;
+  if (old_month || new_month)
+    months.emplace(g, std::max(old_month.value_or(YearMonth{}), new_month.value_or(YearMonth{})));
+  DiffSide old_side = old_month ? months->side(*old_month) : load_summary_csv(o.old_arg);
+  DiffSide new_side = new_month ? months->side(*new_month) : load_summary_csv(o.new_arg);
   DiffReport rep = diff_sides(std::move(old_side), std::move(new_side));
 
-  std::string fmt = o.format.empty() ? (stdout_is_terminal() ? "table" : "md") : o.format;
+  std::string fmt = output_format(o.format, "");
   std::string out;
   if (fmt == "csv")
     out = diff_csv(rep, only);

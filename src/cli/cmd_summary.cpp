@@ -47,8 +47,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     print_err("已写入 " + (dir / "summary.md").string() + " 和 " + (dir / "summary.csv").string());
     if (o.format.empty() && o.output.empty()) return 0;
   }
-  std::string fmt = o.format;
-  if (fmt.empty()) fmt = (stdout_is_terminal() && o.output.empty()) ? "table" : "md";
+  std::string fmt = output_format(o.format, o.output);
   std::string out;
   if (fmt == "csv")
     out = summary_csv(rep);

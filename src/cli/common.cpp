@@ -61,6 +61,11 @@ Date today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+std::string output_format(const std::string& asked, const std::string& output_file) {
+  if (!asked.empty()) return asked;
+  return stdout_is_terminal() && output_file.empty() ? "table" : "md";
+}
+
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed) {
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;

@@ -29,6 +29,9 @@ YearMonth parse_month_option(const std::string& s, const char* option);
 Date parse_date_option(const std::string& s, const char* option);
 Date today();
 
+// The format asked for, or the default: a table for a person at a terminal, else Markdown.
+std::string output_format(const std::string& asked, const std::string& output_file);
+
 // --format values, checked by CLI11.
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed);
 

@@ -22,8 +22,7 @@ std::vector<YearMonth> list_months(const fs::path& data) {
     if (!entry.is_directory()) continue;
     // Only canonical names: "2024-06", not "2024年6月备份".
     auto m = YearMonth::parse_exact(entry.path().filename().string());
-    if (m && fs::is_directory(entry.path() / "submissions"))
-      months.push_back(*m);
+    if (m && fs::is_directory(entry.path() / "submissions")) months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
   return months;

@@ -12,10 +12,34 @@
 #include "model/diagnostic.hpp"
 
 namespace minsheng {
+namespace {
+
+// The reasons staff meet, in Chinese; anything rarer keeps the system's words.
+std::string reason(int err) {
+  switch (err) {
+    case ENOENT:
+      return "文件或目录不存在";
+    case EACCES:
+    case EPERM:
+      return "没有权限";
+    case EISDIR:
+      return "这是一个目录";
+    case ENOTDIR:
+      return "路径中有一部分不是目录";
+    case ENOSPC:
+      return "磁盘空间不足";
+    case EROFS:
+      return "文件系统只读";
+    default:
+      return std::strerror(err);
+  }
+}
+
+}  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string() + ": 无法读取文件: " + std::strerror(errno));
+  if (!in) throw IoError(path.string() + ": 无法读取文件: " + reason(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw IoError(path.string() + ": 读取文件出错");
@@ -29,17 +53,17 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) throw IoError(path.parent_path().string() + ": 无法创建目录: " + ec.message());
+  if (ec) throw IoError(path.parent_path().string() + ": 无法创建目录: " + reason(ec.value()));
 
   std::string tmpl =
       (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(path.string() + ": 无法创建临时文件: " + std::strerror(errno));
+  if (fd < 0) throw IoError(path.string() + ": 无法创建临时文件: " + reason(errno));
   auto fail = [&](const std::string& what) {
     int err = errno;
     close(fd);
     unlink(tmpl.c_str());
-    throw IoError(path.string() + ": " + what + ": " + std::strerror(err));
+    throw IoError(path.string() + ": " + what + ": " + reason(err));
   };
   const char* p = content.data();
   std::size_t left = content.size();
@@ -55,7 +79,7 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("写入失败");
   if (close(fd) != 0) {
     unlink(tmpl.c_str());
-    throw IoError(path.string() + ": 写入失败: " + std::strerror(errno));
+    throw IoError(path.string() + ": 写入失败: " + reason(errno));
   }
   return tmpl;
 }
@@ -64,7 +88,7 @@ void commit(const std::string& tmp, const std::filesystem::path& path) {
   if (rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     unlink(tmp.c_str());
-    throw IoError(path.string() + ": 无法替换文件: " + std::strerror(err));
+    throw IoError(path.string() + ": 无法替换文件: " + reason(err));
   }
 }
 

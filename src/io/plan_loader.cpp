@@ -6,6 +6,7 @@
 #include <map>
 
 #include "io/fs.hpp"
+#include "io/yaml_errors.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -337,7 +338,7 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   } catch (const YAML::ParserException& e) {
     throw DataError(file, e.mark.line + 1,
                     LineIndex(yaml_text).char_column(e.mark.line, e.mark.column),
-                    "YAML 语法错误: " + e.msg);
+                    yaml_syntax_message(e.msg));
   }
   Loader loader(file, yaml_text);
   Plan plan;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 
+#include "io/yaml_errors.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -163,11 +164,12 @@ RawFile Reader::read_csv(std::string_view text) {
   return raw;
 }
 
-Cell yaml_cell(const YAML::Node& n) {
+// yaml-cpp counts columns in bytes; messages count characters, as editors do.
+Cell yaml_cell(const YAML::Node& n, const LineIndex& lines) {
   Cell c;
   if (!n.IsDefined() || n.IsNull()) return c;
   c.line = n.Mark().line + 1;
-  c.col = n.Mark().column + 1;
+  c.col = lines.char_column(n.Mark().line, n.Mark().column);
   if (n.IsScalar())
     c.text = n.Scalar();
   else
@@ -177,11 +179,14 @@ Cell yaml_cell(const YAML::Node& n) {
 
 RawFile Reader::read_yaml(std::string_view text) {
   RawFile raw;
+  LineIndex lines(text);
+  auto cell = [&](const YAML::Node& n) { return yaml_cell(n, lines); };
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::ParserException& e) {
-    error(e.mark.line + 1, e.mark.column + 1, "YAML 语法错误: " + e.msg);
+    error(e.mark.line + 1, lines.char_column(e.mark.line, e.mark.column),
+          yaml_syntax_message(e.msg));
     return raw;
   }
   if (!root.IsMap()) {
@@ -194,26 +199,26 @@ RawFile Reader::read_yaml(std::string_view text) {
   for (const auto& kv : root) {
     std::string k = kv.first.Scalar();
     if (std::find(top.begin(), top.end(), k) == top.end())
-      error(yaml_cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, top));
+      error(cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, top));
   }
   if (root["unit"].IsDefined()) {
-    raw.unit_cell = yaml_cell(root["unit"]);
+    raw.unit_cell = cell(root["unit"]);
     raw.unit = std::string(trim(raw.unit_cell.text));
   }
   // An empty `submitted:` (as the template leaves it) means not given.
-  if (Cell c = yaml_cell(root["month"]); c.present()) raw.month = c;
-  if (Cell c = yaml_cell(root["submitted"]); c.present()) raw.submitted = c;
+  if (Cell c = cell(root["month"]); c.present()) raw.month = c;
+  if (Cell c = cell(root["submitted"]); c.present()) raw.submitted = c;
   YAML::Node progress = root["progress"];
   if (!progress.IsDefined() || progress.IsNull()) {
     error(1, 0, "缺少 progress 列表");
     return raw;
   }
   if (!progress.IsSequence()) {
-    error(yaml_cell(progress), "progress 应为列表");
+    error(cell(progress), "progress 应为列表");
     return raw;
   }
   for (const auto& item : progress) {
-    Cell at = yaml_cell(item);
+    Cell at = cell(item);
     if (!item.IsMap()) {
       error(at.line, at.col, "progress 的每一项应为键值映射，如 {task: 14, value: 820}");
       continue;
@@ -221,17 +226,17 @@ RawFile Reader::read_yaml(std::string_view text) {
     for (const auto& kv : item) {
       std::string k = kv.first.Scalar();
       if (std::find(row_keys.begin(), row_keys.end(), k) == row_keys.end())
-        error(yaml_cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, row_keys));
+        error(cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, row_keys));
     }
     RawRow row;
     row.line = at.line;
-    row.task = yaml_cell(item["task"]);
+    row.task = cell(item["task"]);
     if (!row.task.present()) row.task = {"", at.line, at.col};
-    row.target = yaml_cell(item["target"]);
-    row.value = yaml_cell(item["value"]);
-    row.status = yaml_cell(item["status"]);
-    row.target_value = yaml_cell(item["target_value"]);
-    row.note = yaml_cell(item["note"]);
+    row.target = cell(item["target"]);
+    row.value = cell(item["value"]);
+    row.status = cell(item["status"]);
+    row.target_value = cell(item["target_value"]);
+    row.note = cell(item["note"]);
     raw.rows.push_back(std::move(row));
   }
   return raw;

@@ -12,7 +12,7 @@ namespace minsheng {
 enum class Comparator { at_least, about, exactly };
 enum class TargetKind { numeric, milestone };
 
-const char* comparator_code(Comparator c);   // "at_least"
+const char* comparator_code(Comparator c);    // "at_least"
 const char* comparator_suffix(Comparator c);  // "以上", "左右" or "", as the plan writes figures
 std::optional<Comparator> parse_comparator(std::string_view code);
 

@@ -62,17 +62,17 @@ struct Observation {
 struct Snapshot {
   YearMonth month;
   std::map<TargetKey, Observation> values;
-  std::map<TargetKey, double> target_values;  // latest supplied value of pending targets
+  std::map<TargetKey, double> target_values;            // latest supplied value of pending targets
   std::map<TargetKey, SourceRef> target_value_sources;  // where each supplied value came from
-  std::map<std::string, const Submission*> reported;  // units with a file for `month`
-  std::set<TargetKey> invalid;                        // rejected rows in `month`
+  std::map<std::string, const Submission*> reported;    // units with a file for `month`
+  std::set<TargetKey> invalid;                          // rejected rows in `month`
 };
 
 // Every progress file read from a data folder, valid or not.
 struct DataSet {
-  std::vector<Submission> submissions;  // sorted by month, then file name
-  std::vector<YearMonth> months;        // months that have a submissions folder, ascending
-  Diagnostics diagnostics;              // every problem in every file read
+  std::vector<Submission> submissions;           // sorted by month, then file name
+  std::vector<YearMonth> months;                 // months that have a submissions folder, ascending
+  Diagnostics diagnostics;                       // every problem in every file read
   std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
 
   bool has_month(YearMonth m) const;  // has a submissions folder

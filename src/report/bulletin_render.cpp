@@ -19,25 +19,10 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-std::string count_of(const std::map<Status, int>& m, Status s) {
-  auto it = m.find(s);
-  return std::to_string(it == m.end() ? 0 : it->second);
-}
-
-std::string id_of(const TargetResult& r) {
-  return r.task->targets.size() > 1
-             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
-             : std::to_string(r.task->id);
-}
-
-std::string name_of(const TargetResult& r) {
-  return r.target->name.empty() ? r.task->text : r.target->name;
-}
-
 mu::data target_item(const TargetResult& r) {
   mu::data d;
-  d.set("id", id_of(r));
-  d.set("name", name_of(r));
+  d.set("id", target_id(r));
+  d.set("name", target_name(r));
   d.set("text", r.task->text);
   d.set("lead", r.target->lead);
   d.set("completion", pct_text(r.completion_pct));
@@ -46,24 +31,9 @@ mu::data target_item(const TargetResult& r) {
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
   d.set("color", status_hex(r.status));
-  d.set("needed", r.needed_per_month
-                      ? with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure)
-                      : "—");
+  d.set("needed", with_measure(round1(r.needed_per_month), r.measure));
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
   return d;
-}
-
-// "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
-std::string overall_sentence(const MonthReport& rep) {
-  std::string s = std::to_string(rep.tasks.size()) + "项任务中，";
-  bool first = true;
-  for (Status st : kHeadlineOrder) {
-    auto it = rep.task_counts.find(st);
-    if (it == rep.task_counts.end() || it->second == 0) continue;
-    s += (first ? "" : "、") + std::string(status_label(st)) + std::to_string(it->second) + "项";
-    first = false;
-  }
-  return s;
 }
 
 std::string reporting_text(const UnitStanding& u) {
@@ -98,7 +68,9 @@ mu::data view(const Bulletin& b) {
   d.set("compiled_by", plan.report_to);
   d.set("next_label", quarter ? "下季度" : "下半年");
 
-  d.set("overall_sentence", overall_sentence(rep));
+  // "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
+  d.set("overall_sentence",
+        std::to_string(rep.tasks.size()) + "项任务中，" + counts_phrase(rep.task_counts, false));
   int numeric = 0, numeric_done = 0;
   for (const auto& t : rep.targets)
     if (t.completion_pct) {
@@ -111,12 +83,11 @@ mu::data view(const Bulletin& b) {
 
   mu::data statuses{mu::data::type::list};
   for (Status st : kHeadlineOrder) {
-    auto it = rep.task_counts.find(st);
-    if (it == rep.task_counts.end() || it->second == 0) continue;
+    if (rep.task_count(st) == 0) continue;
     mu::data s;
     s.set("label", status_label(st));
     s.set("code", status_code(st));
-    s.set("count", std::to_string(it->second));
+    s.set("count", std::to_string(rep.task_count(st)));
     s.set("color", status_hex(st));
     statuses.push_back(s);
   }
@@ -128,20 +99,15 @@ mu::data view(const Bulletin& b) {
     mu::data c;
     c.set("heading", category_heading(plan, plan.categories[i].id));
     c.set("total", std::to_string(r.total));
-    c.set("done", count_of(r.counts, Status::done));
-    c.set("ahead", count_of(r.counts, Status::ahead));
-    c.set("on_track", count_of(r.counts, Status::on_track));
-    int lag = 0;
-    for (Status s : {Status::behind, Status::seriously_behind, Status::overdue})
-      lag += r.counts.count(s) ? r.counts.at(s) : 0;
-    c.set("lagging", std::to_string(lag));
+    c.set("done", std::to_string(r.count(Status::done)));
+    c.set("ahead", std::to_string(r.count(Status::ahead)));
+    c.set("on_track", std::to_string(r.count(Status::on_track)));
+    c.set("lagging", std::to_string(r.lagging()));
     c.set("avg", pct_text(r.avg_completion));
     cats.push_back(c);
   }
   d.set("categories", cats);
 
-  std::map<TargetKey, const TargetResult*> by_key;
-  for (const auto& t : rep.targets) by_key[t.key()] = &t;
   std::map<TargetKey, ChangeKind> change_of;
   if (b.changes)
     for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;
@@ -206,9 +172,7 @@ mu::data view(const Bulletin& b) {
   d.set("previous_in_period", b.previous_in_period);
   if (b.changes) {
     d.set("previous_month_cn", b.previous_month->chinese());
-    auto n = [&](ChangeKind k) {
-      return std::to_string(b.changes->counts.count(k) ? b.changes->counts.at(k) : 0);
-    };
+    auto n = [&](ChangeKind k) { return std::to_string(b.changes->count(k)); };
     // 新完成 counts as section 二 does, so one document never gives two numbers for it.
     d.set("changes_sentence", "与" + b.previous_month->chinese() + "相比，新完成" +
                                   std::to_string(n_completed) + "项，状态改善" +
@@ -221,9 +185,8 @@ mu::data view(const Bulletin& b) {
       std::vector<mu::data> list;
       for (const auto& row : b.changes->rows) {
         if (row.kind != k) continue;
-        auto found = by_key.find(row.key);
-        if (found == by_key.end()) continue;
-        const TargetResult* t = found->second;
+        const TargetResult* t = rep.find(row.key);
+        if (!t) continue;
         mu::data it = target_item(*t);
         auto st = [](const std::optional<AssessedRow>& r) {
           return r && r->status ? std::string(status_label(*r->status)) : std::string("—");

@@ -1,5 +1,6 @@
 #include "report/catalogue_report.hpp"
 
+#include "report/labels.hpp"
 #include "util/csv.hpp"
 #include "util/json.hpp"
 #include "util/number.hpp"
@@ -26,11 +27,8 @@ static std::string category_name(const Plan& plan, int id) {
 
 std::string target_summary(const Target& t) {
   if (t.kind == TargetKind::milestone) return "里程碑";
-  std::string v = target_value_text(t);
-  std::string s = v == "待定" ? "待定（" + t.measure + "）" : v + t.measure;
-  if (t.comparator == Comparator::at_least) s += "以上";
-  if (t.comparator == Comparator::about) s += "左右";
-  return s;
+  if (t.pending) return "待定（" + t.measure + "）" + comparator_suffix(t.comparator);
+  return figure_text(*t.value, t.measure, t.comparator);
 }
 
 std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& tasks,

@@ -38,13 +38,6 @@ std::vector<ChangeKind> sections(const std::set<ChangeKind>& only) {
   return out;
 }
 
-std::string num(const std::optional<double>& v) {
-  return v ? format_number(*v) : "";
-}
-std::string pct(const std::optional<double>& v) {
-  return v ? format_pct(*v) : "";
-}
-
 std::string arrow(const std::string& a, const std::string& b) {
   if (a == b) return a;
   return (a.empty() ? "—" : a) + " → " + (b.empty() ? "—" : b);
@@ -81,7 +74,7 @@ std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
   auto compl_ = [](const AssessedRow& a) {
     return a.completion_pct ? format_pct(*a.completion_pct) + "%" : "";
   };
-  auto gap = [](const AssessedRow& a) { return a.gap_pp ? format_pct(*a.gap_pp) : ""; };
+  auto gap = [](const AssessedRow& a) { return opt_pct(a.gap_pp); };
   std::string s_old = side_text(r, true, status_of), s_new = side_text(r, false, status_of);
   Color status_color = Color::none;
   if (r.kind == ChangeKind::worsened || r.kind == ChangeKind::revised_down)
@@ -111,7 +104,7 @@ TextTable section_table(const DiffReport& rep, ChangeKind k) {
 }  // namespace
 
 std::string diff_headline(const DiffReport& rep) {
-  auto n = [&](ChangeKind k) { return rep.counts.count(k) ? rep.counts.at(k) : 0; };
+  auto n = [&](ChangeKind k) { return rep.count(k); };
   std::string s = "与" + rep.old_side.label + "相比";
   if (rep.new_side.label != rep.old_side.label) s += "（" + rep.new_side.label + "）";
   s += "：";
@@ -138,8 +131,8 @@ std::string diff_table(const DiffReport& rep, const std::set<ChangeKind>& only,
            "\n";
     out += t.render(style, 30);
   }
-  if (only.empty() && rep.counts.count(ChangeKind::unchanged))
-    out += "\n无变化 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) +
+  if (only.empty() && rep.count(ChangeKind::unchanged))
+    out += "\n无变化 " + std::to_string(rep.count(ChangeKind::unchanged)) +
            " 项未列出（--only unchanged 可查看）\n";
   return out;
 }
@@ -152,8 +145,8 @@ std::string diff_markdown(const DiffReport& rep, const std::set<ChangeKind>& onl
     if (t.empty()) continue;
     out += "\n## " + std::string(change_label(k)) + "\n\n" + t.markdown();
   }
-  if (only.empty() && rep.counts.count(ChangeKind::unchanged))
-    out += "\n其余 " + std::to_string(rep.counts.at(ChangeKind::unchanged)) + " 项无变化。\n";
+  if (only.empty() && rep.count(ChangeKind::unchanged))
+    out += "\n其余 " + std::to_string(rep.count(ChangeKind::unchanged)) + " 项无变化。\n";
   return out;
 }
 
@@ -165,16 +158,16 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     const AssessedRow& a = r.any();
     auto o = [&](auto f) { return r.old_row ? f(*r.old_row) : std::string(); };
     auto n = [&](auto f) { return r.new_row ? f(*r.new_row) : std::string(); };
-    auto actual = [](const AssessedRow& x) { return num(x.actual); };
-    auto compl_ = [](const AssessedRow& x) { return pct(x.completion_pct); };
-    auto gap = [](const AssessedRow& x) { return pct(x.gap_pp); };
+    auto actual = [](const AssessedRow& x) { return opt_num(x.actual); };
+    auto compl_ = [](const AssessedRow& x) { return opt_pct(x.completion_pct); };
+    auto gap = [](const AssessedRow& x) { return opt_pct(x.gap_pp); };
     auto status = [](const AssessedRow& x) {
       return x.status ? std::string(status_code(*x.status)) : "";
     };
     out += csv_line({std::to_string(r.key.task), std::to_string(r.key.target),
                      a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual),
-                     n(actual), num(r.delta), o(compl_), n(compl_), pct(r.delta_pp), o(gap), n(gap),
-                     o(status), n(status), change_code(r.kind)});
+                     n(actual), opt_num(r.delta), o(compl_), n(compl_), opt_pct(r.delta_pp), o(gap),
+                     n(gap), o(status), n(status), change_code(r.kind)});
   }
   return out;
 }
@@ -185,8 +178,7 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
   j.field("old", rep.old_side.label).field("new", rep.new_side.label).field("later", rep.later);
   j.field("headline", diff_headline(rep));
   j.key("counts").begin_object();
-  for (ChangeKind k : kAllChangeKinds)
-    j.field(change_code(k), rep.counts.count(k) ? rep.counts.at(k) : 0);
+  for (ChangeKind k : kAllChangeKinds) j.field(change_code(k), rep.count(k));
   j.end_object();
   j.key("rows").begin_array();
   for (const auto& r : rep.rows) {

@@ -49,7 +49,8 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
     row("目标", with_measure(r.target_value, r.measure) +
                     (t.kind == TargetKind::milestone ? "（里程碑以百分比报送，按 100% 计）"
                                                      : comparator_note(t.comparator, s)));
-  if (t.pending && r.target_value) row("目标来源", "进度文件填写的目标值");
+  if (t.pending && r.target_value)
+    row("目标来源", "进度文件填写的目标值（" + r.target_value_source.str() + "）");
 
   if (r.value_month) {
     std::string v = r.actual ? with_measure(r.actual, r.measure) : milestone_label(*r.state);
@@ -58,8 +59,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   } else {
     row("累计完成", "无（本月及此前月份均未报送）");
   }
-  int total = months_between(plan.start, plan.deadline_month()) + 1;
-  int elapsed = months_between(plan.start, rep.month) + 1;
+  int total = rep.time.total, elapsed = rep.time.elapsed;
   row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" +
                       plan.deadline_month().str() + " − " + plan.start.str() +
                       " + 1) = " + std::to_string(elapsed) + "/" + std::to_string(total) +
@@ -123,15 +123,13 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                   " ≤ 差距 ≤ " + n(s.seriously_behind_pp) + " 滞后；> " + n(s.seriously_behind_pp) +
                   " 严重滞后");
   if (r.status != Status::done) {
-    row("剩余",
-        with_measure(r.remaining, r.measure) +
-            (r.needed_per_month
-                 ? "，距截止还有 " + std::to_string(rep.months_left) + " 个月，每月需完成 " +
-                       with_measure(std::round(*r.needed_per_month * 10) / 10, r.measure)
-                 : "，已无剩余月份"));
+    row("剩余", with_measure(r.remaining, r.measure) +
+                    (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.months_left) +
+                                              " 个月，每月需完成 " +
+                                              with_measure(round1(r.needed_per_month), r.measure)
+                                        : "，已无剩余月份"));
     if (r.projected_month) {
-      double pace = (a - r.baseline) / std::max(1, elapsed);
-      row("预计完成", "按平均每月 " + with_measure(std::round(pace * 10) / 10, r.measure) +
+      row("预计完成", "按平均每月 " + with_measure(round1(r.monthly_pace), r.measure) +
                           " 的进度，预计 " + r.projected_month->str() +
                           (r.projected_late ? "，晚于截止月份，预计逾期" : ""));
     } else {

@@ -1,5 +1,7 @@
 #include "report/labels.hpp"
 
+#include <cmath>
+
 #include "util/number.hpp"
 
 namespace minsheng {
@@ -50,17 +52,56 @@ std::string pct_text(std::optional<double> v) {
   return v ? format_pct(*v) + "%" : "—";
 }
 
-std::string headline(const std::map<Status, int>& counts, std::size_t total, const char* noun) {
-  std::string s = std::to_string(total) + noun + "：";
-  bool first = true;
+std::string counts_phrase(const std::map<Status, int>& counts, bool spaced) {
+  std::string s, gap = spaced ? " " : "";
   for (Status st : kHeadlineOrder) {
     auto it = counts.find(st);
     if (it == counts.end() || it->second == 0) continue;
-    if (!first) s += "、";
-    first = false;
-    s += std::string(status_label(st)) + " " + std::to_string(it->second) + " 项";
+    if (!s.empty()) s += "、";
+    s += std::string(status_label(st)) + gap + std::to_string(it->second) + gap + "项";
   }
   return s;
+}
+
+std::string headline(const std::map<Status, int>& counts, std::size_t total) {
+  return std::to_string(total) + "项任务：" + counts_phrase(counts);
+}
+
+std::string target_id(const TargetResult& r) {
+  return r.task->targets.size() > 1
+             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
+             : std::to_string(r.task->id);
+}
+
+std::string target_name(const TargetResult& r) {
+  return r.target->name.empty() ? r.task->text : r.target->name;
+}
+
+std::string figure_text(double value, const std::string& measure, Comparator c) {
+  return format_number(value) + measure + comparator_suffix(c);
+}
+
+std::string goal_text(const TargetResult& r) {
+  if (r.target->kind == TargetKind::milestone) return r.actual ? "100%" : "里程碑";
+  if (!r.target_value) return "待定";
+  return figure_text(*r.target_value, r.measure, r.target->comparator);
+}
+
+std::optional<double> round1(const std::optional<double>& v) {
+  if (!v) return v;
+  return std::round(*v * 10) / 10;
+}
+
+std::string opt_num(const std::optional<double>& v) {
+  return v ? format_number(*v) : "";
+}
+
+std::string opt_pct(const std::optional<double>& v) {
+  return v ? format_pct(*v) : "";
+}
+
+std::string opt_month(const std::optional<YearMonth>& m) {
+  return m ? m->str() : "";
 }
 
 std::string carried_text(const TargetResult& r) {

@@ -14,9 +14,27 @@ std::string category_heading(const Plan& plan, int id);  // （一）着力实�
 Color status_color(Status s);
 std::string with_measure(std::optional<double> v, const std::string& measure);  // "1100个", "96%"
 std::string pct_text(std::optional<double> v);                                  // "54.5%" or "—"
-// "70项任务：已完成 3 项、超序时 20 项、…" — statuses with a count, best news first.
-std::string headline(const std::map<Status, int>& counts, std::size_t total,
-                     const char* noun = "项任务");
+// "已完成 3 项、超序时 20 项、…" — statuses with a count, best news first; `spaced` false gives
+// the running-text form of a 通报, "已完成3项、超序时20项".
+std::string counts_phrase(const std::map<Status, int>& counts, bool spaced = true);
+// "70项任务：已完成 3 项、超序时 20 项、…"
+std::string headline(const std::map<Status, int>& counts, std::size_t total);
+
+// "48.2" for the second target of a task with several, "4" otherwise.
+std::string target_id(const TargetResult& r);
+// The target's short name, or its task's text for a milestone without one.
+std::string target_name(const TargetResult& r);
+// "1680个以上": a figure as the plan writes it.
+std::string figure_text(double value, const std::string& measure, Comparator c);
+// The goal column: the figure, "待定", "里程碑", or "100%" for a milestone reported in percent.
+std::string goal_text(const TargetResult& r);
+
+// Derived rates and shares are shown to one decimal; more would be false precision.
+std::optional<double> round1(const std::optional<double>& v);
+// Cells of machine-read files: empty when absent.
+std::string opt_num(const std::optional<double>& v);
+std::string opt_pct(const std::optional<double>& v);
+std::string opt_month(const std::optional<YearMonth>& m);
 // "沿用2024-05数据" when the value is carried, else empty.
 std::string carried_text(const TargetResult& r);
 // The short status text a person reads: "推进中" for a milestone, else the label, plus 预计逾期.

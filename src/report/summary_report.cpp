@@ -34,54 +34,17 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
 
 namespace {
 
-std::string opt_num(const std::optional<double>& v) {
-  return v ? format_number(*v) : "";
-}
-std::string opt_pct(const std::optional<double>& v) {
-  return v ? format_pct(*v) : "";
-}
-std::string opt_month(const std::optional<YearMonth>& m) {
-  return m ? m->str() : "";
-}
-// Monthly rates are shown to one decimal; more would be false precision.
-std::optional<double> round1(const std::optional<double>& v) {
-  if (!v) return v;
-  return std::round(*v * 10) / 10;
-}
-
 std::string time_line(const MonthReport& rep) {
-  const Plan& p = *rep.plan;
-  int elapsed = std::clamp(months_between(p.start, rep.month) + 1, 0,
-                           months_between(p.start, p.deadline_month()) + 1);
-  int total = months_between(p.start, p.deadline_month()) + 1;
+  int elapsed = std::clamp(rep.time.elapsed, 0, rep.time.total);
   return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time_pct) + "%（" +
-         std::to_string(elapsed) + "/" + std::to_string(total) + " 个月）；计划完成时限 " +
-         p.deadline.chinese() + "。";
+         std::to_string(elapsed) + "/" + std::to_string(rep.time.total) + " 个月）；计划完成时限 " +
+         rep.plan->deadline.chinese() + "。";
 }
 
 std::string actual_text(const TargetResult& r) {
   if (r.actual) return with_measure(r.actual, r.measure);
   if (r.state) return milestone_label(*r.state);
   return "—";
-}
-
-std::string goal_text(const TargetResult& r) {
-  if (r.target->kind == TargetKind::milestone) return r.actual ? "100%" : "里程碑";
-  if (!r.target_value) return "待定";
-  std::string s = format_number(*r.target_value) + r.measure;
-  if (r.target->comparator == Comparator::at_least) s += "以上";
-  if (r.target->comparator == Comparator::about) s += "左右";
-  return s;
-}
-
-std::string id_text(const TargetResult& r) {
-  return r.task->targets.size() > 1
-             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
-             : std::to_string(r.task->id);
-}
-
-std::string short_name(const TargetResult& r) {
-  return r.target->name.empty() ? r.task->text : r.target->name;
 }
 
 std::string gap_text(const TargetResult& r) {
@@ -148,8 +111,8 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
       Color c = status_color(r.status);
       std::string actual = actual_text(r);
       if (r.carried) actual += "*";
-      t.add({{id_text(r), Color::none},
-             {short_name(r), Color::none},
+      t.add({{target_id(r), Color::none},
+             {target_name(r), Color::none},
              {r.target->lead, Color::none},
              {goal_text(r), Color::none},
              {actual, r.carried ? Color::grey : Color::none},
@@ -191,7 +154,7 @@ std::string summary_markdown(const MonthReport& rep) {
       {false, true, true, true, true, true, true, true, true});
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
-    auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
+    auto n = [&](Status s) { return r.count(s); };
     int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind);
     cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total),
@@ -211,7 +174,7 @@ std::string summary_markdown(const MonthReport& rep) {
       if (r.task->category != cat.id) continue;
       std::string note = carried_text(r);
       if (!r.note.empty()) note += (note.empty() ? "" : "；") + r.note;
-      t.add({id_text(r), short_name(r), r.target->lead, goal_text(r), actual_text(r),
+      t.add({target_id(r), target_name(r), r.target->lead, goal_text(r), actual_text(r),
              pct_text(r.completion_pct), gap_text(r), status_text(r), note});
     }
     out += t.markdown() + "\n";
@@ -225,7 +188,7 @@ std::string summary_markdown(const MonthReport& rep) {
     TextTable t({"编号", "指标", "牵头单位", "完成率", "序时进度", "落后（百分点）", "状态"},
                 {false, false, false, true, true, true, false});
     for (const TargetResult* r : lag)
-      t.add({id_text(*r), short_name(*r), r->target->lead, pct_text(r->completion_pct),
+      t.add({target_id(*r), target_name(*r), r->target->lead, pct_text(r->completion_pct),
              pct_text(r->time_pct), gap_text(*r), status_text(*r)});
     out += t.markdown() + "\n";
   }
@@ -236,7 +199,7 @@ std::string summary_markdown(const MonthReport& rep) {
     TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
                 {false, false, false, true, true, false, false});
     for (const TargetResult* r : risk)
-      t.add({id_text(*r), short_name(*r), r->target->lead, pct_text(r->completion_pct),
+      t.add({target_id(*r), target_name(*r), r->target->lead, pct_text(r->completion_pct),
              with_measure(round1(r->needed_per_month), r->measure), opt_month(r->projected_month),
              status_label(r->status)});
     out += t.markdown() + "\n";
@@ -247,7 +210,7 @@ std::string summary_markdown(const MonthReport& rep) {
                    "未报送", "其他", "平均完成率"},
                   {false, true, true, true, true, true, true, true, true, true});
   for (const auto& r : rep.by_unit) {
-    auto n = [&](Status s) { return r.counts.count(s) ? r.counts.at(s) : 0; };
+    auto n = [&](Status s) { return r.count(s); };
     int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind) - n(Status::not_reported);
     units.add({r.name, std::to_string(r.total), std::to_string(n(Status::done)),
@@ -263,7 +226,7 @@ std::string summary_markdown(const MonthReport& rep) {
                 {false, false, true, true, true, true, false});
     for (const auto& x : rep.targets)
       if (x.target->lead == r.name)
-        t.add({id_text(x), short_name(x), goal_text(x),
+        t.add({target_id(x), target_name(x), goal_text(x),
                actual_text(x) + (x.carried ? "（" + carried_text(x) + "）" : ""),
                pct_text(x.completion_pct), gap_text(x), status_text(x)});
     out += "### " + r.name + "\n\n" + t.markdown() + "\n";
@@ -312,7 +275,7 @@ namespace {
 void json_rollup(JsonWriter& j, const Rollup& r) {
   j.begin_object().field("name", r.name).field("total", r.total);
   j.key("counts").begin_object();
-  for (Status s : kAllStatuses) j.field(status_code(s), r.counts.count(s) ? r.counts.at(s) : 0);
+  for (Status s : kAllStatuses) j.field(status_code(s), r.count(s));
   j.end_object();
   j.key("avg_completion_pct").value(round1(r.avg_completion));
   j.end_object();
@@ -324,11 +287,10 @@ std::string summary_json(const MonthReport& rep) {
   JsonWriter j;
   j.begin_object();
   j.field("plan", rep.plan->title).field("month", rep.month.str());
-  j.field("time_pct", std::round(rep.time_pct * 10) / 10).field("months_left", rep.months_left);
+  j.field("time_pct", *round1(rep.time_pct)).field("months_left", rep.months_left);
   j.field("headline", headline(rep.task_counts, rep.tasks.size()));
   j.key("task_counts").begin_object();
-  for (Status s : kAllStatuses)
-    j.field(status_code(s), rep.task_counts.count(s) ? rep.task_counts.at(s) : 0);
+  for (Status s : kAllStatuses) j.field(status_code(s), rep.task_count(s));
   j.end_object();
   j.key("avg_completion_pct").value(round1(rep.avg_completion));
   j.key("tasks").begin_array();
@@ -349,8 +311,7 @@ std::string summary_json(const MonthReport& rep) {
       j.value(milestone_label(*r.state));
     else
       j.null();
-    j.field("completion_pct", round1(r.completion_pct))
-        .field("time_pct", std::round(r.time_pct * 10) / 10);
+    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", *round1(r.time_pct));
     j.field("gap_pp", round1(r.gap_pp));
     j.field("status", status_code(r.status)).field("status_label", status_label(r.status));
     j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));

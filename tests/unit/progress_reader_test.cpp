@@ -230,3 +230,11 @@ TEST_CASE("a list where one value belongs, and a header-only file, are named cle
   CHECK(h.messages[0] ==
         "r/2024-05/submissions/市民政局.csv:1: 警告: 文件只有表头，没有填报任何指标");
 }
+
+TEST_CASE("YAML positions count characters, like the CSV reader's") {
+  const std::string f = "r/2024-05/submissions/市民政局.yaml";
+  // 31 characters (35 bytes: 说明 is 6 of them) stand before 九百 on line 3: column 32, not 36.
+  auto r = read("unit: 市民政局\nprogress:\n  - {task: 1, note: 说明, value: 九百}\n", f);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].rfind(f + ":3:32: 错误: 任务1的累计完成值“九百”不是数字", 0) == 0);
+}
