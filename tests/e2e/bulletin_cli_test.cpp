@@ -54,7 +54,7 @@ TEST_CASE("the HTML is one self-contained file") {
   CHECK(r.out.find("name=\"viewport\"") != std::string::npos);
 }
 
-TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data; nothing is written") {
+TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data — nothing is written") {
   Sandbox s;
   Run none = run("--data demo/reports bulletin --quarter 2024Q3 --write", s.dir());
   CHECK(none.rc == 3);

@@ -27,7 +27,7 @@ TEST_CASE("tasks --format csv lists all 70 tasks, one row per target") {
   CHECK(r.out.find("\r\n63,1,9,市残联,,人,at_least,") != std::string::npos);
 }
 
-TEST_CASE("tasks filters by unit and category; an unknown unit suggests the closest") {
+TEST_CASE("tasks filters by unit and category — an unknown unit suggests the closest") {
   Run r = run("tasks --unit 市民政局 --format csv");
   REQUIRE(r.rc == 0);
   CHECK(count_lines(r.out) == 1 + 7);  // tasks 14, 17, 18, 19, 60, 61, 62
@@ -58,7 +58,7 @@ TEST_CASE("tasks --format json and md describe the same plan") {
         std::string::npos);
 }
 
-TEST_CASE("usage errors exit 2; help and version exit 0") {
+TEST_CASE("usage errors exit 2 — help and version exit 0") {
   CHECK(run("--version").rc == 0);
   CHECK(run("--help").rc == 0);
   CHECK(run("").rc == 2);

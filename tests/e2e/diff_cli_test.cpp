@@ -49,7 +49,7 @@ TEST_CASE("a written summary CSV (BOM, CRLF) diffs like its month, and months an
   }
 }
 
-TEST_CASE("diff --only filters rows; --fail-on exits 1 only when such a change exists") {
+TEST_CASE("diff --only filters rows — --fail-on exits 1 only when such a change exists") {
   Run only =
       run("--data demo/reports diff 2024-05 2024-06 --format csv --only stalled,revised_down");
   CHECK(only.rc == 0);

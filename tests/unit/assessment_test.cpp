@@ -156,7 +156,7 @@ TEST_CASE("after the deadline month an unreached target is overdue") {
   CHECK_FALSE(r.needed_per_month);  // no months left
 }
 
-TEST_CASE("no value in any month is not reported; rejected rows are invalid") {
+TEST_CASE("no value in any month is not reported — rejected rows are invalid") {
   CHECK(assess(Snap({2024, 5}), 1).status == Status::not_reported);
   Snap s({2024, 5});
   s.value(1, 1, 50);

@@ -67,7 +67,7 @@ TEST_CASE("reporting punctuality and the unit ranking") {
 }
 
 TEST_CASE(
-    "a period without files is NoDataError; with no previous period the first month is the "
+    "a period without files is NoDataError — with no previous period the first month is the "
     "baseline") {
   CHECK_THROWS_AS(build_bulletin(plan(), demo(), *Period::parse("2024Q3")), NoDataError);
   Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q1"));
@@ -95,7 +95,7 @@ TEST_CASE("the default templates render the title from the plan's data") {
 }
 
 TEST_CASE(
-    "a custom template changes the wording without a rebuild; a broken one is a clear error") {
+    "a custom template changes the wording without a rebuild — a broken one is a clear error") {
   Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q2"));
   std::string out = render_bulletin(
       b, "md", "{{title}}|{{#statuses}}{{label}}{{count}};{{/statuses}}|{{time_pct}}",

@@ -32,7 +32,7 @@ TEST_CASE("CRLF line endings are the same as LF") {
   CHECK(crlf[1].line == lf[1].line);
 }
 
-TEST_CASE("empty fields and a trailing separator are kept; blank rows are recognised") {
+TEST_CASE("empty fields and a trailing separator are kept — blank rows are recognised") {
   auto r = parse_csv("a,b,c\n1,,\n,,\n");
   REQUIRE(r.size() == 3);
   CHECK(r[1].fields.size() == 3);

@@ -64,7 +64,7 @@ TEST_CASE("two files for one unit in a month are an error naming both") {
                     "市民政局.csv；请只保留一个");
 }
 
-TEST_CASE("a late file is a warning; errors block the report unless keep_going") {
+TEST_CASE("a late file is a warning — errors block the report unless keep_going") {
   test::TempDir t;
   t.write("2024-05/submissions/市民政局.csv",
           "任务编号,累计完成,报送日期\n1,10,2024-06-05\n2,abc,\n");

@@ -40,7 +40,7 @@ TEST_CASE("one case per kind of change") {
         K::no_longer_reported);
 }
 
-TEST_CASE("precedence: a fall in value beats a change of status; a done target never stalls") {
+TEST_CASE("precedence: a fall in value beats a change of status — a done target never stalls") {
   using S = Status;
   CHECK(classify(row(1, 50, S::on_track), row(1, 40, S::behind), true) == ChangeKind::revised_down);
   CHECK(classify(row(1, 100, S::done), row(1, 100, S::done), true) == ChangeKind::unchanged);
@@ -56,7 +56,7 @@ TEST_CASE("milestones with the same state are unchanged, not stalled") {
   CHECK(classify(a, b, true) == ChangeKind::unchanged);
 }
 
-TEST_CASE("rows are matched on (task, target) whatever their order; added and removed are found") {
+TEST_CASE("rows are matched on (task, target) whatever their order — added and removed are found") {
   DiffReport rep = diff_sides(
       side("2024-05",
            {row(3, 30, Status::behind), row(1, 10, Status::behind), row(2, 20, Status::behind)},

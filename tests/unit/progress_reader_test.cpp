@@ -131,7 +131,7 @@ TEST_CASE("each row problem is reported at its cell, and all of them at once") {
   CHECK(r.sub.invalid.count({2, 1}));
 }
 
-TEST_CASE("a percentage for a count target is an error; for a milestone it is progress") {
+TEST_CASE("a percentage for a count target is an error — for a milestone it is progress") {
   auto r = read("任务编号,累计完成\n1,50%\n");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
@@ -154,7 +154,7 @@ TEST_CASE("a multi-target task resolves the target this unit leads") {
   CHECK(r.sub.entries[0].key == TargetKey{4, 2});
 }
 
-TEST_CASE("a pending target's value is supplied; on a fixed target it is ignored with a warning") {
+TEST_CASE("a pending target's value is supplied — on a fixed target it is ignored with a warning") {
   auto r = read("任务编号,累计完成,目标值\n5,120,150\n1,10,200\n");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
@@ -164,7 +164,7 @@ TEST_CASE("a pending target's value is supplied; on a fixed target it is ignored
   CHECK(r.sub.entries[0].target_value == 150);
 }
 
-TEST_CASE("a month inside the file must match its folder; submitted dates are read") {
+TEST_CASE("a month inside the file must match its folder — submitted dates are read") {
   auto r = read("任务编号,累计完成,月份,报送日期\n1,5,2024-04,2024/6/2\n");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
