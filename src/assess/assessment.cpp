@@ -69,6 +69,53 @@ TimeProgress time_progress(const Plan& plan, YearMonth m) {
   return t;
 }
 
+Projection projection(const Plan& plan, const Target& target, double target_value, double actual,
+                      const std::vector<MonthValue>& series, YearMonth m) {
+  Projection p;
+  if (series.size() >= 2) {
+    const MonthValue* ref = &series.front();
+    for (const auto& v : series)
+      if (v.month <= m.plus(-3)) ref = &v;
+    p.from = ref->month;
+    p.pace = (actual - ref->value) / std::max(1, months_between(ref->month, m));
+  } else {
+    p.pace = (actual - target.baseline) / std::max(1, time_progress(plan, m).elapsed);
+  }
+  int months_left = std::max(0, months_between(m, plan.deadline_month()));
+  double at_deadline = actual + std::max(0.0, p.pace) * months_left;
+  p.completion_at_deadline = (at_deadline - target.baseline) / (target_value - target.baseline) * 100;
+  p.late = p.pace <= kEps || p.completion_at_deadline < plan.settings.projection_flag_pct - kEps;
+  if (p.pace > kEps) {
+    // Bounded so that a tiny pace cannot overflow the month arithmetic: past a century it is
+    // no projection at all.
+    double months = std::ceil((target_value - actual) / p.pace - kEps);
+    if (months <= 1200) p.month = m.plus(std::max(1, static_cast<int>(months)));
+  }
+  return p;
+}
+
+std::vector<const TargetResult*> lagging_targets(const MonthReport& rep) {
+  std::vector<const TargetResult*> out;
+  for (const auto& t : rep.targets)
+    if (is_lagging(t.status)) out.push_back(&t);
+  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
+    if (a->status != b->status) return worse(a->status, b->status);
+    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
+  });
+  return out;
+}
+
+std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
+  std::vector<const TargetResult*> out;
+  for (const auto& t : rep.targets)
+    if (t.projected_late && !is_lagging(t.status)) out.push_back(&t);
+  return out;
+}
+
+const char* result_label(const TargetResult& r) {
+  return r.reached_by_tolerance ? "基本完成" : status_label(r.status);
+}
+
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
                            const Snapshot& snap) {
   const Settings& s = plan.settings;
@@ -128,8 +175,10 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   r.completion_pct = (actual - r.baseline) / (target_value - r.baseline) * 100;
   r.gap_pp = r.time_pct - *r.completion_pct;
   r.remaining = std::max(0.0, target_value - actual);
-  bool done = reached(target, target_value, actual, s) ||
-              (target.kind == TargetKind::milestone && r.state == MilestoneState::completed);
+  bool milestone_done =
+      target.kind == TargetKind::milestone && r.state == MilestoneState::completed;
+  bool done = reached(target, target_value, actual, s) || milestone_done;
+  r.reached_by_tolerance = done && !milestone_done && actual < target_value - kEps;
   if (done)
     r.status = Status::done;
   else if (after_deadline)
@@ -141,22 +190,22 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     r.remaining = 0;
   } else {
     if (months_left > 0) r.needed_per_month = *r.remaining / months_left;
-    if (time.elapsed > 0) {
-      double pace = (actual - r.baseline) / time.elapsed;
-      r.monthly_pace = pace;
-      if (pace > 0) {
-        double months_needed = (target_value - r.baseline) / pace;
-        int whole = static_cast<int>(std::ceil(months_needed - kEps));
-        r.projected_month = plan.start.plus(std::max(whole, 1) - 1);
-        r.projected_late = *r.projected_month > plan.deadline_month();
-      }
-    }
+    static const std::vector<MonthValue> kNone;
+    auto ser = snap.series.find(key);
+    Projection p = projection(plan, target, target_value, actual,
+                              ser == snap.series.end() ? kNone : ser->second, snap.month);
+    r.recent_pace = p.pace;
+    r.pace_from = p.from;
+    r.projected_completion_pct = p.completion_at_deadline;
+    r.projected_month = p.month;
+    r.projected_late = p.late;
   }
   return r;
 }
 
 MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
-                         const std::map<std::string, YearMonth>& last_file_month) {
+                         const std::map<std::string, YearMonth>& last_file_month,
+                         const std::map<std::string, std::vector<std::string>>& unread) {
   MonthReport rep;
   rep.plan = &plan;
   rep.month = snap.month;
@@ -200,9 +249,10 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   for (const auto& unit : plan.lead_units()) {
     Rollup r{unit, {}, 0, std::nullopt};
     std::vector<double> pcts;
-    UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt};
+    UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt, {}};
     if (auto it = last_file_month.find(unit); it != last_file_month.end())
       gap.last_month = it->second;
+    if (auto it = unread.find(unit); it != unread.end() && gap.no_file) gap.unread_files = it->second;
     for (const auto& t : rep.targets) {
       if (t.target->lead != unit) continue;
       ++r.counts[t.status];
@@ -215,7 +265,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     }
     r.avg_completion = mean(pcts);
     rep.by_unit.push_back(std::move(r));
-    if (gap.no_file || !gap.unreported.empty()) rep.gaps.push_back(std::move(gap));
+    if ((gap.no_file || !gap.unreported.empty()) && plan.reporting_due(snap.month))
+      rep.gaps.push_back(std::move(gap));
   }
   return rep;
 }

@@ -26,9 +26,12 @@ struct TargetResult {
   Status status = Status::not_reported;
   std::optional<double> remaining;
   std::optional<double> needed_per_month;
-  std::optional<YearMonth> projected_month;
-  bool projected_late = false;         // 预计逾期: projected after the deadline month
-  std::optional<double> monthly_pace;  // (actual − baseline) per month since the plan started
+  std::optional<YearMonth> projected_month;  // when the figure is reached at recent_pace
+  bool projected_late = false;               // 预计逾期: see projection()
+  std::optional<double> recent_pace;         // mean monthly increase, see projection()
+  std::optional<YearMonth> pace_from;        // the pace is measured from here; empty: from start
+  std::optional<double> projected_completion_pct;  // by the deadline month at recent_pace
+  bool reached_by_tolerance = false;  // done only through about_tolerance: 基本完成
   std::optional<YearMonth> value_month;
   bool carried = false;  // 沿用 an earlier month's value
   SourceRef source;
@@ -61,6 +64,7 @@ struct UnitGap {
   bool no_file = false;
   std::vector<TargetKey> unreported;    // its targets with no value this month
   std::optional<YearMonth> last_month;  // last month it sent a file, if any
+  std::vector<std::string> unread_files;  // sent this month but unreadable: not 未报送
 };
 
 // Months of the plan period that have passed by the end of a month, and the share of time used.
@@ -92,6 +96,31 @@ struct MonthReport {
 };
 
 TimeProgress time_progress(const Plan& plan, YearMonth m);
+
+// The recent pace of a target and what it projects, for targets with a value not yet done.
+// Pace: the mean monthly increase over the last three months up to `m` (from the latest value
+// reported at least three months before `m`, else from the earliest value); with only one value
+// ever reported, (value − baseline) over the months since the plan started.
+// 预计逾期 when the pace is zero or less, or when at that pace completion by the deadline month
+// stays below settings.projection_flag_pct.
+struct Projection {
+  double pace = 0;
+  std::optional<YearMonth> from;
+  double completion_at_deadline = 0;
+  std::optional<YearMonth> month;  // when the figure is reached; empty at zero pace
+  bool late = false;
+};
+Projection projection(const Plan& plan, const Target& target, double target_value, double actual,
+                      const std::vector<MonthValue>& series, YearMonth m);
+
+// Targets that lag (滞后, 严重滞后, 逾期), worst first, then by gap.
+std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
+// Targets not yet lagging that are 预计逾期: every report lists the same ones.
+std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
+
+// The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only
+// within the tolerance, else the status's own label.
+const char* result_label(const TargetResult& r);
 inline double time_progress_pct(const Plan& plan, YearMonth m) {
   return time_progress(plan, m).pct;
 }
@@ -100,8 +129,11 @@ inline double time_progress_pct(const Plan& plan, YearMonth m) {
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
                            const Snapshot& snap);
 
-// `last_file_month` maps each unit to the last month it sent a file (for the gap list).
+// `last_file_month` maps each unit to the last month it sent a file, `unread` to the files it
+// sent this month that could not be read (for the gap list). Months before the plan's
+// reporting.from have no gaps: nothing was due.
 MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
-                         const std::map<std::string, YearMonth>& last_file_month = {});
+                         const std::map<std::string, YearMonth>& last_file_month = {},
+                         const std::map<std::string, std::vector<std::string>>& unread = {});
 
 }  // namespace minsheng

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "assess/month.hpp"
+#include "assess/reporting.hpp"
+#include "util/text.hpp"
 
 namespace minsheng {
 namespace {
@@ -19,7 +21,9 @@ std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
 std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const Bulletin& b) {
   std::vector<UnitStanding> out;
   std::map<std::pair<YearMonth, std::string>, const Submission*> by_month_unit;
-  for (const auto& s : data.submissions) by_month_unit.emplace(std::pair{s.month, s.unit}, &s);
+  for (const auto& s : data.submissions)
+    if (!s.rejected) by_month_unit.emplace(std::pair{s.month, s.unit}, &s);
+  YearMonth from = std::max(b.period.first_month(), plan.reporting_from);
   for (const auto& roll : b.report.by_unit) {
     UnitStanding u;
     u.unit = roll.name;
@@ -27,13 +31,14 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     u.done = roll.count(Status::done);
     u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;
-    for (YearMonth m = b.period.first_month(); m <= b.month; m = m.plus(1)) {
+    // Every due month of the period counts, also those after the last month with files.
+    for (YearMonth m = from; m <= b.period.last_month(); m = m.plus(1)) {
       auto it = by_month_unit.find({m, u.unit});
-      if (it == by_month_unit.end())
-        u.missing_months.push_back(m);
-      else if (const Submission* sub = it->second;
-               sub->submitted && *sub->submitted > plan.due_date(m))
-        u.late_months.push_back({m, days_between(plan.due_date(m), *sub->submitted)});
+      if (it == by_month_unit.end()) {
+        if (!data.unread_file(m, u.unit)) u.missing_months.push_back(m);
+      } else if (const Submission* sub = it->second; late_days(plan, *sub) > 0) {
+        u.late_months.push_back({m, late_days(plan, *sub)});
+      }
     }
     out.push_back(std::move(u));
   }
@@ -51,27 +56,71 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
   return out;
 }
 
+std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
+  std::vector<TargetKey> out;
+  for (const TargetResult* r : rs) out.push_back(r->key());
+  return out;
+}
+
 }  // namespace
 
-Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period) {
+Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale) {
   auto months = months_with_files(data, period);
-  if (months.empty())
-    throw NoDataError(period.code() + "（" + period.first_month().str() + " 至 " +
-                      period.last_month().str() + "）没有任何进度文件，无法生成通报");
+  if (months.empty() || (!allow_stale && months.back() != period.last_month())) {
+    std::vector<std::string> absent;
+    for (YearMonth m = std::max(period.first_month(), plan.reporting_from);
+         m <= period.last_month(); m = m.plus(1))
+      if (!data.has_files(m)) absent.push_back(m.str());
+    std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
+                       period.last_month().str() + "）";
+    if (months.empty())
+      throw NoDataError(what + "没有任何进度文件，无法生成通报" +
+                        (plan.reporting_from > period.last_month()
+                             ? "（计划自 " + plan.reporting_from.str() + " 起报送进度）"
+                             : std::string()));
+    throw NoDataError(what + "的最后一个月尚无进度文件（缺 " + join(absent, "、") +
+                      "），不生成通报；确需按已有数据（截至 " + months.back().str() +
+                      "）生成时加 --allow-stale");
+  }
   YearMonth month = months.back();
-  Bulletin b{period,       month, assess_data(plan, data, month, false), std::nullopt, false,
-             std::nullopt, {}};
+  Bulletin b;
+  b.period = period;
+  b.month = month;
+  b.stale = month != period.last_month();
+  b.report = assess_data(plan, data, month, false);
   if (auto before = months_with_files(data, period.previous()); !before.empty()) {
     b.previous_month = before.back();
   } else if (months.front() < month) {
     b.previous_month = months.front();
     b.previous_in_period = true;
   }
+  std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {
     MonthReport prev = assess_data(plan, data, *b.previous_month, false);
     b.changes = diff_sides(side_from_report(prev, b.previous_month->str()),
                            side_from_report(b.report, month.str()));
+    for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;
   }
+  for (const auto& t : b.report.targets) {
+    if (t.completion_pct) {
+      ++b.numeric_count;
+      b.numeric_done += t.status == Status::done;
+    }
+    if (t.status != Status::done) continue;
+    if (b.changes) {
+      auto it = change_of.find(t.key());
+      ChangeKind k = it == change_of.end() ? ChangeKind::added : it->second;
+      if (k != ChangeKind::completed && k != ChangeKind::newly_reported && k != ChangeKind::added)
+        continue;
+    }
+    b.completed.push_back(t.key());
+  }
+  b.lagging = keys(lagging_targets(b.report));
+  b.attention = keys(at_risk_targets(b.report));
+  for (Status st : kHeadlineOrder)
+    if (std::any_of(b.report.by_category.begin(), b.report.by_category.end(),
+                    [&](const Rollup& r) { return r.count(st) > 0; }))
+      b.status_columns.push_back(st);
   b.units = standings(plan, data, b);
   return b;
 }

@@ -17,13 +17,16 @@ struct UnitStanding {
   int lagging = 0;
   std::optional<double> avg_completion;
   int rank = 0;                           // 0: not ranked (no numeric target with a value)
-  std::vector<YearMonth> missing_months;  // no file for the month
+  std::vector<YearMonth> missing_months;  // due (from reporting.from) and no file sent
   std::vector<std::pair<YearMonth, long>> late_months;  // file sent N days after the due date
 };
 
 struct Bulletin {
   Period period;
   YearMonth month;  // the last month of the period that has progress files
+  // The period's last month has no files: built only when asked to (allow_stale), and the
+  // document says which month its data reaches.
+  bool stale = false;
   MonthReport report;
   // What changes are measured from: the previous period's last month with files, or, when that
   // period has none, the first month of this period with files.
@@ -31,9 +34,18 @@ struct Bulletin {
   bool previous_in_period = false;
   std::optional<DiffReport> changes;  // since previous_month
   std::vector<UnitStanding> units;    // ranked: best average completion first
+
+  std::vector<TargetKey> completed;    // done now and not done at previous_month
+  std::vector<TargetKey> lagging;      // lagging_targets(report)
+  std::vector<TargetKey> attention;    // at_risk_targets(report)
+  std::vector<Status> status_columns;  // statuses any category has, so each row sums to its tasks
+  int numeric_count = 0;               // targets with a completion rate
+  int numeric_done = 0;
 };
 
-// Throws NoDataError when no month of the period has progress files, DataError on invalid data.
-Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period);
+// Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,
+// and then still when no month of the period has any), DataError on invalid data.
+Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period,
+                        bool allow_stale = false);
 
 }  // namespace minsheng

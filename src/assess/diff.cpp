@@ -112,6 +112,9 @@ DiffSide side_from_report(const MonthReport& rep, std::string label) {
     row.category = r.task->category;
     row.lead = r.target->lead;
     row.text = r.task->text;
+    row.name = r.target->name;
+    if (r.state && !r.actual) row.state = milestone_label(*r.state);
+    row.reached_by_tolerance = r.reached_by_tolerance;
     row.unit = r.measure;
     row.target_value = r.target_value;
     row.actual = r.actual;

@@ -1,16 +1,63 @@
 #include "assess/month.hpp"
 
+#include <cmath>
+#include <map>
+
+#include "assess/reporting.hpp"
+#include "util/number.hpp"
+
 namespace minsheng {
 namespace {
 
 void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  for (const auto& sub : data.submissions) {
-    Date due = plan.due_date(sub.month);
-    if (sub.submitted && *sub.submitted > due)
+  for (const auto& sub : data.submissions)
+    if (long days = late_days(plan, sub); days > 0)
       diags.warning(sub.file, 0, 0,
-                    "逾期报送：报送日期 " + sub.submitted->str() + " 晚于截止日期 " + due.str() +
-                        "（" + std::to_string(days_between(due, *sub.submitted)) + " 天）");
-  }
+                    "逾期报送：报送日期 " + sub.submitted->str() + " 晚于截止日期 " +
+                        plan.due_date(sub.month).str() + "（" + std::to_string(days) + " 天）");
+}
+
+std::string label_of(const Plan& plan, TargetKey k) {
+  const Task* t = plan.find_task(k.task);
+  return "任务" + std::to_string(k.task) +
+         (t && t->targets.size() > 1 ? "指标" + std::to_string(k.target) : "");
+}
+
+// Values that are valid numbers but probably not what the unit meant.
+void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
+  std::map<TargetKey, double> highest;
+  std::map<TargetKey, std::pair<double, const ProgressEntry*>> supplied;
+  for (const auto& sub : data.submissions)
+    for (const auto& e : sub.entries) {
+      const Task* task = plan.find_task(e.key.task);
+      if (!task) continue;
+      const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
+      std::string label = label_of(plan, e.key);
+      auto warn = [&](std::string msg) {
+        diags.warning(e.source.file, e.source.line, 0, label + msg);
+      };
+      if (e.target_value) {
+        auto [it, fresh] = supplied.try_emplace(e.key, *e.target_value, &e);
+        if (!fresh && std::abs(it->second.first - *e.target_value) > 1e-9)
+          warn("的目标值由 " + format_number(it->second.first) + "（" +
+               it->second.second->source.str() + "）改为 " + format_number(*e.target_value) +
+               "，请确认目标是否调整");
+        it->second = {*e.target_value, &e};
+      }
+      if (!e.value || t.kind != TargetKind::numeric) continue;
+      std::optional<double> figure = t.value;
+      if (auto it = supplied.find(e.key); it != supplied.end()) figure = it->second.first;
+      double v = *e.value;
+      if (figure && v > 2 * *figure)
+        warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " +
+             format_number(*figure) + t.measure + " 的两倍，请核对是否多填或误用“万”");
+      auto prev = highest.find(e.key);
+      if (t.measure == "%" && !e.percent && v <= 1 &&
+          ((prev != highest.end() && prev->second > 1) || (figure && *figure > 1)))
+        warn("的累计完成为 " + format_number(v) + "，疑似把百分数写成了小数（" +
+             format_number(v * 100) + "%？）；百分数请带 % 填写");
+      if (prev == highest.end() || v > prev->second) highest[e.key] = v;
+    }
 }
 
 struct CheckedMonth {
@@ -22,6 +69,7 @@ struct CheckedMonth {
 CheckedMonth check_month(const Plan& plan, const DataSet& data, YearMonth month) {
   Diagnostics all = data.diagnostics;
   add_late_warnings(plan, data, all);
+  add_plausibility_warnings(plan, data, all);
   CheckedMonth c{merge_snapshot(data.submissions, month, &all), {}};
   for (const auto& d : all.items()) {
     auto m = data.month_of(d.file);
@@ -36,6 +84,7 @@ CheckedMonth check_month(const Plan& plan, const DataSet& data, YearMonth month)
 
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
   add_late_warnings(plan, data, diags);
+  add_plausibility_warnings(plan, data, diags);
   if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
 }
 
@@ -46,7 +95,8 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
   CheckedMonth c = check_month(plan, data, month);
   if (c.problems.has_errors() && !keep_going) throw DataError(c.problems);
-  return assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month));
+  return assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month),
+                      data.unread_by_unit(month));
 }
 
 }  // namespace minsheng

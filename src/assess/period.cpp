@@ -33,6 +33,11 @@ YearMonth Period::last_month() const {
   return {year, n * months()};
 }
 
+Date Period::last_day() const {
+  YearMonth m = last_month();
+  return {m.year, m.month, days_in_month(m.year, m.month)};
+}
+
 Period Period::previous() const {
   int per_year = kind == Kind::quarter ? 4 : 2;
   int index = year * per_year + n - 1 - 1;

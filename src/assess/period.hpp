@@ -20,6 +20,7 @@ struct Period {
 
   YearMonth first_month() const;
   YearMonth last_month() const;
+  Date last_day() const;
   Period previous() const;
   std::string code() const;     // "2024Q2"
   std::string chinese() const;  // "第二季度", "上半年"

@@ -16,31 +16,39 @@ struct BulletinOptions {
   std::string format = "md";
   std::string output;
   bool write = false;
+  bool allow_stale = false;
   std::string template_file;
 };
 
-static Period resolve_period(const BulletinOptions& o) {
+static Period resolve_period(const BulletinOptions& o, Date as_of) {
   bool quarter = !o.quarter.empty();
   const std::string& word = quarter ? o.quarter : o.half;
   Period::Kind kind = quarter ? Period::Kind::quarter : Period::Kind::half;
-  if (word == "last") {
-    Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
-    return Period::last_completed(kind, as_of);
-  }
+  if (word == "last") return Period::last_completed(kind, as_of);
   auto p = Period::parse(word);
   if (!p || p->kind != kind)
     throw UsageError(quarter ? "--quarter 应为 2024Q2 这样的季度或 last，实际为“" + word + "”"
                              : "--half 应为 2024H1 这样的半年或 last，实际为“" + word + "”");
+  // A bulletin on a period still running would report a part as the whole.
+  if (!(p->last_day() < as_of))
+    throw UsageError(p->code() + " 到 " + p->last_day().str() + " 才结束（统计日期 " +
+                     as_of.str() + "），尚不能生成通报");
   return *p;
 }
 
 static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
-  Period period = resolve_period(o);
+  Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
+  Period period = resolve_period(o, as_of);
   Plan plan = load_plan(g);
+  if (period.last_month() < plan.start)
+    throw UsageError(period.code() + " 在计划开始之前：计划期为 " + plan.period_text());
   std::optional<std::string> custom;
   if (!o.template_file.empty()) custom = read_file(o.template_file);
   DataSet data = load_data(plan, g.data, period.last_month());
-  Bulletin b = build_bulletin(plan, data, period);
+  Bulletin b = build_bulletin(plan, data, period, o.allow_stale);
+  if (b.stale)
+    print_err("minsheng: 注意：" + period.last_month().str() + " 尚无进度文件，通报数据截至 " +
+              b.month.str() + "（--allow-stale）");
 
   auto render = [&](const std::string& fmt) {
     return render_bulletin(b, fmt, fmt == o.format ? custom : std::nullopt, o.template_file);
@@ -72,6 +80,8 @@ Command setup_bulletin(CLI::App& app, const GlobalOptions& g) {
                           "写入 DATA/2024Q2/bulletin.md 和 bulletin.html（原子写入）");
   out->excludes(w);
   w->excludes(out);
+  sub->add_flag("--allow-stale", o->allow_stale,
+                "期末月份尚无进度文件时仍按已有数据生成，并在正文首段注明数据截至的月份");
   sub->add_option("--template", o->template_file,
                   "用该 mustache 模板代替内置模板（用于 --format 指定的格式）");
   sub->callback([sub] {

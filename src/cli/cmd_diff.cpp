@@ -46,6 +46,8 @@ class MonthSides {
       : g_(g), plan_(load_plan(g)), data_(load_data(plan_, g.data, upto)) {}
 
   DiffSide side(YearMonth m) const {
+    if (m < plan_.start)
+      throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
     if (!data_.has_month(m))
       throw DataError(month_dir(g_.data, m).string(), 0, 0,
                       "没有该月的进度数据（缺少 submissions 目录）");
@@ -67,6 +69,10 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
     months.emplace(g, std::max(old_month.value_or(YearMonth{}), new_month.value_or(YearMonth{})));
   DiffSide old_side = old_month ? months->side(*old_month) : load_summary_csv(o.old_arg);
   DiffSide new_side = new_month ? months->side(*new_month) : load_summary_csv(o.new_arg);
+  if (old_side.month && new_side.month && *old_side.month > *new_side.month)
+    throw UsageError("OLD（" + old_side.month->str() + "）晚于 NEW（" + new_side.month->str() +
+                     "）：请把较早的一方写在前面，如 diff " + new_side.month->str() + " " +
+                     old_side.month->str());
   DiffReport rep = diff_sides(std::move(old_side), std::move(new_side));
 
   std::string fmt = output_format(o.format, "");

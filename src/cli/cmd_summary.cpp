@@ -22,8 +22,11 @@ struct SummaryOptions {
 
 static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
-  YearMonth month = parse_month_option(o.month, "--month");
+  YearMonth month = plan_month_option(plan, o.month, "--month");
   DataSet data = load_data(plan, g.data, month);
+  if (!plan.reporting_due(month) && !data.has_files(month))
+    throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
+                     " 起按月报送");
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month_dir(g.data, month).string() +
               "/submissions 中没有进度文件，汇总全部沿用此前月份数据");

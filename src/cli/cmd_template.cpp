@@ -5,7 +5,6 @@
 #include "io/data_dir.hpp"
 #include "model/diagnostic.hpp"
 #include "report/template_form.hpp"
-#include "util/suggest.hpp"
 
 namespace minsheng::cli {
 
@@ -19,15 +18,14 @@ struct TemplateOptions {
 static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = parse_month_option(o.month, "--month");
-  if (!plan.has_unit(o.unit))
-    throw UsageError("“" + o.unit + "”不是计划中的牵头单位" + did_you_mean(o.unit, plan.units));
-  if (plan.targets_of(o.unit).empty())
-    throw UsageError(o.unit + "在计划中不牵头任何指标，无需报送");
+  std::string unit = unit_option(plan, o.unit);
+  if (plan.targets_of(unit).empty())
+    throw UsageError(unit + "在计划中不牵头任何指标，无需报送");
   // The previous month's figures are a reminder only; problems in old files are check's business.
   DataSet data = load_data(plan, g.data, month.plus(-1));
   Snapshot prev = merge_snapshot(data.submissions, month.plus(-1), nullptr);
-  emit(o.format == "yaml" ? template_yaml(plan, o.unit, month, prev)
-                          : template_csv(plan, o.unit, month, prev),
+  emit(o.format == "yaml" ? template_yaml(plan, unit, month, prev)
+                          : template_csv(plan, unit, month, prev),
        o.output);
   return 0;
 }

@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "model/diagnostic.hpp"
+#include "util/suggest.hpp"
 
 namespace minsheng::cli {
 
@@ -39,13 +41,34 @@ void print_err(const std::string& line) {
 }
 
 Plan load_plan(const GlobalOptions& g) {
+  std::error_code ec;
+  if (!std::filesystem::exists(g.plan, ec)) {
+    auto cwd = std::filesystem::current_path(ec).string();
+    throw UsageError("找不到计划文件 " + g.plan + "（当前目录 " + cwd +
+                     "）：请用 --plan 指定计划文件，或在项目目录（含 tasks.yaml）中运行");
+  }
   return minsheng::load_plan(g.plan);
+}
+
+std::string unit_option(const Plan& plan, const std::string& name) {
+  std::string unit = plan.canonical_unit(name);
+  if (unit.empty())
+    throw UsageError("“" + name + "”不是计划中的牵头单位" + did_you_mean(name, plan.unit_names()));
+  return unit;
 }
 
 YearMonth parse_month_option(const std::string& s, const char* option) {
   auto m = YearMonth::parse(s);
   if (!m) throw UsageError(std::string(option) + " 应为年月，如 2024-06，实际为“" + s + "”");
   return *m;
+}
+
+YearMonth plan_month_option(const Plan& plan, const std::string& s, const char* option) {
+  YearMonth m = parse_month_option(s, option);
+  if (m < plan.start)
+    throw UsageError(std::string(option) + " " + m.str() + " 早于计划开始月份：计划期为 " +
+                     plan.period_text());
+  return m;
 }
 
 Date parse_date_option(const std::string& s, const char* option) {

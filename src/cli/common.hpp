@@ -25,7 +25,11 @@ void emit(const std::string& content, const std::string& path);
 void print_err(const std::string& line);
 
 Plan load_plan(const GlobalOptions& g);
+// A --unit value as the plan names the unit (aliases accepted); a usage error with a suggestion.
+std::string unit_option(const Plan& plan, const std::string& name);
 YearMonth parse_month_option(const std::string& s, const char* option);
+// A month the plan covers: a usage error naming the plan's period for a month before its start.
+YearMonth plan_month_option(const Plan& plan, const std::string& s, const char* option);
 Date parse_date_option(const std::string& s, const char* option);
 Date today();
 

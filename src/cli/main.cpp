@@ -15,6 +15,7 @@ namespace {
 constexpr int kExitData = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitNoData = 3;
+constexpr int kExitIo = 4;
 
 void print_diagnostics(const Diagnostics& d) {
   for (const auto& item : d.items()) print_err(item.str());
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
     return kExitNoData;
   } catch (const IoError& e) {
     print_err(std::string("minsheng: ") + e.what());
-    return kExitData;
+    return kExitIo;
   } catch (const std::exception& e) {
     print_err(std::string("minsheng: 内部错误: ") + e.what());
     return 70;  // EX_SOFTWARE: a bug, not the user's fault

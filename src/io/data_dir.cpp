@@ -14,76 +14,93 @@ fs::path month_dir(const fs::path& data, YearMonth m) {
   return data / m.str();
 }
 
+void require_data_dir(const fs::path& data) {
+  std::error_code ec;
+  if (!fs::is_directory(data, ec))
+    throw UsageError("数据目录不存在：" + fs::absolute(data, ec).lexically_normal().string() +
+                     "；请用 --data 指定存放月度文件夹（如 2024-06/submissions/）的目录");
+}
+
 std::vector<YearMonth> list_months(const fs::path& data) {
   std::vector<YearMonth> months;
   std::error_code ec;
   if (!fs::is_directory(data, ec)) return months;
   for (const auto& entry : fs::directory_iterator(data, ec)) {
-    if (!entry.is_directory()) continue;
+    if (!entry.is_directory(ec)) continue;
     // Only canonical names: "2024-06", not "2024年6月备份".
     auto m = YearMonth::parse_exact(entry.path().filename().string());
-    if (m && fs::is_directory(entry.path() / "submissions")) months.push_back(*m);
+    if (m && fs::is_directory(entry.path() / "submissions", ec)) months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
   return months;
 }
 
-enum class FileKind { progress, office, other };
+enum class FileKind { progress, unread, skipped };
 
-static FileKind kind_of(const fs::path& p) {
+static FileKind kind_of(const fs::directory_entry& entry) {
+  const fs::path& p = entry.path();
+  std::string name = p.filename().string();
+  // Editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp) are nobody's report.
+  if (name.starts_with("~$") || name.starts_with(".")) return FileKind::skipped;
+  std::error_code ec;
+  if (!entry.is_regular_file(ec)) return FileKind::unread;  // a folder sent as it was unzipped
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  std::string name = p.filename().string();
-  // Skip editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp).
-  if (name.starts_with("~$") || name.starts_with(".")) return FileKind::other;
   if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml") return FileKind::progress;
-  if (ext == ".xlsx" || ext == ".xls" || ext == ".et" || ext == ".ods") return FileKind::office;
-  return FileKind::other;
+  return FileKind::unread;
+}
+
+static std::string unread_reason(const fs::directory_entry& entry) {
+  std::error_code ec;
+  if (entry.is_directory(ec)) return "是文件夹，不会读取其中的文件：请把进度文件直接放在 submissions/ 中";
+  std::string ext = entry.path().extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".xlsx" || ext == ".xls" || ext == ".et" || ext == ".ods")
+    return "是工作簿，暂不能直接读取：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录";
+  return "不是进度文件（应为 .csv 或 .yaml），未读取";
 }
 
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
+  require_data_dir(data);
   DataSet set;
   for (YearMonth m : list_months(data)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);
     std::vector<fs::path> files;
+    std::vector<fs::directory_entry> unread;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
-      if (!entry.is_regular_file()) continue;
-      FileKind k = kind_of(entry.path());
-      if (k == FileKind::other) continue;
+      FileKind k = kind_of(entry);
+      if (k == FileKind::skipped) continue;
       set.file_months[entry.path().string()] = m;
-      if (k == FileKind::progress) files.push_back(entry.path());
-      // A workbook sent as it is would otherwise look like a unit that did not report.
-      if (k == FileKind::office)
-        set.diagnostics.error(entry.path().string(), 0, 0,
-                              "无法直接读取 " + entry.path().extension().string() +
-                                  " 工作簿：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录");
+      if (k == FileKind::progress)
+        files.push_back(entry.path());
+      else
+        unread.push_back(entry);
+    }
+    std::sort(unread.begin(), unread.end());
+    for (const auto& entry : unread) {
+      std::string label = entry.path().string();
+      set.diagnostics.warning(label, 0, 0, unread_reason(entry));
+      set.unread.push_back(
+          {label, m, unit_from_file_name(entry.path().stem().string(), plan)});
     }
     std::sort(files.begin(), files.end());
-    std::map<std::string, std::string> unit_file;
+    std::size_t first = set.submissions.size();
     for (const auto& f : files) {
       std::string label = f.string();
       std::string bytes;
       try {
         bytes = read_file(f);
       } catch (const IoError& e) {
-        set.diagnostics.error(label, 0, 0, e.what());
+        set.diagnostics.error(label, 0, 0, e.reason());
         continue;
       }
-      Submission sub = parse_submission(bytes, label, plan, m, set.diagnostics);
-      if (!sub.unit.empty()) {
-        auto [it, fresh] = unit_file.emplace(sub.unit, label);
-        if (!fresh) {
-          set.diagnostics.error(label, 0, 0,
-                                "同一月份有两个" + sub.unit + "的进度文件：另一个是 " + it->second +
-                                    "；请只保留一个");
-          continue;  // the first file (by name) is used; the error stops the summary anyway
-        }
-      }
-      set.submissions.push_back(std::move(sub));
+      set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));
     }
+    check_month_conflicts(set.submissions, first, set.diagnostics);
   }
   return set;
 }

@@ -38,11 +38,13 @@ std::string reason(int err) {
 }  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "是一个目录，不是文件");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string() + ": 无法读取文件: " + reason(errno));
+  if (!in) throw IoError(path.string(), "无法读取文件: " + reason(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) throw IoError(path.string() + ": 读取文件出错");
+  if (in.bad()) throw IoError(path.string(), "读取文件出错");
   return ss.str();
 }
 
@@ -53,17 +55,17 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) throw IoError(path.parent_path().string() + ": 无法创建目录: " + reason(ec.value()));
+  if (ec) throw IoError(path.parent_path().string(), "无法创建目录: " + reason(ec.value()));
 
   std::string tmpl =
       (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(path.string() + ": 无法创建临时文件: " + reason(errno));
+  if (fd < 0) throw IoError(path.string(), "无法创建临时文件: " + reason(errno));
   auto fail = [&](const std::string& what) {
     int err = errno;
     close(fd);
     unlink(tmpl.c_str());
-    throw IoError(path.string() + ": " + what + ": " + reason(err));
+    throw IoError(path.string(), what + ": " + reason(err));
   };
   const char* p = content.data();
   std::size_t left = content.size();
@@ -79,7 +81,7 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("写入失败");
   if (close(fd) != 0) {
     unlink(tmpl.c_str());
-    throw IoError(path.string() + ": 写入失败: " + reason(errno));
+    throw IoError(path.string(), "写入失败: " + reason(errno));
   }
   return tmpl;
 }
@@ -88,7 +90,7 @@ void commit(const std::string& tmp, const std::filesystem::path& path) {
   if (rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     unlink(tmp.c_str());
-    throw IoError(path.string() + ": 无法替换文件: " + reason(err));
+    throw IoError(path.string(), "无法替换文件: " + reason(err));
   }
 }
 
@@ -103,7 +105,7 @@ void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_c
   // Refuse before anything is replaced when a target cannot be replaced at all.
   for (const auto* p : {&a, &b})
     if (std::filesystem::is_directory(*p))
-      throw IoError(p->string() + ": 是一个目录，无法写入文件");
+      throw IoError(p->string(), "是一个目录，无法写入文件");
   std::string ta = write_temp(a, a_content);
   std::string tb;
   try {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -99,6 +100,7 @@ class Loader {
 
   void load_meta(const YAML::Node& root, Plan& plan);
   void load_settings(const YAML::Node& root, Plan& plan);
+  void load_aliases(const YAML::Node& root, Plan& plan);
   void load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids);
   void load_target(const YAML::Node& node, const Plan& plan, Task& task);
 
@@ -111,7 +113,7 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   if (!meta.IsDefined() || !is_map(meta, "plan ", root)) return;
   check_keys(meta,
              {"title", "short_title", "document_number", "issuer", "issued", "start", "deadline",
-              "reporting"},
+              "reporting", "wording"},
              "plan：");
   if (auto s = scalar(require(meta, "title", "plan："), "title")) plan.title = *s;
   plan.short_title = scalar(meta["short_title"], "short_title").value_or(plan.title);
@@ -137,10 +139,26 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   }
   if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
     error(deadline, "deadline 早于 start");
+  YAML::Node words = meta["wording"];
+  if (words.IsDefined() && is_map(words, "wording ", meta)) {
+    check_keys(words, {"bulletin_to", "report_to", "issuer"}, "wording：");
+    plan.wording.bulletin_to = scalar(words["bulletin_to"], "bulletin_to").value_or("");
+    plan.wording.report_to = scalar(words["report_to"], "report_to").value_or("");
+    plan.wording.issuer = scalar(words["issuer"], "issuer").value_or("");
+  }
   YAML::Node rep = meta["reporting"];
   if (rep.IsDefined() && is_map(rep, "reporting ", meta)) {
-    check_keys(rep, {"to", "due_day"}, "reporting：");
+    check_keys(rep, {"to", "due_day", "from"}, "reporting：");
     plan.report_to = scalar(rep["to"], "to").value_or("");
+    if (auto s = scalar(rep["from"], "from")) {
+      if (auto m = YearMonth::parse_exact(*s)) {
+        plan.reporting_from = *m;
+        if (plan.start.year && *m < plan.start)
+          error(rep["from"], "reporting.from（" + m->str() + "）早于计划开始月份 start（" +
+                                 plan.start.str() + "）");
+      } else
+        error(rep["from"], "from 应为年月（YYYY-MM），实际为“" + *s + "”");
+    }
     if (rep["due_day"].IsDefined()) {
       if (auto d = integer(rep["due_day"], "due_day")) {
         if (*d < 1 || *d > 28)
@@ -152,13 +170,21 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   }
 }
 
+// Nothing is due before the plan was issued: a plan issued in April asks for April's progress
+// first, even when its period starts in January.
+void default_reporting_from(Plan& plan) {
+  if (plan.reporting_from.year) return;
+  plan.reporting_from = plan.issued ? std::max(plan.issued->year_month(), plan.start) : plan.start;
+}
+
 void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   YAML::Node s = root["settings"];
   if (!s.IsDefined()) return;
   if (!is_map(s, "settings ", root)) return;
   check_keys(s,
              {"about_tolerance", "behind_pp", "seriously_behind_pp",
-              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct"},
+              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct",
+              "projection_flag_pct"},
              "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
@@ -170,9 +196,29 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   set("seriously_behind_pp", st.seriously_behind_pp);
   set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
+  set("projection_flag_pct", st.projection_flag_pct);
+  if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
+    error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)
     error(s["about_tolerance"], "about_tolerance 应在 0 到 1 之间");
   if (st.behind_pp > st.seriously_behind_pp) error(s, "behind_pp 不能大于 seriously_behind_pp");
+}
+
+// aliases: {市卫生健康委员会: 市卫健委} — names units also go by, accepted wherever a unit is named.
+void Loader::load_aliases(const YAML::Node& root, Plan& plan) {
+  YAML::Node a = root["aliases"];
+  if (!a.IsDefined() || a.IsNull() || !is_map(a, "aliases ", root)) return;
+  for (const auto& kv : a) {
+    auto alias = scalar(kv.first, "aliases"), unit = scalar(kv.second, "aliases");
+    if (!alias || !unit) continue;
+    if (!plan.has_unit(*unit))
+      error(kv.second, "别名“" + *alias + "”指向的“" + *unit + "”不是计划中的牵头单位" +
+                           did_you_mean(*unit, plan.units));
+    else if (plan.has_unit(*alias))
+      error(kv.first, "别名“" + *alias + "”与 units 中的单位同名");
+    else
+      plan.aliases[*alias] = *unit;
+  }
 }
 
 void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
@@ -297,11 +343,13 @@ Plan Loader::load(const YAML::Node& root) {
     error(root, "计划文件的顶层应为键值映射（plan、categories、units、tasks …）");
     return plan;
   }
-  check_keys(root, {"plan", "settings", "measures", "units", "categories", "tasks"}, "计划文件：");
+  check_keys(root, {"plan", "settings", "measures", "units", "aliases", "categories", "tasks"},
+             "计划文件：");
   load_meta(root, plan);
   load_settings(root, plan);
   plan.measures = string_list(require(root, "measures", "计划文件："), "measures");
   plan.units = string_list(require(root, "units", "计划文件："), "units");
+  load_aliases(root, plan);
 
   YAML::Node cats = require(root, "categories", "计划文件：");
   if (cats.IsDefined() && cats.IsSequence()) {
@@ -319,6 +367,7 @@ Plan Loader::load(const YAML::Node& root) {
     error(cats, "categories 应为列表");
   }
 
+  default_reporting_from(plan);
   YAML::Node tasks = require(root, "tasks", "计划文件：");
   std::map<int, int> seen_ids;
   if (tasks.IsDefined() && tasks.IsSequence()) {

@@ -311,8 +311,9 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     ok = false;
   };
 
-  if (!unit.empty() && target->lead != unit)
-    bad(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
+  // Another unit's target: an error in this file, and the leading unit's own value stands.
+  bool foreign = !unit.empty() && target->lead != unit;
+  if (foreign) error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
 
   const std::pair<const Cell*, const char*> cells[] = {{&row.target, "target"},
                                                        {&row.value, "value"},
@@ -361,10 +362,11 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     else if (n.kind == ParsedNumber::Kind::error)
       bad(row.target_value, label + "的目标值" + n.error);
     else if (n.quantity.value <= target->baseline)
-      bad(row.target_value, label + "的目标值应大于 0");
+      bad(row.target_value, label + "的目标值应大于基数 " + format_number(target->baseline));
     else
       e.target_value = n.quantity.value;
   }
+  if (foreign) return std::nullopt;
   if (!ok) {
     sub.invalid.insert(key);
     return std::nullopt;
@@ -377,14 +379,14 @@ Submission Reader::validate(RawFile raw) {
   sub.file = file_;
   sub.month = folder_month_;
   std::filesystem::path p(file_);
+  bool rejected = false;
   if (raw.unit_cell.not_scalar) {
     error(raw.unit_cell, "unit 应为一个牵头单位的名称，不能是列表或映射");
   } else if (!raw.unit.empty()) {
-    if (plan_.has_unit(raw.unit))
-      sub.unit = raw.unit;
-    else
+    sub.unit = plan_.canonical_unit(raw.unit);
+    if (sub.unit.empty())
       error(raw.unit_cell,
-            "“" + raw.unit + "”不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.units));
+            "“" + raw.unit + "”不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.unit_names()));
   } else {
     std::string stem = p.stem().string();
     sub.unit = unit_from_file_name(stem, plan_);
@@ -393,7 +395,7 @@ Submission Reader::validate(RawFile raw) {
       error(0, 0,
             "无法确定牵头单位：文件名“" + p.filename().string() +
                 "”不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
-                did_you_mean(guess, plan_.units));
+                did_you_mean(guess, plan_.unit_names()));
     }
   }
   if (raw.month) {
@@ -401,8 +403,9 @@ Submission Reader::validate(RawFile raw) {
     if (!m)
       error(*raw.month, "月份应写作 YYYY-MM，实际为“" + std::string(trim(raw.month->text)) + "”");
     else if (*m != folder_month_)
-      error(*raw.month,
-            "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() + " 不符");
+      error(*raw.month, "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() +
+                            " 不符，整个文件不予采用");
+    rejected = !m || *m != folder_month_;
   }
   if (raw.submitted) {
     auto d = Date::parse(raw.submitted->text);
@@ -426,6 +429,8 @@ Submission Reader::validate(RawFile raw) {
     }
     sub.entries.push_back(std::move(*e));
   }
+  if (sub.unit.empty()) rejected = true;  // nobody to attribute its rows to
+  if (rejected) reject(sub);
   if (raw.rows.empty() && raw.header_line > 0)
     diags_.warning(file_, raw.header_line, 0, "文件只有表头，没有填报任何指标");
   // A duplicate makes the target's figure uncertain: keep neither row.
@@ -438,9 +443,9 @@ Submission Reader::validate(RawFile raw) {
 std::string unit_from_file_name(std::string_view stem, const Plan& plan) {
   std::string best;
   std::string s(trim(nfkc(stem)));
-  for (const auto& u : plan.units)
+  for (const auto& u : plan.unit_names())
     if (s.starts_with(u) && u.size() > best.size()) best = u;
-  return best;
+  return plan.canonical_unit(best);
 }
 
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
@@ -458,6 +463,9 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
     sub.file = file;
     sub.month = folder_month;
     sub.unit = unit_from_file_name(std::filesystem::path(file).stem().string(), plan);
+    // Whatever it says for the unit this month is unknown: its targets are 数据有误.
+    for (const Target* t : plan.targets_of(sub.unit)) sub.invalid.insert({t->task, t->index});
+    sub.rejected = true;
     return sub;
   }
   RawFile raw =

@@ -122,6 +122,10 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       ok = false;
     }
     if (auto vm = text("value_month"); !vm.empty()) row.value_month = YearMonth::parse(vm);
+    row.name = text("name");
+    row.state = text("milestone_state");
+    row.reached_by_tolerance = text("status_label") == "基本完成";
+    if (auto rm = YearMonth::parse_exact(text("report_month")); rm) side.month = rm;
     row.source = file + ":" + std::to_string(rec.line);
     if (!ok) continue;
     auto [it, fresh] = seen.emplace(row.key, rec.line);
@@ -135,6 +139,8 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
   }
   if (d.has_errors()) throw DataError(d);
   if (side.rows.empty()) throw DataError(file, 0, 0, "文件没有数据行");
+  // Two summary.csv files are told apart by the months they hold, not by their names.
+  if (side.month) side.label = side.month->str();
   return side;
 }
 

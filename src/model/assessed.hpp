@@ -14,6 +14,9 @@ struct AssessedRow {
   TargetKey key;
   int category = 0;
   std::string lead, text, unit;
+  std::string name;             // the target's own name, for tasks with several
+  std::string state;            // a milestone's state word (未启动/推进中/已完成), if by state
+  bool reached_by_tolerance = false;  // status done, read as 基本完成
   std::optional<double> target_value, actual, completion_pct, time_pct, gap_pp;
   std::optional<Status> status;
   std::optional<YearMonth> value_month;
@@ -24,7 +27,8 @@ struct AssessedRow {
 
 struct DiffSide {
   std::string label;               // "2024-05" or the file name
-  std::optional<YearMonth> month;  // known for months and for files under DATA/YYYY-MM/
+  std::optional<YearMonth> month;  // the month assessed: from the file's report_month column,
+                                   // else from its path (DATA/YYYY-MM/summary.csv)
   std::vector<AssessedRow> rows;
 };
 

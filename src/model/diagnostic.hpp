@@ -55,9 +55,17 @@ class NoDataError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A file that cannot be read or written.
+// A file that cannot be read or written (permission, disk full, a folder in the way): exit 4,
+// the machine's problem rather than the data's.
 class IoError : public std::runtime_error {
-  using std::runtime_error::runtime_error;
+ public:
+  IoError(std::string path, std::string reason)
+      : std::runtime_error(path + ": " + reason), path_(std::move(path)), reason_(std::move(reason)) {}
+  const std::string& path() const { return path_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string path_, reason_;
 };
 
 }  // namespace minsheng

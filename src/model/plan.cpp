@@ -4,6 +4,12 @@
 
 namespace minsheng {
 
+bool is_discrete_measure(std::string_view m) {
+  for (std::string_view d : {"个", "家", "人", "户", "处", "台", "条", "场", "套(间)", "套"})
+    if (m == d) return true;
+  return false;
+}
+
 const char* comparator_code(Comparator c) {
   switch (c) {
     case Comparator::at_least:
@@ -52,6 +58,23 @@ const Category* Plan::find_category(int id) const {
 
 bool Plan::has_unit(const std::string& unit) const {
   return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+std::string Plan::canonical_unit(std::string_view name) const {
+  std::string n(name);
+  if (has_unit(n)) return n;
+  auto it = aliases.find(n);
+  return it == aliases.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> Plan::unit_names() const {
+  std::vector<std::string> out = units;
+  for (const auto& [alias, unit] : aliases) out.push_back(alias);
+  return out;
+}
+
+std::string Plan::period_text() const {
+  return start.str() + " 至 " + deadline_month().str();
 }
 
 std::vector<std::string> Plan::lead_units() const {

@@ -12,6 +12,9 @@ namespace minsheng {
 enum class Comparator { at_least, about, exactly };
 enum class TargetKind { numeric, milestone };
 
+// Things counted whole (个, 家, 人 …): an amount still to do is never a fraction of one.
+bool is_discrete_measure(std::string_view measure);
+
 const char* comparator_code(Comparator c);    // "at_least"
 const char* comparator_suffix(Comparator c);  // "以上", "左右" or "", as the plan writes figures
 std::optional<Comparator> parse_comparator(std::string_view code);
@@ -50,6 +53,15 @@ struct Settings {
   double seriously_behind_pp = 30;  // gap above this is 严重滞后
   double milestone_not_started_on_track_pct = 25;
   double milestone_not_started_behind_pct = 50;
+  double projection_flag_pct = 95;  // 预计逾期 below this completion by the deadline at recent pace
+};
+
+// Who a document is addressed to and who signs it. Empty fields get neutral wording, never a
+// particular city's.
+struct Wording {
+  std::string bulletin_to;  // 通报: 各县市区人民政府，市政府各部门、各直属机构：
+  std::string report_to;    // 专报: 市委、市政府主要领导：
+  std::string issuer;       // who signs: 市政府政务督查室
 };
 
 struct Plan {
@@ -61,11 +73,14 @@ struct Plan {
   std::optional<Date> issued;
   YearMonth start;
   Date deadline;
-  std::string report_to;  // 市发改委
+  std::string report_to;  // 市发改委: who collects the progress files
   int due_day = 3;        // progress for month M is due on this day of M+1
+  YearMonth reporting_from;  // first month a progress file is due for
+  Wording wording;
   Settings settings;
   std::vector<Category> categories;
   std::vector<std::string> units;
+  std::map<std::string, std::string> aliases;  // another name → the unit's name in `units`
   std::vector<std::string> measures;
   std::vector<Task> tasks;
 
@@ -73,6 +88,13 @@ struct Plan {
   const Task* find_task(int id) const;
   const Category* find_category(int id) const;
   bool has_unit(const std::string& unit) const;
+  // The unit's name in `units` for a name or an alias, else empty.
+  std::string canonical_unit(std::string_view name) const;
+  // Every name a unit may be given by: units, then aliases. For suggestions.
+  std::vector<std::string> unit_names() const;
+  bool reporting_due(YearMonth m) const { return m >= reporting_from; }
+  // "2024-01 至 2024-11", for messages about months outside the plan.
+  std::string period_text() const;
   // Units that lead at least one target, in plan order.
   std::vector<std::string> lead_units() const;
   std::vector<const Target*> targets_of(const std::string& unit) const;

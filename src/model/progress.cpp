@@ -1,6 +1,7 @@
 #include "model/progress.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "util/number.hpp"
 #include "util/text.hpp"
@@ -25,6 +26,49 @@ std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
   if (w == "推进中" || w == "in_progress") return MilestoneState::in_progress;
   if (w == "已完成" || w == "completed" || w == "done") return MilestoneState::completed;
   return std::nullopt;
+}
+
+void reject(Submission& sub) {
+  sub.rejected = true;
+  for (const auto& e : sub.entries) sub.invalid.insert(e.key);
+  sub.entries.clear();
+}
+
+void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
+  std::map<TargetKey, const SourceRef*> seen;
+  std::set<TargetKey> clash;
+  for (std::size_t i = first; i < subs.size(); ++i)
+    for (const auto& e : subs[i].entries) {
+      auto [it, fresh] = seen.emplace(e.key, &e.source);
+      if (fresh || it->second->file == e.source.file) continue;
+      diags.error(e.source.file, e.source.line, 0,
+                  "任务" + std::to_string(e.key.task) + "指标" + std::to_string(e.key.target) +
+                      "在同一月份由两个文件填报，另一处是 " + it->second->str() +
+                      "；两个值均不采用，请只保留一个");
+      clash.insert(e.key);
+    }
+  if (clash.empty()) return;
+  for (std::size_t i = first; i < subs.size(); ++i) {
+    Submission& s = subs[i];
+    std::erase_if(s.entries, [&](const ProgressEntry& e) {
+      if (!clash.count(e.key)) return false;
+      s.invalid.insert(e.key);
+      return true;
+    });
+  }
+}
+
+std::map<std::string, std::vector<std::string>> DataSet::unread_by_unit(YearMonth m) const {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& u : unread)
+    if (u.month == m && !u.unit.empty())
+      out[u.unit].push_back(std::filesystem::path(u.path).filename().string());
+  return out;
+}
+
+bool DataSet::unread_file(YearMonth m, const std::string& unit) const {
+  return std::any_of(unread.begin(), unread.end(),
+                     [&](const UnreadFile& u) { return u.month == m && u.unit == unit; });
 }
 
 bool DataSet::has_month(YearMonth m) const {
@@ -52,7 +96,7 @@ std::vector<YearMonth> DataSet::months_with_files() const {
 std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {
   std::map<std::string, YearMonth> out;
   for (const auto& s : submissions)
-    if (s.month <= m && !s.unit.empty()) out[s.unit] = s.month;  // sorted: later months win
+    if (s.month <= m && !s.unit.empty() && !s.rejected) out[s.unit] = s.month;  // later wins
   return out;
 }
 
@@ -62,7 +106,7 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
   for (const auto& sub : subs) {
     if (sub.month > month) break;
     if (sub.month == month) {
-      snap.reported[sub.unit] = &sub;
+      if (!sub.unit.empty()) snap.reported[sub.unit] = &sub;
       snap.invalid.insert(sub.invalid.begin(), sub.invalid.end());
     }
     for (const auto& e : sub.entries) {
@@ -80,6 +124,13 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
                            o.month.str() + "，" + o.source.str() + "）降为 " +
                            format_number(*e.value));
       o = {e.value, e.percent, e.state, sub.month, e.source, e.note};
+      if (e.value) {
+        auto& ser = snap.series[e.key];
+        if (!ser.empty() && ser.back().month == sub.month)
+          ser.back().value = *e.value;
+        else
+          ser.push_back({sub.month, *e.value});
+      }
     }
   }
   return snap;

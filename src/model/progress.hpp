@@ -47,6 +47,20 @@ struct Submission {
   std::string encoding;
   std::vector<ProgressEntry> entries;
   std::set<TargetKey> invalid;  // targets with a rejected row in this file
+  // Rejected whole (unknown unit, undecodable, a month that contradicts its folder): it
+  // contributes no value, and the targets it speaks of are 数据有误.
+  bool rejected = false;
+};
+
+// Rejects a submission: its entries become invalid targets and nothing of it is kept.
+void reject(Submission& sub);
+
+// A file in submissions/ that minsheng cannot read (a workbook, a .docx, a folder): the unit
+// sent something, so it is not 未报送.
+struct UnreadFile {
+  std::string path;
+  YearMonth month;
+  std::string unit;  // from the file name, when it names a unit
 };
 
 // What is known of one target as of a month.
@@ -59,9 +73,16 @@ struct Observation {
   std::string note;
 };
 
+// A numeric value as reported for one month.
+struct MonthValue {
+  YearMonth month;
+  double value = 0;
+};
+
 struct Snapshot {
   YearMonth month;
   std::map<TargetKey, Observation> values;
+  std::map<TargetKey, std::vector<MonthValue>> series;  // every numeric value up to `month`
   std::map<TargetKey, double> target_values;            // latest supplied value of pending targets
   std::map<TargetKey, SourceRef> target_value_sources;  // where each supplied value came from
   std::map<std::string, const Submission*> reported;    // units with a file for `month`
@@ -74,6 +95,7 @@ struct DataSet {
   std::vector<YearMonth> months;                 // months that have a submissions folder, ascending
   Diagnostics diagnostics;                       // every problem in every file read
   std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
+  std::vector<UnreadFile> unread;                // present but not read, by month then path
 
   bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;
@@ -82,7 +104,14 @@ struct DataSet {
   std::vector<YearMonth> months_with_files() const;
   // Each unit's last month with a file, up to and including `m`.
   std::map<std::string, YearMonth> last_file_months(YearMonth m) const;
+  // File names each unit sent for `m` that could not be read.
+  std::map<std::string, std::vector<std::string>> unread_by_unit(YearMonth m) const;
+  bool unread_file(YearMonth m, const std::string& unit) const;
 };
+
+// Two files of one month that give the same target: an error naming both places, and the
+// target is 数据有误 (neither value is kept). `subs` are one month's submissions.
+void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags);
 
 // Builds the snapshot of `month` from submissions of that month and earlier, in one pass.
 // `subs` must be sorted by month. Adds a warning when a cumulative value falls below the

@@ -31,7 +31,7 @@ mu::data target_item(const TargetResult& r) {
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
   d.set("color", status_hex(r.status));
-  d.set("needed", with_measure(round1(r.needed_per_month), r.measure));
+  d.set("needed", increment_text(r.needed_per_month, r.measure));
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
   return d;
 }
@@ -53,8 +53,9 @@ mu::data view(const Bulletin& b) {
   d.set("title", plan.short_title + b.period.chinese() + "推进情况" + kind);
   d.set("doc_kind", kind);
   d.set("is_quarter", quarter);
-  d.set("addressee",
-        quarter ? "各县市区人民政府，市政府各部门、各直属机构：" : "市委、市政府主要领导：");
+  const Wording& w = plan.wording;
+  std::string neutral = quarter ? "各有关单位：" : "";
+  d.set("addressee", quarter ? (w.bulletin_to.empty() ? neutral : w.bulletin_to) : w.report_to);
   d.set("plan_title", plan.title);
   d.set("plan_short", plan.short_title);
   d.set("document_number", plan.document_number);
@@ -65,20 +66,16 @@ mu::data view(const Bulletin& b) {
   d.set("period_end_cn", b.period.last_month().chinese());
   d.set("time_pct", format_pct(rep.time_pct) + "%");
   d.set("deadline_cn", plan.deadline.chinese());
-  d.set("compiled_by", plan.report_to);
+  d.set("compiled_by", w.issuer.empty() ? plan.report_to : w.issuer);
+  d.set("due_day", std::to_string(plan.due_day));
+  d.set("stale", b.stale);
   d.set("next_label", quarter ? "下季度" : "下半年");
 
   // "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
   d.set("overall_sentence",
         std::to_string(rep.tasks.size()) + "项任务中，" + counts_phrase(rep.task_counts, false));
-  int numeric = 0, numeric_done = 0;
-  for (const auto& t : rep.targets)
-    if (t.completion_pct) {
-      ++numeric;
-      numeric_done += t.status == Status::done;
-    }
-  d.set("numeric_count", std::to_string(numeric));
-  d.set("numeric_done", std::to_string(numeric_done));
+  d.set("numeric_count", std::to_string(b.numeric_count));
+  d.set("numeric_done", std::to_string(b.numeric_done));
   d.set("numeric_avg", pct_text(rep.avg_completion));
 
   mu::data statuses{mu::data::type::list};
@@ -93,50 +90,46 @@ mu::data view(const Bulletin& b) {
   }
   d.set("statuses", statuses);
 
+  mu::data columns{mu::data::type::list};
+  for (Status st : b.status_columns) {
+    mu::data c;
+    c.set("label", status_label(st));
+    columns.push_back(c);
+  }
+  d.set("status_columns", columns);
   mu::data cats{mu::data::type::list};
   for (std::size_t i = 0; i < plan.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
     mu::data c;
     c.set("heading", category_heading(plan, plan.categories[i].id));
     c.set("total", std::to_string(r.total));
-    c.set("done", std::to_string(r.count(Status::done)));
-    c.set("ahead", std::to_string(r.count(Status::ahead)));
-    c.set("on_track", std::to_string(r.count(Status::on_track)));
-    c.set("lagging", std::to_string(r.lagging()));
+    mu::data cells{mu::data::type::list};
+    for (Status st : b.status_columns) {
+      mu::data cell;
+      cell.set("count", std::to_string(r.count(st)));
+      cells.push_back(cell);
+    }
+    c.set("cells", cells);
     c.set("avg", pct_text(r.avg_completion));
     cats.push_back(c);
   }
   d.set("categories", cats);
 
-  std::map<TargetKey, ChangeKind> change_of;
-  if (b.changes)
-    for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;
+  auto items = [&](const std::vector<TargetKey>& keys) {
+    mu::data list{mu::data::type::list};
+    for (const auto& k : keys) list.push_back(target_item(*rep.find(k)));
+    return list;
+  };
+  d.set("completed", items(b.completed));
+  d.set("has_completed", !b.completed.empty());
+  d.set("completed_count", std::to_string(b.completed.size()));
+  std::size_t n_completed = b.completed.size();
 
-  // Completed this period: done now and not done at the end of the previous period.
-  mu::data completed{mu::data::type::list};
-  int n_completed = 0;
-  for (const auto& t : rep.targets) {
-    if (t.status != Status::done) continue;
-    if (b.changes) {
-      ChangeKind k = change_of.count(t.key()) ? change_of.at(t.key()) : ChangeKind::added;
-      if (k != ChangeKind::completed && k != ChangeKind::newly_reported && k != ChangeKind::added)
-        continue;
-    }
-    completed.push_back(target_item(t));
-    ++n_completed;
-  }
-  d.set("completed", completed);
-  d.set("has_completed", n_completed > 0);
-  d.set("completed_count", std::to_string(n_completed));
-
-  mu::data lagging{mu::data::type::list};
-  auto lag = lagging_targets(rep);
-  for (const TargetResult* t : lag) lagging.push_back(target_item(*t));
-  d.set("lagging", lagging);
-  d.set("has_lagging", !lag.empty());
-  d.set("lagging_count", std::to_string(lag.size()));
+  d.set("lagging", items(b.lagging));
+  d.set("has_lagging", !b.lagging.empty());
+  d.set("lagging_count", std::to_string(b.lagging.size()));
   int serious = 0;
-  for (const TargetResult* t : lag) serious += t->status != Status::behind;
+  for (const auto& k : b.lagging) serious += rep.find(k)->status != Status::behind;
   d.set("serious_count", std::to_string(serious));
 
   mu::data units{mu::data::type::list}, late{mu::data::type::list};
@@ -213,16 +206,10 @@ mu::data view(const Bulletin& b) {
     d.set("change_groups", groups);
   }
 
-  mu::data attention{mu::data::type::list};
-  int n_att = 0;
-  for (const auto& t : rep.targets)
-    if (t.projected_late && t.status != Status::done && t.status != Status::overdue) {
-      attention.push_back(target_item(t));
-      ++n_att;
-    }
-  d.set("attention", attention);
-  d.set("has_attention", n_att > 0);
-  d.set("attention_count", std::to_string(n_att));
+  d.set("attention", items(b.attention));
+  d.set("has_attention", !b.attention.empty());
+  d.set("attention_count", std::to_string(b.attention.size()));
+  d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
 
   d.set("status_chart", status_chart_svg(rep));
   d.set("category_chart", category_chart_svg(rep));

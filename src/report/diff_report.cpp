@@ -22,7 +22,12 @@ const std::vector<std::string> kDiffCsvColumns = {"task",
                                                   "new_gap_pp",
                                                   "old_status",
                                                   "new_status",
-                                                  "change"};
+                                                  "change",
+                                                  "name",
+                                                  "old_value_month",
+                                                  "new_value_month",
+                                                  "old_state",
+                                                  "new_state"};
 
 namespace {
 
@@ -50,7 +55,22 @@ std::string side_text(const DiffRow& r, bool old_side, F f) {
 }
 
 std::string status_of(const AssessedRow& r) {
-  return r.status ? status_label(*r.status) : "";
+  if (!r.status) return "";
+  return r.reached_by_tolerance ? "基本完成" : status_label(*r.status);
+}
+
+// A value carried from an earlier month says so: "120个（沿用2024-04）".
+std::string value_of(const AssessedRow& a, const std::optional<YearMonth>& side_month) {
+  std::string v = a.actual ? format_human(*a.actual) + a.unit : a.state;
+  if (!v.empty() && a.value_month && side_month && *a.value_month < *side_month)
+    v += "（沿用" + a.value_month->str() + "）";
+  return v;
+}
+
+// The target's own name for a task with several targets, else the task's text.
+std::string what_of(const DiffRow& r, const std::set<int>& multi) {
+  const AssessedRow& a = r.any();
+  return multi.count(r.key.task) && !a.name.empty() ? a.name : a.text;
 }
 
 // "26.1" when task 26 has several targets on either side, else "26".
@@ -67,10 +87,9 @@ std::set<int> multi_target_tasks(const DiffReport& rep) {
 }
 
 // Every listed row has the same cells in table and Markdown; colour only where it changed.
-std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
-  auto actual = [](const AssessedRow& a) {
-    return a.actual ? format_number(*a.actual) + a.unit : "";
-  };
+std::vector<TableCell> cells(const DiffReport& rep, const DiffRow& r, const std::set<int>& multi) {
+  auto old_actual = [&](const AssessedRow& a) { return value_of(a, rep.old_side.month); };
+  auto new_actual = [&](const AssessedRow& a) { return value_of(a, rep.new_side.month); };
   auto compl_ = [](const AssessedRow& a) {
     return a.completion_pct ? format_pct(*a.completion_pct) + "%" : "";
   };
@@ -81,9 +100,9 @@ std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
     status_color = Color::red;
   if (r.kind == ChangeKind::improved || r.kind == ChangeKind::completed)
     status_color = Color::green;
-  std::string a = arrow(side_text(r, true, actual), side_text(r, false, actual));
+  std::string a = arrow(side_text(r, true, old_actual), side_text(r, false, new_actual));
   return {{id_text(r, multi), Color::none},
-          {r.any().text, Color::none},
+          {what_of(r, multi), Color::none},
           {r.any().lead, Color::none},
           {a, r.kind == ChangeKind::revised_down
                   ? Color::red
@@ -94,10 +113,10 @@ std::vector<TableCell> cells(const DiffRow& r, const std::set<int>& multi) {
 }
 
 TextTable section_table(const DiffReport& rep, ChangeKind k) {
-  TextTable t({"编号", "任务", "牵头单位", "累计完成", "完成率", "差距（百分点）", "状态"});
+  TextTable t({"编号", "指标", "牵头单位", "累计完成", "完成率", "差距（百分点）", "状态"});
   std::set<int> multi = multi_target_tasks(rep);
   for (const auto& r : rep.rows)
-    if (r.kind == k) t.add(cells(r, multi));
+    if (r.kind == k) t.add(cells(rep, r, multi));
   return t;
 }
 
@@ -164,10 +183,13 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     auto status = [](const AssessedRow& x) {
       return x.status ? std::string(status_code(*x.status)) : "";
     };
+    auto vmonth = [](const AssessedRow& x) { return opt_month(x.value_month); };
+    auto state = [](const AssessedRow& x) { return x.state; };
     out += csv_line({std::to_string(r.key.task), std::to_string(r.key.target),
                      a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual),
                      n(actual), opt_num(r.delta), o(compl_), n(compl_), opt_pct(r.delta_pp), o(gap),
-                     n(gap), o(status), n(status), change_code(r.kind)});
+                     n(gap), o(status), n(status), change_code(r.kind), a.name, o(vmonth),
+                     n(vmonth), o(state), n(state)});
   }
   return out;
 }
@@ -203,6 +225,17 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
     j.field("old_status", st(r.old_row))
         .field("new_status", st(r.new_row))
         .field("change", change_code(r.kind));
+    auto vm = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
+      if (!x || !x->value_month) return std::nullopt;
+      return x->value_month->str();
+    };
+    auto state = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
+      if (!x || x->state.empty()) return std::nullopt;
+      return x->state;
+    };
+    j.field("name", a.name).field("old_value_month", vm(r.old_row));
+    j.field("new_value_month", vm(r.new_row));
+    j.field("old_state", state(r.old_row)).field("new_state", state(r.new_row));
     j.end_object();
   }
   j.end_array().end_object();

@@ -102,10 +102,10 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   row("差距", p(r.time_pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
   if (r.status == Status::done) {
-    verdict = t.comparator == Comparator::about
+    verdict = r.reached_by_tolerance
                   ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
                         ") = " + n(tv * (1 - s.about_tolerance)) +
-                        "，“左右”类指标在容差内 → 已完成 (done)"
+                        "，“左右”类指标在容差内 → 基本完成 (done)"
                   : n(a) + " ≥ " + n(tv) + " → 已完成 (done)";
   } else if (r.status == Status::overdue) {
     verdict = "未达到目标，且报告月份已过截止月份 " + plan.deadline_month().str() +
@@ -123,17 +123,25 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                   " ≤ 差距 ≤ " + n(s.seriously_behind_pp) + " 滞后；> " + n(s.seriously_behind_pp) +
                   " 严重滞后");
   if (r.status != Status::done) {
-    row("剩余", with_measure(r.remaining, r.measure) +
+    row("剩余", increment_text(r.remaining, r.measure) +
                     (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.months_left) +
                                               " 个月，每月需完成 " +
-                                              with_measure(round1(r.needed_per_month), r.measure)
+                                              increment_text(r.needed_per_month, r.measure)
                                         : "，已无剩余月份"));
-    if (r.projected_month) {
-      row("预计完成", "按平均每月 " + with_measure(round1(r.monthly_pace), r.measure) +
-                          " 的进度，预计 " + r.projected_month->str() +
-                          (r.projected_late ? "，晚于截止月份，预计逾期" : ""));
-    } else {
-      row("预计完成", "尚无进展，无法推算");
+    if (r.recent_pace) {
+      std::string since =
+          r.pace_from ? "自 " + r.pace_from->str() + " 以来" : "自计划开始（仅有一次报送）以来";
+      // A pace is a mean, not an amount to deliver: it keeps its decimal.
+      std::string pace = r.measure == "%" ? increment_text(r.recent_pace, r.measure)
+                                          : with_measure(round1(r.recent_pace), r.measure);
+      row("近期进度", since + "平均每月 " + pace);
+      std::string proj =
+          r.projected_month ? "预计 " + r.projected_month->str() + " 达到目标；" : "无进展，无法推算完成月份；";
+      row("预计完成", proj + "按此进度到截止月份完成率约 " + p(*r.projected_completion_pct) +
+                          "%");
+      row("预计逾期",
+          std::string(r.projected_late ? "是" : "否") + "（近期进度为零，或到截止月份完成率低于 " +
+              n(s.projection_flag_pct) + "% 时为预计逾期）");
     }
   }
   return out;

@@ -45,7 +45,14 @@ Color status_color(Status s) {
 
 std::string with_measure(std::optional<double> v, const std::string& measure) {
   if (!v) return "—";
-  return format_number(*v) + measure;
+  return format_human(*v) + measure;
+}
+
+std::string increment_text(std::optional<double> v, const std::string& measure) {
+  if (!v) return "—";
+  if (measure == "%") return format_human(*round1(*v)) + "个百分点";
+  double x = is_discrete_measure(measure) ? std::ceil(*v - 1e-9) : *round1(*v);
+  return format_human(x) + measure;
 }
 
 std::string pct_text(std::optional<double> v) {
@@ -78,7 +85,7 @@ std::string target_name(const TargetResult& r) {
 }
 
 std::string figure_text(double value, const std::string& measure, Comparator c) {
-  return format_number(value) + measure + comparator_suffix(c);
+  return format_human(value) + measure + comparator_suffix(c);
 }
 
 std::string goal_text(const TargetResult& r) {
@@ -89,7 +96,7 @@ std::string goal_text(const TargetResult& r) {
 
 std::optional<double> round1(const std::optional<double>& v) {
   if (!v) return v;
-  return std::round(*v * 10) / 10;
+  return round_to(*v, 1);
 }
 
 std::string opt_num(const std::optional<double>& v) {
@@ -109,7 +116,7 @@ std::string carried_text(const TargetResult& r) {
 }
 
 std::string status_text(const TargetResult& r) {
-  std::string s = status_label(r.status);
+  std::string s = result_label(r);
   if (r.state && !r.actual && r.status != Status::done)
     s += "（" + std::string(milestone_label(*r.state)) + "）";
   if (r.projected_late && r.status != Status::overdue) s += "，预计逾期";

@@ -13,7 +13,10 @@ std::string chinese_numeral(int n);                      // 1 → 一, 10 → �
 std::string category_heading(const Plan& plan, int id);  // （一）着力实现幼有善育
 Color status_color(Status s);
 std::string with_measure(std::optional<double> v, const std::string& measure);  // "1100个", "96%"
-std::string pct_text(std::optional<double> v);                                  // "54.5%" or "—"
+std::string pct_text(std::optional<double> v);
+// An amount still to add or added per month: rounded up for things counted whole (13个, never
+// 12.5个), 个百分点 for % targets, 万 from 10,000 up.
+std::string increment_text(std::optional<double> v, const std::string& measure);                                  // "54.5%" or "—"
 // "已完成 3 项、超序时 20 项、…" — statuses with a count, best news first; `spaced` false gives
 // the running-text form of a 通报, "已完成3项、超序时20项".
 std::string counts_phrase(const std::map<Status, int>& counts, bool spaced = true);

@@ -30,7 +30,11 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
                                                      "needed_per_month",
                                                      "projected_month",
                                                      "value_month",
-                                                     "source"};
+                                                     "source",
+                                                     "projected_late",
+                                                     "name",
+                                                     "milestone_state",
+                                                     "report_month"};
 
 namespace {
 
@@ -53,29 +57,13 @@ std::string gap_text(const TargetResult& r) {
 
 }  // namespace
 
-std::vector<const TargetResult*> lagging_targets(const MonthReport& rep) {
-  std::vector<const TargetResult*> out;
-  for (const auto& t : rep.targets)
-    if (is_lagging(t.status)) out.push_back(&t);
-  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
-    if (a->status != b->status) return worse(a->status, b->status);
-    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
-  });
-  return out;
-}
-
-std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
-  std::vector<const TargetResult*> out;
-  for (const auto& t : rep.targets)
-    if (t.projected_late && !is_lagging(t.status)) out.push_back(&t);
-  return out;
-}
-
 std::vector<std::string> gap_lines(const MonthReport& rep) {
   std::vector<std::string> out;
   for (const auto& g : rep.gaps) {
     std::string line = g.unit + "：";
-    if (g.no_file) {
+    if (g.no_file && !g.unread_files.empty()) {
+      line += "已报送文件但无法读取（" + join(g.unread_files, "、") + "）";
+    } else if (g.no_file) {
       line += "本月未报送进度文件";
       if (g.last_month)
         line += "（沿用" + g.last_month->str() + "数据）";
@@ -194,14 +182,15 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   auto risk = at_risk_targets(rep);
   if (!risk.empty()) {
-    out += "## 预计逾期\n\n按计划开始以来的平均月度进度推算，以下指标将晚于 " +
-           p.deadline.chinese() + " 完成：\n\n";
+    out += "## 预计逾期\n\n按近三个月的平均进度推算，以下指标到 " + p.deadline.chinese() +
+           " 完成率将低于 " + format_number(p.settings.projection_flag_pct) +
+           "%，或近期没有进展：\n\n";
     TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
                 {false, false, false, true, true, false, false});
     for (const TargetResult* r : risk)
       t.add({target_id(*r), target_name(*r), r->target->lead, pct_text(r->completion_pct),
-             with_measure(round1(r->needed_per_month), r->measure), opt_month(r->projected_month),
-             status_label(r->status)});
+             increment_text(r->needed_per_month, r->measure), opt_month(r->projected_month),
+             result_label(*r)});
     out += t.markdown() + "\n";
   }
 
@@ -263,9 +252,12 @@ std::string summary_csv(const MonthReport& rep) {
                      opt_num(r.target_value),
                      r.milestone_state_based() ? "" : format_number(r.baseline), opt_num(r.actual),
                      opt_pct(r.completion_pct), format_pct(r.time_pct), opt_pct(r.gap_pp),
-                     status_code(r.status), status_label(r.status), opt_num(r.remaining),
+                     status_code(r.status), result_label(r), opt_num(r.remaining),
                      opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),
-                     opt_month(r.value_month), r.source.file.empty() ? "" : r.source.str()});
+                     opt_month(r.value_month), r.source.file.empty() ? "" : r.source.str(),
+                     r.projected_late ? "1" : "0", r.target->name,
+                     r.milestone_state_based() && r.state ? milestone_label(*r.state) : "",
+                     rep.month.str()});
   }
   return out;
 }
@@ -313,7 +305,7 @@ std::string summary_json(const MonthReport& rep) {
       j.null();
     j.field("completion_pct", round1(r.completion_pct)).field("time_pct", *round1(r.time_pct));
     j.field("gap_pp", round1(r.gap_pp));
-    j.field("status", status_code(r.status)).field("status_label", status_label(r.status));
+    j.field("status", status_code(r.status)).field("status_label", result_label(r));
     j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));
     j.key("projected_month")
         .value(r.projected_month ? std::optional<std::string>(r.projected_month->str())
@@ -341,6 +333,9 @@ std::string summary_json(const MonthReport& rep) {
     j.end_array();
     j.key("last_month")
         .value(g.last_month ? std::optional<std::string>(g.last_month->str()) : std::nullopt);
+    j.key("unread_files").begin_array();
+    for (const auto& f : g.unread_files) j.value(f);
+    j.end_array();
     j.end_object();
   }
   j.end_array();

@@ -15,10 +15,6 @@ std::string summary_json(const MonthReport& rep);
 // The exact column order of summary.csv; `minsheng diff` reads files with these columns.
 extern const std::vector<std::string> kSummaryCsvColumns;
 
-// Targets that lag (滞后, 严重滞后, 逾期), worst first, then by gap.
-std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
-// Targets not yet lagging whose pace will miss the deadline (预计逾期).
-std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
 // "市乡村振兴局：本月未报送（沿用2024-05数据）" lines.
 std::vector<std::string> gap_lines(const MonthReport& rep);
 

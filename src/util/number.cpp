@@ -90,17 +90,54 @@ std::optional<double> parse_decimal(std::string_view s) {
   return v;
 }
 
+std::string format_fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return "—";
+  // The shortest decimal form that reads back as v: the number a person would write.
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::fixed);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  std::size_t dot = s.find('.');
+  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+  bool up = frac.size() > static_cast<std::size_t>(decimals) &&
+            frac[static_cast<std::size_t>(decimals)] >= '5';
+  frac.resize(static_cast<std::size_t>(decimals), '0');
+  std::string digits = whole + frac;
+  for (std::size_t i = digits.size(); up && i-- > 0;) {
+    if (digits[i] == '9') {
+      digits[i] = '0';
+    } else {
+      ++digits[i];
+      up = false;
+    }
+  }
+  if (up) digits.insert(digits.begin(), '1');
+  std::string out = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
+  if (decimals > 0) out += "." + digits.substr(digits.size() - static_cast<std::size_t>(decimals));
+  bool zero = out.find_first_not_of("0.") == std::string::npos;
+  return (v < 0 && !zero ? "-" : "") + out;
+}
+
+std::optional<double> round_to(double v, int decimals) {
+  return parse_decimal(format_fixed(v, decimals));
+}
+
 std::string format_number(double v) {
-  if (std::fabs(v) < 5e-5) return "0";
-  std::string s = fmt::format("{:.4f}", v);
+  std::string s = format_fixed(v, 4);
+  if (s.find('.') == std::string::npos) return s;
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
 }
 
 std::string format_pct(double v) {
-  std::string s = fmt::format("{:.1f}", v);
-  return s == "-0.0" ? "0.0" : s;
+  return format_fixed(v, 1);
+}
+
+std::string format_human(double v) {
+  if (std::fabs(v) < 10000) return format_number(v);
+  std::string s = format_fixed(v / 10000, 1);
+  if (s.ends_with(".0")) s.resize(s.size() - 2);
+  return s + "万";
 }
 
 }  // namespace minsheng

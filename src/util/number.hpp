@@ -25,9 +25,15 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure = {});
 // For hand-typed values use parse_number.
 std::optional<double> parse_decimal(std::string_view s);
 
+// The one rounding rule of every output: 四舍五入, half away from zero, applied to the number's
+// shortest decimal form (36.25 → 36.3, −1.25 → −1.3), never to its binary approximation.
+std::string format_fixed(double v, int decimals);
+std::optional<double> round_to(double v, int decimals);
 // Plain decimal, no grouping, at most 4 decimals, trailing zeros dropped: 1680, 3.5, 0.25.
 std::string format_number(double v);
 // One decimal, as reports show percentages: 54.5.
 std::string format_pct(double v);
+// As people read figures: 万 from 10,000 up (20000000 → 2000万, 1833333.3 → 183.3万).
+std::string format_human(double v);
 
 }  // namespace minsheng

@@ -17,6 +17,18 @@ std::vector<std::string_view> codepoints(std::string_view s) {
   return out;
 }
 
+// Every code point of `word` appears in `c` in order: 市林业局 in 市林业和园林局.
+bool is_subsequence(const std::vector<std::string_view>& word,
+                    const std::vector<std::string_view>& c) {
+  std::size_t i = 0;
+  for (std::size_t j = 0; j < c.size() && i < word.size(); ++j)
+    if (c[j] == word[i]) ++i;
+  return i == word.size();
+}
+
+// Past this a "name" is not a typo of a name, and comparing it costs time for nothing.
+constexpr std::size_t kMaxSuggestLength = 64;
+
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -35,19 +47,28 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
+  auto w = codepoints(word);
+  if (w.empty() || w.size() > kMaxSuggestLength) return std::nullopt;
+  // Containment first: a name written short (民政局, 市林业局) is a typo of the name that holds
+  // it, whatever the edit distance says; among several, the shortest holder.
+  const std::string* holder = nullptr;
+  for (const auto& c : candidates) {
+    auto cc = codepoints(c);
+    if (w.size() >= 2 && 2 * w.size() >= cc.size() && is_subsequence(w, cc) &&
+        (!holder || c.size() < holder->size()))
+      holder = &c;
+  }
+  if (holder) return *holder;
   std::optional<std::string> best;
   std::size_t best_d = 0;
   for (const auto& c : candidates) {
-    // A candidate that contains the word, or is contained in it ("民政局" for "市民政局").
-    std::size_t d = (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos)
-                        ? 1
-                        : edit_distance(word, c);
+    std::size_t d = word.find(c) != std::string_view::npos ? 1 : edit_distance(word, c);
     if (!best || d < best_d) {
       best = c;
       best_d = d;
     }
   }
-  std::size_t len = std::max<std::size_t>(codepoints(word).size(), 1);
+  std::size_t len = w.size();
   // Sharing nothing is no suggestion: "间" is one edit from "个", but not a typo of it.
   if (best && best_d <= std::max<std::size_t>(1, len / 2) && best_d < len) return best;
   return std::nullopt;

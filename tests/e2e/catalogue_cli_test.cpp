@@ -87,15 +87,23 @@ TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
   Run r = run("--plan broken.yaml check", s.dir());
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "broken.yaml:90:9: 错误: 任务编号 4 重复（第 84 行已定义）\n"
-        "broken.yaml:95:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
-        "broken.yaml:160:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
+        "broken.yaml:109:9: 错误: 任务编号 4 重复（第 103 行已定义）\n"
+        "broken.yaml:114:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
+        "broken.yaml:179:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
         "units 中列出\n"
         "共 3 个错误、0 个警告\n");
 }
 
-TEST_CASE("a missing plan file is a clear error") {
-  Run r = run("--plan nope.yaml tasks");
-  CHECK(r.rc == 1);
-  CHECK(r.err.rfind("minsheng: nope.yaml: 无法读取文件", 0) == 0);
+TEST_CASE("a missing plan names the folder and the way out — an unreadable one exits 4") {
+  Sandbox s;
+  std::filesystem::remove(s.dir() / "tasks.yaml");
+  Run r = run("tasks", s.dir());
+  CHECK(r.rc == 2);
+  CHECK(r.err == "minsheng: 找不到计划文件 tasks.yaml（当前目录 " +
+                     std::filesystem::canonical(s.dir()).string() +
+                     "）：请用 --plan 指定计划文件，或在项目目录（含 tasks.yaml）中运行\n");
+  std::filesystem::create_directories(s.dir() / "plan.d");
+  Run dir = run("--plan plan.d tasks", s.dir());
+  CHECK(dir.rc == 4);
+  CHECK(dir.err == "minsheng: plan.d: 是一个目录，不是文件\n");
 }

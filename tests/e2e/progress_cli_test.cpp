@@ -39,7 +39,10 @@ TEST_CASE("check reports every problem in bad files and exits 1, leaving the fil
   CHECK(r.err.find(f + ":3:1: 错误: 未知任务编号 99（计划共 70 项任务）") != std::string::npos);
   CHECK(r.err.find(f + ":4:5: 错误: 状态应为 未启动、推进中 或 已完成，实际为“进行中”") !=
         std::string::npos);
-  CHECK(r.out.find("4 个错误、2 个警告") != std::string::npos);
+  // The .bak is not read, and says so: a unit that sent only that is not silently 未报送.
+  CHECK(r.err.find("demo/reports/2024-06/submissions/市民政局.yaml.bak: 警告: 不是进度文件（应为 "
+                   ".csv 或 .yaml），未读取\n") != std::string::npos);
+  CHECK(r.out.find("4 个错误、3 个警告") != std::string::npos);
   CHECK(slurp(s.data() / "2024-06/submissions/市民证局.csv") == bad);
 }
 
@@ -56,8 +59,8 @@ TEST_CASE("missing lists units without a file and exits 1 once they are overdue"
   CHECK(complete.out.find("未报 0 家") != std::string::npos);
   Run csv = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05 --format csv");
   CHECK(csv.out ==
-        "\xEF\xBB\xBFunit,month,due,as_of,days_overdue\r\n市乡村振兴局,2024-06,2024-07-03,2024-07-"
-        "05,2\r\n");
+        "\xEF\xBB\xBFunit,month,due,as_of,days_overdue,state,files\r\n市乡村振兴局,2024-06,2024-07-"
+        "03,2024-07-05,2,missing,\r\n");
 }
 
 TEST_CASE("a filled-in template reads back with its header untouched") {

@@ -52,16 +52,56 @@ TEST_CASE("the snapshot carries values forward and warns when a cumulative value
   CHECK(merge_snapshot(d.submissions, {2024, 3}, nullptr).values.at({1, 1}).value == 30);
 }
 
-TEST_CASE("two files for one unit in a month are an error naming both") {
+TEST_CASE("two files giving one target in a month are an error naming both places") {
   test::TempDir t;
-  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n");
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n2,30%\n");
   t.write("2024-05/submissions/市民政局_更正.csv", "任务编号,累计完成\n1,12\n");
   DataSet d = load_data(plan(), t.path());
   auto m = strs(d.diagnostics);
   REQUIRE(m.size() == 1);
   std::string dir = (t.path() / "2024-05/submissions/").string();
-  CHECK(m[0] == dir + "市民政局_更正.csv: 错误: 同一月份有两个市民政局的进度文件：另一个是 " + dir +
-                    "市民政局.csv；请只保留一个");
+  CHECK(m[0] == dir + "市民政局_更正.csv:2: 错误: 任务1指标1在同一月份由两个文件填报，另一处是 " +
+                    dir + "市民政局.csv:2；两个值均不采用，请只保留一个");
+  // Neither value is used; the target the files agree on not clashing keeps its value.
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
+  CHECK(rep.find({1, 1})->status == Status::invalid);
+  CHECK_FALSE(rep.find({1, 1})->actual);
+  CHECK(rep.find({2, 1})->actual == 30);
+}
+
+TEST_CASE("a rejected file contributes nothing: its rows never replace the lead unit's value") {
+  test::TempDir t;
+  // 市民政局 reports task 1 = 40. A stray file names no unit and claims task 1 = 9999.
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");
+  t.write("2024-05/submissions/某某局.csv", "任务编号,累计完成\n1,9999\n");
+  DataSet d = load_data(plan(), t.path());
+  CHECK_THROWS_AS(assess_data(plan(), d, {2024, 5}, false), DataError);
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
+  const TargetResult* r = rep.find({1, 1});
+  CHECK(r->status == Status::invalid);
+  // The value is still 市民政局's 40, never 9999, and the report never says 已完成.
+  REQUIRE(r->actual);
+  CHECK(*r->actual == 40);
+  CHECK(r->source.file.find("某某局") == std::string::npos);
+  // A file of another unit naming 市民政局's target: an error there, 市民政局's value stands.
+  test::TempDir u;
+  u.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");
+  u.write("2024-05/submissions/市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n1,9999,\n");
+  DataSet e = load_data(plan(), u.path());
+  MonthReport rep2 = assess_data(plan(), e, {2024, 5}, true);
+  CHECK(rep2.find({1, 1})->status == Status::behind);  // 40 of 100 at 50% time: 10 points behind
+  CHECK(*rep2.find({1, 1})->actual == 40);
+  CHECK(rep2.problems.error_count() == 1);
+}
+
+TEST_CASE("an undecodable file is rejected: its unit's targets are 数据有误, not an old value") {
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
+  t.write("2024-05/submissions/市民政局.csv", std::string("\xEF\xBB\xBF\xFF\xFE\x00bad"));
+  DataSet d = load_data(plan(), t.path());
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
+  CHECK(rep.find({1, 1})->status == Status::invalid);
+  CHECK(rep.find({2, 1})->status == Status::invalid);
 }
 
 TEST_CASE("a late file is a warning — errors block the report unless keep_going") {
@@ -91,14 +131,24 @@ TEST_CASE("input files are never changed by reading them") {
   CHECK(std::filesystem::last_write_time(p) == before);
 }
 
-TEST_CASE("a workbook dropped in as it is is an error, not a silent gap") {
+TEST_CASE("files sent but not readable are warnings, and their unit is not called 未报送") {
   test::TempDir t;
   t.write("2024-05/submissions/市民政局.xlsx", "PK\x03\x04");
-  t.write("2024-05/submissions/说明.docx", "PK\x03\x04");  // not a progress file: ignored
+  t.write("2024-05/submissions/说明.docx", "PK\x03\x04");
+  t.write("2024-05/submissions/市住建局/进度.csv", "任务编号,累计完成\n6,100\n");
   DataSet d = load_data(plan(), t.path());
   auto m = strs(d.diagnostics);
-  REQUIRE(m.size() == 1);
-  CHECK(m[0] ==
-        (t.path() / "2024-05/submissions/市民政局.xlsx").string() +
-            ": 错误: 无法直接读取 .xlsx 工作簿：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录");
+  std::string dir = (t.path() / "2024-05/submissions/").string();
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == dir + "市住建局: 警告: 是文件夹，不会读取其中的文件：请把进度文件直接放在 "
+                      "submissions/ 中");
+  CHECK(m[1] == dir + "市民政局.xlsx: 警告: 是工作簿，暂不能直接读取：请在 Excel 或 WPS 中“另存为”"
+                      "CSV 文件后放入本目录");
+  CHECK(m[2] == dir + "说明.docx: 警告: 不是进度文件（应为 .csv 或 .yaml），未读取");
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, false);
+  std::map<std::string, std::vector<std::string>> unread;
+  for (const auto& g : rep.gaps) unread[g.unit] = g.unread_files;
+  CHECK(unread.at("市民政局") == std::vector<std::string>{"市民政局.xlsx"});
+  CHECK(unread.at("市住建局") == std::vector<std::string>{"市住建局"});
+  CHECK(unread.at("市农业农村局").empty());  // sent nothing at all: 未报送
 }

@@ -129,6 +129,8 @@ TEST_CASE("each row problem is reported at its cell, and all of them at once") {
   CHECK(r.sub.entries[0].key == TargetKey{5, 1});
   CHECK(r.sub.invalid.count({1, 1}));
   CHECK(r.sub.invalid.count({2, 1}));
+  // Task 3 is 市住建局's: a row for it here is an error, never a mark on 市住建局's own value.
+  CHECK_FALSE(r.sub.invalid.count({3, 1}));
 }
 
 TEST_CASE("a percentage for a count target is an error — for a milestone it is progress") {
@@ -169,8 +171,12 @@ TEST_CASE("a month inside the file must match its folder — submitted dates are
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
         "r/2024-05/submissions/市民政局.csv:2:5: 错误: 文件中的月份 2024-04 与所在目录的月份 "
-        "2024-05 不符");
+        "2024-05 不符，整个文件不予采用");
   CHECK(r.sub.submitted == Date{2024, 6, 2});
+  // Rejected whole: its value never reaches a snapshot, and the target it names is 数据有误.
+  CHECK(r.sub.rejected);
+  CHECK(r.sub.entries.empty());
+  CHECK(r.sub.invalid.count({1, 1}));
 }
 
 TEST_CASE("bytes in no supported encoding are an error with their position") {
@@ -210,7 +216,7 @@ TEST_CASE("YAML progress files read, with positions for their problems") {
       "  - {task: 1, valeu: 82}\n  - {task: 2, value: 很多}\n  - {task: 1, status: 已完}\n",
       f);
   REQUIRE(bad.messages.size() == 5);
-  CHECK(bad.messages[0] == f + ":2:8: 错误: 文件中的月份 2024-06 与所在目录的月份 2024-05 不符");
+  CHECK(bad.messages[0] == f + ":2:8: 错误: 文件中的月份 2024-06 与所在目录的月份 2024-05 不符，整个文件不予采用");
   CHECK(bad.messages[1] == f + ":3:1: 错误: 未知字段“progres”（是否应为“progress”？）");
   CHECK(bad.messages[2] == f + ":5:15: 错误: 未知字段“valeu”（是否应为“value”？）");
   CHECK(bad.messages[3] == f + ":6:22: 错误: 任务2的累计完成值“很多”不是数字（可写 "

@@ -1,0 +1,43 @@
+#include "assess/reporting.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace minsheng {
+
+long late_days(const Plan& plan, const Submission& sub) {
+  if (!sub.submitted) return 0;
+  return std::max(0L, days_between(plan.due_date(sub.month), *sub.submitted));
+}
+
+std::size_t MissingReport::missing() const {
+  return static_cast<std::size_t>(std::count_if(
+      units.begin(), units.end(), [](const UnitSend& u) { return u.state == SendState::missing; }));
+}
+
+MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m, Date as_of) {
+  MissingReport r;
+  r.month = m;
+  r.due = plan.reporting_due(m);
+  r.due_date = plan.due_date(m);
+  r.as_of = as_of;
+  r.days_left = days_between(as_of, r.due_date);
+  std::vector<std::string> units = plan.lead_units();
+  r.expected = units.size();
+  if (!r.due) return r;
+  std::set<std::string> have;
+  for (const auto& s : data.submissions)
+    if (s.month == m && !s.unit.empty()) have.insert(s.unit);
+  auto unread = data.unread_by_unit(m);
+  for (const auto& u : units) {
+    if (have.count(u)) continue;
+    auto it = unread.find(u);
+    if (it == unread.end())
+      r.units.push_back({u, SendState::missing, {}});
+    else
+      r.units.push_back({u, SendState::unreadable, it->second});
+  }
+  return r;
+}
+
+}  // namespace minsheng
