@@ -1,4 +1,5 @@
 // minsheng summary: the monthly summary of every target against 序时进度.
+#include <cmath>
 #include <memory>
 
 #include "assess/month.hpp"
@@ -8,6 +9,7 @@
 #include "model/diagnostic.hpp"
 #include "report/explain.hpp"
 #include "report/summary_report.hpp"
+#include "util/number.hpp"
 
 namespace minsheng::cli {
 
@@ -16,9 +18,29 @@ struct SummaryOptions {
   std::string format;
   std::string output;
   bool write = false;
-  int explain = 0;
+  std::string explain;
   bool keep_going = false;
 };
+
+// "36" or "26.1": a task, or one target of it, as every report numbers them.
+static std::pair<int, int> explain_option(const Plan& plan, const std::string& s) {
+  auto dot = s.find('.');
+  auto task = parse_decimal(s.substr(0, dot));
+  auto target = dot == std::string::npos ? std::optional<double>(0) : parse_decimal(s.substr(dot + 1));
+  bool whole = task && target && *task == std::floor(*task) && *target == std::floor(*target) &&
+               *task >= 1 && *task <= 1e6 && *target >= 0 && *target <= 1e6;
+  if (!whole)
+    throw UsageError("--explain 应为任务编号（如 36）或任务编号.指标序号（如 26.1），实际为“" + s +
+                     "”");
+  const Task* t = plan.find_task(static_cast<int>(*task));
+  if (!t)
+    throw UsageError("没有任务 " + s.substr(0, dot) + "（计划共 " +
+                     std::to_string(plan.tasks.size()) + " 项任务）");
+  if (*target > static_cast<double>(t->targets.size()) || (dot != std::string::npos && *target < 1))
+    throw UsageError("任务" + std::to_string(t->id) + "没有指标 " + s.substr(dot + 1) + "（共 " +
+                     std::to_string(t->targets.size()) + " 个）");
+  return {t->id, static_cast<int>(*target)};
+}
 
 static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
@@ -35,11 +57,9 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     print_err("minsheng: 有 " + std::to_string(rep.problems.error_count()) +
               " 个数据错误，受影响的指标标记为“数据有误”，详见报告“数据问题”一节");
 
-  if (o.explain) {
-    if (!plan.find_task(o.explain))
-      throw UsageError("没有任务 " + std::to_string(o.explain) + "（计划共 " +
-                       std::to_string(plan.tasks.size()) + " 项任务）");
-    emit(explain_task(rep, o.explain), o.output);
+  if (!o.explain.empty()) {
+    auto [task, target] = explain_option(plan, o.explain);
+    emit(explain_task(rep, task, target), o.output);
     return 0;
   }
   if (o.write) {
@@ -72,7 +92,7 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
       ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   sub->add_flag("--write", o->write, "写入 DATA/YYYY-MM/summary.md 和 summary.csv（原子写入）");
-  sub->add_option("--explain", o->explain, "说明该任务的状态是如何得出的");
+  sub->add_option("--explain", o->explain, "说明该任务（36）或指标（26.1）的状态是如何得出的");
   sub->add_flag("--keep-going", o->keep_going,
                 "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
   return {sub, [o, &g] { return run_summary(*o, g); }};

@@ -1,9 +1,9 @@
 // minsheng: follows the tasks of a 民生项目 plan month by month. This file only wires the
 // subcommands together and turns errors into messages and exit codes.
 #include <CLI/CLI.hpp>
-#include <map>
 
 #include "cli/commands.hpp"
+#include "cli/localize.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 
@@ -21,34 +21,6 @@ void print_diagnostics(const Diagnostics& d) {
   for (const auto& item : d.items()) print_err(item.str());
   print_err("共 " + std::to_string(d.error_count()) + " 个错误、" +
             std::to_string(d.warning_count()) + " 个警告");
-}
-
-// CLI11 speaks English by default; staff read Chinese. Type placeholders (TEXT, INT) stay ASCII
-// because CLI11 aligns help columns by bytes; CLI11's own error details stay as they are.
-void localize(CLI::App& app) {
-  auto f = app.get_formatter();
-  for (auto [en, zh] : {std::pair{"Usage", "用法"},
-                        {"OPTIONS", "选项"},
-                        {"SUBCOMMAND", "子命令"},
-                        {"SUBCOMMANDS", "子命令"},
-                        {"REQUIRED", "（必填）"},
-                        {"Positionals", "位置参数"},
-                        {"Excludes", "不能与之同用"},
-                        {"Needs", "需要"}})
-    f->label(en, zh);
-  app.option_defaults()->group("选项");
-  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
-    static const std::map<std::string, std::string> kinds = {
-        {"RequiredError", "缺少必填参数"},     {"ExtrasError", "有无法识别的参数"},
-        {"ValidationError", "参数取值无效"},   {"ConversionError", "参数格式不对"},
-        {"ExcludesError", "参数不能同时使用"}, {"ArgumentMismatch", "参数个数不对"}};
-    auto it = kinds.find(e.get_name());
-    auto parsed = a->get_subcommands();
-    std::string help =
-        parsed.empty() ? "minsheng --help" : "minsheng " + parsed.front()->get_name() + " --help";
-    return "minsheng: " + (it == kinds.end() ? std::string("命令行有误") : it->second) + "：" +
-           e.what() + "\n用 " + help + " 查看用法。\n";
-  });
 }
 
 }  // namespace
@@ -75,6 +47,13 @@ int main(int argc, char** argv) {
     c.app->get_help_ptr()->group("选项");
   }
 
+  std::vector<std::string> subcommand_names;
+  for (const auto& c : commands) subcommand_names.push_back(c.app->get_name());
+  if (auto unknown = unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc),
+                                        subcommand_names, {"--plan", "--data"})) {
+    print_err("minsheng: " + *unknown + "\n用 minsheng --help 查看用法。");
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

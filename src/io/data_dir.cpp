@@ -5,6 +5,7 @@
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
+#include "util/encoding.hpp"
 
 namespace minsheng {
 
@@ -74,7 +75,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
       FileKind k = kind_of(entry);
       if (k == FileKind::skipped) continue;
-      set.file_months[entry.path().string()] = m;
+      set.file_months[name_to_utf8(entry.path().string())] = m;
       if (k == FileKind::progress)
         files.push_back(entry.path());
       else
@@ -82,15 +83,15 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     }
     std::sort(unread.begin(), unread.end());
     for (const auto& entry : unread) {
-      std::string label = entry.path().string();
+      std::string label = name_to_utf8(entry.path().string());
       set.diagnostics.warning(label, 0, 0, unread_reason(entry));
       set.unread.push_back(
-          {label, m, unit_from_file_name(entry.path().stem().string(), plan)});
+          {label, m, unit_from_file_name(name_to_utf8(entry.path().stem().string()), plan)});
     }
     std::sort(files.begin(), files.end());
     std::size_t first = set.submissions.size();
     for (const auto& f : files) {
-      std::string label = f.string();
+      std::string label = name_to_utf8(f.string());  // the name, for messages and outputs only
       std::string bytes;
       try {
         bytes = read_file(f);

@@ -30,6 +30,7 @@ mu::data target_item(const TargetResult& r) {
   d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
+  d.set("basically", r.reached_by_tolerance);  // 基本完成: reached only within the tolerance
   d.set("color", status_hex(r.status));
   d.set("needed", increment_text(r.needed_per_month, r.measure));
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");

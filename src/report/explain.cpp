@@ -149,14 +149,16 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
 
 }  // namespace
 
-std::string explain_task(const MonthReport& rep, int task_id) {
+std::string explain_task(const MonthReport& rep, int task_id, int target) {
   auto it = std::find_if(rep.tasks.begin(), rep.tasks.end(),
                          [&](const TaskResult& t) { return t.task->id == task_id; });
   if (it == rep.tasks.end()) throw std::out_of_range("no such task");
   const Task& task = *it->task;
   std::string out = "任务" + std::to_string(task.id) + "：" + task.text + "\n牵头单位：" +
                     join(task.leads, "、") + "；报告月份：" + rep.month.str() + "\n\n";
-  for (std::size_t i : it->targets) out += explain_target(rep, rep.targets[i]) + "\n";
+  for (std::size_t i : it->targets)
+    if (target == 0 || rep.targets[i].target->index == target)
+      out += explain_target(rep, rep.targets[i]) + "\n";
   out +=
       "任务状态：" + std::string(status_label(it->status)) + " (" + status_code(it->status) + ")";
   if (it->targets.size() > 1) out += "，取各指标中最差的状态";

@@ -57,6 +57,25 @@ std::string iconv_convert(std::string_view in, const char* from, const char* to)
   return out;
 }
 
+std::string name_to_utf8(std::string_view bytes) {
+  if (find_invalid_utf8(bytes) == std::string_view::npos) return std::string(bytes);
+  try {
+    return iconv_convert(bytes, "GB18030", "UTF-8");
+  } catch (const DecodeError&) {
+  }
+  std::string out;
+  while (!bytes.empty()) {
+    std::size_t bad = find_invalid_utf8(bytes);
+    out.append(bytes.substr(0, bad));
+    if (bad == std::string_view::npos) break;
+    static const char* hex = "0123456789ABCDEF";
+    auto b = static_cast<unsigned char>(bytes[bad]);
+    out += std::string("\\x") + hex[b >> 4] + hex[b & 15];
+    bytes.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 Decoded decode_text(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);

@@ -21,6 +21,10 @@ class DecodeError : public TextError {
 
 Decoded decode_text(std::string_view bytes);
 
+// A file name as UTF-8 for messages and outputs: as it is when it is UTF-8, decoded when it is
+// GBK (names from a zip made on Chinese Windows), else with each bad byte shown as \xNN.
+std::string name_to_utf8(std::string_view bytes);
+
 // Converts between encodings with glibc iconv; throws DecodeError at the first bad byte.
 std::string iconv_convert(std::string_view in, const char* from, const char* to);
 

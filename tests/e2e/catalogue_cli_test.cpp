@@ -67,7 +67,7 @@ TEST_CASE("usage errors exit 2 — help and version exit 0") {
   CHECK(run("summary --month 2024-13").rc == 2);
   Run missing = run("summary");
   CHECK(missing.rc == 2);
-  CHECK(missing.err == "minsheng: 缺少必填参数：--month is required\n用 minsheng summary --help 查看用法。\n");
+  CHECK(missing.err == "minsheng: 命令行有误：缺少 --month\n用 minsheng summary --help 查看用法。\n");
   Run help = run("--help");
   CHECK(help.out.find("用法: minsheng [选项] 子命令") != std::string::npos);
 }
@@ -106,4 +106,48 @@ TEST_CASE("a missing plan names the folder and the way out — an unreadable one
   Run dir = run("--plan plan.d tasks", s.dir());
   CHECK(dir.rc == 4);
   CHECK(dir.err == "minsheng: plan.d: 是一个目录，不是文件\n");
+}
+
+TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand gets a suggestion") {
+  auto err = [](const std::string& args) {
+    Run r = run(args);
+    CHECK(r.rc == 2);
+    return r.err;
+  };
+  const std::string help = "\n用 minsheng --help 查看用法。\n";
+  CHECK(err("") == "minsheng: 命令行有误：需要一个子命令" + help);
+  CHECK(err("summery --month 2024-06") == "minsheng: 未知子命令“summery”（是否应为“summary”？）" + help);
+  CHECK(err("--data demo/reports sumary") ==
+        "minsheng: 未知子命令“sumary”（是否应为“summary”？）" + help);
+  CHECK(err("summary --month 2024-06 extra") ==
+        "minsheng: 命令行有误：无法识别的参数：extra\n用 minsheng summary --help 查看用法。\n");
+  CHECK(err("bulletin --quarter 2024Q2 --half 2024H1") ==
+        "minsheng: 命令行有误：--quarter 不能与 --half 同时使用\n用 minsheng bulletin --help "
+        "查看用法。\n");
+  CHECK(err("tasks --category x") ==
+        "minsheng: 命令行有误：--category 的值“x”格式不对\n用 minsheng tasks --help 查看用法。\n");
+  CHECK(err("summary --month 2024-06 --format xx") ==
+        "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json）\n用 minsheng "
+        "summary --help 查看用法。\n");
+  // None of CLI11's English phrases reaches a person.
+  for (const char* args : {"", "summary", "summary --month 2024-06 x", "tasks --category x",
+                           "bulletin --quarter 2024Q2 --half 2024H1", "tasks --format xml",
+                           "summary --month 2024-06 --month 2024-07"}) {
+    std::string e = run(args).err;
+    INFO(args << " → " << e);
+    for (const char* en : {"required", "not expected", "excludes", "Could not convert", "not in {",
+                           "At Most"})
+      CHECK(e.find(en) == std::string::npos);
+  }
+}
+
+TEST_CASE("units are found by alias and by a name written short") {
+  Run alias = run("tasks --unit 市卫生健康委员会 --format csv");
+  CHECK(alias.rc == 0);
+  CHECK(alias.out.find(",市卫健委,") != std::string::npos);
+  Run shortname = run("tasks --unit 市林业局");
+  CHECK(shortname.rc == 2);
+  CHECK(shortname.err == "minsheng: “市林业局”不是计划中的牵头单位（是否应为“市林业和园林局”？）\n");
+  // The help for --category no longer assumes a plan of ten categories.
+  CHECK(run("tasks --help").out.find("1–10") == std::string::npos);
 }

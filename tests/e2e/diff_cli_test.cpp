@@ -81,3 +81,41 @@ TEST_CASE("garbled or missing inputs are errors naming the file, never an empty 
   CHECK(missing.rc == 4);  // the file system's problem, not the data's
   CHECK(missing.err == "minsheng: nope.csv: 无法读取文件: 文件或目录不存在\n");
 }
+
+TEST_CASE("diff says what it compares: value months, milestone states, target names, 基本完成") {
+  Run csv = run("--data demo/reports diff 2024-05 2024-06 --format csv");
+  REQUIRE(csv.rc == 0);
+  // 57 was not reported in June: its June value is May's, and the row says so.
+  CHECK(csv.out.find(",stalled,提档升级村级寄递物流服务站点,2024-05,2024-05,,\r\n") !=
+        std::string::npos);
+  // Task 1 is a milestone by state: the states stand in the value columns.
+  CHECK(csv.out.find("\r\n1,1,1,市卫健委,免费开展新生儿疾病筛查。,,,,,,,,,on_track,done,completed,,"
+                     "2024-05,2024-06,推进中,已完成\r\n") != std::string::npos);
+  Run md = run("--data demo/reports diff 2024-05 2024-06 --format md");
+  CHECK(md.out.find("| 57 | 巩固提升农村寄递物流体系建设成果,提档升级村级服务站点1000个,优化村级服务站点服务"
+                    "功能。 | 市乡村振兴局 | 450个 → 450个（沿用2024-05） |") != std::string::npos);
+  CHECK(md.out.find("| 1 | 免费开展新生儿疾病筛查。 | 市卫健委 | 推进中 → 已完成 |") !=
+        std::string::npos);
+  // A task with two targets shows the target's own name, not the whole task text.
+  CHECK(md.out.find("| 48.2 | 村“两委”班子成员市级培训 | 市委组织部 | 50人 → 92人 |") !=
+        std::string::npos);
+  // 92 of about 100 is reached only within the tolerance: 基本完成, never 已完成.
+  CHECK(md.out.find("| 超序时 → 基本完成 |") != std::string::npos);
+  CHECK(md.out.find("-37.5 | 超序时 → 已完成 |\n| 58") == std::string::npos);
+}
+
+TEST_CASE("two summary files are headed by their months, and OLD after NEW is a usage error") {
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-05 --write", s.dir()).rc == 0);
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  std::filesystem::copy_file(s.data() / "2024-05/summary.csv", s.dir() / "a.csv");
+  std::filesystem::copy_file(s.data() / "2024-06/summary.csv", s.dir() / "b.csv");
+  Run r = run("--data demo/reports diff a.csv b.csv --format md", s.dir());
+  CHECK(r.rc == 0);
+  CHECK(r.out.rfind("# 2024-06 与 2024-05 进展对比\n", 0) == 0);
+  Run back = run("--data demo/reports diff 2024-06 2024-05", s.dir());
+  CHECK(back.rc == 2);
+  CHECK(back.err == "minsheng: OLD（2024-06）晚于 NEW（2024-05）：请把较早的一方写在前面，如 diff "
+                    "2024-05 2024-06\n");
+  CHECK(run("--data demo/reports diff b.csv a.csv", s.dir()).rc == 2);
+}

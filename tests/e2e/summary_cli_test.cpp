@@ -93,3 +93,68 @@ TEST_CASE("summary json holds the rows and the roll-ups") {
   CHECK(r.out.find("\"by_category\": [") != std::string::npos);
   CHECK(r.out.find("\"by_unit\": [") != std::string::npos);
 }
+
+TEST_CASE("a wrong --data is a usage error naming the absolute path, and --write creates nothing") {
+  Sandbox s;
+  Run r = run("--data nowhere summary --month 2024-06 --write", s.dir());
+  CHECK(r.rc == 2);
+  CHECK(r.err == "minsheng: 数据目录不存在：" +
+                     (std::filesystem::canonical(s.dir()) / "nowhere").string() +
+                     "；请用 --data 指定存放月度文件夹（如 2024-06/submissions/）的目录\n");
+  CHECK_FALSE(std::filesystem::exists(s.dir() / "nowhere"));
+  // Inside an existing data folder, --write creates only the month folder.
+  std::filesystem::create_directories(s.dir() / "empty");
+  std::filesystem::copy(s.data() / "2024-06", s.dir() / "empty/2024-06",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::remove_all(s.dir() / "empty/2024-06/summary.md");
+  REQUIRE(run("--data empty summary --month 2024-06 --write --keep-going", s.dir()).rc == 0);
+  CHECK(std::filesystem::exists(s.dir() / "empty/2024-06/summary.csv"));
+}
+
+TEST_CASE("months outside the plan, or before reporting starts, are usage errors") {
+  Run before = run("--data demo/reports summary --month 2023-12");
+  CHECK(before.rc == 2);
+  CHECK(before.err == "minsheng: --month 2023-12 早于计划开始月份：计划期为 2024-01 至 2024-11\n");
+  Run march = run("--data demo/reports summary --month 2024-03");
+  CHECK(march.rc == 2);
+  CHECK(march.err == "minsheng: 2024-03 无需报送进度：计划自 2024-04 起按月报送\n");
+  CHECK(run("--data demo/reports missing --month 2023-12").rc == 2);
+  CHECK(run("--data demo/reports diff 2023-12 2024-06").rc == 2);
+  Run not_due = run("--data demo/reports missing --month 2024-03 --as-of 2024-07-01");
+  CHECK(not_due.rc == 0);
+  CHECK(not_due.out == "2024年3月不需报送进度（计划规定的首个报送月份之前）\n");
+}
+
+TEST_CASE("a unit that sent an unreadable file is not called 未报送") {
+  Sandbox s;
+  std::filesystem::path sub = s.data() / "2024-06/submissions";
+  s.write("demo/reports/2024-06/submissions/市乡村振兴局_6月.xlsx", "PK\x03\x04");
+  Run sum = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
+  CHECK(sum.rc == 0);
+  CHECK(sum.out.find("- 市乡村振兴局：已报送文件但无法读取（市乡村振兴局_6月.xlsx）\n") !=
+        std::string::npos);
+  CHECK(sum.out.find("市乡村振兴局：本月未报送进度文件") == std::string::npos);
+  Run miss = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05", s.dir());
+  CHECK(miss.rc == 0);  // nobody owes a file; the workbook still needs converting
+  CHECK(miss.out.find("未报 0 家，文件无法读取 1 家") != std::string::npos);
+  CHECK(miss.out.find("已报送文件但无法读取（市乡村振兴局_6月.xlsx）") != std::string::npos);
+  Run chk = run("--data demo/reports check --month 2024-06", s.dir());
+  CHECK(chk.err.find("demo/reports/2024-06/submissions/市乡村振兴局_6月.xlsx: 警告: 是工作簿") !=
+        std::string::npos);
+}
+
+TEST_CASE("plausibility warnings reach check and the summary's 数据问题, with their place") {
+  Sandbox s;
+  // Task 22 (95%): 0.96 is a fraction typed without %; task 5 (1260个): 6500 a 万 or 0 slip.
+  s.write("demo/reports/2024-06/submissions/市教育局.csv",
+          "任务编号,累计完成\n5,650\n21,9\n22,0.96\n23,80000\n24,推进中\n25,\n");
+  Run chk = run("--data demo/reports check --month 2024-06", s.dir());
+  CHECK(chk.err.find("demo/reports/2024-06/submissions/市教育局.csv:4: 警告: 任务22的累计完成为 "
+                     "0.96，疑似把百分数写成了小数（96%？）；百分数请带 % 填写\n") !=
+        std::string::npos);
+  s.write("demo/reports/2024-06/submissions/市教育局.csv",
+          "任务编号,累计完成\n5,6500\n21,9\n22,96%\n23,80000\n");
+  Run md = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
+  CHECK(md.out.find("- `demo/reports/2024-06/submissions/市教育局.csv:2: 警告: 任务5的累计完成 6500个 "
+                    "超过目标 1260个 的两倍，请核对是否多填或误用“万”`\n") != std::string::npos);
+}

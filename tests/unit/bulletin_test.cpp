@@ -112,3 +112,99 @@ TEST_CASE(
     CHECK(e.diagnostics().items().at(0).str().rfind("my.mustache: 错误: 模板语法错误: ", 0) == 0);
   }
 }
+
+TEST_CASE("a period whose last month has no files is not reported unless asked, and then says so") {
+  DataSet d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+                    {{2024, 5}, "市住建局.csv", "任务编号,累计完成\n6,150\n"}});
+  try {
+    build_bulletin(plan(), d, *Period::parse("2024Q2"));
+    FAIL("expected NoDataError");
+  } catch (const NoDataError& e) {
+    CHECK(std::string(e.what()) ==
+          "2024Q2（2024-04 至 2024-06）的最后一个月尚无进度文件（缺 2024-06），不生成通报；确需按"
+          "已有数据（截至 2024-05）生成时加 --allow-stale");
+  }
+  Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"), true);
+  CHECK(b.stale);
+  CHECK(b.month == YearMonth{2024, 5});
+  std::string md = render_bulletin(b, "md");
+  // The first paragraph says which month the data reaches.
+  auto first = md.find("现将");
+  REQUIRE(first != std::string::npos);
+  std::string para = md.substr(first, md.find('\n', first) - first);
+  CHECK(para.find("本通报数据截至2024年5月底（2024年6月数据尚未报送，以2024年5月数据为准）") !=
+        std::string::npos);
+  // June is counted as not reported for every unit, as April and May are where they apply.
+  for (const auto& u : b.units) {
+    INFO(u.unit);
+    CHECK(std::find(u.missing_months.begin(), u.missing_months.end(), YearMonth{2024, 6}) !=
+          u.missing_months.end());
+  }
+}
+
+TEST_CASE("报送情况 counts every month from reporting.from, in every period") {
+  Plan p = plan();
+  p.reporting_from = {2024, 4};  // issued in April: nothing was due for January–March
+  DataSet d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+                    {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,160\n"},
+                    {{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,30\n"}});
+  Bulletin h1 = build_bulletin(p, d, *Period::parse("2024H1"));
+  Bulletin q2 = build_bulletin(p, d, *Period::parse("2024Q2"));
+  for (const Bulletin* b : {&h1, &q2}) {
+    std::map<std::string, std::vector<YearMonth>> missing;
+    for (const auto& u : b->units) missing[u.unit] = u.missing_months;
+    CHECK(missing.at("市住建局") == std::vector<YearMonth>{{2024, 5}});
+    CHECK(missing.at("市民政局") == std::vector<YearMonth>{{2024, 4}, {2024, 5}});
+    CHECK(missing.at("市农业农村局") ==
+          std::vector<YearMonth>{{2024, 4}, {2024, 5}, {2024, 6}});
+  }
+  CHECK(render_bulletin(h1, "md").find("1月未报送") == std::string::npos);
+}
+
+TEST_CASE("the category table has a column for every status that occurs, so rows add up") {
+  Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q2"));
+  std::string md = render_bulletin(b, "md");
+  auto at = md.find("| 类别 | 任务数 |");
+  REQUIRE(at != std::string::npos);
+  std::string header = md.substr(at, md.find('\n', at) - at);
+  // Tasks 1 behind, 2 done, 3 on track, 4 not reported, 5 pending, 6 on track: 滞后 and 未报送
+  // have their own columns; nothing hides in another.
+  CHECK(header == "| 类别 | 任务数 | 已完成 | 序时推进 | 滞后 | 未报送 | 目标待定 | 平均完成率 |");
+  std::size_t pos = md.find('\n', md.find('\n', at) + 1) + 1;  // first data row
+  int rows = 0;
+  while (md.substr(pos).starts_with("| （")) {
+    std::string line = md.substr(pos, md.find('\n', pos) - pos);
+    std::vector<std::string> cells;
+    for (std::size_t i = 1, j; (j = line.find(" |", i)) != std::string::npos; i = j + 2)
+      cells.push_back(line.substr(i + 1, j - i - 1));
+    REQUIRE(cells.size() == 8);
+    int sum = 0;
+    for (std::size_t c = 2; c < 7; ++c) sum += std::stoi(cells[c]);
+    INFO(line);
+    CHECK(sum == std::stoi(cells[1]));
+    ++rows;
+    pos = md.find('\n', pos) + 1;
+  }
+  CHECK(rows == 2);
+}
+
+TEST_CASE("a plan without wording gets neutral words, and its own due day") {
+  Plan p = plan();
+  p.due_day = 5;
+  Bulletin b = build_bulletin(p, demo(), *Period::parse("2024Q2"));
+  std::string md = render_bulletin(b, "md");
+  CHECK(md.find("各有关单位：") != std::string::npos);
+  CHECK(md.find("每月5日前") != std::string::npos);
+  for (const char* city : {"3日", "宜昌", "各县市区人民政府", "督查室", "市委、市政府"}) {
+    INFO(city);
+    CHECK(md.find(city) == std::string::npos);
+  }
+  Bulletin h = build_bulletin(p, demo(), *Period::parse("2024H1"));
+  std::string report = render_bulletin(h, "md");
+  CHECK(report.find("市委、市政府") == std::string::npos);
+  // The plan's own words when it has them.
+  p.wording = {"各区县：", "市长：", "督查室"};
+  std::string worded = render_bulletin(build_bulletin(p, demo(), *Period::parse("2024H1")), "md");
+  CHECK(worded.find("\n市长：\n") != std::string::npos);
+  CHECK(worded.find("\n督查室\n") != std::string::npos);
+}

@@ -152,3 +152,22 @@ TEST_CASE("files sent but not readable are warnings, and their unit is not calle
   CHECK(unread.at("市住建局") == std::vector<std::string>{"市住建局"});
   CHECK(unread.at("市农业农村局").empty());  // sent nothing at all: 未报送
 }
+
+TEST_CASE("plausibility: a 万 slip, a fraction for a percentage, a pending figure that changes") {
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成,目标值\n1,30,\n2,40%,\n5,10,200\n");
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,目标值\n1,201,\n2,0.45,\n5,20,250\n");
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(month_problems(plan(), d, {2024, 5}));
+  std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
+  std::string f4 = (t.path() / "2024-04/submissions/市民政局.csv").string();
+  REQUIRE(m.size() == 4);
+  // 201 is over twice the figure 100.
+  CHECK(m[0] == f + ":2: 警告: 任务1的累计完成 201个 超过目标 100个 的两倍，请核对是否多填或误用“万”");
+  // 0.45 where April said 40%: a fraction typed without %. It also reads as a fall from 40.
+  CHECK(m[1] == f + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写");
+  CHECK(m[2] == f + ":3: 警告: 累计值较上月减少：任务2指标1 由 40（2024-04，" + f4 + ":3）降为 0.45");
+  CHECK(m[3] == f + ":4: 警告: 任务5的目标值由 200（" + f4 + ":4）改为 250，请确认目标是否调整");
+  // April alone raises none of them.
+  CHECK(month_problems(plan(), d, {2024, 4}).items().empty());
+}

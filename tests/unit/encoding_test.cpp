@@ -48,3 +48,10 @@ TEST_CASE("bytes valid in no supported encoding give the line and column") {
 TEST_CASE("a BOM followed by invalid UTF-8 is an error, not silently GBK") {
   CHECK_THROWS_AS(decode_text("\xEF\xBB\xBF\xCA\xD0"), DecodeError);
 }
+
+TEST_CASE("file names become UTF-8 for every output: decoded from GBK, else escaped") {
+  CHECK(name_to_utf8("市民政局.csv") == "市民政局.csv");
+  // 市民政局 in GBK, as a zip made on Chinese Windows stores it.
+  CHECK(name_to_utf8("\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6.csv") == "市民政局.csv");
+  CHECK(name_to_utf8("a\xFF\xFE.csv") == "a\\xFF\\xFE.csv");
+}

@@ -73,3 +73,29 @@ TEST_CASE("formatting is plain and deterministic") {
   CHECK(format_pct(-0.04) == "0.0");
   CHECK(format_pct(100) == "100.0");
 }
+
+TEST_CASE("one rounding rule: 四舍五入 on the decimal value, half away from zero") {
+  // fmt's {:.1f} gives 36.2 for 36.25 (the binary value is below the tie) and −1.2 for −1.25.
+  CHECK(format_pct(36.25) == "36.3");
+  CHECK(format_pct(-1.25) == "-1.3");
+  CHECK(format_pct(0.05) == "0.1");
+  CHECK(format_pct(0.15) == "0.2");
+  CHECK(format_pct(2.675) == "2.7");
+  CHECK(format_pct(99.95) == "100.0");
+  CHECK(format_pct(-0.04) == "0.0");  // never "-0.0"
+  CHECK(format_pct(1450.0 / 4000 * 100) == "36.3");
+  CHECK(format_fixed(1.00005, 4) == "1.0001");
+  CHECK(format_number(1833333.33335) == "1833333.3334");
+  CHECK(round_to(36.25, 1) == 36.3);
+  CHECK(round_to(-1.25, 1) == -1.3);
+}
+
+TEST_CASE("figures of 10,000 and over read in 万") {
+  CHECK(format_human(20000000) == "2000万");
+  CHECK(format_human(1833333.3) == "183.3万");
+  CHECK(format_human(35000) == "3.5万");
+  CHECK(format_human(10000) == "1万");
+  CHECK(format_human(9999) == "9999");
+  CHECK(format_human(4601) == "4601");
+  CHECK(format_human(12.5) == "12.5");
+}

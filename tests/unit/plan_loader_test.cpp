@@ -166,3 +166,47 @@ TEST_CASE("the real tasks.yaml loads: 70 tasks, 73 targets, figures as in the se
 TEST_CASE("a plan file that cannot be read is an IoError") {
   CHECK_THROWS_AS(load_plan("/nonexistent/tasks.yaml"), IoError);
 }
+
+TEST_CASE("reporting.from: the first month a file is due, by default the month of issue") {
+  // The fixture has no issued date and no from: reporting starts with the plan.
+  CHECK(parse_plan(test::kPlanYaml, "p.yaml").reporting_from == YearMonth{2024, 1});
+  std::string issued = replace(test::kPlanYaml, "  start: 2024-01\n",
+                               "  issued: 2024-04-02\n  start: 2024-01\n");
+  Plan p = parse_plan(issued, "p.yaml");
+  CHECK(p.reporting_from == YearMonth{2024, 4});
+  CHECK_FALSE(p.reporting_due({2024, 3}));
+  CHECK(p.reporting_due({2024, 4}));
+  std::string explicit_from = replace(test::kPlanYaml, "reporting: {to: 市发改委, due_day: 3}",
+                                      "reporting: {to: 市发改委, due_day: 3, from: 2024-05}");
+  CHECK(parse_plan(explicit_from, "p.yaml").reporting_from == YearMonth{2024, 5});
+  auto errs = errors_of(replace(test::kPlanYaml, "reporting: {to: 市发改委, due_day: 3}",
+                                "reporting: {to: 市发改委, due_day: 3, from: 2023-12}"));
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0] == "p.yaml:6:43: 错误: reporting.from（2023-12）早于计划开始月份 start（2024-01）");
+  // The real plan was issued on 2024-04-02 and says so.
+  Plan real = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  CHECK(real.reporting_from == YearMonth{2024, 4});
+}
+
+TEST_CASE("wording, aliases and the projection threshold come from the plan") {
+  std::string yaml = replace(test::kPlanYaml, "  reporting: {to: 市发改委, due_day: 3}\n",
+                             "  reporting: {to: 市发改委, due_day: 3}\n"
+                             "  wording: {bulletin_to: 各区县：, report_to: 市长：, issuer: 督查室}\n");
+  yaml = replace(yaml, "categories:\n", "aliases: {市民政: 市民政局}\ncategories:\n");
+  yaml = replace(yaml, "measures:", "settings: {projection_flag_pct: 90}\nmeasures:");
+  Plan p = parse_plan(yaml, "p.yaml");
+  CHECK(p.wording.bulletin_to == "各区县：");
+  CHECK(p.wording.report_to == "市长：");
+  CHECK(p.wording.issuer == "督查室");
+  CHECK(p.canonical_unit("市民政") == "市民政局");
+  CHECK(p.canonical_unit("市民政局") == "市民政局");
+  CHECK(p.canonical_unit("民政") == "");
+  CHECK(p.settings.projection_flag_pct == 90);
+  // None given: empty, so renderers use neutral wording.
+  Plan bare = parse_plan(test::kPlanYaml, "p.yaml");
+  CHECK(bare.wording.bulletin_to.empty());
+  CHECK(bare.aliases.empty());
+  auto errs = errors_of(replace(test::kPlanYaml, "categories:\n", "aliases: {卫健委: 市卫健委}\ncategories:\n"));
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0] == "p.yaml:9:16: 错误: 别名“卫健委”指向的“市卫健委”不是计划中的牵头单位");
+}

@@ -244,3 +244,15 @@ TEST_CASE("YAML positions count characters, like the CSV reader's") {
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0].rfind(f + ":3:32: 错误: 任务1的累计完成值“九百”不是数字", 0) == 0);
 }
+
+TEST_CASE("a unit may sign with a name the plan lists as an alias") {
+  Plan p = test::plan();
+  p.aliases["市民政"] = "市民政局";
+  Diagnostics d;
+  Submission sub =
+      parse_submission("牵头单位,任务编号,累计完成\n市民政,1,5\n", "x.csv", p, {2024, 5}, d);
+  CHECK(d.items().empty());
+  CHECK(sub.unit == "市民政局");
+  Submission by_name = parse_submission("任务编号,累计完成\n1,5\n", "r/市民政_5月.csv", p, {2024, 5}, d);
+  CHECK(by_name.unit == "市民政局");
+}
