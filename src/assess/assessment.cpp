@@ -47,6 +47,12 @@ int Rollup::count(Status s) const {
   return it == counts.end() ? 0 : it->second;
 }
 
+int Rollup::total() const {
+  int n = 0;
+  for (const auto& [status, count] : counts) n += count;
+  return n;
+}
+
 int Rollup::lagging() const {
   return count(Status::behind) + count(Status::seriously_behind) + count(Status::overdue);
 }
@@ -81,7 +87,7 @@ Projection projection(const Plan& plan, const Target& target, double target_valu
   } else {
     p.pace = (actual - target.baseline) / std::max(1, time_progress(plan, m).elapsed);
   }
-  int months_left = std::max(0, months_between(m, plan.deadline_month()));
+  int months_left = time_progress(plan, m).months_left();
   double at_deadline = actual + std::max(0.0, p.pace) * months_left;
   p.completion_at_deadline = (at_deadline - target.baseline) / (target_value - target.baseline) * 100;
   p.late = p.pace <= kEps || p.completion_at_deadline < plan.settings.projection_flag_pct - kEps;
@@ -125,17 +131,15 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   r.measure = target.measure;
   r.baseline = target.baseline;
   TimeProgress time = time_progress(plan, snap.month);
-  r.time_pct = time.pct;
   TargetKey key{task.id, target.index};
   bool after_deadline = snap.month > plan.deadline_month();
-  int months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
+  int months_left = time.months_left();
 
   r.target_value = target.value;
   if (target.pending)
     if (auto it = snap.target_values.find(key); it != snap.target_values.end()) {
-      r.target_value = it->second;
-      if (auto src = snap.target_value_sources.find(key); src != snap.target_value_sources.end())
-        r.target_value_source = src->second;
+      r.target_value = it->second.value;
+      r.target_value_source = it->second.source;
     }
 
   auto obs = snap.values.find(key);
@@ -167,13 +171,13 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     return r;
   }
   if (!r.actual) {  // milestone by state word
-    r.status = milestone_status(*r.state, r.time_pct, after_deadline, s);
+    r.status = milestone_status(*r.state, time.pct, after_deadline, s);
     return r;
   }
 
   double target_value = *r.target_value, actual = *r.actual;
   r.completion_pct = (actual - r.baseline) / (target_value - r.baseline) * 100;
-  r.gap_pp = r.time_pct - *r.completion_pct;
+  r.gap_pp = time.pct - *r.completion_pct;
   r.remaining = std::max(0.0, target_value - actual);
   bool milestone_done =
       target.kind == TargetKind::milestone && r.state == MilestoneState::completed;
@@ -210,8 +214,6 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.plan = &plan;
   rep.month = snap.month;
   rep.time = time_progress(plan, snap.month);
-  rep.time_pct = rep.time.pct;
-  rep.months_left = std::max(0, months_between(snap.month, plan.deadline_month()));
   rep.problems = std::move(problems);
 
   for (const auto& task : plan.tasks) {
@@ -230,12 +232,11 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
 
   std::vector<double> all;
   for (const auto& cat : plan.categories) {
-    Rollup r{cat.name, {}, 0, std::nullopt};
+    Rollup r{cat.name, {}, std::nullopt};
     std::vector<double> pcts;
     for (const auto& tr : rep.tasks) {
       if (tr.task->category != cat.id) continue;
       ++r.counts[tr.status];
-      ++r.total;
       for (std::size_t i : tr.targets)
         if (rep.targets[i].completion_pct)
           pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
@@ -247,7 +248,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.avg_completion = mean(all);
 
   for (const auto& unit : plan.lead_units()) {
-    Rollup r{unit, {}, 0, std::nullopt};
+    Rollup r{unit, {}, std::nullopt};
     std::vector<double> pcts;
     UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt, {}};
     if (auto it = last_file_month.find(unit); it != last_file_month.end())
@@ -256,7 +257,6 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     for (const auto& t : rep.targets) {
       if (t.target->lead != unit) continue;
       ++r.counts[t.status];
-      ++r.total;
       if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
       bool reported_now = t.value_month && *t.value_month == snap.month;
       // A target already done in an earlier month need not be reported again.

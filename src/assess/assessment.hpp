@@ -21,7 +21,6 @@ struct TargetResult {
   std::optional<double> actual;
   std::optional<MilestoneState> state;
   std::optional<double> completion_pct;
-  double time_pct = 0;
   std::optional<double> gap_pp;
   Status status = Status::not_reported;
   std::optional<double> remaining;
@@ -51,10 +50,10 @@ struct TaskResult {
 struct Rollup {
   std::string name;
   std::map<Status, int> counts;
-  int total = 0;
   std::optional<double> avg_completion;  // mean of numeric completions, each capped at 100
 
   int count(Status s) const;
+  int total() const;
   int lagging() const;  // behind, seriously behind or overdue
 };
 
@@ -72,14 +71,13 @@ struct TimeProgress {
   int elapsed = 0;  // months from the start through the month, not clamped
   int total = 0;    // months from the start through the deadline month
   double pct = 0;   // elapsed / total, clamped to 0–100
+  int months_left() const { return total > elapsed ? total - elapsed : 0; }  // after the month
 };
 
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
   TimeProgress time;
-  double time_pct = 0;
-  int months_left = 0;  // months after `month` up to the deadline month
   std::vector<TargetResult> targets;
   std::vector<TaskResult> tasks;
   std::map<Status, int> task_counts;
@@ -121,9 +119,6 @@ std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
 // The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only
 // within the tolerance, else the status's own label.
 const char* result_label(const TargetResult& r);
-inline double time_progress_pct(const Plan& plan, YearMonth m) {
-  return time_progress(plan, m).pct;
-}
 
 // Assesses one target; exposed for unit tests of each boundary.
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,

@@ -27,7 +27,7 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
   for (const auto& roll : b.report.by_unit) {
     UnitStanding u;
     u.unit = roll.name;
-    u.targets = roll.total;
+    u.targets = roll.total();
     u.done = roll.count(Status::done);
     u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;

@@ -22,65 +22,39 @@ bool is_later(const DiffSide& o, const DiffSide& n) {
 
 }  // namespace
 
-const char* change_code(ChangeKind k) {
-  switch (k) {
-    case ChangeKind::completed:
-      return "completed";
-    case ChangeKind::improved:
-      return "improved";
-    case ChangeKind::worsened:
-      return "worsened";
-    case ChangeKind::stalled:
-      return "stalled";
-    case ChangeKind::revised_down:
-      return "revised_down";
-    case ChangeKind::progressed:
-      return "progressed";
-    case ChangeKind::unchanged:
-      return "unchanged";
-    case ChangeKind::added:
-      return "added";
-    case ChangeKind::removed:
-      return "removed";
-    case ChangeKind::newly_reported:
-      return "newly_reported";
-    case ChangeKind::no_longer_reported:
-      return "no_longer_reported";
-  }
-  return "";
-}
+namespace {
 
-const char* change_label(ChangeKind k) {
-  switch (k) {
-    case ChangeKind::completed:
-      return "新完成";
-    case ChangeKind::improved:
-      return "状态改善";
-    case ChangeKind::worsened:
-      return "状态恶化";
-    case ChangeKind::stalled:
-      return "无进展";
-    case ChangeKind::revised_down:
-      return "数据下调";
-    case ChangeKind::progressed:
-      return "有进展";
-    case ChangeKind::unchanged:
-      return "无变化";
-    case ChangeKind::added:
-      return "新增指标";
-    case ChangeKind::removed:
-      return "已移除指标";
-    case ChangeKind::newly_reported:
-      return "首次报送";
-    case ChangeKind::no_longer_reported:
-      return "不再报送";
-  }
-  return "";
+// In enum order, so a kind indexes its own row.
+constexpr std::array<ChangeKindInfo, 11> kChangeKinds = {{
+    {ChangeKind::completed, "completed", "新完成", Color::green},
+    {ChangeKind::improved, "improved", "状态改善", Color::green},
+    {ChangeKind::worsened, "worsened", "状态恶化", Color::red},
+    {ChangeKind::stalled, "stalled", "无进展", Color::yellow},
+    {ChangeKind::revised_down, "revised_down", "数据下调", Color::red},
+    {ChangeKind::progressed, "progressed", "有进展", Color::none},
+    {ChangeKind::unchanged, "unchanged", "无变化", Color::none},
+    {ChangeKind::added, "added", "新增指标", Color::none},
+    {ChangeKind::removed, "removed", "已移除指标", Color::none},
+    {ChangeKind::newly_reported, "newly_reported", "首次报送", Color::none},
+    {ChangeKind::no_longer_reported, "no_longer_reported", "不再报送", Color::none},
+}};
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kChangeKinds.size(); ++i)
+    if (static_cast<std::size_t>(kChangeKinds[i].kind) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kChangeKinds must list kinds in enum order");
+
+}  // namespace
+
+const ChangeKindInfo& change_info(ChangeKind k) {
+  return kChangeKinds[static_cast<std::size_t>(k)];
 }
 
 std::optional<ChangeKind> parse_change(std::string_view code) {
-  for (ChangeKind k : kAllChangeKinds)
-    if (code == change_code(k)) return k;
+  for (const auto& row : kChangeKinds)
+    if (code == row.code) return row.kind;
   return std::nullopt;
 }
 
@@ -100,8 +74,8 @@ ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later) {
 }
 
 int DiffReport::count(ChangeKind k) const {
-  auto it = counts.find(k);
-  return it == counts.end() ? 0 : it->second;
+  return static_cast<int>(
+      std::count_if(rows.begin(), rows.end(), [k](const DiffRow& r) { return r.kind == k; }));
 }
 
 DiffSide side_from_report(const MonthReport& rep, std::string label) {
@@ -119,7 +93,7 @@ DiffSide side_from_report(const MonthReport& rep, std::string label) {
     row.target_value = r.target_value;
     row.actual = r.actual;
     row.completion_pct = r.completion_pct;
-    row.time_pct = r.time_pct;
+    row.time_pct = rep.time.pct;
     row.gap_pp = r.gap_pp;
     row.status = r.status;
     row.value_month = r.value_month;
@@ -160,7 +134,6 @@ DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
         row.delta_pp = *row.new_row->completion_pct - *row.old_row->completion_pct;
       ++o, ++n;
     }
-    ++rep.counts[row.kind];
     rep.rows.push_back(std::move(row));
   }
   rep.old_side = std::move(old_side);

@@ -9,6 +9,7 @@
 
 #include "assess/assessment.hpp"
 #include "model/assessed.hpp"
+#include "util/color.hpp"
 
 namespace minsheng {
 
@@ -32,8 +33,19 @@ inline constexpr std::array<ChangeKind, 11> kAllChangeKinds = {
     ChangeKind::newly_reported, ChangeKind::no_longer_reported, ChangeKind::added,
     ChangeKind::removed,        ChangeKind::unchanged};
 
-const char* change_code(ChangeKind k);   // "worsened"
-const char* change_label(ChangeKind k);  // "状态恶化"
+struct ChangeKindInfo {
+  ChangeKind kind;
+  const char* code;   // "worsened"
+  const char* label;  // "状态恶化"
+  Color color;        // of a changed status on a terminal
+};
+const ChangeKindInfo& change_info(ChangeKind k);
+inline const char* change_code(ChangeKind k) {
+  return change_info(k).code;
+}
+inline const char* change_label(ChangeKind k) {
+  return change_info(k).label;
+}
 std::optional<ChangeKind> parse_change(std::string_view code);
 
 struct DiffRow {
@@ -50,7 +62,6 @@ struct DiffReport {
   DiffSide old_side, new_side;
   bool later = false;         // NEW is later than OLD, so an unchanged value means a stall
   std::vector<DiffRow> rows;  // by task, then target
-  std::map<ChangeKind, int> counts;
 
   int count(ChangeKind k) const;
 };

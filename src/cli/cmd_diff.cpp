@@ -87,8 +87,8 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
     out = diff_table(rep, only, stdout_style(g));
   emit(out, "");
   for (ChangeKind k : fail_on)
-    if (rep.counts.count(k)) {
-      print_err("minsheng: 存在 " + std::to_string(rep.counts.at(k)) + " 项“" + change_label(k) +
+    if (rep.count(k)) {
+      print_err("minsheng: 存在 " + std::to_string(rep.count(k)) + " 项“" + change_label(k) +
                 "”（--fail-on " + change_code(k) + "）");
       return 1;
     }

@@ -1,6 +1,7 @@
 #include "model/plan.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace minsheng {
 
@@ -10,34 +11,25 @@ bool is_discrete_measure(std::string_view m) {
   return false;
 }
 
-const char* comparator_code(Comparator c) {
-  switch (c) {
-    case Comparator::at_least:
-      return "at_least";
-    case Comparator::about:
-      return "about";
-    case Comparator::exactly:
-      return "exactly";
-  }
-  return "";
-}
+namespace {
 
-const char* comparator_suffix(Comparator c) {
-  switch (c) {
-    case Comparator::at_least:
-      return "以上";
-    case Comparator::about:
-      return "左右";
-    case Comparator::exactly:
-      return "";
-  }
-  return "";
+constexpr std::array<ComparatorInfo, 3> kComparators = {{
+    {Comparator::at_least, "at_least", "以上"},
+    {Comparator::about, "about", "左右"},
+    {Comparator::exactly, "exactly", ""},
+}};
+static_assert(static_cast<int>(Comparator::at_least) == 0 &&
+              static_cast<int>(Comparator::about) == 1 && static_cast<int>(Comparator::exactly) == 2);
+
+}  // namespace
+
+const ComparatorInfo& comparator_info(Comparator c) {
+  return kComparators[static_cast<std::size_t>(c)];
 }
 
 std::optional<Comparator> parse_comparator(std::string_view code) {
-  if (code == "at_least") return Comparator::at_least;
-  if (code == "about") return Comparator::about;
-  if (code == "exactly") return Comparator::exactly;
+  for (const auto& row : kComparators)
+    if (code == row.code) return row.comparator;
   return std::nullopt;
 }
 

@@ -15,8 +15,18 @@ enum class TargetKind { numeric, milestone };
 // Things counted whole (个, 家, 人 …): an amount still to do is never a fraction of one.
 bool is_discrete_measure(std::string_view measure);
 
-const char* comparator_code(Comparator c);    // "at_least"
-const char* comparator_suffix(Comparator c);  // "以上", "左右" or "", as the plan writes figures
+struct ComparatorInfo {
+  Comparator comparator;
+  const char* code;    // "at_least", as tasks.yaml writes it
+  const char* suffix;  // "以上", "左右" or "", as the plan writes figures
+};
+const ComparatorInfo& comparator_info(Comparator c);
+inline const char* comparator_code(Comparator c) {
+  return comparator_info(c).code;
+}
+inline const char* comparator_suffix(Comparator c) {
+  return comparator_info(c).suffix;
+}
 std::optional<Comparator> parse_comparator(std::string_view code);
 
 struct Target {

@@ -1,6 +1,7 @@
 #include "model/progress.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "util/number.hpp"
@@ -8,23 +9,34 @@
 
 namespace minsheng {
 
+namespace {
+
+// Each state with the words units write for it; the first word is the label.
+struct MilestoneRow {
+  MilestoneState state;
+  const char* code;
+  std::array<const char*, 3> words;
+};
+constexpr std::array<MilestoneRow, 3> kMilestoneStates = {{
+    {MilestoneState::not_started, "not_started", {"未启动", "not_started", nullptr}},
+    {MilestoneState::in_progress, "in_progress", {"推进中", "in_progress", nullptr}},
+    {MilestoneState::completed, "completed", {"已完成", "completed", "done"}},
+}};
+static_assert(static_cast<int>(MilestoneState::not_started) == 0 &&
+              static_cast<int>(MilestoneState::in_progress) == 1 &&
+              static_cast<int>(MilestoneState::completed) == 2);
+
+}  // namespace
+
 const char* milestone_label(MilestoneState s) {
-  switch (s) {
-    case MilestoneState::not_started:
-      return "未启动";
-    case MilestoneState::in_progress:
-      return "推进中";
-    case MilestoneState::completed:
-      return "已完成";
-  }
-  return "";
+  return kMilestoneStates[static_cast<std::size_t>(s)].words[0];
 }
 
 std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
   std::string w(trim(nfkc(word)));
-  if (w == "未启动" || w == "not_started") return MilestoneState::not_started;
-  if (w == "推进中" || w == "in_progress") return MilestoneState::in_progress;
-  if (w == "已完成" || w == "completed" || w == "done") return MilestoneState::completed;
+  for (const auto& row : kMilestoneStates)
+    for (const char* x : row.words)
+      if (x && w == x) return row.state;
   return std::nullopt;
 }
 
@@ -111,8 +123,7 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
     }
     for (const auto& e : sub.entries) {
       if (e.target_value) {
-        snap.target_values[e.key] = *e.target_value;
-        snap.target_value_sources[e.key] = e.source;
+        snap.target_values[e.key] = {*e.target_value, e.source};
       }
       if (!e.value && !e.state) continue;
       auto [it, fresh] = snap.values.try_emplace(e.key);

@@ -73,6 +73,12 @@ struct Observation {
   std::string note;
 };
 
+// A pending target's figure as a unit supplied it, and where.
+struct Supplied {
+  double value = 0;
+  SourceRef source;
+};
+
 // A numeric value as reported for one month.
 struct MonthValue {
   YearMonth month;
@@ -83,8 +89,7 @@ struct Snapshot {
   YearMonth month;
   std::map<TargetKey, Observation> values;
   std::map<TargetKey, std::vector<MonthValue>> series;  // every numeric value up to `month`
-  std::map<TargetKey, double> target_values;            // latest supplied value of pending targets
-  std::map<TargetKey, SourceRef> target_value_sources;  // where each supplied value came from
+  std::map<TargetKey, Supplied> target_values;  // latest supplied figure of pending targets
   std::map<std::string, const Submission*> reported;    // units with a file for `month`
   std::set<TargetKey> invalid;                          // rejected rows in `month`
 };

@@ -2,57 +2,38 @@
 
 namespace minsheng {
 
-const char* status_code(Status s) {
-  switch (s) {
-    case Status::invalid:
-      return "invalid";
-    case Status::overdue:
-      return "overdue";
-    case Status::seriously_behind:
-      return "seriously_behind";
-    case Status::behind:
-      return "behind";
-    case Status::not_reported:
-      return "not_reported";
-    case Status::pending:
-      return "pending";
-    case Status::on_track:
-      return "on_track";
-    case Status::ahead:
-      return "ahead";
-    case Status::done:
-      return "done";
-  }
-  return "";
-}
+namespace {
 
-const char* status_label(Status s) {
-  switch (s) {
-    case Status::invalid:
-      return "数据有误";
-    case Status::overdue:
-      return "逾期未完成";
-    case Status::seriously_behind:
-      return "严重滞后";
-    case Status::behind:
-      return "滞后";
-    case Status::not_reported:
-      return "未报送";
-    case Status::pending:
-      return "目标待定";
-    case Status::on_track:
-      return "序时推进";
-    case Status::ahead:
-      return "超序时";
-    case Status::done:
-      return "已完成";
-  }
-  return "";
+// In enum order, so a status indexes its own row.
+constexpr std::array<StatusInfo, 9> kStatuses = {{
+    {Status::invalid, "invalid", "数据有误", Color::magenta, "#5d4037"},
+    {Status::overdue, "overdue", "逾期未完成", Color::red, "#7b1fa2"},
+    {Status::seriously_behind, "seriously_behind", "严重滞后", Color::red, "#d32f2f"},
+    {Status::behind, "behind", "滞后", Color::yellow, "#f9a825"},
+    {Status::not_reported, "not_reported", "未报送", Color::grey, "#9e9e9e"},
+    {Status::pending, "pending", "目标待定", Color::grey, "#bdbdbd"},
+    {Status::on_track, "on_track", "序时推进", Color::none, "#7cb342"},
+    {Status::ahead, "ahead", "超序时", Color::cyan, "#0277bd"},
+    {Status::done, "done", "已完成", Color::green, "#2e7d32"},
+}};
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kStatuses.size(); ++i)
+    if (static_cast<std::size_t>(kStatuses[i].status) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kStatuses must list statuses in enum order");
+
+}  // namespace
+
+const StatusInfo& status_info(Status s) {
+  return kStatuses[static_cast<std::size_t>(s)];
 }
 
 std::optional<Status> parse_status(std::string_view s) {
-  for (Status st : kAllStatuses)
-    if (s == status_code(st) || s == status_label(st)) return st;
+  for (const auto& row : kStatuses)
+    if (s == row.code || s == row.label) return row.status;
+  if (s == "基本完成") return Status::done;  // the label of a 左右 figure within tolerance
   return std::nullopt;
 }
 

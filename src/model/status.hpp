@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "util/color.hpp"
+
 namespace minsheng {
 
 // Declared worst first: a task's status is the minimum of its targets' statuses.
@@ -35,8 +37,21 @@ inline constexpr std::array<Status, 9> kHeadlineOrder = {Status::done,
                                                          Status::pending,
                                                          Status::invalid};
 
-const char* status_code(Status s);   // "on_track"
-const char* status_label(Status s);  // "序时推进"
+// One row per status: everything that tells one status from another outside the rules.
+struct StatusInfo {
+  Status status;
+  const char* code;   // stable, for CSV and JSON: "on_track"
+  const char* label;  // for people: "序时推进"
+  Color color;        // on a terminal
+  const char* hex;    // in charts and badges
+};
+const StatusInfo& status_info(Status s);
+inline const char* status_code(Status s) {
+  return status_info(s).code;
+}
+inline const char* status_label(Status s) {
+  return status_info(s).label;
+}
 std::optional<Status> parse_status(std::string_view code_or_label);
 inline int severity_rank(Status s) {
   return static_cast<int>(s);

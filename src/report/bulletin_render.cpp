@@ -19,19 +19,19 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-mu::data target_item(const TargetResult& r) {
+mu::data target_item(const MonthReport& rep, const TargetResult& r) {
   mu::data d;
   d.set("id", target_id(r));
   d.set("name", target_name(r));
   d.set("text", r.task->text);
   d.set("lead", r.target->lead);
   d.set("completion", pct_text(r.completion_pct));
-  d.set("time", pct_text(r.time_pct));
+  d.set("time", pct_text(rep.time.pct));
   d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
   d.set("basically", r.reached_by_tolerance);  // 基本完成: reached only within the tolerance
-  d.set("color", status_hex(r.status));
+  d.set("color", status_info(r.status).hex);
   d.set("needed", increment_text(r.needed_per_month, r.measure));
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
   return d;
@@ -65,7 +65,7 @@ mu::data view(const Bulletin& b) {
   d.set("month_cn", b.month.chinese());
   d.set("month_is_period_end", b.month == b.period.last_month());
   d.set("period_end_cn", b.period.last_month().chinese());
-  d.set("time_pct", format_pct(rep.time_pct) + "%");
+  d.set("time_pct", format_pct(rep.time.pct) + "%");
   d.set("deadline_cn", plan.deadline.chinese());
   d.set("compiled_by", w.issuer.empty() ? plan.report_to : w.issuer);
   d.set("due_day", std::to_string(plan.due_day));
@@ -86,7 +86,7 @@ mu::data view(const Bulletin& b) {
     s.set("label", status_label(st));
     s.set("code", status_code(st));
     s.set("count", std::to_string(rep.task_count(st)));
-    s.set("color", status_hex(st));
+    s.set("color", status_info(st).hex);
     statuses.push_back(s);
   }
   d.set("statuses", statuses);
@@ -103,7 +103,7 @@ mu::data view(const Bulletin& b) {
     const Rollup& r = rep.by_category[i];
     mu::data c;
     c.set("heading", category_heading(plan, plan.categories[i].id));
-    c.set("total", std::to_string(r.total));
+    c.set("total", std::to_string(r.total()));
     mu::data cells{mu::data::type::list};
     for (Status st : b.status_columns) {
       mu::data cell;
@@ -118,7 +118,7 @@ mu::data view(const Bulletin& b) {
 
   auto items = [&](const std::vector<TargetKey>& keys) {
     mu::data list{mu::data::type::list};
-    for (const auto& k : keys) list.push_back(target_item(*rep.find(k)));
+    for (const auto& k : keys) list.push_back(target_item(rep, *rep.find(k)));
     return list;
   };
   d.set("completed", items(b.completed));
@@ -181,7 +181,7 @@ mu::data view(const Bulletin& b) {
         if (row.kind != k) continue;
         const TargetResult* t = rep.find(row.key);
         if (!t) continue;
-        mu::data it = target_item(*t);
+        mu::data it = target_item(rep, *t);
         auto st = [](const std::optional<AssessedRow>& r) {
           return r && r->status ? std::string(status_label(*r->status)) : std::string("—");
         };

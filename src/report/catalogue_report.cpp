@@ -8,12 +8,6 @@
 
 namespace minsheng {
 
-std::string target_value_text(const Target& t) {
-  if (t.kind == TargetKind::milestone) return "";
-  if (t.pending) return "待定";
-  return t.value ? format_number(*t.value) : "";
-}
-
 std::string target_label(const Task& task, const Target& t) {
   std::string s = "任务" + std::to_string(task.id);
   if (task.targets.size() > 1) s += "指标" + std::to_string(t.index);

@@ -8,7 +8,6 @@
 
 namespace minsheng {
 
-std::string target_value_text(const Target& t);  // "1680", "待定", "" for a milestone
 std::string target_summary(const Target& t);  // "1680个", "10场以上", "100人左右", "里程碑"
 std::string target_label(const Task& task, const Target& t);  // "任务48指标2" or "任务4"
 

@@ -95,11 +95,7 @@ std::vector<TableCell> cells(const DiffReport& rep, const DiffRow& r, const std:
   };
   auto gap = [](const AssessedRow& a) { return opt_pct(a.gap_pp); };
   std::string s_old = side_text(r, true, status_of), s_new = side_text(r, false, status_of);
-  Color status_color = Color::none;
-  if (r.kind == ChangeKind::worsened || r.kind == ChangeKind::revised_down)
-    status_color = Color::red;
-  if (r.kind == ChangeKind::improved || r.kind == ChangeKind::completed)
-    status_color = Color::green;
+  Color status_color = change_info(r.kind).color;
   std::string a = arrow(side_text(r, true, old_actual), side_text(r, false, new_actual));
   return {{id_text(r, multi), Color::none},
           {what_of(r, multi), Color::none},

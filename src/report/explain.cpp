@@ -64,7 +64,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                       plan.deadline_month().str() + " − " + plan.start.str() +
                       " + 1) = " + std::to_string(elapsed) + "/" + std::to_string(total) +
                       (elapsed > total || elapsed < 0 ? "，取值限定在 0–100%" : "") + " = " +
-                      p(r.time_pct) + "%");
+                      p(rep.time.pct) + "%");
 
   if (r.status == Status::invalid) {
     row("判定", "本月该指标的报送行有误（见数据问题），标记为“数据有误”");
@@ -90,7 +90,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
     else
       why = "未启动：序时进度 < " + n(s.milestone_not_started_on_track_pct) + "% 为序时推进，< " +
             n(s.milestone_not_started_behind_pct) + "% 为滞后，其后为严重滞后；当前 " +
-            p(r.time_pct) + "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
+            p(rep.time.pct) + "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
     row("判定", why);
     return out;
   }
@@ -99,7 +99,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   row("基数", n(r.baseline));
   row("完成率", "(" + n(a) + " − " + n(r.baseline) + ") ÷ (" + n(tv) + " − " + n(r.baseline) +
                     ") × 100 = " + p(*r.completion_pct) + "%");
-  row("差距", p(r.time_pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
+  row("差距", p(rep.time.pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
   if (r.status == Status::done) {
     verdict = r.reached_by_tolerance
@@ -124,7 +124,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                   " 严重滞后");
   if (r.status != Status::done) {
     row("剩余", increment_text(r.remaining, r.measure) +
-                    (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.months_left) +
+                    (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.time.months_left()) +
                                               " 个月，每月需完成 " +
                                               increment_text(r.needed_per_month, r.measure)
                                         : "，已无剩余月份"));

@@ -21,28 +21,6 @@ std::string category_heading(const Plan& plan, int id) {
   return "（" + chinese_numeral(id) + "）" + (c ? c->name : "");
 }
 
-Color status_color(Status s) {
-  switch (s) {
-    case Status::done:
-      return Color::green;
-    case Status::ahead:
-      return Color::cyan;
-    case Status::on_track:
-      return Color::none;
-    case Status::behind:
-      return Color::yellow;
-    case Status::seriously_behind:
-    case Status::overdue:
-      return Color::red;
-    case Status::invalid:
-      return Color::magenta;
-    case Status::not_reported:
-    case Status::pending:
-      return Color::grey;
-  }
-  return Color::none;
-}
-
 std::string with_measure(std::optional<double> v, const std::string& measure) {
   if (!v) return "—";
   return format_human(*v) + measure;

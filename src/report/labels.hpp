@@ -11,7 +11,6 @@ namespace minsheng {
 
 std::string chinese_numeral(int n);                      // 1 → 一, 10 → 十, 12 → 十二
 std::string category_heading(const Plan& plan, int id);  // （一）着力实现幼有善育
-Color status_color(Status s);
 std::string with_measure(std::optional<double> v, const std::string& measure);  // "1100个", "96%"
 std::string pct_text(std::optional<double> v);
 // An amount still to add or added per month: rounded up for things counted whole (13个, never

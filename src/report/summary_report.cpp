@@ -40,7 +40,7 @@ namespace {
 
 std::string time_line(const MonthReport& rep) {
   int elapsed = std::clamp(rep.time.elapsed, 0, rep.time.total);
-  return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time_pct) + "%（" +
+  return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time.pct) + "%（" +
          std::to_string(elapsed) + "/" + std::to_string(rep.time.total) + " 个月）；计划完成时限 " +
          rep.plan->deadline.chinese() + "。";
 }
@@ -96,7 +96,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
                 {true, false, false, true, true, true, false, true, false});
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
-      Color c = status_color(r.status);
+      Color c = status_info(r.status).color;
       std::string actual = actual_text(r);
       if (r.carried) actual += "*";
       t.add({{target_id(r), Color::none},
@@ -143,9 +143,9 @@ std::string summary_markdown(const MonthReport& rep) {
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
     auto n = [&](Status s) { return r.count(s); };
-    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+    int other = r.total() - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind);
-    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total),
+    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total()),
               std::to_string(n(Status::done)), std::to_string(n(Status::ahead)),
               std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
               std::to_string(n(Status::seriously_behind)), std::to_string(other),
@@ -177,7 +177,7 @@ std::string summary_markdown(const MonthReport& rep) {
                 {false, false, false, true, true, true, false});
     for (const TargetResult* r : lag)
       t.add({target_id(*r), target_name(*r), r->target->lead, pct_text(r->completion_pct),
-             pct_text(r->time_pct), gap_text(*r), status_text(*r)});
+             pct_text(rep.time.pct), gap_text(*r), status_text(*r)});
     out += t.markdown() + "\n";
   }
   auto risk = at_risk_targets(rep);
@@ -200,9 +200,9 @@ std::string summary_markdown(const MonthReport& rep) {
                   {false, true, true, true, true, true, true, true, true, true});
   for (const auto& r : rep.by_unit) {
     auto n = [&](Status s) { return r.count(s); };
-    int other = r.total - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+    int other = r.total() - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind) - n(Status::not_reported);
-    units.add({r.name, std::to_string(r.total), std::to_string(n(Status::done)),
+    units.add({r.name, std::to_string(r.total()), std::to_string(n(Status::done)),
                std::to_string(n(Status::ahead)), std::to_string(n(Status::on_track)),
                std::to_string(n(Status::behind)), std::to_string(n(Status::seriously_behind)),
                std::to_string(n(Status::not_reported)), std::to_string(other),
@@ -251,7 +251,7 @@ std::string summary_csv(const MonthReport& rep) {
                      std::to_string(r.task->category), r.target->lead, r.task->text, r.measure,
                      opt_num(r.target_value),
                      r.milestone_state_based() ? "" : format_number(r.baseline), opt_num(r.actual),
-                     opt_pct(r.completion_pct), format_pct(r.time_pct), opt_pct(r.gap_pp),
+                     opt_pct(r.completion_pct), format_pct(rep.time.pct), opt_pct(r.gap_pp),
                      status_code(r.status), result_label(r), opt_num(r.remaining),
                      opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),
                      opt_month(r.value_month), r.source.file.empty() ? "" : r.source.str(),
@@ -265,7 +265,7 @@ std::string summary_csv(const MonthReport& rep) {
 namespace {
 
 void json_rollup(JsonWriter& j, const Rollup& r) {
-  j.begin_object().field("name", r.name).field("total", r.total);
+  j.begin_object().field("name", r.name).field("total", r.total());
   j.key("counts").begin_object();
   for (Status s : kAllStatuses) j.field(status_code(s), r.count(s));
   j.end_object();
@@ -279,7 +279,7 @@ std::string summary_json(const MonthReport& rep) {
   JsonWriter j;
   j.begin_object();
   j.field("plan", rep.plan->title).field("month", rep.month.str());
-  j.field("time_pct", *round1(rep.time_pct)).field("months_left", rep.months_left);
+  j.field("time_pct", *round1(rep.time.pct)).field("months_left", rep.time.months_left());
   j.field("headline", headline(rep.task_counts, rep.tasks.size()));
   j.key("task_counts").begin_object();
   for (Status s : kAllStatuses) j.field(status_code(s), rep.task_count(s));
@@ -303,7 +303,7 @@ std::string summary_json(const MonthReport& rep) {
       j.value(milestone_label(*r.state));
     else
       j.null();
-    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", *round1(r.time_pct));
+    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", *round1(rep.time.pct));
     j.field("gap_pp", round1(r.gap_pp));
     j.field("status", status_code(r.status)).field("status_label", result_label(r));
     j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));

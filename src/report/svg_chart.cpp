@@ -9,30 +9,6 @@
 
 namespace minsheng {
 
-const char* status_hex(Status s) {
-  switch (s) {
-    case Status::done:
-      return "#2e7d32";
-    case Status::ahead:
-      return "#0277bd";
-    case Status::on_track:
-      return "#7cb342";
-    case Status::behind:
-      return "#f9a825";
-    case Status::seriously_behind:
-      return "#d32f2f";
-    case Status::overdue:
-      return "#7b1fa2";
-    case Status::not_reported:
-      return "#9e9e9e";
-    case Status::pending:
-      return "#bdbdbd";
-    case Status::invalid:
-      return "#5d4037";
-  }
-  return "#000";
-}
-
 std::string svg_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -79,7 +55,7 @@ std::string status_chart_svg(const MonthReport& rep) {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"14\">{}</text>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"3\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"14\">{} 项</text>",
-        kLabel - 8, y + 15, status_label(st), kLabel, y, w, status_hex(st), kLabel + w + 6, y + 15,
+        kLabel - 8, y + 15, status_label(st), kLabel, y, w, status_info(st).hex, kLabel + w + 6, y + 15,
         count);
   }
   return svg + "</svg>";
@@ -100,7 +76,7 @@ std::string category_chart_svg(const MonthReport& rep) {
     double pct = std::min(100.0, r.avg_completion.value_or(0));
     int w = static_cast<int>(pct * kBar / 100);
     std::string color =
-        r.avg_completion && *r.avg_completion + plan.settings.behind_pp <= rep.time_pct ? "#f9a825"
+        r.avg_completion && *r.avg_completion + plan.settings.behind_pp <= rep.time.pct ? "#f9a825"
                                                                                         : "#0277bd";
     svg += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>"
@@ -110,13 +86,13 @@ std::string category_chart_svg(const MonthReport& rep) {
         kLabel - 8, y + 14, svg_escape(category_heading(plan, plan.categories[i].id)), kLabel, y,
         kBar, kLabel, y, w, color, kLabel + kBar + 6, y + 14, pct_text(r.avg_completion));
   }
-  int x = kLabel + static_cast<int>(std::min(100.0, rep.time_pct) * kBar / 100);
+  int x = kLabel + static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
   svg += fmt::format(
       "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
       "stroke-dasharray=\"5 3\"/>"
       "<text x=\"{0}\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" fill=\"#d32f2f\">序时进度 "
       "{3}%</text>",
-      x, kTop - 6, height - 4, format_pct(rep.time_pct));
+      x, kTop - 6, height - 4, format_pct(rep.time.pct));
   return svg + "</svg>";
 }
 

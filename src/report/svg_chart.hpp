@@ -6,7 +6,6 @@
 
 namespace minsheng {
 
-const char* status_hex(Status s);  // the colour each status has in every chart and badge
 std::string svg_escape(std::string_view s);
 
 // Horizontal bars: how many tasks have each status.

@@ -3,9 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "util/color.hpp"
+
 namespace minsheng {
 
-enum class Color { none, green, cyan, yellow, red, magenta, grey, bold };
 
 struct TableCell {
   std::string text;

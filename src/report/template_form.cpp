@@ -22,7 +22,7 @@ std::string previous_text(const Snapshot& prev, TargetKey k) {
 
 std::string previous_target_value(const Snapshot& prev, TargetKey k) {
   auto it = prev.target_values.find(k);
-  return it == prev.target_values.end() ? "" : format_number(it->second);
+  return it == prev.target_values.end() ? "" : format_number(it->second.value);
 }
 
 }  // namespace

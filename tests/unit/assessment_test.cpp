@@ -45,16 +45,16 @@ Status status_at(YearMonth m, int task, double v) {
 }  // namespace
 
 TEST_CASE("time progress is elapsed months over plan months, clamped to 0–100") {
-  CHECK(time_progress_pct(plan(), {2024, 1}) == Approx(10));
-  CHECK(time_progress_pct(plan(), {2024, 5}) == Approx(50));
-  CHECK(time_progress_pct(plan(), {2024, 10}) == Approx(100));
-  CHECK(time_progress_pct(plan(), {2024, 12}) == Approx(100));
-  CHECK(time_progress_pct(plan(), {2023, 11}) == Approx(0));
+  CHECK(time_progress(plan(), {2024, 1}).pct == Approx(10));
+  CHECK(time_progress(plan(), {2024, 5}).pct == Approx(50));
+  CHECK(time_progress(plan(), {2024, 10}).pct == Approx(100));
+  CHECK(time_progress(plan(), {2024, 12}).pct == Approx(100));
+  CHECK(time_progress(plan(), {2023, 11}).pct == Approx(0));
 }
 
 TEST_CASE("June of the real plan is 6/11 = 54.5%") {
   Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
-  CHECK(time_progress_pct(p, {2024, 6}) == Approx(600.0 / 11));
+  CHECK(time_progress(p, {2024, 6}).pct == Approx(600.0 / 11));
 }
 
 TEST_CASE("gap boundaries at 10 and 30 points are inclusive for 滞后") {
@@ -220,7 +220,7 @@ TEST_CASE("pending targets wait for their value") {
   Snap s({2024, 5});
   s.value(5, 1, 120);
   CHECK(assess(s, 5).status == Status::pending);
-  s.s.target_values[{5, 1}] = 150;
+  s.s.target_values[{5, 1}] = {150, {"f.csv", 4}};
   auto r = assess(s, 5);
   CHECK(*r.target_value == 150);
   CHECK(*r.completion_pct == Approx(80));

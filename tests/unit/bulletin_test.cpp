@@ -46,10 +46,27 @@ TEST_CASE(
   CHECK(b.previous_month == YearMonth{2024, 3});
   CHECK_FALSE(b.previous_in_period);
   REQUIRE(b.changes);
-  // The bulletin's counts are the summary's counts for the same month.
-  MonthReport summary = assess_data(plan(), d, {2024, 6}, false);
-  CHECK(b.report.task_counts == summary.task_counts);
-  CHECK(b.changes->counts[ChangeKind::completed] == 1);  // task 2: 20% → 46%, about 50
+  // June, 60% time: task 1 40% (behind, 20 points), 2 46% of about 50 (done), 3 推进中 (on
+  // track), 4 nothing (not reported), 5 pending, 6 (160 − 50) ÷ 200 = 55% (on track, 5 points).
+  std::map<Status, int> expected = {{Status::done, 1},     {Status::on_track, 2},
+                                    {Status::behind, 1},   {Status::not_reported, 1},
+                                    {Status::pending, 1}};
+  CHECK(b.report.task_counts == expected);
+  CHECK(b.changes->count(ChangeKind::completed) == 1);  // task 2: 20% → 46%, about 50
+}
+
+TEST_CASE("changes are measured from the last month of the previous period, not its first") {
+  DataSet d = data({{{2024, 2}, "市住建局.csv", "任务编号,累计完成\n6,80\n"},
+                    {{2024, 3}, "市住建局.csv", "任务编号,累计完成\n6,120\n"},
+                    {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,160\n"}});
+  Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
+  CHECK(b.previous_month == YearMonth{2024, 3});
+  REQUIRE(b.changes);
+  auto row = std::find_if(b.changes->rows.begin(), b.changes->rows.end(),
+                          [](const DiffRow& r) { return r.key == TargetKey{6, 1}; });
+  REQUIRE(row != b.changes->rows.end());
+  CHECK(*row->old_row->actual == 120);
+  CHECK(*row->delta == 40);
 }
 
 TEST_CASE("reporting punctuality and the unit ranking") {

@@ -72,7 +72,9 @@ TEST_CASE("rows are matched on (task, target) whatever their order — added and
   CHECK(*rep.rows[1].delta == 5);
   CHECK(rep.rows[2].kind == ChangeKind::removed);
   CHECK(rep.rows[3].kind == ChangeKind::added);
-  CHECK(rep.counts[ChangeKind::stalled] == 1);
+  CHECK(rep.count(ChangeKind::stalled) == 1);
+  CHECK(rep.count(ChangeKind::added) == 1);
+  CHECK(rep.count(ChangeKind::worsened) == 0);
 }
 
 TEST_CASE("without months, time progress tells which side is later") {
