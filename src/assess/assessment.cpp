@@ -232,7 +232,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
 
   std::vector<double> all;
   for (const auto& cat : plan.categories) {
-    Rollup r{cat.name, {}, std::nullopt};
+    Rollup r{cat.name, {}, std::nullopt, std::nullopt};
     std::vector<double> pcts;
     for (const auto& tr : rep.tasks) {
       if (tr.task->category != cat.id) continue;
@@ -242,13 +242,14 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
           pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
     }
     r.avg_completion = mean(pcts);
+    if (r.avg_completion) r.avg_status = by_gap(rep.time.pct - *r.avg_completion, plan.settings);
     all.insert(all.end(), pcts.begin(), pcts.end());
     rep.by_category.push_back(std::move(r));
   }
   rep.avg_completion = mean(all);
 
   for (const auto& unit : plan.lead_units()) {
-    Rollup r{unit, {}, std::nullopt};
+    Rollup r{unit, {}, std::nullopt, std::nullopt};
     std::vector<double> pcts;
     UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt, {}};
     if (auto it = last_file_month.find(unit); it != last_file_month.end())
@@ -264,6 +265,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
         gap.unreported.push_back(t.key());
     }
     r.avg_completion = mean(pcts);
+    if (r.avg_completion) r.avg_status = by_gap(rep.time.pct - *r.avg_completion, plan.settings);
     rep.by_unit.push_back(std::move(r));
     if ((gap.no_file || !gap.unreported.empty()) && plan.reporting_due(snap.month))
       rep.gaps.push_back(std::move(gap));

@@ -51,6 +51,8 @@ struct Rollup {
   std::string name;
   std::map<Status, int> counts;
   std::optional<double> avg_completion;  // mean of numeric completions, each capped at 100
+  // The average against 序时进度 by the same gap rule as a target (charts colour it so).
+  std::optional<Status> avg_status;
 
   int count(Status s) const;
   int total() const;

@@ -17,12 +17,6 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
                         plan.due_date(sub.month).str() + "（" + std::to_string(days) + " 天）");
 }
 
-std::string label_of(const Plan& plan, TargetKey k) {
-  const Task* t = plan.find_task(k.task);
-  return "任务" + std::to_string(k.task) +
-         (t && t->targets.size() > 1 ? "指标" + std::to_string(k.target) : "");
-}
-
 // Values that are valid numbers but probably not what the unit meant.
 void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
   std::map<TargetKey, double> highest;
@@ -32,7 +26,7 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
       const Task* task = plan.find_task(e.key.task);
       if (!task) continue;
       const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
-      std::string label = label_of(plan, e.key);
+      std::string label = task->label_of(t);
       auto warn = [&](std::string msg) {
         diags.warning(e.source.file, e.source.line, 0, label + msg);
       };

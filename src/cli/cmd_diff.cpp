@@ -75,17 +75,12 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
                      old_side.month->str());
   DiffReport rep = diff_sides(std::move(old_side), std::move(new_side));
 
-  std::string fmt = output_format(o.format, "");
-  std::string out;
-  if (fmt == "csv")
-    out = diff_csv(rep, only);
-  else if (fmt == "json")
-    out = diff_json(rep, only);
-  else if (fmt == "md")
-    out = diff_markdown(rep, only);
-  else
-    out = diff_table(rep, only, stdout_style(g));
-  emit(out, "");
+  emit(render_format(output_format(o.format, ""),
+                     {{"csv", [&] { return diff_csv(rep, only); }},
+                      {"json", [&] { return diff_json(rep, only); }},
+                      {"md", [&] { return diff_markdown(rep, only); }},
+                      {"table", [&] { return diff_table(rep, only, stdout_style(g)); }}}),
+       "");
   for (ChangeKind k : fail_on)
     if (rep.count(k)) {
       print_err("minsheng: 存在 " + std::to_string(rep.count(k)) + " 项“" + change_label(k) +

@@ -70,17 +70,13 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     print_err("已写入 " + (dir / "summary.md").string() + " 和 " + (dir / "summary.csv").string());
     if (o.format.empty() && o.output.empty()) return 0;
   }
-  std::string fmt = output_format(o.format, o.output);
-  std::string out;
-  if (fmt == "csv")
-    out = summary_csv(rep);
-  else if (fmt == "json")
-    out = summary_json(rep);
-  else if (fmt == "md")
-    out = summary_markdown(rep);
-  else
-    out = summary_table(rep, o.output.empty() ? stdout_style(g) : Style{});
-  emit(out, o.output);
+  Style style = o.output.empty() ? stdout_style(g) : Style{};
+  emit(render_format(output_format(o.format, o.output),
+                     {{"csv", [&] { return summary_csv(rep); }},
+                      {"json", [&] { return summary_json(rep); }},
+                      {"md", [&] { return summary_markdown(rep); }},
+                      {"table", [&] { return summary_table(rep, style); }}}),
+       o.output);
   return 0;
 }
 

@@ -27,16 +27,12 @@ static int run_tasks(const TasksOptions& o, const GlobalOptions& g) {
       continue;
     tasks.push_back(&t);
   }
-  std::string out;
-  if (o.format == "csv")
-    out = catalogue_csv(plan, tasks);
-  else if (o.format == "json")
-    out = catalogue_json(plan, tasks);
-  else if (o.format == "md")
-    out = catalogue_markdown(plan, tasks);
-  else
-    out = catalogue_table(plan, tasks, o.output.empty() ? stdout_style(g) : Style{});
-  emit(out, o.output);
+  Style style = o.output.empty() ? stdout_style(g) : Style{};
+  emit(render_format(o.format, {{"csv", [&] { return catalogue_csv(plan, tasks); }},
+                                {"json", [&] { return catalogue_json(plan, tasks); }},
+                                {"md", [&] { return catalogue_markdown(plan, tasks); }},
+                                {"table", [&] { return catalogue_table(plan, tasks, style); }}}),
+       o.output);
   return 0;
 }
 

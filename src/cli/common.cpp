@@ -89,6 +89,12 @@ std::string output_format(const std::string& asked, const std::string& output_fi
   return stdout_is_terminal() && output_file.empty() ? "table" : "md";
 }
 
+std::string render_format(const std::string& format, const Renderers& renderers) {
+  for (const auto& [name, render] : renderers)
+    if (name == format) return render();
+  throw UsageError("不支持的输出格式“" + format + "”");  // CLI11 checks first; kept for safety
+}
+
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed) {
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;

@@ -1,6 +1,7 @@
 // What every subcommand shares: global options, output, colour and the plan.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,10 @@ Date today();
 
 // The format asked for, or the default: a table for a person at a terminal, else Markdown.
 std::string output_format(const std::string& asked, const std::string& output_file);
+
+// The renderer for a --format value: every command dispatches through this one place.
+using Renderers = std::vector<std::pair<std::string, std::function<std::string()>>>;
+std::string render_format(const std::string& format, const Renderers& renderers);
 
 // --format values, checked by CLI11.
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed);

@@ -303,8 +303,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   const Target* target = resolve_target(row, *task, unit);
   if (!target) return std::nullopt;
   TargetKey key{task->id, target->index};
-  std::string label = "任务" + std::to_string(task->id) +
-                      (task->targets.size() > 1 ? "指标" + std::to_string(target->index) : "");
+  std::string label = task->label_of(*target);
   bool ok = true;
   auto bad = [&](const Cell& c, std::string msg) {
     error(c, std::move(msg));
@@ -421,9 +420,8 @@ Submission Reader::validate(RawFile raw) {
     if (!e) continue;
     auto [it, fresh] = seen.emplace(e->key, row.line);
     if (!fresh) {
-      error(row.task, "重复的行：任务" + std::to_string(e->key.task) + "指标" +
-                          std::to_string(e->key.target) + "已在第 " + std::to_string(it->second) +
-                          " 行填报");
+      error(row.task, "重复的行：" + target_label(e->key.task, e->key.target, true) + "已在第 " +
+                          std::to_string(it->second) + " 行填报");
       sub.invalid.insert(e->key);
       continue;
     }

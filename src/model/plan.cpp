@@ -33,6 +33,14 @@ std::optional<Comparator> parse_comparator(std::string_view code) {
   return std::nullopt;
 }
 
+std::string target_number(int task, int index, bool several) {
+  return std::to_string(task) + (several ? "." + std::to_string(index) : "");
+}
+
+std::string target_label(int task, int index, bool several) {
+  return "任务" + std::to_string(task) + (several ? "指标" + std::to_string(index) : "");
+}
+
 const Task* Plan::find_task(int id) const {
   // Tasks are few (tens) and ids are usually 1..N in order; check the obvious slot first.
   if (id >= 1 && static_cast<std::size_t>(id) <= tasks.size() && tasks[id - 1].id == id)

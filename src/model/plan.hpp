@@ -43,6 +43,11 @@ struct Target {
   int line = 0;  // in the plan file, for messages
 };
 
+// How every report numbers a target: "48.2" for the second target of a task with several
+// (`several`), "4" otherwise; and how messages name it: "任务48指标2", "任务4".
+std::string target_number(int task, int index, bool several);
+std::string target_label(int task, int index, bool several);
+
 struct Task {
   int id = 0;
   int category = 0;
@@ -50,6 +55,13 @@ struct Task {
   std::vector<std::string> leads;
   std::vector<Target> targets;
   int line = 0;
+
+  std::string number_of(const Target& t) const {
+    return target_number(id, t.index, targets.size() > 1);
+  }
+  std::string label_of(const Target& t) const {
+    return target_label(id, t.index, targets.size() > 1);
+  }
 };
 
 struct Category {

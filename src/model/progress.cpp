@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 
+#include "model/plan.hpp"
 #include "util/number.hpp"
 #include "util/text.hpp"
 
@@ -54,8 +55,7 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
       auto [it, fresh] = seen.emplace(e.key, &e.source);
       if (fresh || it->second->file == e.source.file) continue;
       diags.error(e.source.file, e.source.line, 0,
-                  "任务" + std::to_string(e.key.task) + "指标" + std::to_string(e.key.target) +
-                      "在同一月份由两个文件填报，另一处是 " + it->second->str() +
+                  target_label(e.key.task, e.key.target, true) + "在同一月份由两个文件填报，另一处是 " + it->second->str() +
                       "；两个值均不采用，请只保留一个");
       clash.insert(e.key);
     }
@@ -130,8 +130,8 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
       Observation& o = it->second;
       if (!fresh && diags && e.value && o.value && *e.value < *o.value && o.month < sub.month)
         diags->warning(e.source.file, e.source.line, 0,
-                       "累计值较上月减少：任务" + std::to_string(e.key.task) + "指标" +
-                           std::to_string(e.key.target) + " 由 " + format_number(*o.value) + "（" +
+                       "累计值较上月减少：" + target_label(e.key.task, e.key.target, true) +
+                           " 由 " + format_number(*o.value) + "（" +
                            o.month.str() + "，" + o.source.str() + "）降为 " +
                            format_number(*e.value));
       o = {e.value, e.percent, e.state, sub.month, e.source, e.note};

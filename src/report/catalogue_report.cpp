@@ -8,12 +8,6 @@
 
 namespace minsheng {
 
-std::string target_label(const Task& task, const Target& t) {
-  std::string s = "任务" + std::to_string(task.id);
-  if (task.targets.size() > 1) s += "指标" + std::to_string(t.index);
-  return s;
-}
-
 static std::string category_name(const Plan& plan, int id) {
   const Category* c = plan.find_category(id);
   return c ? c->name : std::to_string(id);
@@ -31,9 +25,7 @@ std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& ta
                   {true, false, false, false, false, false});
   for (const Task* task : tasks)
     for (const auto& t : task->targets) {
-      std::string idx = task->targets.size() > 1
-                            ? std::to_string(task->id) + "." + std::to_string(t.index)
-                            : std::to_string(task->id);
+      std::string idx = task->number_of(t);
       table.add({{idx, Color::none},
                  {category_name(plan, task->category), Color::none},
                  {t.lead, Color::none},

@@ -9,7 +9,6 @@
 namespace minsheng {
 
 std::string target_summary(const Target& t);  // "1680个", "10场以上", "100人左右", "里程碑"
-std::string target_label(const Task& task, const Target& t);  // "任务48指标2" or "任务4"
 
 std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& tasks,
                             const Style& style);

@@ -75,8 +75,7 @@ std::string what_of(const DiffRow& r, const std::set<int>& multi) {
 
 // "26.1" when task 26 has several targets on either side, else "26".
 std::string id_text(const DiffRow& r, const std::set<int>& multi) {
-  return std::to_string(r.key.task) +
-         (multi.count(r.key.task) ? "." + std::to_string(r.key.target) : "");
+  return target_number(r.key.task, r.key.target, multi.count(r.key.task) > 0);
 }
 
 std::set<int> multi_target_tasks(const DiffReport& rep) {

@@ -53,9 +53,7 @@ std::string headline(const std::map<Status, int>& counts, std::size_t total) {
 }
 
 std::string target_id(const TargetResult& r) {
-  return r.task->targets.size() > 1
-             ? std::to_string(r.task->id) + "." + std::to_string(r.target->index)
-             : std::to_string(r.task->id);
+  return r.task->number_of(*r.target);
 }
 
 std::string target_name(const TargetResult& r) {

@@ -73,7 +73,7 @@ std::vector<std::string> gap_lines(const MonthReport& rep) {
       std::vector<std::string> labels;
       for (const auto& k : g.unreported) {
         const TargetResult* r = rep.find(k);
-        labels.push_back(r ? target_label(*r->task, *r->target) : std::to_string(k.task));
+        labels.push_back(r ? r->task->label_of(*r->target) : std::to_string(k.task));
       }
       line += "本月未填报 " + join(labels, "、");
     }

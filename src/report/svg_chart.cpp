@@ -75,9 +75,7 @@ std::string category_chart_svg(const MonthReport& rep) {
     int y = kTop + static_cast<int>(i) * kRow;
     double pct = std::min(100.0, r.avg_completion.value_or(0));
     int w = static_cast<int>(pct * kBar / 100);
-    std::string color =
-        r.avg_completion && *r.avg_completion + plan.settings.behind_pp <= rep.time.pct ? "#f9a825"
-                                                                                        : "#0277bd";
+    const char* color = r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
     svg += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#eceff1\"/>"
