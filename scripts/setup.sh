@@ -3,7 +3,7 @@
 # Usage: scripts/setup.sh [--browser]   (--browser adds chromium for the HTML rendering test)
 set -euo pipefail
 
-pkgs=(cmake g++ ninja-build pkg-config python3 libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+pkgs=(cmake g++ ninja-build pkg-config python3 strace libcli11-dev libyaml-cpp-dev libfmt-dev catch2
       libutf8proc-dev libkainjow-mustache-dev)
 [[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei)
 

@@ -49,7 +49,7 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
     line += std::to_string(shown.error_count()) + " 个错误、" +
             std::to_string(shown.warning_count()) + " 个警告";
   emit(line + "\n", "");
-  return shown.has_errors() ? 1 : 0;
+  return shown.has_io_errors() ? 4 : shown.has_errors() ? 1 : 0;
 }
 
 Command setup_check(CLI::App& app, const GlobalOptions& g) {

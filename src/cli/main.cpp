@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   } catch (const DataError& e) {
     print_diagnostics(e.diagnostics());
-    return kExitData;
+    return e.diagnostics().has_io_errors() ? kExitIo : kExitData;
   } catch (const UsageError& e) {
     print_err(std::string("minsheng: ") + e.what());
     return kExitUsage;

@@ -96,7 +96,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
       try {
         bytes = read_file(f);
       } catch (const IoError& e) {
-        set.diagnostics.error(label, 0, 0, e.reason());
+        set.diagnostics.io_error(label, e.reason());
         continue;
       }
       set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));

@@ -96,16 +96,27 @@ void commit(const std::string& tmp, const std::filesystem::path& path) {
 
 }  // namespace
 
+// Only a regular file (or nothing) is ever replaced: renaming over a symlink, a device or a FIFO
+// would destroy something that is not minsheng's output.
+static void require_replaceable(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto st = std::filesystem::symlink_status(path, ec);
+  if (ec || st.type() == std::filesystem::file_type::not_found) return;
+  if (st.type() == std::filesystem::file_type::directory)
+    throw IoError(path.string(), "是一个目录，无法写入文件");
+  if (st.type() != std::filesystem::file_type::regular)
+    throw IoError(path.string(), "不是普通文件，不会覆盖");
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  require_replaceable(path);
   commit(write_temp(path, content), path);
 }
 
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content) {
   // Refuse before anything is replaced when a target cannot be replaced at all.
-  for (const auto* p : {&a, &b})
-    if (std::filesystem::is_directory(*p))
-      throw IoError(p->string(), "是一个目录，无法写入文件");
+  for (const auto* p : {&a, &b}) require_replaceable(*p);
   std::string ta = write_temp(a, a_content);
   std::string tb;
   try {

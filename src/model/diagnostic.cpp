@@ -21,6 +21,14 @@ void Diagnostics::warning(std::string file, int line, int col, std::string messa
   items_.push_back({std::move(file), line, col, Severity::warning, std::move(message)});
 }
 
+void Diagnostics::io_error(std::string file, std::string message) {
+  items_.push_back({std::move(file), 0, 0, Severity::error, std::move(message), true});
+}
+
+bool Diagnostics::has_io_errors() const {
+  return std::any_of(items_.begin(), items_.end(), [](const auto& d) { return d.io; });
+}
+
 bool Diagnostics::has_errors() const {
   return error_count() > 0;
 }

@@ -14,6 +14,7 @@ struct Diagnostic {
   int col = 0;   // 0: the whole line
   Severity severity = Severity::error;
   std::string message;
+  bool io = false;  // the file system failed, not the data: the command exits 4
 
   std::string str() const;  // "file:3:5: 错误: …"
 };
@@ -22,6 +23,8 @@ class Diagnostics {
  public:
   void error(std::string file, int line, int col, std::string message);
   void warning(std::string file, int line, int col, std::string message);
+  void io_error(std::string file, std::string message);
+  bool has_io_errors() const;
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   bool has_errors() const;
   std::size_t error_count() const;

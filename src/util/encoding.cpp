@@ -10,7 +10,7 @@
 namespace minsheng {
 namespace {
 
-// Line and column of a byte offset in the original bytes, for error messages.
+// Line and byte column of a byte offset, for iconv_convert's own messages.
 std::pair<int, int> locate(std::string_view bytes, std::size_t offset) {
   int line = 1;
   std::size_t line_start = 0;
@@ -21,6 +21,22 @@ std::pair<int, int> locate(std::string_view bytes, std::size_t offset) {
     }
   }
   return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+std::size_t line_start_of(std::string_view bytes, std::size_t offset) {
+  std::size_t nl = bytes.substr(0, offset).rfind('\n');
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+// Line and character column of `offset` in UTF-8 bytes that are valid before it: columns count
+// characters, as editors show them.
+std::pair<int, int> locate_utf8(std::string_view bytes, std::size_t offset) {
+  int line = locate(bytes, offset).first;
+  std::string_view before = bytes.substr(line_start_of(bytes, offset),
+                                         offset - line_start_of(bytes, offset));
+  int col = 1;
+  for (unsigned char c : before) col += (c & 0xC0) != 0x80;
+  return {line, col};
 }
 
 struct IconvHandle {
@@ -50,8 +66,11 @@ std::string iconv_convert(std::string_view in, const char* from, const char* to)
     out.append(buf.data(), buf.size() - dst_left);
     if (rc == static_cast<std::size_t>(-1)) {
       if (errno == E2BIG) continue;
-      auto [line, col] = locate(in, static_cast<std::size_t>(src - in.data()));
-      throw DecodeError(line, col, std::string("无法按 ") + from + " 解码的字节");
+      auto offset = static_cast<std::size_t>(src - in.data());
+      auto [line, col] = locate(in, offset);
+      DecodeError e(line, col, std::string("无法按 ") + from + " 解码的字节");
+      e.offset = offset;
+      throw e;
     }
   }
   return out;
@@ -81,7 +100,7 @@ Decoded decode_text(std::string_view bytes) {
     bytes.remove_prefix(3);
     std::size_t bad = find_invalid_utf8(bytes);
     if (bad != std::string_view::npos) {
-      auto [line, col] = locate(bytes, bad);
+      auto [line, col] = locate_utf8(bytes, bad);
       throw DecodeError(line, col, "文件带 UTF-8 BOM，但内容含有无效的 UTF-8 字节");
     }
     return {std::string(bytes), "UTF-8-BOM"};
@@ -90,12 +109,26 @@ Decoded decode_text(std::string_view bytes) {
     return {iconv_convert(bytes.substr(2), "UTF-16LE", "UTF-8"), "UTF-16LE"};
   if (bytes.starts_with("\xFE\xFF"))
     return {iconv_convert(bytes.substr(2), "UTF-16BE", "UTF-8"), "UTF-16BE"};
-  if (find_invalid_utf8(bytes) == std::string_view::npos) return {std::string(bytes), "UTF-8"};
+  std::size_t bad_utf8 = find_invalid_utf8(bytes);
+  if (bad_utf8 == std::string_view::npos) return {std::string(bytes), "UTF-8"};
   // Not UTF-8: GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
   try {
     return {iconv_convert(bytes, "GB18030", "UTF-8"), "GB18030"};
   } catch (const DecodeError& e) {
-    throw DecodeError(e.line, e.col, "文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030");
+    // Point at the first character that breaks the reading that got further: a UTF-8 file with
+    // one bad byte, or a GBK file with one bad byte, each at its own character column.
+    std::size_t bad_gbk = e.offset;
+    const char* tried = "文件编码无法识别（已尝试 UTF-8 和 GBK/GB18030）";
+    if (bad_gbk <= bad_utf8) {
+      auto [line, col] = locate_utf8(bytes, bad_utf8);
+      throw DecodeError(line, col, std::string(tried) + "：按 UTF-8 读到这里出错");
+    }
+    std::size_t start = line_start_of(bytes, bad_gbk);
+    int line = locate(bytes, bad_gbk).first;
+    std::string prefix = iconv_convert(bytes.substr(start, bad_gbk - start), "GB18030", "UTF-8");
+    int col = 1;
+    for (unsigned char c : prefix) col += (c & 0xC0) != 0x80;
+    throw DecodeError(line, col, std::string(tried) + "：按 GBK 读到这里出错");
   }
 }
 

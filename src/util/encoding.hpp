@@ -16,7 +16,9 @@ struct Decoded {
 
 // Thrown when the bytes fit no supported encoding; line and col locate the first bad byte.
 class DecodeError : public TextError {
+ public:
   using TextError::TextError;
+  std::size_t offset = 0;  // of the first bad byte in the bytes given
 };
 
 Decoded decode_text(std::string_view bytes);

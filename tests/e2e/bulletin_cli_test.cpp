@@ -66,6 +66,9 @@ TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data — n
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
   Run bad = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
   CHECK(bad.rc == 1);
+  CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”"
+                     "不是数字") != std::string::npos);
+  CHECK(bad.err.find("共 1 个错误") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q2"));
 }
 

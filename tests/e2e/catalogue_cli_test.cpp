@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "harness.hpp"
+#include "util/csv.hpp"
 
 using namespace minsheng::e2e;
 
@@ -56,6 +58,24 @@ TEST_CASE("tasks --format json and md describe the same plan") {
   Run m = run("tasks --format md --unit 市残联");
   CHECK(m.out.find("64. 为不低于300户困难残疾人家庭实施无障碍改造。（牵头单位：市残联）") !=
         std::string::npos);
+  // md, json and csv list the same tasks and targets for the same filter: every task id and
+  // every "task.target" of the csv appears in the other two.
+  Run mc = run("tasks --format md --category 7"), cc = run("tasks --format csv --category 7");
+  auto rows = minsheng::parse_csv(cc.out);
+  REQUIRE(rows.size() == 9);  // header + tasks 44–50, 48 with two targets
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    std::string task = rows[r].fields[0].value, target = rows[r].fields[1].value;
+    INFO(task << "." << target);
+    CHECK(j.out.find("\"task\": " + task + ",") != std::string::npos);
+    CHECK(mc.out.find("\n" + task + ". ") != std::string::npos);
+  }
+  auto occurrences = [](const std::string& text, const std::string& word) {
+    std::size_t n = 0;
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+    return n;
+  };
+  CHECK(occurrences(j.out, "\"task\": ") == 7);
+  CHECK(occurrences(j.out, "\"target\": ") == 8);
 }
 
 TEST_CASE("usage errors exit 2 — help and version exit 0") {

@@ -119,3 +119,13 @@ TEST_CASE("two summary files are headed by their months, and OLD after NEW is a 
                     "2024-05 2024-06\n");
   CHECK(run("--data demo/reports diff b.csv a.csv", s.dir()).rc == 2);
 }
+
+TEST_CASE("the terminal table is a table, not Markdown") {
+  Run t = run("--data demo/reports diff 2024-05 2024-06 --format table");
+  REQUIRE(t.rc == 0);
+  CHECK(t.out.find("| --- |") == std::string::npos);
+  CHECK(t.out.find("## ") == std::string::npos);
+  CHECK(t.out.find("───") != std::string::npos);  // the table's rule
+  CHECK(t.out.find("状态恶化（worsened）") != std::string::npos);
+  CHECK(t.out.find("450个 → 450个（沿用2024-05）") != std::string::npos);
+}

@@ -114,3 +114,26 @@ TEST_CASE("template for an unknown unit suggests the closest") {
   CHECK(r.rc == 2);
   CHECK(r.err == "minsheng: “残联”不是计划中的牵头单位（是否应为“市残联”？）\n");
 }
+
+TEST_CASE("an unreadable progress file is named once, with every other problem, and exits 4") {
+  if (std::system("command -v strace >/dev/null 2>&1") != 0) {
+    WARN("strace is not installed: the read failure cannot be injected; skipped");
+    return;
+  }
+  Sandbox s;
+  // Only the opening of that one file fails, with EACCES, as a permission problem would (the
+  // tests run as root, so a chmod would not).
+  std::string inject = "strace -f -qq -o /dev/null -P "
+                       "demo/reports/2024-06/submissions/市民政局.yaml"
+                       " -e trace=openat -e inject=openat:error=EACCES";
+  for (const char* cmd : {"check --month 2024-06", "summary --month 2024-06 --format csv"}) {
+    Run r = run(std::string("--data demo/reports ") + cmd, s.dir(), inject);
+    INFO(cmd << "\n" << r.err);
+    CHECK(r.rc == 4);
+    std::string line = "demo/reports/2024-06/submissions/市民政局.yaml: 错误: 无法读取文件: 没有权限\n";
+    CHECK(r.err.find(line) != std::string::npos);
+    // The path is printed once on that line, not twice.
+    auto first = r.err.find("市民政局.yaml");
+    CHECK(r.err.find("市民政局.yaml", first + 1) == std::string::npos);
+  }
+}

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "harness.hpp"
+#include "util/csv.hpp"
 
 using namespace minsheng::e2e;
 
@@ -40,6 +43,14 @@ TEST_CASE("summary --write writes both files atomically and byte-identically on 
   CHECK(bad.rc == 1);
   CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: "
                      "任务30的累计完成值“十三万”不是数字") != std::string::npos);
+  CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
+  CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
+
+  // A run that dies while writing (the file size limit kills it mid-write, as a full disk or a
+  // kill would stop it) also leaves the earlier pair whole: nothing is written in place.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
+  Run killed = run("--data demo/reports summary --month 2024-06 --write", s.dir(), "prlimit --fsize=4096");
+  CHECK(killed.rc != 0);
   CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
   CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
 }
@@ -157,4 +168,94 @@ TEST_CASE("plausibility warnings reach check and the summary's 数据问题, wit
   Run md = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
   CHECK(md.out.find("- `demo/reports/2024-06/submissions/市教育局.csv:2: 警告: 任务5的累计完成 6500个 "
                     "超过目标 1260个 的两倍，请核对是否多填或误用“万”`\n") != std::string::npos);
+}
+
+namespace {
+
+// The demo's summary.csv (or diff.csv) as column name → cell, for one row.
+std::map<std::string, std::string> csv_row(const std::string& csv, const std::string& prefix) {
+  auto records = minsheng::parse_csv(csv);
+  std::map<std::string, std::string> out;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& f = records[r].fields;
+    if ((f[0].value + "," + f[1].value + ",") != prefix) continue;
+    for (std::size_t c = 0; c < f.size(); ++c) out[records[0].fields[c].value] = f[c].value;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every summary.csv column, derived by hand for three demo targets") {
+  std::string csv = run("--data demo/reports summary --month 2024-06 --format csv").out;
+  // Task 66, 4000 manhole covers: April 1200, May 1500, June 1450. June is month 6 of 11.
+  auto r = csv_row(csv, "66,1,");
+  REQUIRE_FALSE(r.empty());
+  CHECK(r["category"] == "10");
+  CHECK(r["lead"] == "市城管委");
+  CHECK(r["text"] == "更换改造存在安全隐患的井盖4000个。");
+  CHECK(r["unit"] == "个");
+  CHECK(r["target_value"] == "4000");
+  CHECK(r["baseline"] == "0");
+  CHECK(r["actual"] == "1450");
+  CHECK(r["completion_pct"] == "36.3");  // 1450 ÷ 4000 = 36.25%, 四舍五入
+  CHECK(r["time_pct"] == "54.5");        // 6 ÷ 11
+  CHECK(r["gap_pp"] == "18.3");          // 54.545 − 36.25 = 18.295
+  CHECK(r["status"] == "behind");        // 10 ≤ 18.3 ≤ 30
+  CHECK(r["status_label"] == "滞后");
+  CHECK(r["remaining"] == "2550");
+  CHECK(r["needed_per_month"] == "510");  // 2550 over July–November
+  // Pace from April (no value by March): (1450 − 1200) ÷ 2 = 125 a month; 2550 ÷ 125 = 20.4 →
+  // 21 months after June; by November 1450 + 625 = 2075, 51.9% < 95%: 预计逾期.
+  CHECK(r["projected_month"] == "2026-03");
+  CHECK(r["projected_late"] == "1");
+  CHECK(r["value_month"] == "2024-06");
+  CHECK(r["source"] == "demo/reports/2024-06/submissions/市城管委.csv:3");
+  CHECK(r["name"] == "更换改造存在安全隐患的井盖");
+  CHECK(r["milestone_state"] == "");
+  CHECK(r["report_month"] == "2024-06");
+  // Task 57: April 300, May 450, nothing in June: May's value carried, with May's source.
+  auto c = csv_row(csv, "57,1,");
+  CHECK(c["actual"] == "450");
+  CHECK(c["value_month"] == "2024-05");
+  CHECK(c["source"] == "demo/reports/2024-05/submissions/市乡村振兴局.csv:2");
+  CHECK(c["gap_pp"] == "9.5");  // 54.545 − 45
+  CHECK(c["status"] == "on_track");
+  CHECK(c["needed_per_month"] == "110");     // 550 ÷ 5
+  CHECK(c["projected_month"] == "2025-02");  // (450 − 300) ÷ 2 = 75 a month; 550 ÷ 75 → 8 months
+  CHECK(c["projected_late"] == "1");         // 450 + 375 = 825, 82.5%
+  // Task 3, a milestone reported by state: no numbers, its state word.
+  auto m = csv_row(csv, "3,1,");
+  CHECK(m["unit"] == "");
+  CHECK(m["target_value"] == "");
+  CHECK(m["baseline"] == "");
+  CHECK(m["actual"] == "");
+  CHECK(m["milestone_state"] == "推进中");
+  CHECK(m["status"] == "on_track");
+  CHECK(m["projected_late"] == "0");
+}
+
+TEST_CASE("every diff.csv column, derived by hand for task 66") {
+  std::string csv = run("--data demo/reports diff 2024-05 2024-06 --format csv").out;
+  auto r = csv_row(csv, "66,1,");
+  REQUIRE_FALSE(r.empty());
+  CHECK(r["category"] == "10");
+  CHECK(r["lead"] == "市城管委");
+  CHECK(r["text"] == "更换改造存在安全隐患的井盖4000个。");
+  CHECK(r["old_actual"] == "1500");
+  CHECK(r["new_actual"] == "1450");
+  CHECK(r["delta"] == "-50");
+  CHECK(r["old_completion_pct"] == "37.5");
+  CHECK(r["new_completion_pct"] == "36.3");
+  CHECK(r["delta_pp"] == "-1.3");     // 36.25 − 37.5 = −1.25, half away from zero
+  CHECK(r["old_gap_pp"] == "8.0");    // May: 5 ÷ 11 = 45.45 − 37.5
+  CHECK(r["new_gap_pp"] == "18.3");
+  CHECK(r["old_status"] == "on_track");
+  CHECK(r["new_status"] == "behind");
+  CHECK(r["change"] == "revised_down");  // a fall in value is named before the status change
+  CHECK(r["name"] == "更换改造存在安全隐患的井盖");
+  CHECK(r["old_value_month"] == "2024-05");
+  CHECK(r["new_value_month"] == "2024-06");
+  CHECK(r["old_state"] == "");
+  CHECK(r["new_state"] == "");
 }

@@ -225,3 +225,27 @@ TEST_CASE("a plan without wording gets neutral words, and its own due day") {
   CHECK(worded.find("\n市长：\n") != std::string::npos);
   CHECK(worded.find("\n督查室\n") != std::string::npos);
 }
+
+TEST_CASE("units with the same average rank by fewer lagging targets, then plan order") {
+  // June, 60% time. 市民政局: task 1 at 20% (40 points behind) and task 2 at 100% → 60%
+  // average, one lagging. 市住建局: task 6 (170 − 50) ÷ 200 = 60%, none lagging.
+  DataSet d = data({{{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,20\n2,50%\n5,,\n"},
+                    {{2024, 6}, "市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n6,170,\n"}});
+  Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
+  REQUIRE(b.units.size() >= 2);
+  CHECK(*b.units[0].avg_completion == Approx(60));
+  CHECK(*b.units[1].avg_completion == Approx(60));
+  CHECK(b.units[0].unit == "市住建局");  // 0 lagging
+  CHECK(b.units[0].lagging == 0);
+  CHECK(b.units[1].unit == "市民政局");  // 1 lagging
+  CHECK(b.units[1].lagging == 1);
+}
+
+TEST_CASE("text from the plan is escaped in SVG and HTML") {
+  Plan p = plan();
+  p.categories[0].name = "类别<一>&\"";
+  Bulletin b = build_bulletin(p, demo(), *Period::parse("2024Q2"));
+  std::string html = render_bulletin(b, "html");
+  CHECK(html.find("类别<一>") == std::string::npos);
+  CHECK(html.find("类别&lt;一&gt;&amp;") != std::string::npos);
+}

@@ -171,3 +171,13 @@ TEST_CASE("plausibility: a 万 slip, a fraction for a percentage, a pending figu
   // April alone raises none of them.
   CHECK(month_problems(plan(), d, {2024, 4}).items().empty());
 }
+
+TEST_CASE("a month's report shows that month's warnings, not earlier months'") {
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,10,2024-05-09\n");
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,20,2024-06-02\n");
+  DataSet d = load_data(plan(), t.path());
+  CHECK(month_problems(plan(), d, {2024, 4}).warning_count() == 1);  // April's file was late
+  MonthReport may = assess_data(plan(), d, {2024, 5}, false);
+  CHECK(may.problems.items().empty());
+}

@@ -41,7 +41,38 @@ TEST_CASE("bytes valid in no supported encoding give the line and column") {
   } catch (const DecodeError& e) {
     CHECK(e.line == 2);
     CHECK(e.col == 3);
-    CHECK(std::string(e.what()) == "文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030");
+    CHECK(std::string(e.what()) ==
+          "文件编码无法识别（已尝试 UTF-8 和 GBK/GB18030）：按 UTF-8 读到这里出错");
+  }
+}
+
+TEST_CASE("encoding errors give character columns, not byte columns") {
+  // After a BOM, 任务编号, is 5 characters (13 bytes): the bad byte is character 6, not byte 14.
+  try {
+    decode_text("\xEF\xBB\xBF任务编号,\xFF\n");
+    FAIL("expected DecodeError");
+  } catch (const DecodeError& e) {
+    CHECK(e.line == 1);
+    CHECK(e.col == 6);
+  }
+  // A UTF-8 file with one stray byte on line 2, after 市民政局,: character 6.
+  try {
+    decode_text("task,value\n市民政局,\xFF1\n");
+    FAIL("expected DecodeError");
+  } catch (const DecodeError& e) {
+    CHECK(e.line == 2);
+    CHECK(e.col == 6);
+    CHECK(std::string(e.what()).ends_with("按 UTF-8 读到这里出错"));
+  }
+  // A GBK file (市民政局 in GBK) with a bad byte after it: GBK reads further, so its column
+  // counts GBK characters: 市民政局, is 5, the bad byte is character 6.
+  try {
+    decode_text("task,value\n\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,\xFF1\n");
+    FAIL("expected DecodeError");
+  } catch (const DecodeError& e) {
+    CHECK(e.line == 2);
+    CHECK(e.col == 6);
+    CHECK(std::string(e.what()).ends_with("按 GBK 读到这里出错"));
   }
 }
 

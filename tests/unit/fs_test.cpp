@@ -1,6 +1,10 @@
 #include "io/fs.hpp"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
 
 #include "model/diagnostic.hpp"
 #include "temp_dir.hpp"
@@ -30,4 +34,81 @@ TEST_CASE("a failed write leaves the earlier output intact") {
   std::size_t n = 0;
   for (const auto& e : std::filesystem::directory_iterator(t.path())) n += e.is_regular_file();
   CHECK(n == 1);  // no temporary left behind
+}
+
+namespace {
+
+std::size_t entries_in(const std::filesystem::path& dir) {
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) n += !e.is_directory();
+  return n;
+}
+
+// Makes every write past `bytes` fail for real (EFBIG), as a full disk would, for one scope.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &old_);
+    old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit lim = old_;
+    lim.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &lim);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &old_);
+    std::signal(SIGXFSZ, old_handler_);
+  }
+
+ private:
+  rlimit old_{};
+  void (*old_handler_)(int) = nullptr;
+};
+
+}  // namespace
+
+TEST_CASE("a write that fails for real leaves the old file and no temporary behind") {
+  test::TempDir t;
+  auto p = t.path() / "summary.md";
+  write_file_atomic(p, "earlier");
+  {
+    FileSizeLimit limit(64);
+    CHECK_THROWS_AS(write_file_atomic(p, std::string(4096, 'x')), IoError);
+  }
+  CHECK(read_file(p) == "earlier");
+  CHECK(entries_in(t.path()) == 1);
+}
+
+TEST_CASE("a pair whose second file fails leaves both old files and no temporary") {
+  test::TempDir t;
+  auto md = t.path() / "summary.md", csv = t.path() / "summary.csv";
+  write_file_atomic_pair(md, "old md", csv, "old csv");
+  {
+    FileSizeLimit limit(64);
+    CHECK_THROWS_AS(write_file_atomic_pair(md, "small", csv, std::string(4096, 'x')), IoError);
+  }
+  CHECK(read_file(md) == "old md");
+  CHECK(read_file(csv) == "old csv");
+  CHECK(entries_in(t.path()) == 2);
+}
+
+TEST_CASE("an output path that is a device, a FIFO or a symlink is never replaced") {
+  test::TempDir t;
+  auto target = t.write("elsewhere.md", "not minsheng's");
+  auto link = t.path() / "summary.md";
+  std::filesystem::create_symlink(target, link);
+  CHECK_THROWS_AS(write_file_atomic(link, "x"), IoError);
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(read_file(target) == "not minsheng's");
+  auto fifo = t.path() / "summary.csv";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  try {
+    write_file_atomic(fifo, "x");
+    FAIL("expected IoError");
+  } catch (const IoError& e) {
+    CHECK(e.path() == fifo.string());
+    CHECK(e.reason() == "不是普通文件，不会覆盖");
+  }
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK_THROWS_AS(write_file_atomic_pair(t.path() / "a.md", "a", link, "b"), IoError);
+  CHECK_FALSE(std::filesystem::exists(t.path() / "a.md"));
 }

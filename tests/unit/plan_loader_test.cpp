@@ -210,3 +210,24 @@ TEST_CASE("wording, aliases and the projection threshold come from the plan") {
   REQUIRE(errs.size() == 1);
   CHECK(errs[0] == "p.yaml:9:16: 错误: 别名“卫健委”指向的“市卫健委”不是计划中的牵头单位");
 }
+
+TEST_CASE("every plan setting is checked, each at its place") {
+  auto one = [](const std::string& from, const std::string& to) {
+    auto errs = errors_of(replace(test::kPlanYaml, from, to));
+    REQUIRE(errs.size() == 1);
+    return errs[0];
+  };
+  CHECK(one("due_day: 3}", "due_day: 29}") == "p.yaml:6:34: 错误: due_day 应在 1 到 28 之间");
+  CHECK(one("due_day: 3}", "due_day: 0}") == "p.yaml:6:34: 错误: due_day 应在 1 到 28 之间");
+  CHECK(one("measures:", "settings: {behind_pp: 40, seriously_behind_pp: 30}\nmeasures:") ==
+        "p.yaml:7:11: 错误: behind_pp 不能大于 seriously_behind_pp");
+  CHECK(one("deadline: 2024-10-31", "deadline: 2023-10-31") ==
+        "p.yaml:5:13: 错误: deadline 早于 start");
+  CHECK(one("      - {name: 村干部, lead: 市委组织部, value: 100, measure: 人, comparator: about}",
+            "      - {name: 村干部, value: 100, measure: 人, comparator: about}") ==
+        "p.yaml:35:9: 错误: 任务4指标2：缺少字段“lead”：任务有多个牵头单位时，每个指标须写明牵头单位");
+  CHECK(one("measures:", "settings: {about_tolerance: 1.5}\nmeasures:") ==
+        "p.yaml:7:29: 错误: about_tolerance 应在 0 到 1 之间");
+  CHECK(one("measures:", "settings: {projection_flag_pct: 0}\nmeasures:") ==
+        "p.yaml:7:33: 错误: projection_flag_pct 应大于 0 且不超过 100");
+}

@@ -183,8 +183,8 @@ TEST_CASE("bytes in no supported encoding are an error with their position") {
   auto r = read("任务编号,累计完成\n1,\xFF\xFE\xFF\n");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
-        "r/2024-05/submissions/市民政局.csv:2:3: 错误: 文件编码无法识别：既不是 UTF-8，也不是 "
-        "GBK/GB18030");
+        "r/2024-05/submissions/市民政局.csv:2:3: 错误: 文件编码无法识别（已尝试 UTF-8 和 "
+        "GBK/GB18030）：按 UTF-8 读到这里出错");
   CHECK(r.sub.unit == "市民政局");  // the unit still counts as having sent a file
   CHECK(r.sub.entries.empty());
 }
@@ -255,4 +255,11 @@ TEST_CASE("a unit may sign with a name the plan lists as an alias") {
   CHECK(sub.unit == "市民政局");
   Submission by_name = parse_submission("任务编号,累计完成\n1,5\n", "r/市民政_5月.csv", p, {2024, 5}, d);
   CHECK(by_name.unit == "市民政局");
+}
+
+TEST_CASE("a supplied figure must exceed the baseline: zero is not a figure") {
+  auto r = read("任务编号,累计完成,目标值\n5,,0\n");
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:4: 错误: 任务5的目标值应大于基数 0");
+  CHECK(r.sub.invalid.count({5, 1}));
 }

@@ -1,6 +1,8 @@
 // Corrupted inputs never crash a parser: each either reads or reports problems as DataError or
 // diagnostics. Run under ASan/UBSan this is a small, repeatable fuzzing pass.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 
 #include "fixtures.hpp"
@@ -59,9 +61,29 @@ TEST_CASE("mutated progress files are read or rejected, never a crash") {
     for (const auto& [text, name] :
          {std::pair{csv, "市民政局.csv"}, std::pair{yaml, "市民政局.yaml"}}) {
       Diagnostics d;
-      Submission s = parse_submission(mutate(text, rng), name, test::plan(), {2024, 5}, d);
+      std::string input = mutate(text, rng);
+      Submission s = parse_submission(input, name, test::plan(), {2024, 5}, d);
       (d.has_errors() ? rejected : accepted) += 1;
-      for (const auto& e : s.entries) CHECK(test::plan().find_task(e.key.task) != nullptr);
+      int lines = 1;  // LF, CRLF and a lone CR each end a line, as the CSV reader counts them
+      for (std::size_t k = 0; k < input.size(); ++k)
+        lines += input[k] == '\n' || (input[k] == '\r' && (k + 1 == input.size() || input[k + 1] != '\n'));
+      // Whatever survives is a value the plan knows, finite and not negative; nothing rejected
+      // is kept; every message names this file and a line inside it.
+      for (const auto& e : s.entries) {
+        const Task* task = test::plan().find_task(e.key.task);
+        REQUIRE(task != nullptr);
+        CHECK(e.key.target >= 1);
+        CHECK(static_cast<std::size_t>(e.key.target) <= task->targets.size());
+        if (e.value) CHECK((std::isfinite(*e.value) && *e.value >= 0));
+        CHECK_FALSE(s.invalid.count(e.key));
+      }
+      if (s.rejected) CHECK(s.entries.empty());
+      for (const auto& item : d.items()) {
+        CHECK(item.file == name);
+        INFO(item.str() << "\n" << input);
+        CHECK(item.line <= lines);
+        CHECK_FALSE(item.message.empty());
+      }
     }
   }
   CHECK(accepted > 0);
@@ -76,16 +98,29 @@ TEST_CASE("mutated plans and summary files are loaded or rejected with DataError
       "4,1,900,53.6,45.5,-8.1,ahead\r\n48,2,50,50.0,45.5,-4.5,超序时\r\n";
   for (int i = 0; i < 400; ++i) {
     try {
-      parse_plan(mutate(test::kPlanYaml, rng), "p.yaml");
+      Plan p = parse_plan(mutate(test::kPlanYaml, rng), "p.yaml");
+      // A plan that loads is one the assessment can use: every target has a lead unit the plan
+      // lists, and a numeric figure above its baseline unless pending.
+      for (const auto& t : p.tasks)
+        for (const auto& g : t.targets) {
+          CHECK(p.has_unit(g.lead));
+          if (g.kind == TargetKind::numeric && !g.pending) CHECK((g.value && *g.value > g.baseline));
+        }
     } catch (const DataError& e) {
       ++plan_errors;
       CHECK_FALSE(e.diagnostics().items().empty());
+      for (const auto& item : e.diagnostics().items()) CHECK(item.file == "p.yaml");
     }
     try {
-      parse_summary_csv(mutate(summary, rng), "s.csv");
+      DiffSide side = parse_summary_csv(mutate(summary, rng), "s.csv");
+      for (const auto& row : side.rows) {
+        CHECK(row.key.task >= 1);
+        CHECK(row.status.has_value());
+      }
     } catch (const DataError& e) {
       ++summary_errors;
       CHECK_FALSE(e.diagnostics().items().empty());
+      for (const auto& item : e.diagnostics().items()) CHECK(item.file == "s.csv");
     }
   }
   CHECK(plan_errors > 0);
