@@ -12,10 +12,8 @@
 #include "model/diagnostic.hpp"
 
 namespace minsheng {
-namespace {
-
 // The reasons staff meet, in Chinese; anything rarer keeps the system's words.
-std::string reason(int err) {
+std::string io_reason(int err) {
   switch (err) {
     case ENOENT:
       return "文件或目录不存在";
@@ -30,18 +28,20 @@ std::string reason(int err) {
       return "磁盘空间不足";
     case EROFS:
       return "文件系统只读";
+    case EFBIG:
+      return "文件超过允许的大小";
+    case EIO:
+      return "磁盘读写出错";
     default:
-      return std::strerror(err);
+      return std::string("系统错误：") + std::strerror(err);
   }
 }
-
-}  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "是一个目录，不是文件");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string(), "无法读取文件: " + reason(errno));
+  if (!in) throw IoError(path.string(), "无法读取文件: " + io_reason(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw IoError(path.string(), "读取文件出错");
@@ -55,17 +55,17 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) throw IoError(path.parent_path().string(), "无法创建目录: " + reason(ec.value()));
+  if (ec) throw IoError(path.parent_path().string(), "无法创建目录: " + io_reason(ec.value()));
 
   std::string tmpl =
       (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(path.string(), "无法创建临时文件: " + reason(errno));
+  if (fd < 0) throw IoError(path.string(), "无法创建临时文件: " + io_reason(errno));
   auto fail = [&](const std::string& what) {
     int err = errno;
     close(fd);
     unlink(tmpl.c_str());
-    throw IoError(path.string(), what + ": " + reason(err));
+    throw IoError(path.string(), what + ": " + io_reason(err));
   };
   const char* p = content.data();
   std::size_t left = content.size();
@@ -81,7 +81,7 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("写入失败");
   if (close(fd) != 0) {
     unlink(tmpl.c_str());
-    throw IoError(path.string(), "写入失败: " + reason(errno));
+    throw IoError(path.string(), "写入失败: " + io_reason(errno));
   }
   return tmpl;
 }
@@ -90,7 +90,7 @@ void commit(const std::string& tmp, const std::filesystem::path& path) {
   if (rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     unlink(tmp.c_str());
-    throw IoError(path.string(), "无法替换文件: " + reason(err));
+    throw IoError(path.string(), "无法替换文件: " + io_reason(err));
   }
 }
 
@@ -125,8 +125,27 @@ void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_c
     unlink(ta.c_str());
     throw;
   }
-  commit(ta, a);
-  commit(tb, b);
+  // Keep the old `a` under a second name until `b` is in place, so that a failed second rename
+  // puts the old `a` back and the pair stays the old pair.
+  std::string backup = ta + ".old";
+  bool had_a = link(a.c_str(), backup.c_str()) == 0;
+  try {
+    commit(ta, a);
+  } catch (...) {
+    unlink(tb.c_str());
+    if (had_a) unlink(backup.c_str());
+    throw;
+  }
+  try {
+    commit(tb, b);
+  } catch (...) {
+    if (had_a)
+      rename(backup.c_str(), a.c_str());
+    else
+      unlink(a.c_str());
+    throw;
+  }
+  if (had_a) unlink(backup.c_str());
 }
 
 }  // namespace minsheng

@@ -8,13 +8,16 @@ namespace minsheng {
 
 std::string read_file(const std::filesystem::path& path);  // throws IoError
 
+// Why a system call failed, in Chinese: "没有权限", "磁盘空间不足".
+std::string io_reason(int err);
+
 // Writes to a temporary file beside `path`, flushes it, then renames it over `path`, so a
 // reader sees either the old file or the complete new one. Creates missing parent folders.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 // Writes two files that belong together (summary.md and summary.csv). Each is written
-// atomically; the second rename follows the first at once, so a failure while writing leaves
-// both old files in place.
+// atomically; when the second cannot be put in place the first is put back, so a failure leaves
+// the old pair. A process killed between the two renames can still leave a mixed pair.
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content);
 

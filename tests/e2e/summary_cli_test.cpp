@@ -259,3 +259,35 @@ TEST_CASE("every diff.csv column, derived by hand for task 66") {
   CHECK(r["old_state"] == "");
   CHECK(r["new_state"] == "");
 }
+
+TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no temporary left") {
+  if (std::system("command -v strace >/dev/null 2>&1") != 0) {
+    WARN("strace is not installed: faults cannot be injected; skipped");
+    return;
+  }
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  auto dir = s.data() / "2024-06";
+  std::string md = slurp(dir / "summary.md"), csv = slurp(dir / "summary.csv");
+  // New data, so that a successful write would change both files.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
+  struct Fault {
+    const char* inject;
+    const char* message;
+  };
+  for (Fault f : {Fault{"rename:error=EROFS:when=1", "summary.md: 无法替换文件: 文件系统只读"},
+                  Fault{"rename:error=EROFS:when=2", "summary.csv: 无法替换文件: 文件系统只读"},
+                  Fault{"fsync:error=EIO:when=2", "summary.csv: 写入失败: 磁盘读写出错"},
+                  Fault{"write:error=ENOSPC:when=1", "summary.md: 写入失败: 磁盘空间不足"}}) {
+    INFO(f.inject);
+    Run r = run("--data demo/reports summary --month 2024-06 --write", s.dir(),
+                std::string("strace -f -qq -o /dev/null -e inject=") + f.inject);
+    CHECK(r.rc == 4);
+    CHECK(r.err.find(f.message) != std::string::npos);
+    CHECK(slurp(dir / "summary.md") == md);
+    CHECK(slurp(dir / "summary.csv") == csv);
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    CHECK(files == 2);
+  }
+}

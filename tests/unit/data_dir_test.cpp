@@ -97,7 +97,7 @@ TEST_CASE("a rejected file contributes nothing: its rows never replace the lead 
 TEST_CASE("an undecodable file is rejected: its unit's targets are 数据有误, not an old value") {
   test::TempDir t;
   t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
-  t.write("2024-05/submissions/市民政局.csv", std::string("\xEF\xBB\xBF\xFF\xFE\x00bad"));
+  t.write("2024-05/submissions/市民政局.csv", std::string("\xEF\xBB\xBF\xFF\xFE" "bad"));
   DataSet d = load_data(plan(), t.path());
   MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
   CHECK(rep.find({1, 1})->status == Status::invalid);

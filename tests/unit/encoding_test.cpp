@@ -57,7 +57,7 @@ TEST_CASE("encoding errors give character columns, not byte columns") {
   }
   // A UTF-8 file with one stray byte on line 2, after 市民政局,: character 6.
   try {
-    decode_text("task,value\n市民政局,\xFF1\n");
+    decode_text("task,value\n市民政局,\xFF" "1\n");
     FAIL("expected DecodeError");
   } catch (const DecodeError& e) {
     CHECK(e.line == 2);
@@ -67,7 +67,7 @@ TEST_CASE("encoding errors give character columns, not byte columns") {
   // A GBK file (市民政局 in GBK) with a bad byte after it: GBK reads further, so its column
   // counts GBK characters: 市民政局, is 5, the bad byte is character 6.
   try {
-    decode_text("task,value\n\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,\xFF1\n");
+    decode_text("task,value\n\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,\xFF" "1\n");
     FAIL("expected DecodeError");
   } catch (const DecodeError& e) {
     CHECK(e.line == 2);

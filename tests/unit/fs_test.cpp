@@ -112,3 +112,16 @@ TEST_CASE("an output path that is a device, a FIFO or a symlink is never replace
   CHECK_THROWS_AS(write_file_atomic_pair(t.path() / "a.md", "a", link, "b"), IoError);
   CHECK_FALSE(std::filesystem::exists(t.path() / "a.md"));
 }
+
+TEST_CASE("system errors are explained in Chinese") {
+  CHECK(io_reason(ENOENT) == "文件或目录不存在");
+  CHECK(io_reason(EACCES) == "没有权限");
+  CHECK(io_reason(EPERM) == "没有权限");
+  CHECK(io_reason(EISDIR) == "这是一个目录");
+  CHECK(io_reason(ENOTDIR) == "路径中有一部分不是目录");
+  CHECK(io_reason(ENOSPC) == "磁盘空间不足");
+  CHECK(io_reason(EROFS) == "文件系统只读");
+  CHECK(io_reason(EFBIG) == "文件超过允许的大小");
+  CHECK(io_reason(EIO) == "磁盘读写出错");
+  CHECK(io_reason(EXDEV).rfind("系统错误：", 0) == 0);
+}
