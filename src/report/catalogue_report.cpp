@@ -76,38 +76,32 @@ std::string catalogue_csv(const Plan& plan, const std::vector<const Task*>& task
 }
 
 std::string catalogue_json(const Plan& plan, const std::vector<const Task*>& tasks) {
-  JsonWriter j;
-  j.begin_object();
-  j.field("title", plan.title).field("document_number", plan.document_number);
-  j.field("start", plan.start.str()).field("deadline", plan.deadline.str());
-  j.key("tasks").begin_array();
+  Json out = {{"title", plan.title},
+              {"document_number", plan.document_number},
+              {"start", plan.start.str()},
+              {"deadline", plan.deadline.str()},
+              {"tasks", Json::array()}};
   for (const Task* task : tasks) {
-    j.begin_object();
-    j.field("task", task->id).field("category", task->category);
-    j.field("category_name", category_name(plan, task->category)).field("text", task->text);
-    j.key("leads").begin_array();
-    for (const auto& l : task->leads) j.value(l);
-    j.end_array();
-    j.key("targets").begin_array();
+    Json targets = Json::array();
     for (const auto& t : task->targets) {
       bool numeric = t.kind == TargetKind::numeric;
-      j.begin_object();
-      j.field("target", t.index).field("name", t.name).field("lead", t.lead);
-      j.field("kind", numeric ? (t.pending ? "pending" : "numeric") : "milestone");
-      j.key("value").value(numeric ? t.value : std::nullopt);
-      j.field("unit", t.measure);
-      j.key("comparator");
-      if (numeric)
-        j.value(comparator_code(t.comparator));
-      else
-        j.null();
-      j.field("baseline", t.baseline);
-      j.end_object();
+      targets.push_back({{"target", t.index},
+                         {"name", t.name},
+                         {"lead", t.lead},
+                         {"kind", numeric ? (t.pending ? "pending" : "numeric") : "milestone"},
+                         {"value", json_number(numeric ? t.value : std::nullopt)},
+                         {"unit", t.measure},
+                         {"comparator", numeric ? Json(comparator_code(t.comparator)) : Json()},
+                         {"baseline", json_number(t.baseline)}});
     }
-    j.end_array().end_object();
+    out["tasks"].push_back({{"task", task->id},
+                            {"category", task->category},
+                            {"category_name", category_name(plan, task->category)},
+                            {"text", task->text},
+                            {"leads", task->leads},
+                            {"targets", targets}});
   }
-  j.end_array().end_object();
-  return j.str();
+  return dump_json(out);
 }
 
 }  // namespace minsheng

@@ -190,51 +190,49 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
 }
 
 std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
-  JsonWriter j;
-  j.begin_object();
-  j.field("old", rep.old_side.label).field("new", rep.new_side.label).field("later", rep.later);
-  j.field("headline", diff_headline(rep));
-  j.key("counts").begin_object();
-  for (ChangeKind k : kAllChangeKinds) j.field(change_code(k), rep.count(k));
-  j.end_object();
-  j.key("rows").begin_array();
+  Json counts = Json::object();
+  for (ChangeKind k : kAllChangeKinds) counts[change_code(k)] = rep.count(k);
+  Json rows = Json::array();
   for (const auto& r : rep.rows) {
     if (!wanted(only, r.kind)) continue;
     const AssessedRow& a = r.any();
-    j.begin_object()
-        .field("task", r.key.task)
-        .field("target", r.key.target)
-        .field("category", a.category);
-    j.field("lead", a.lead).field("text", a.text);
-    j.field("old_actual", r.old_row ? r.old_row->actual : std::nullopt);
-    j.field("new_actual", r.new_row ? r.new_row->actual : std::nullopt).field("delta", r.delta);
-    j.field("old_completion_pct", r.old_row ? r.old_row->completion_pct : std::nullopt);
-    j.field("new_completion_pct", r.new_row ? r.new_row->completion_pct : std::nullopt);
-    j.field("delta_pp", r.delta_pp);
-    j.field("old_gap_pp", r.old_row ? r.old_row->gap_pp : std::nullopt);
-    j.field("new_gap_pp", r.new_row ? r.new_row->gap_pp : std::nullopt);
-    auto st = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
-      if (!x || !x->status) return std::nullopt;
-      return std::string(status_code(*x->status));
-    };
-    j.field("old_status", st(r.old_row))
-        .field("new_status", st(r.new_row))
-        .field("change", change_code(r.kind));
-    auto vm = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
-      if (!x || !x->value_month) return std::nullopt;
-      return x->value_month->str();
-    };
-    auto state = [](const std::optional<AssessedRow>& x) -> std::optional<std::string> {
-      if (!x || x->state.empty()) return std::nullopt;
-      return x->state;
-    };
-    j.field("name", a.name).field("old_value_month", vm(r.old_row));
-    j.field("new_value_month", vm(r.new_row));
-    j.field("old_state", state(r.old_row)).field("new_state", state(r.new_row));
-    j.end_object();
+    // One side's cell, or null where the side has no row or no value.
+    auto side = [](const std::optional<AssessedRow>& x, auto f) { return x ? f(*x) : Json(); };
+    auto actual = [](const AssessedRow& x) { return json_number(x.actual); };
+    auto compl_ = [](const AssessedRow& x) { return json_number(x.completion_pct); };
+    auto gap = [](const AssessedRow& x) { return json_number(x.gap_pp); };
+    auto status = [](const AssessedRow& x) { return x.status ? Json(status_code(*x.status)) : Json(); };
+    auto vmonth = [](const AssessedRow& x) { return x.value_month ? Json(x.value_month->str()) : Json(); };
+    auto state = [](const AssessedRow& x) { return x.state.empty() ? Json() : Json(x.state); };
+    rows.push_back({{"task", r.key.task},
+                    {"target", r.key.target},
+                    {"category", a.category},
+                    {"lead", a.lead},
+                    {"text", a.text},
+                    {"old_actual", side(r.old_row, actual)},
+                    {"new_actual", side(r.new_row, actual)},
+                    {"delta", json_number(r.delta)},
+                    {"old_completion_pct", side(r.old_row, compl_)},
+                    {"new_completion_pct", side(r.new_row, compl_)},
+                    {"delta_pp", json_number(r.delta_pp)},
+                    {"old_gap_pp", side(r.old_row, gap)},
+                    {"new_gap_pp", side(r.new_row, gap)},
+                    {"old_status", side(r.old_row, status)},
+                    {"new_status", side(r.new_row, status)},
+                    {"change", change_code(r.kind)},
+                    {"name", a.name},
+                    {"old_value_month", side(r.old_row, vmonth)},
+                    {"new_value_month", side(r.new_row, vmonth)},
+                    {"old_state", side(r.old_row, state)},
+                    {"new_state", side(r.new_row, state)}});
   }
-  j.end_array().end_object();
-  return j.str();
+  Json out = {{"old", rep.old_side.label},
+              {"new", rep.new_side.label},
+              {"later", rep.later},
+              {"headline", diff_headline(rep)},
+              {"counts", counts},
+              {"rows", rows}};
+  return dump_json(out);
 }
 
 }  // namespace minsheng

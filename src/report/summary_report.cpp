@@ -264,91 +264,87 @@ std::string summary_csv(const MonthReport& rep) {
 
 namespace {
 
-void json_rollup(JsonWriter& j, const Rollup& r) {
-  j.begin_object().field("name", r.name).field("total", r.total());
-  j.key("counts").begin_object();
-  for (Status s : kAllStatuses) j.field(status_code(s), r.count(s));
-  j.end_object();
-  j.key("avg_completion_pct").value(round1(r.avg_completion));
-  j.end_object();
+Json json_rollup(const Rollup& r) {
+  Json counts = Json::object();
+  for (Status s : kAllStatuses) counts[status_code(s)] = r.count(s);
+  return {{"name", r.name},
+          {"total", r.total()},
+          {"counts", counts},
+          {"avg_completion_pct", json_number(round1(r.avg_completion))}};
+}
+
+Json json_month(const std::optional<YearMonth>& m) {
+  return m ? Json(m->str()) : Json();
 }
 
 }  // namespace
 
 std::string summary_json(const MonthReport& rep) {
-  JsonWriter j;
-  j.begin_object();
-  j.field("plan", rep.plan->title).field("month", rep.month.str());
-  j.field("time_pct", *round1(rep.time.pct)).field("months_left", rep.time.months_left());
-  j.field("headline", headline(rep.task_counts, rep.tasks.size()));
-  j.key("task_counts").begin_object();
-  for (Status s : kAllStatuses) j.field(status_code(s), rep.task_count(s));
-  j.end_object();
-  j.key("avg_completion_pct").value(round1(rep.avg_completion));
-  j.key("tasks").begin_array();
-  for (const auto& t : rep.tasks)
-    j.begin_object().field("task", t.task->id).field("status", status_code(t.status)).end_object();
-  j.end_array();
-  j.key("rows").begin_array();
+  Json task_counts = Json::object();
+  for (Status s : kAllStatuses) task_counts[status_code(s)] = rep.task_count(s);
+  Json tasks = Json::array();
+  for (const auto& t : rep.tasks) tasks.push_back({{"task", t.task->id}, {"status", status_code(t.status)}});
+  Json rows = Json::array();
   for (const auto& r : rep.targets) {
-    j.begin_object();
-    j.field("task", r.task->id)
-        .field("target", r.target->index)
-        .field("category", r.task->category);
-    j.field("lead", r.target->lead).field("text", r.task->text).field("name", r.target->name);
-    j.field("unit", r.measure).field("target_value", r.target_value).field("baseline", r.baseline);
-    j.field("actual", r.actual);
-    j.key("milestone_state");
-    if (r.state)
-      j.value(milestone_label(*r.state));
-    else
-      j.null();
-    j.field("completion_pct", round1(r.completion_pct)).field("time_pct", *round1(rep.time.pct));
-    j.field("gap_pp", round1(r.gap_pp));
-    j.field("status", status_code(r.status)).field("status_label", result_label(r));
-    j.field("remaining", r.remaining).field("needed_per_month", round1(r.needed_per_month));
-    j.key("projected_month")
-        .value(r.projected_month ? std::optional<std::string>(r.projected_month->str())
-                                 : std::nullopt);
-    j.field("projected_late", r.projected_late).field("carried", r.carried);
-    j.key("value_month")
-        .value(r.value_month ? std::optional<std::string>(r.value_month->str()) : std::nullopt);
-    j.field("source", r.source.file.empty() ? std::string() : r.source.str());
-    j.field("note", r.note);
-    j.end_object();
+    rows.push_back({{"task", r.task->id},
+                    {"target", r.target->index},
+                    {"category", r.task->category},
+                    {"lead", r.target->lead},
+                    {"text", r.task->text},
+                    {"name", r.target->name},
+                    {"unit", r.measure},
+                    {"target_value", json_number(r.target_value)},
+                    {"baseline", json_number(r.baseline)},
+                    {"actual", json_number(r.actual)},
+                    {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
+                    {"completion_pct", json_number(round1(r.completion_pct))},
+                    {"time_pct", json_number(round1(rep.time.pct))},
+                    {"gap_pp", json_number(round1(r.gap_pp))},
+                    {"status", status_code(r.status)},
+                    {"status_label", result_label(r)},
+                    {"remaining", json_number(r.remaining)},
+                    {"needed_per_month", json_number(round1(r.needed_per_month))},
+                    {"projected_month", json_month(r.projected_month)},
+                    {"projected_late", r.projected_late},
+                    {"carried", r.carried},
+                    {"value_month", json_month(r.value_month)},
+                    {"source", r.source.file.empty() ? std::string() : r.source.str()},
+                    {"note", r.note}});
   }
-  j.end_array();
-  j.key("by_category").begin_array();
-  for (const auto& r : rep.by_category) json_rollup(j, r);
-  j.end_array();
-  j.key("by_unit").begin_array();
-  for (const auto& r : rep.by_unit) json_rollup(j, r);
-  j.end_array();
-  j.key("not_reported").begin_array();
+  Json by_category = Json::array(), by_unit = Json::array();
+  for (const auto& r : rep.by_category) by_category.push_back(json_rollup(r));
+  for (const auto& r : rep.by_unit) by_unit.push_back(json_rollup(r));
+  Json gaps = Json::array();
   for (const auto& g : rep.gaps) {
-    j.begin_object().field("unit", g.unit).field("no_file", g.no_file);
-    j.key("targets").begin_array();
-    for (const auto& k : g.unreported)
-      j.begin_object().field("task", k.task).field("target", k.target).end_object();
-    j.end_array();
-    j.key("last_month")
-        .value(g.last_month ? std::optional<std::string>(g.last_month->str()) : std::nullopt);
-    j.key("unread_files").begin_array();
-    for (const auto& f : g.unread_files) j.value(f);
-    j.end_array();
-    j.end_object();
+    Json targets = Json::array();
+    for (const auto& k : g.unreported) targets.push_back({{"task", k.task}, {"target", k.target}});
+    gaps.push_back({{"unit", g.unit},
+                    {"no_file", g.no_file},
+                    {"targets", targets},
+                    {"last_month", json_month(g.last_month)},
+                    {"unread_files", g.unread_files}});
   }
-  j.end_array();
-  j.key("problems").begin_array();
-  for (const auto& d : rep.problems.items()) {
-    j.begin_object().field("file", d.file).field("line", d.line).field("col", d.col);
-    j.field("severity", d.severity == Severity::error ? "error" : "warning")
-        .field("message", d.message);
-    j.end_object();
-  }
-  j.end_array();
-  j.end_object();
-  return j.str();
+  Json problems = Json::array();
+  for (const auto& d : rep.problems.items())
+    problems.push_back({{"file", d.file},
+                        {"line", d.line},
+                        {"col", d.col},
+                        {"severity", d.severity == Severity::error ? "error" : "warning"},
+                        {"message", d.message}});
+  Json out = {{"plan", rep.plan->title},
+              {"month", rep.month.str()},
+              {"time_pct", json_number(round1(rep.time.pct))},
+              {"months_left", rep.time.months_left()},
+              {"headline", headline(rep.task_counts, rep.tasks.size())},
+              {"task_counts", task_counts},
+              {"avg_completion_pct", json_number(round1(rep.avg_completion))},
+              {"tasks", tasks},
+              {"rows", rows},
+              {"by_category", by_category},
+              {"by_unit", by_unit},
+              {"not_reported", gaps},
+              {"problems", problems}};
+  return dump_json(out);
 }
 
 }  // namespace minsheng

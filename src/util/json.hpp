@@ -1,47 +1,28 @@
-// A small streaming JSON writer: stable key order, two-space indent, UTF-8 passed through.
+// JSON output through nlohmann-json: keys in the order written, two-space indent, UTF-8 kept
+// (any invalid byte replaced, so the output is always valid JSON).
 #pragma once
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace minsheng {
 
-class JsonWriter {
- public:
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
-  JsonWriter& key(std::string_view k);
-  JsonWriter& value(std::string_view s);
-  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
-  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
-  JsonWriter& value(double d);
-  JsonWriter& value(int i);
-  JsonWriter& value(long i);
-  JsonWriter& value(std::size_t i) { return value(static_cast<long>(i)); }
-  JsonWriter& value(bool b);
-  JsonWriter& null();
-  // Writes null for an absent value.
-  JsonWriter& value(const std::optional<double>& d) { return d ? value(*d) : null(); }
-  JsonWriter& value(const std::optional<std::string>& s) { return s ? value(*s) : null(); }
-  template <typename T>
-  JsonWriter& field(std::string_view k, const T& v) {
-    key(k);
-    return value(v);
-  }
-  std::string str() const { return out_ + "\n"; }
+using Json = nlohmann::ordered_json;
 
- private:
-  void before_value();
-  JsonWriter& close(char bracket);
-  void newline();
-  std::string out_;
-  std::vector<bool> first_;  // per open container: nothing written yet
-  bool after_key_ = false;
-};
+// A number as a person wrote it: 1680, not 1680.0.
+inline Json json_number(double v) {
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9e15)
+    return static_cast<long long>(v);
+  return v;
+}
+inline Json json_number(const std::optional<double>& v) {
+  return v ? json_number(*v) : Json(nullptr);
+}
+inline Json json_string(const std::optional<std::string>& s) {
+  return s ? Json(*s) : Json(nullptr);
+}
 
-std::string json_escape(std::string_view s);
+std::string dump_json(const Json& j);
 
 }  // namespace minsheng

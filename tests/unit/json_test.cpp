@@ -4,20 +4,20 @@
 
 using namespace minsheng;
 
-TEST_CASE("json writer nests, escapes and writes null for absent values") {
-  JsonWriter j;
-  j.begin_object().field("a", 1).field("s", "引\"号\n");
-  j.key("list").begin_array().value(1.5).null().end_array();
-  j.key("empty").begin_array().end_array();
-  j.field("none", std::optional<double>{});
-  j.end_object();
-  CHECK(j.str() ==
-        "{\n  \"a\": 1,\n  \"s\": \"引\\\"号\\n\",\n  \"list\": [\n    1.5,\n    null\n  ],\n"
-        "  \"empty\": [],\n  \"none\": null\n}\n");
+TEST_CASE("json keeps key order, writes whole numbers without .0 and null for absent values") {
+  Json j = {{"b", json_number(1680.0)},
+            {"a", json_number(54.5)},
+            {"s", "引\"号\n"},
+            {"none", json_number(std::optional<double>{})},
+            {"empty", Json::array()}};
+  CHECK(dump_json(j) ==
+        "{\n  \"b\": 1680,\n  \"a\": 54.5,\n  \"s\": \"引\\\"号\\n\",\n  \"none\": null,\n"
+        "  \"empty\": []\n}\n");
 }
 
-TEST_CASE("json escapes control characters and keeps UTF-8") {
-  JsonWriter j;
-  j.begin_object().field("s", std::string("a\x01\tb\\c\x1b")).end_object();
-  CHECK(j.str() == "{\n  \"s\": \"a\\u0001\\tb\\\\c\\u001b\"\n}\n");
+TEST_CASE("json escapes control characters, keeps UTF-8 and replaces invalid bytes") {
+  CHECK(dump_json(Json{{"s", std::string("a\x01\tb\\c\x1b")}}) ==
+        "{\n  \"s\": \"a\\u0001\\tb\\\\c\\u001b\"\n}\n");
+  // A GBK byte in a file name that reached the output: still valid UTF-8 JSON.
+  CHECK(dump_json(Json{{"f", std::string("a\xFF" "b")}}) == "{\n  \"f\": \"a\xEF\xBF\xBD" "b\"\n}\n");
 }
