@@ -41,7 +41,12 @@ std::string catalogue_table(const Plan& plan, const std::vector<const Task*>& ta
 
 std::string catalogue_markdown(const Plan& plan, const std::vector<const Task*>& tasks) {
   std::string out = "# " + plan.title + "\n\n";
-  if (!plan.document_number.empty()) out += plan.document_number + "\n\n";
+  // 宜昌市人民政府办公室 宜府办发〔2024〕21号（2024-04-02 印发）: where the plan comes from.
+  std::vector<std::string> origin;
+  for (const std::string& part : {plan.issuer, plan.document_number})
+    if (!part.empty()) origin.push_back(part);
+  if (plan.issued) origin.push_back("（" + plan.issued->str() + " 印发）");
+  if (!origin.empty()) out += join(origin, " ") + "\n\n";
   int current = -1;
   for (const Task* task : tasks) {
     if (task->category != current) {
@@ -78,6 +83,8 @@ std::string catalogue_csv(const Plan& plan, const std::vector<const Task*>& task
 std::string catalogue_json(const Plan& plan, const std::vector<const Task*>& tasks) {
   Json out = {{"title", plan.title},
               {"document_number", plan.document_number},
+              {"issuer", plan.issuer},
+              {"issued", plan.issued ? Json(plan.issued->str()) : Json()},
               {"start", plan.start.str()},
               {"deadline", plan.deadline.str()},
               {"tasks", Json::array()}};

@@ -76,6 +76,11 @@ TEST_CASE("tasks --format json and md describe the same plan") {
   };
   CHECK(occurrences(j.out, "\"task\": ") == 7);
   CHECK(occurrences(j.out, "\"target\": ") == 8);
+  // Both say where the plan comes from.
+  CHECK(j.out.find("\"issuer\": \"宜昌市人民政府办公室\",\n  \"issued\": \"2024-04-02\"") !=
+        std::string::npos);
+  CHECK(mc.out.find("\n宜昌市人民政府办公室 宜府办发〔2024〕21号 （2024-04-02 印发）\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("usage errors exit 2 — help and version exit 0") {
