@@ -94,9 +94,12 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
       std::string label = name_to_utf8(f.string());  // the name, for messages and outputs only
       std::string bytes;
       try {
-        bytes = read_file(f);
+        bytes = read_input(f);
       } catch (const IoError& e) {
         set.diagnostics.io_error(label, e.reason());
+        continue;
+      } catch (const DataError& e) {
+        set.diagnostics.error(label, 0, 0, e.diagnostics().items().front().message);
         continue;
       }
       set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));

@@ -48,6 +48,16 @@ std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
+std::string read_input(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes)
+    throw DataError(path.string(), 0, 0,
+                    "文件过大（" + std::to_string(size >> 20) + " MB），超过输入文件 " +
+                        std::to_string(kMaxInputBytes >> 20) + " MB 的上限，未读取");
+  return read_file(path);
+}
+
 namespace {
 
 // Writes `content` to a new temporary file beside `path` and returns its name.

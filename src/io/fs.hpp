@@ -1,5 +1,6 @@
 // The only place that touches the file system's files directly.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -7,6 +8,12 @@
 namespace minsheng {
 
 std::string read_file(const std::filesystem::path& path);  // throws IoError
+
+// Input files (plans, progress files, summaries) are refused above this size before they are
+// read, so that memory stays bounded: a month's real files are kilobytes.
+inline constexpr std::uintmax_t kMaxInputBytes = 50u << 20;
+// read_file for an input: a DataError naming the size when it is over kMaxInputBytes.
+std::string read_input(const std::filesystem::path& path);
 
 // Why a system call failed, in Chinese: "没有权限", "磁盘空间不足".
 std::string io_reason(int err);

@@ -7,7 +7,7 @@
 #include <map>
 
 #include "io/fs.hpp"
-#include "io/yaml_errors.hpp"
+#include "io/yaml_input.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -39,7 +39,7 @@ class Loader {
     for (const auto& kv : map) {
       std::string k = kv.first.as<std::string>("");
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        error(kv.first, what + "未知字段“" + k + "”" + did_you_mean(k, allowed));
+        error(kv.first, what + "未知字段" + quote_value(k) + did_you_mean(k, allowed));
     }
   }
 
@@ -71,7 +71,7 @@ class Loader {
     auto s = scalar(n, what);
     if (!s) return std::nullopt;
     auto v = parse_decimal(*s);
-    if (!v) error(n, what + "应为数字，实际为“" + *s + "”");
+    if (!v) error(n, what + "应为数字，实际为" + quote_value(*s));
     return v;
   }
 
@@ -79,7 +79,7 @@ class Loader {
     auto v = number(n, what);
     if (!v) return std::nullopt;
     if (*v != std::floor(*v) || *v < 0 || *v > 1e9) {
-      error(n, what + "应为非负整数，实际为“" + n.Scalar() + "”");
+      error(n, what + "应为非负整数，实际为" + quote_value(n.Scalar()));
       return std::nullopt;
     }
     return static_cast<int>(*v);
@@ -121,21 +121,21 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
   if (auto s = scalar(meta["issued"], "issued")) {
     plan.issued = Date::parse(*s);
-    if (!plan.issued) error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
+    if (!plan.issued) error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
   }
   YAML::Node start = require(meta, "start", "plan：");
   if (auto s = scalar(start, "start")) {
     if (auto m = YearMonth::parse(*s))
       plan.start = *m;
     else
-      error(start, "start 应为年月（YYYY-MM），实际为“" + *s + "”");
+      error(start, "start 应为年月（YYYY-MM），实际为" + quote_value(*s));
   }
   YAML::Node deadline = require(meta, "deadline", "plan：");
   if (auto s = scalar(deadline, "deadline")) {
     if (auto d = Date::parse(*s))
       plan.deadline = *d;
     else
-      error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为“" + *s + "”");
+      error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
   }
   if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
     error(deadline, "deadline 早于 start");
@@ -157,7 +157,7 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
           error(rep["from"], "reporting.from（" + m->str() + "）早于计划开始月份 start（" +
                                  plan.start.str() + "）");
       } else
-        error(rep["from"], "from 应为年月（YYYY-MM），实际为“" + *s + "”");
+        error(rep["from"], "from 应为年月（YYYY-MM），实际为" + quote_value(*s));
     }
     if (rep["due_day"].IsDefined()) {
       if (auto d = integer(rep["due_day"], "due_day")) {
@@ -236,7 +236,7 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
   if (kind == "milestone")
     t.kind = TargetKind::milestone;
   else if (kind != "numeric")
-    error(node["kind"], what + "kind 应为 numeric 或 milestone，实际为“" + kind + "”");
+    error(node["kind"], what + "kind 应为 numeric 或 milestone，实际为" + quote_value(kind));
 
   if (node["lead"].IsDefined()) {
     if (auto lead = scalar(node["lead"], "lead")) {
@@ -383,11 +383,10 @@ Plan Loader::load(const YAML::Node& root) {
 Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line + 1,
-                    LineIndex(yaml_text).char_column(e.mark.line, e.mark.column),
-                    yaml_syntax_message(e.msg));
+    root = load_yaml(yaml_text);
+  } catch (const YamlInputError& e) {
+    throw DataError(file, e.line0 + 1, LineIndex(yaml_text).char_column(e.line0, e.byte_col0),
+                    e.what());
   }
   Loader loader(file, yaml_text);
   Plan plan;
@@ -404,7 +403,7 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
 }
 
 Plan load_plan(const std::string& path) {
-  std::string bytes = read_file(path);
+  std::string bytes = read_input(path);
   try {
     return parse_plan(decode_text(bytes).text, path);
   } catch (const DecodeError& e) {

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <map>
 
-#include "io/yaml_errors.hpp"
+#include "io/yaml_input.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -148,8 +148,8 @@ RawFile Reader::read_csv(std::string_view text) {
         raw.unit = u;
         raw.unit_cell = unit;
       } else if (u != raw.unit) {
-        error(unit, "同一文件中出现两个牵头单位：“" + raw.unit + "”（第 " +
-                        std::to_string(raw.unit_cell.line) + " 行）和“" + u + "”");
+        error(unit, "同一文件中出现两个牵头单位：" + quote_value(raw.unit) + "（第 " +
+                        std::to_string(raw.unit_cell.line) + " 行）和" + quote_value(u));
       }
     }
     Cell month = cell(rec, Column::month);
@@ -183,10 +183,9 @@ RawFile Reader::read_yaml(std::string_view text) {
   auto cell = [&](const YAML::Node& n) { return yaml_cell(n, lines); };
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    error(e.mark.line + 1, lines.char_column(e.mark.line, e.mark.column),
-          yaml_syntax_message(e.msg));
+    root = load_yaml(text);
+  } catch (const YamlInputError& e) {
+    error(e.line0 + 1, lines.char_column(e.line0, e.byte_col0), e.what());
     return raw;
   }
   if (!root.IsMap()) {
@@ -199,7 +198,7 @@ RawFile Reader::read_yaml(std::string_view text) {
   for (const auto& kv : root) {
     std::string k = kv.first.Scalar();
     if (std::find(top.begin(), top.end(), k) == top.end())
-      error(cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, top));
+      error(cell(kv.first), "未知字段" + quote_value(k) + did_you_mean(k, top));
   }
   if (root["unit"].IsDefined()) {
     raw.unit_cell = cell(root["unit"]);
@@ -226,7 +225,7 @@ RawFile Reader::read_yaml(std::string_view text) {
     for (const auto& kv : item) {
       std::string k = kv.first.Scalar();
       if (std::find(row_keys.begin(), row_keys.end(), k) == row_keys.end())
-        error(cell(kv.first), "未知字段“" + k + "”" + did_you_mean(k, row_keys));
+        error(cell(kv.first), "未知字段" + quote_value(k) + did_you_mean(k, row_keys));
     }
     RawRow row;
     row.line = at.line;
@@ -257,7 +256,7 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
   if (row.target.present()) {
     auto idx = parse_index(row.target.text);
     if (!idx) {
-      error(row.target, "指标序号应为正整数，实际为“" + std::string(trim(row.target.text)) + "”");
+      error(row.target, "指标序号应为正整数，实际为" + quote_value(trim(row.target.text)));
       return nullptr;
     }
     if (static_cast<std::size_t>(*idx) > task.targets.size()) {
@@ -290,7 +289,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   auto task_id = parse_index(row.task.text);
   if (!task_id) {
     error(row.task, row.task.present()
-                        ? "任务编号应为正整数，实际为“" + std::string(trim(row.task.text)) + "”"
+                        ? "任务编号应为正整数，实际为" + quote_value(trim(row.task.text))
                         : std::string("缺少任务编号"));
     return std::nullopt;
   }
@@ -336,8 +335,8 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
       bad(row.value,
           label + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
     } else if (n.quantity.percent && !milestone && target->measure != "%") {
-      bad(row.value, label + "的计量单位为“" + target->measure + "”，不能填写百分数“" +
-                         std::string(trim(row.value.text)) + "”");
+      bad(row.value, label + "的计量单位为“" + target->measure + "”，不能填写百分数" +
+                         quote_value(trim(row.value.text)));
     } else {
       e.value = n.quantity.value;
       e.percent = n.quantity.percent;
@@ -346,8 +345,8 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   if (row.status.present()) {
     auto st = parse_milestone_state(row.status.text);
     if (!st)
-      bad(row.status, "状态应为 未启动、推进中 或 已完成，实际为“" +
-                          std::string(trim(row.status.text)) + "”" +
+      bad(row.status, "状态应为 未启动、推进中 或 已完成，实际为" +
+                          quote_value(trim(row.status.text)) +
                           did_you_mean(trim(row.status.text), {"未启动", "推进中", "已完成"}));
     else if (target->kind == TargetKind::milestone)
       e.state = st;
@@ -385,22 +384,22 @@ Submission Reader::validate(RawFile raw) {
     sub.unit = plan_.canonical_unit(raw.unit);
     if (sub.unit.empty())
       error(raw.unit_cell,
-            "“" + raw.unit + "”不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.unit_names()));
+            quote_value(raw.unit) + "不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.unit_names()));
   } else {
     std::string stem = p.stem().string();
     sub.unit = unit_from_file_name(stem, plan_);
     if (sub.unit.empty()) {
       std::string guess(stem.substr(0, stem.find_first_of("_-（( 0123456789")));
       error(0, 0,
-            "无法确定牵头单位：文件名“" + p.filename().string() +
-                "”不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
+            "无法确定牵头单位：文件名" + quote_value(p.filename().string()) +
+                "不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
                 did_you_mean(guess, plan_.unit_names()));
     }
   }
   if (raw.month) {
     auto m = YearMonth::parse(raw.month->text);
     if (!m)
-      error(*raw.month, "月份应写作 YYYY-MM，实际为“" + std::string(trim(raw.month->text)) + "”");
+      error(*raw.month, "月份应写作 YYYY-MM，实际为" + quote_value(trim(raw.month->text)));
     else if (*m != folder_month_)
       error(*raw.month, "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() +
                             " 不符，整个文件不予采用");
@@ -410,7 +409,7 @@ Submission Reader::validate(RawFile raw) {
     auto d = Date::parse(raw.submitted->text);
     if (!d)
       error(*raw.submitted,
-            "报送日期应写作 YYYY-MM-DD，实际为“" + std::string(trim(raw.submitted->text)) + "”");
+            "报送日期应写作 YYYY-MM-DD，实际为" + quote_value(trim(raw.submitted->text)));
     else
       sub.submitted = d;
   }

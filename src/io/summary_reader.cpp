@@ -145,7 +145,7 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
 }
 
 DiffSide load_summary_csv(const std::string& path) {
-  return parse_summary_csv(read_file(path), path);
+  return parse_summary_csv(read_input(path), path);
 }
 
 }  // namespace minsheng

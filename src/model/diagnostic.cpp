@@ -13,16 +13,50 @@ std::string Diagnostic::str() const {
   return out + message;
 }
 
+void Diagnostics::add(Diagnostic d) {
+  if (d.tail) {  // a closing line copied from another list: what it counts moves along
+    omit(d, d.omitted_errors, d.omitted_warnings);
+    return;
+  }
+  bool error = d.severity == Severity::error;
+  PerFile& f = per_file_[d.file];
+  if (f.listed >= kMaxPerFile) {
+    omit(d, error, !error);
+    return;
+  }
+  (error ? errors_ : warnings_) += 1;
+  ++f.listed;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::omit(const Diagnostic& d, int errors, int warnings) {
+  errors_ += static_cast<std::size_t>(errors);
+  warnings_ += static_cast<std::size_t>(warnings);
+  PerFile& f = per_file_[d.file];
+  if (!f.has_tail) {
+    f.has_tail = true;
+    f.tail = items_.size();
+    items_.push_back({d.file, 0, 0, Severity::warning, "", false, true});
+  }
+  Diagnostic& t = items_[f.tail];
+  t.omitted_errors += errors;
+  t.omitted_warnings += warnings;
+  if (t.omitted_errors > 0) t.severity = Severity::error;
+  t.io = t.io || d.io;
+  t.message = "另有 " + std::to_string(t.omitted_errors + t.omitted_warnings) +
+              " 个问题未列出（每个文件最多列出 " + std::to_string(kMaxPerFile) + " 个）";
+}
+
 void Diagnostics::error(std::string file, int line, int col, std::string message) {
-  items_.push_back({std::move(file), line, col, Severity::error, std::move(message)});
+  add({std::move(file), line, col, Severity::error, std::move(message)});
 }
 
 void Diagnostics::warning(std::string file, int line, int col, std::string message) {
-  items_.push_back({std::move(file), line, col, Severity::warning, std::move(message)});
+  add({std::move(file), line, col, Severity::warning, std::move(message)});
 }
 
 void Diagnostics::io_error(std::string file, std::string message) {
-  items_.push_back({std::move(file), 0, 0, Severity::error, std::move(message), true});
+  add({std::move(file), 0, 0, Severity::error, std::move(message), true});
 }
 
 bool Diagnostics::has_io_errors() const {
@@ -30,22 +64,15 @@ bool Diagnostics::has_io_errors() const {
 }
 
 bool Diagnostics::has_errors() const {
-  return error_count() > 0;
-}
-
-std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::error; }));
-}
-
-std::size_t Diagnostics::warning_count() const {
-  return items_.size() - error_count();
+  return errors_ > 0;
 }
 
 void Diagnostics::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
+    return std::tie(a.file, a.tail, a.line, a.col) < std::tie(b.file, b.tail, b.line, b.col);
   });
+  for (std::size_t i = 0; i < items_.size(); ++i)
+    if (items_[i].tail) per_file_[items_[i].file].tail = i;
 }
 
 static std::string first_message(const Diagnostics& d) {

@@ -1,5 +1,6 @@
 // Problems found in input data, located as FILE:LINE:COL, and the typed errors core code throws.
 #pragma once
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,26 +16,40 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   bool io = false;  // the file system failed, not the data: the command exits 4
+  bool tail = false;  // "另有 N 个问题未列出": sorts after the file's other problems
+  int omitted_errors = 0, omitted_warnings = 0;  // what a tail line stands for
 
   std::string str() const;  // "file:3:5: 错误: …"
 };
 
+// Problems of many files. Each file lists at most kMaxPerFile; the rest are counted in one
+// closing line, so a million bad rows cost a million counts, not a million messages.
 class Diagnostics {
  public:
+  static constexpr int kMaxPerFile = 100;
+
   void error(std::string file, int line, int col, std::string message);
   void warning(std::string file, int line, int col, std::string message);
   void io_error(std::string file, std::string message);
   bool has_io_errors() const;
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add(Diagnostic d);
   bool has_errors() const;
-  std::size_t error_count() const;
-  std::size_t warning_count() const;
+  std::size_t error_count() const { return errors_; }  // listed or not
+  std::size_t warning_count() const { return warnings_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   // Stable order for output: by file, then line and column; same position keeps insertion order.
   void sort();
 
  private:
+  struct PerFile {
+    int listed = 0;
+    bool has_tail = false;
+    std::size_t tail = 0;  // index of the closing line in items_
+  };
+  void omit(const Diagnostic& d, int errors, int warnings);
   std::vector<Diagnostic> items_;
+  std::map<std::string, PerFile> per_file_;
+  std::size_t errors_ = 0, warnings_ = 0;
 };
 
 // Invalid input data: the CLI prints every diagnostic and exits 1.

@@ -22,6 +22,9 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
   CsvField field;
   int line = 1;
   std::size_t line_start = 0;
+  // The column of the last field start, so that each start counts only the bytes since it.
+  std::size_t col_offset = 0;
+  int col = 1;
   std::size_t i = 0;
   bool at_field_start = true;
   bool quoted = false;
@@ -44,7 +47,13 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
     char c = text[i];
     if (at_field_start) {
       if (rec.fields.empty()) rec.line = line;
-      field.col = column_of(text, line_start, i);
+      if (col_offset < line_start) {
+        col_offset = line_start;
+        col = 1;
+      }
+      col += static_cast<int>(codepoint_count(text.substr(col_offset, i - col_offset)));
+      col_offset = i;
+      field.col = col;
       at_field_start = false;
       if (c == '"') {
         quoted = true;

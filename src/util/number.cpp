@@ -58,23 +58,23 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   else if (strip_suffix(s, "亿"))
     scale = 1e8;
   if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
-  if (s.empty()) return fail("“" + original + "”不是数字");
-  if (s[0] == '-') return fail("不能为负数：“" + original + "”");
+  if (s.empty()) return fail(quote_value(original) + "不是数字");
+  if (s[0] == '-') return fail("不能为负数：" + quote_value(original));
   if (s[0] == '+') s.erase(0, 1);
 
   for (char c : s)
     if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ','))
-      return fail("“" + original + "”不是数字" +
+      return fail(quote_value(original) + "不是数字" +
                   (measure.empty() ? std::string()
                                    : "（可写 1680、1,680、3.5万、95% 或带计量单位“" +
                                          std::string(measure) + "”）"));
-  if (!valid_grouping(s)) return fail("“" + original + "”的千分位逗号位置不对");
+  if (!valid_grouping(s)) return fail(quote_value(original) + "的千分位逗号位置不对");
   std::string digits = remove_char(s, ',');
   double v = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   if (ec != std::errc() || end != digits.data() + digits.size() || digits.front() == '.' ||
       digits.back() == '.')
-    return fail("“" + original + "”不是数字");
+    return fail(quote_value(original) + "不是数字");
   ParsedNumber p;
   p.kind = ParsedNumber::Kind::ok;
   p.quantity = {v * scale, percent};

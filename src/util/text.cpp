@@ -153,10 +153,6 @@ std::size_t codepoint_count(std::string_view s) {
   return n;
 }
 
-int column_of(std::string_view text, std::size_t line_start, std::size_t offset) {
-  return static_cast<int>(codepoint_count(text.substr(line_start, offset - line_start))) + 1;
-}
-
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
@@ -168,7 +164,34 @@ int LineIndex::char_column(int line0, int byte_col0) const {
     return byte_col0 + 1;
   std::size_t start = starts_[static_cast<std::size_t>(line0)];
   std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(byte_col0));
-  return column_of(text_, start, end);
+  if (line0 != last_line_ || end < last_offset_) {
+    last_line_ = line0;
+    last_offset_ = start;
+    last_col_ = 1;
+  }
+  last_col_ += static_cast<int>(codepoint_count(text_.substr(last_offset_, end - last_offset_)));
+  last_offset_ = end;
+  return last_col_;
+}
+
+std::string quote_value(std::string_view value) {
+  constexpr std::size_t kMax = 60;
+  std::string out = "“";
+  std::size_t chars = 0, i = 0;
+  while (i < value.size() && chars < kMax) {
+    auto c = static_cast<unsigned char>(value[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0x20 || c == 0x7F) {
+      static const char* hex = "0123456789ABCDEF";
+      out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+    } else {
+      out.append(value.substr(i, n));
+    }
+    i += n;
+    ++chars;
+  }
+  if (i < value.size()) out += "…";
+  return out + "”";
 }
 
 }  // namespace minsheng

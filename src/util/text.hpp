@@ -28,6 +28,10 @@ std::size_t find_invalid_utf8(std::string_view s);
 // NFKC folds full-width digits, ％ and ， to ASCII so that typed numbers compare.
 std::string nfkc(std::string_view s);
 
+// A value typed by someone, echoed in a message: “…”, cut to 60 characters with "…", control
+// characters shown as \xNN, so that no input can flood or break a message.
+std::string quote_value(std::string_view value);
+
 // Terminal columns: CJK counts two, combining marks zero.
 int display_width(std::string_view s);
 std::string pad_right(std::string_view s, int width);
@@ -35,8 +39,6 @@ std::string pad_left(std::string_view s, int width);
 // Cuts to at most `width` columns, ending with "…" when cut.
 std::string truncate_to_width(std::string_view s, int width);
 
-// 1-based column, in code points, of byte `offset` within its line.
-int column_of(std::string_view text, std::size_t line_start, std::size_t offset);
 std::size_t codepoint_count(std::string_view s);
 
 // Maps byte positions (as parsers such as yaml-cpp report them) to 1-based character columns.
@@ -44,11 +46,14 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
   // `line0` and `byte_col0` are 0-based; the result is 1-based, in code points.
+  // Queries that move forward along a line (as a parser's do) cost only the bytes between them.
   int char_column(int line0, int byte_col0) const;
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  mutable std::size_t last_offset_ = 0;  // the last answer, to count on from
+  mutable int last_line_ = -1, last_col_ = 1;
 };
 
 }  // namespace minsheng

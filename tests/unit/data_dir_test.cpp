@@ -181,3 +181,28 @@ TEST_CASE("a month's report shows that month's warnings, not earlier months'") {
   MonthReport may = assess_data(plan(), d, {2024, 5}, false);
   CHECK(may.problems.items().empty());
 }
+
+TEST_CASE("an input file over 50 MB is refused before it is read") {
+  test::TempDir t;
+  auto p = t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n");
+  std::filesystem::resize_file(p, kMaxInputBytes + 1);
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(d.diagnostics);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == p.string() + ": 错误: 文件过大（50 MB），超过输入文件 50 MB 的上限，未读取");
+}
+
+TEST_CASE("problems copied from one list to another keep what their closing line counts") {
+  Diagnostics all;
+  for (int i = 0; i < 130; ++i) all.error("f.csv", i + 1, 1, "x");
+  all.warning("g.csv", 1, 1, "w");
+  CHECK(all.items().size() == 102);
+  CHECK(all.error_count() == 130);
+  Diagnostics copy;
+  for (const auto& d : all.items()) copy.add(d);
+  CHECK(copy.error_count() == 130);
+  CHECK(copy.warning_count() == 1);
+  copy.sort();
+  CHECK(copy.items()[100].str() == "f.csv: 错误: 另有 30 个问题未列出（每个文件最多列出 100 个）");
+  CHECK(copy.items()[101].file == "g.csv");
+}

@@ -263,3 +263,38 @@ TEST_CASE("a supplied figure must exceed the baseline: zero is not a figure") {
   CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv:2:4: 错误: 任务5的目标值应大于基数 0");
   CHECK(r.sub.invalid.count({5, 1}));
 }
+
+TEST_CASE("a file lists at most 100 problems, then counts the rest in one line") {
+  std::string text = "任务编号,累计完成\n";
+  for (int i = 0; i < 250; ++i) text += "99,1\n";  // 250 rows of an unknown task
+  auto r = read(text);
+  REQUIRE(r.messages.size() == 101);
+  CHECK(r.messages[99] == "r/2024-05/submissions/市民政局.csv:101:1: 错误: 未知任务编号 99（计划共 6 项任务）");
+  CHECK(r.messages[100] == "r/2024-05/submissions/市民政局.csv: 错误: 另有 150 个问题未列出（每个文件最多列出 100 个）");
+}
+
+TEST_CASE("an echoed value is cut to 60 characters and control characters are shown") {
+  std::string huge(5000, 'x');
+  auto r = read("任务编号,累计完成\n1," + huge + "\n");
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].find("“" + std::string(60, 'x') + "…”不是数字") != std::string::npos);
+  CHECK(r.messages[0].size() < 300);
+  auto esc = read("任务编号,累计完成\n1,\x1b[31m5\n");
+  REQUIRE(esc.messages.size() == 1);
+  CHECK(esc.messages[0].find("\x1b") == std::string::npos);
+  CHECK(esc.messages[0].find("“\\x1B[31m5”") != std::string::npos);
+}
+
+TEST_CASE("YAML anchors, aliases and deep nesting are refused with their place") {
+  auto bomb = read(
+      "unit: 市民政局\nprogress:\n  - &row {task: 1, value: 5}\n  - *row\n",
+      "r/2024-05/submissions/市民政局.yaml");
+  REQUIRE(bomb.messages.size() == 1);
+  CHECK(bomb.messages[0] ==
+        "r/2024-05/submissions/市民政局.yaml:3:5: 错误: 不支持 YAML 锚点（&）与别名（*）：计划文件和"
+        "进度文件用不到它们，请把内容直接写出");
+  std::string deep = "unit: 市民政局\nprogress:\n  - note: " + std::string(40, '[') + "\n";
+  auto d = read(deep, "r/2024-05/submissions/市民政局.yaml");
+  REQUIRE_FALSE(d.messages.empty());
+  CHECK(d.messages[0].find("YAML 嵌套超过 32 层（从第 1 行开始嵌套）") != std::string::npos);
+}
