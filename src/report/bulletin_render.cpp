@@ -232,8 +232,9 @@ std::string render_bulletin(const Bulletin& b, const std::string& format,
   if (!tmpl.is_valid())
     throw DataError(custom ? custom_name : bulletin_template_name(format), 0, 0,
                     "模板语法错误: " + tmpl.error_message());
-  // Markdown is not HTML: values go in as they are. HTML keeps mustache's escaping.
-  if (format != "html") tmpl.set_custom_escape([](const std::string& s) { return s; });
+  // Values from the data are escaped for the document's own language: mustache's HTML escaping,
+  // or Markdown's.
+  if (format != "html") tmpl.set_custom_escape([](const std::string& s) { return md_escape(s); });
   std::string out = tmpl.render(view(b));
   if (format == "html") return out;
   // Sections that render empty leave blank lines behind; Markdown needs at most one.

@@ -229,7 +229,7 @@ std::string summary_markdown(const MonthReport& rep) {
 
   if (!rep.problems.items().empty()) {
     out += "## 数据问题\n\n";
-    for (const auto& d : rep.problems.items()) out += "- `" + d.str() + "`\n";
+    for (const auto& d : rep.problems.items()) out += "- " + md_escape(d.str()) + "\n";
     out += "\n";
   }
   out +=

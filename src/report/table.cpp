@@ -56,7 +56,12 @@ void TextTable::add(const std::vector<std::string>& row) {
 
 std::string TextTable::render(const Style& style, int max_width) const {
   std::size_t n = headers_.size();
-  auto shown = [&](const std::string& s) {
+  // Control characters from the data (an ESC that would recolour the terminal, a line break
+  // that would break the row) are shown as a space; the only escapes are the ones paint adds.
+  auto shown = [&](const std::string& raw) {
+    std::string s = raw;
+    for (char& c : s)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
     return max_width > 0 ? truncate_to_width(s, max_width) : s;
   };
   std::vector<int> width(n, 0);
@@ -93,12 +98,18 @@ std::string TextTable::render(const Style& style, int max_width) const {
 }
 
 std::string md_escape(std::string_view s) {
+  // Every character that can start markup (emphasis, code, links, raw HTML, headings, table
+  // cells, entities) is escaped; line breaks become spaces, other control characters go.
+  static constexpr std::string_view kMarkup = "\\`*_[]<>#|~&";
   std::string out;
   for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t')
       out += ' ';
+    else if (u < 0x20 || u == 0x7F)
+      continue;
+    else if (kMarkup.find(c) != std::string_view::npos)
+      out += std::string("\\") + c;
     else
       out += c;
   }

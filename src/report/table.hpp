@@ -35,7 +35,9 @@ class TextTable {
   std::vector<std::vector<TableCell>> rows_;
 };
 
-std::string md_escape(std::string_view s);        // for a Markdown table cell
+// Text from data, made inert in Markdown: it can start no heading, list, table cell, code,
+// link or raw HTML, in a table cell or in running text.
+std::string md_escape(std::string_view s);
 std::string progress_bar(double pct, int width);  // "█████░░░░░"
 
 }  // namespace minsheng

@@ -1,5 +1,6 @@
 #include "util/csv.hpp"
 
+#include "util/number.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
@@ -112,6 +113,14 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
 }
 
 std::string csv_field(std::string_view value) {
+  // A text cell that Excel or WPS would read as a formula gets a leading ' (OWASP's advice);
+  // a number such as -5.5 stays a number.
+  std::string neutral;
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+      !parse_decimal(value)) {
+    neutral = "'" + std::string(value);
+    value = neutral;
+  }
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
   std::string out = "\"";
   for (char c : value) {

@@ -76,10 +76,16 @@ std::string iconv_convert(std::string_view in, const char* from, const char* to)
   return out;
 }
 
+static std::string without_controls(std::string s) {
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  return s;
+}
+
 std::string name_to_utf8(std::string_view bytes) {
-  if (find_invalid_utf8(bytes) == std::string_view::npos) return std::string(bytes);
+  if (find_invalid_utf8(bytes) == std::string_view::npos) return without_controls(std::string(bytes));
   try {
-    return iconv_convert(bytes, "GB18030", "UTF-8");
+    return without_controls(iconv_convert(bytes, "GB18030", "UTF-8"));
   } catch (const DecodeError&) {
   }
   std::string out;
@@ -92,7 +98,7 @@ std::string name_to_utf8(std::string_view bytes) {
     out += std::string("\\x") + hex[b >> 4] + hex[b & 15];
     bytes.remove_prefix(bad + 1);
   }
-  return out;
+  return without_controls(out);
 }
 
 Decoded decode_text(std::string_view bytes) {

@@ -36,3 +36,20 @@ TEST_CASE("files never contain colour codes, even when written from a terminal")
   CHECK(text.find("70项任务") != std::string::npos);
   CHECK(text.find("\x1b[") == std::string::npos);
 }
+
+TEST_CASE("control characters from the data never reach the terminal or a file name") {
+  Sandbox s;
+  // A note with an ESC sequence and a file name with one.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv",
+          "任务编号,累计完成,备注\n30,140000,\"\x1b[2J清屏\"\n");
+  s.write("demo/reports/2024-06/submissions/说明\x1b[31m.docx", "x");
+  Run t = run("--data demo/reports summary --month 2024-06 --format table", s.dir());
+  REQUIRE(t.rc == 0);
+  CHECK(t.out.find('\x1b') == std::string::npos);
+  Run md = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
+  CHECK(md.out.find('\x1b') == std::string::npos);
+  CHECK(md.out.find("清屏") != std::string::npos);
+  Run chk = run("--data demo/reports check --month 2024-06", s.dir());
+  CHECK(chk.err.find('\x1b') == std::string::npos);
+  CHECK(chk.err.find("说明?[31m.docx: 警告: 不是进度文件") != std::string::npos);
+}

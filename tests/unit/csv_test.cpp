@@ -68,3 +68,14 @@ TEST_CASE("writing quotes only what needs quoting, with CRLF") {
   CHECK(csv_field("说\"明") == "\"说\"\"明\"");
   CHECK(csv_line({"a", "b,c"}) == "a,\"b,c\"\r\n");
 }
+
+TEST_CASE("a text cell that a spreadsheet would run as a formula is neutralised, numbers are not") {
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"点我\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
+  CHECK(csv_field("+1+1") == "'+1+1");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("\tx") == "'\tx");
+  CHECK(csv_field("-5.5") == "-5.5");  // a negative gap stays a number
+  CHECK(csv_field("-") == "'-");
+  CHECK(csv_field("市民政局") == "市民政局");
+}

@@ -22,3 +22,13 @@ TEST_CASE("figures as the plan writes them use 万 from 10,000 up") {
   CHECK(with_measure(150000, "平方米") == "15万平方米");
   CHECK(with_measure(96, "%") == "96%");
 }
+
+TEST_CASE("text from data is inert in Markdown") {
+  CHECK(md_escape("# 标题") == "\\# 标题");
+  CHECK(md_escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>");
+  CHECK(md_escape("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)\\>");
+  CHECK(md_escape("a|b\nc") == "a\\|b c");
+  CHECK(md_escape("*粗*_斜_`码`[链](x)") == "\\*粗\\*\\_斜\\_\\`码\\`\\[链\\](x)");
+  CHECK(md_escape(std::string("a\x1b[31mb\0c", 10)) == "a\\[31mbc");
+  CHECK(md_escape("1680个以上，-5.5") == "1680个以上，-5.5");
+}
