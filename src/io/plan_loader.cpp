@@ -71,7 +71,12 @@ class Loader {
     auto s = scalar(n, what);
     if (!s) return std::nullopt;
     auto v = parse_decimal(*s);
-    if (!v) error(n, what + "应为数字，实际为" + quote_value(*s));
+    if (!v) {
+      error(n, what + "应为数字，实际为" + quote_value(*s));
+    } else if (std::fabs(*v) > kMaxValue) {
+      error(n, what + "过大：" + quote_value(*s) + "（上限为 1万亿）");
+      v.reset();
+    }
     return v;
   }
 

@@ -85,6 +85,7 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       if (!f) return std::nullopt;
       bool bad = false;
       auto v = plain_number(f->value, &bad);
+      if (v && std::fabs(*v) > kMaxValue) bad = true;
       if (bad)
         d.error(file, rec.line, f->col,
                 std::string(name) + " 列应为数字，实际为“" + f->value + "”");
@@ -97,7 +98,7 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       if (!f) return fallback;
       bool bad = false;
       auto v = plain_number(f->value, &bad);
-      if (!v || *v < 1 || *v != std::floor(*v)) {
+      if (!v || *v < 1 || *v > 1e6 || *v != std::floor(*v)) {
         d.error(file, rec.line, f->col,
                 std::string(name) + " 列应为正整数，实际为“" + f->value + "”");
         ok = false;

@@ -72,9 +72,12 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   std::string digits = remove_char(s, ',');
   double v = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (ec == std::errc::result_out_of_range) return fail(quote_value(original) + "过大（上限为 1万亿）");
   if (ec != std::errc() || end != digits.data() + digits.size() || digits.front() == '.' ||
       digits.back() == '.')
     return fail(quote_value(original) + "不是数字");
+  if (!std::isfinite(v * scale) || v * scale > kMaxValue)
+    return fail(quote_value(original) + "过大（上限为 1万亿）");
   ParsedNumber p;
   p.kind = ParsedNumber::Kind::ok;
   p.quantity = {v * scale, percent};

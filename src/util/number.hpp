@@ -17,6 +17,10 @@ struct ParsedNumber {
   std::string error;  // why it was rejected, in Chinese
 };
 
+// The largest value any figure or progress value may have (1万亿): past it a value is a typing
+// slip, and bounded values keep every later computation finite.
+inline constexpr double kMaxValue = 1e12;
+
 // Accepts 1680, 1,680, 1680个 (when `measure` is 个), 3.5万, 95%, 95.2％, full-width digits
 // and surrounding spaces. Rejects negatives, bad digit grouping and any other text.
 ParsedNumber parse_number(std::string_view raw, std::string_view measure = {});

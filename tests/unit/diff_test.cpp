@@ -137,3 +137,13 @@ TEST_CASE("the month of a summary file comes from its folder or name") {
   CHECK(month_in_path("/tmp/summary-2024-04.csv") == YearMonth{2024, 4});
   CHECK_FALSE(month_in_path("/tmp/summary.csv"));
 }
+
+TEST_CASE("a task number past any plan is an error with its place, not an overflow") {
+  try {
+    parse_summary_csv("task,target,status\n6666666666,1,done\n4,1,1e400\n", "s.csv");
+    FAIL("expected DataError");
+  } catch (const DataError& e) {
+    REQUIRE(e.diagnostics().items().size() >= 1);
+    CHECK(e.diagnostics().items()[0].str() == "s.csv:2:1: 错误: task 列应为正整数，实际为“6666666666”");
+  }
+}

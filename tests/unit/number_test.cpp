@@ -99,3 +99,12 @@ TEST_CASE("figures of 10,000 and over read in 万") {
   CHECK(format_human(4601) == "4601");
   CHECK(format_human(12.5) == "12.5");
 }
+
+TEST_CASE("values are finite and at most 1万亿") {
+  auto huge = parse_number("1" + std::string(400, '0'));
+  CHECK(huge.kind == ParsedNumber::Kind::error);
+  CHECK(huge.error.find("过大（上限为 1万亿）") != std::string::npos);
+  CHECK(parse_number("99999999万").kind == ParsedNumber::Kind::ok);  // 9999.9999亿
+  CHECK(parse_number("100000001万").kind == ParsedNumber::Kind::error);
+  CHECK(parse_number("1000000000000").kind == ParsedNumber::Kind::ok);
+}
