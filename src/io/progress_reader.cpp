@@ -70,6 +70,7 @@ class Reader {
       : file_(file), plan_(plan), folder_month_(folder_month), diags_(diags) {}
 
   RawFile read_csv(std::string_view text);
+  std::string encoding_;  // how the bytes were decoded, for messages
   RawFile read_yaml(std::string_view text);
   Submission validate(RawFile raw);
 
@@ -110,8 +111,12 @@ RawFile Reader::read_csv(std::string_view text) {
       cols.clear();
   }
   if (header_at == records.size()) {
+    // Text in another encoding (Big5, say) decodes as GB18030 into nonsense: say how it was read.
+    std::string how = encoding_ == "GB18030"
+                          ? "（文件按 GBK/GB18030 读取；若原文件是 Big5 等其他编码，请另存为 UTF-8）"
+                          : "";
     error(records.empty() ? 1 : records.front().line, 0,
-          "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列");
+          "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列" + how);
     return raw;
   }
   const CsvRecord& header = records[header_at];
@@ -465,6 +470,7 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
     sub.rejected = true;
     return sub;
   }
+  reader.encoding_ = text.encoding;
   RawFile raw =
       (ext == ".yaml" || ext == ".yml") ? reader.read_yaml(text.text) : reader.read_csv(text.text);
   Submission sub = reader.validate(std::move(raw));

@@ -101,6 +101,35 @@ std::string name_to_utf8(std::string_view bytes) {
   return without_controls(out);
 }
 
+// UTF-16 saved without a BOM: text files are mostly ASCII (digits, commas, line breaks), so
+// one byte of each such pair is NUL, on the same side throughout.
+static const char* utf16_without_bom(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
+  if (n < 8) return nullptr;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (bytes[i] == '\0') ++(i % 2 ? odd : even);
+  if (odd >= n / 8 && even == 0) return "UTF-16LE";
+  if (even >= n / 8 && odd == 0) return "UTF-16BE";
+  return nullptr;
+}
+
+// The first line (1-based) of a GBK file that is UTF-8 instead, or 0: a line with at least two
+// Chinese characters' worth of bytes that all read as UTF-8 cannot be GBK by chance.
+static std::size_t utf8_line(std::string_view bytes) {
+  std::size_t line = 1, start = 0;
+  for (std::size_t i = 0; i <= bytes.size(); ++i) {
+    if (i < bytes.size() && bytes[i] != '\n') continue;
+    std::string_view l = bytes.substr(start, i - start);
+    std::size_t high = 0;
+    for (unsigned char c : l) high += c >= 0x80;
+    if (high >= 6 && find_invalid_utf8(l) == std::string_view::npos) return line;
+    ++line;
+    start = i + 1;
+  }
+  return 0;
+}
+
 Decoded decode_text(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);
@@ -115,11 +144,14 @@ Decoded decode_text(std::string_view bytes) {
     return {iconv_convert(bytes.substr(2), "UTF-16LE", "UTF-8"), "UTF-16LE"};
   if (bytes.starts_with("\xFE\xFF"))
     return {iconv_convert(bytes.substr(2), "UTF-16BE", "UTF-8"), "UTF-16BE"};
+  if (auto utf16 = utf16_without_bom(bytes))
+    return {iconv_convert(bytes, utf16, "UTF-8"), std::string(utf16) + "（无 BOM）"};
   std::size_t bad_utf8 = find_invalid_utf8(bytes);
   if (bad_utf8 == std::string_view::npos) return {std::string(bytes), "UTF-8"};
   // Not UTF-8: GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
+  std::string text;
   try {
-    return {iconv_convert(bytes, "GB18030", "UTF-8"), "GB18030"};
+    text = iconv_convert(bytes, "GB18030", "UTF-8");
   } catch (const DecodeError& e) {
     // Point at the first character that breaks the reading that got further: a UTF-8 file with
     // one bad byte, or a GBK file with one bad byte, each at its own character column.
@@ -136,6 +168,11 @@ Decoded decode_text(std::string_view bytes) {
     for (unsigned char c : prefix) col += (c & 0xC0) != 0x80;
     throw DecodeError(line, col, std::string(tried) + "：按 GBK 读到这里出错");
   }
+  if (std::size_t line = utf8_line(bytes); line > 0)
+    throw DecodeError(static_cast<int>(line), 1,
+                      "文件混用了两种编码：其他行是 GBK，这一行是 UTF-8（多半是从别处粘贴来的）；"
+                      "请在 Excel 或 WPS 中统一另存为 UTF-8 的 CSV");
+  return {std::move(text), "GB18030"};
 }
 
 }  // namespace minsheng

@@ -86,3 +86,24 @@ TEST_CASE("file names become UTF-8 for every output: decoded from GBK, else esca
   CHECK(name_to_utf8("\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6.csv") == "市民政局.csv");
   CHECK(name_to_utf8("a\xFF\xFE.csv") == "a\\xFF\\xFE.csv");
 }
+
+TEST_CASE("UTF-16 without a BOM is recognised by its NUL bytes") {
+  std::string le("t\0a\0s\0k\0,\0v\0\n\0" "4\0,\0" "1\0\n\0", 22);
+  auto d = decode_text(le);
+  CHECK(d.encoding == "UTF-16LE（无 BOM）");
+  CHECK(d.text == "task,v\n4,1\n");
+  std::string be("\0t\0a\0s\0k\0,\0v\0\n\0" "4\0,\0" "1\0\n", 22);
+  CHECK(decode_text(be).text == "task,v\n4,1\n");
+}
+
+TEST_CASE("a GBK file with a UTF-8 line is an error at that line, not a garbled note") {
+  // Line 1 GBK (市民政局), line 2 UTF-8 (说明文字).
+  std::string mixed = "\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,1\n1,说明文字\n";
+  try {
+    decode_text(mixed);
+    FAIL("expected DecodeError");
+  } catch (const DecodeError& e) {
+    CHECK(e.line == 2);
+    CHECK(std::string(e.what()).rfind("文件混用了两种编码", 0) == 0);
+  }
+}
