@@ -55,7 +55,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   };
   if (o.write) {
     std::string md = render("md"), html = render("html");  // both ready before either is written
-    auto dir = std::filesystem::path(g.data) / period.code();
+    auto dir = output_dir(g.data, period.code());
     write_file_atomic_pair(dir / "bulletin.md", md, dir / "bulletin.html", html);
     print_err("已写入 " + (dir / "bulletin.md").string() + " 和 " +
               (dir / "bulletin.html").string() + "（数据截至 " + b.month.str() + "）");

@@ -65,7 +65,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   if (o.write) {
     // Both files are rendered before either is written, so a failure leaves the old pair intact.
     std::string md = summary_markdown(rep), csv = summary_csv(rep);
-    auto dir = month_dir(g.data, month);
+    auto dir = output_dir(g.data, month.str());
     write_file_atomic_pair(dir / "summary.md", md, dir / "summary.csv", csv);
     print_err("已写入 " + (dir / "summary.md").string() + " 和 " + (dir / "summary.csv").string());
     if (o.format.empty() && o.output.empty()) return 0;

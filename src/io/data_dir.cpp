@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
@@ -22,21 +23,59 @@ void require_data_dir(const fs::path& data) {
                      "；请用 --data 指定存放月度文件夹（如 2024-06/submissions/）的目录");
 }
 
-std::vector<YearMonth> list_months(const fs::path& data) {
+namespace {
+
+// Where a path really leads, when that is inside `root` (itself resolved); empty when it leads
+// outside, or nowhere (a dangling link, a loop).
+std::optional<fs::path> inside(const fs::path& p, const fs::path& root) {
+  std::error_code ec;
+  fs::path real = fs::canonical(p, ec);
+  if (ec) return std::nullopt;
+  auto [r, _] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  if (r != root.end()) return std::nullopt;
+  return real;
+}
+
+fs::path resolved_root(const fs::path& data) {
+  std::error_code ec;
+  fs::path root = fs::canonical(data, ec);
+  return ec ? fs::absolute(data) : root;
+}
+
+}  // namespace
+
+std::vector<YearMonth> list_months(const fs::path& data, Diagnostics* warnings) {
   std::vector<YearMonth> months;
   std::error_code ec;
   if (!fs::is_directory(data, ec)) return months;
+  fs::path root = resolved_root(data);
   for (const auto& entry : fs::directory_iterator(data, ec)) {
-    if (!entry.is_directory(ec)) continue;
     // Only canonical names: "2024-06", not "2024年6月备份".
     auto m = YearMonth::parse_exact(entry.path().filename().string());
-    if (m && fs::is_directory(entry.path() / "submissions", ec)) months.push_back(*m);
+    if (!m) continue;
+    fs::path sub = entry.path() / "submissions";
+    if (!fs::exists(fs::symlink_status(sub, ec)) && !entry.is_symlink(ec)) continue;
+    if (!inside(sub, root)) {
+      if (warnings)
+        warnings->warning(name_to_utf8(entry.path().string()), 0, 0,
+                          "月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过");
+      continue;
+    }
+    if (fs::is_directory(sub, ec)) months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
   return months;
 }
 
-enum class FileKind { progress, unread, skipped };
+fs::path output_dir(const fs::path& data, const std::string& name) {
+  fs::path dir = data / name;
+  std::error_code ec;
+  if (fs::is_symlink(dir, ec))
+    throw IoError(dir.string(), "是符号链接，不会通过它写入文件；请改为普通目录");
+  return dir;
+}
+
+enum class FileKind { progress, unread, special, skipped };
 
 static FileKind kind_of(const fs::directory_entry& entry) {
   const fs::path& p = entry.path();
@@ -44,6 +83,7 @@ static FileKind kind_of(const fs::directory_entry& entry) {
   // Editor and Office lock files (~$市民政局.csv, .市民政局.csv.swp) are nobody's report.
   if (name.starts_with("~$") || name.starts_with(".")) return FileKind::skipped;
   std::error_code ec;
+  if (!entry.is_regular_file(ec) && !entry.is_directory(ec)) return FileKind::special;
   if (!entry.is_regular_file(ec)) return FileKind::unread;  // a folder sent as it was unzipped
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -66,7 +106,8 @@ static std::string unread_reason(const fs::directory_entry& entry) {
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
   require_data_dir(data);
   DataSet set;
-  for (YearMonth m : list_months(data)) {
+  fs::path root = resolved_root(data);
+  for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);
     std::vector<fs::path> files;
@@ -75,6 +116,19 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
       FileKind k = kind_of(entry);
       if (k == FileKind::skipped) continue;
+      // Never followed out of the data folder, never opened when it could hang (a FIFO) or
+      // loop: such entries are named and skipped.
+      std::error_code lec;
+      if (entry.is_symlink(lec) && !inside(entry.path(), root)) {
+        set.diagnostics.warning(name_to_utf8(entry.path().string()), 0, 0,
+                                "是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过");
+        continue;
+      }
+      if (k == FileKind::special) {
+        set.diagnostics.warning(name_to_utf8(entry.path().string()), 0, 0,
+                                "不是普通文件或目录（管道、设备等），已跳过");
+        continue;
+      }
       set.file_months[name_to_utf8(entry.path().string())] = m;
       if (k == FileKind::progress)
         files.push_back(entry.path());

@@ -11,7 +11,12 @@
 namespace minsheng {
 
 std::filesystem::path month_dir(const std::filesystem::path& data, YearMonth m);
-std::vector<YearMonth> list_months(const std::filesystem::path& data);
+// Months that have a submissions folder inside `data`; a month folder (or its submissions)
+// that is a symlink leading out of `data` is skipped, with a warning when `warnings` is given.
+std::vector<YearMonth> list_months(const std::filesystem::path& data,
+                                   Diagnostics* warnings = nullptr);
+// DATA/NAME for --write: an IoError when it is a symlink, so no write lands outside DATA.
+std::filesystem::path output_dir(const std::filesystem::path& data, const std::string& name);
 // A usage error naming the absolute path when `data` is not a folder.
 void require_data_dir(const std::filesystem::path& data);
 

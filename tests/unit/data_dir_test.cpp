@@ -1,5 +1,8 @@
 #include "io/data_dir.hpp"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "assess/month.hpp"
@@ -205,4 +208,53 @@ TEST_CASE("problems copied from one list to another keep what their closing line
   copy.sort();
   CHECK(copy.items()[100].str() == "f.csv: 错误: 另有 30 个问题未列出（每个文件最多列出 100 个）");
   CHECK(copy.items()[101].file == "g.csv");
+}
+
+TEST_CASE("symlinks out of the data folder, loops, dangling links and FIFOs are named and skipped") {
+  test::TempDir t, outside;
+  namespace fs = std::filesystem;
+  auto secret = outside.write("secret.csv", "任务编号,累计完成\n1,9999\n");
+  auto sub = t.path() / "2024-05/submissions";
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");
+  fs::create_symlink(secret, sub / "市住建局.csv");                  // leads outside
+  fs::create_symlink(sub / "loop-b.csv", sub / "loop-a.csv");        // a loop
+  fs::create_symlink(sub / "loop-a.csv", sub / "loop-b.csv");
+  fs::create_symlink(sub / "gone.csv", sub / "dangling.csv");        // leads nowhere
+  REQUIRE(mkfifo((sub / "市农业农村局.csv").c_str(), 0600) == 0);  // would block a read
+  t.write("shared/市委组织部.csv", "任务编号,指标,累计完成\n4,2,50\n");
+  fs::create_symlink(t.path() / "shared/市委组织部.csv", sub / "市委组织部.csv");  // inside: read
+  fs::create_directories(outside.path() / "2024-06/submissions");
+  fs::create_symlink(outside.path() / "2024-06", t.path() / "2024-06");  // a month outside
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(d.diagnostics);
+  std::string dir = sub.string() + "/";
+  CHECK(std::find(m.begin(), m.end(),
+                  dir + "市住建局.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+        m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  dir + "loop-a.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+        m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  dir + "dangling.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+        m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  dir + "市农业农村局.csv: 警告: 不是普通文件或目录（管道、设备等），已跳过") != m.end());
+  CHECK(std::find(m.begin(), m.end(),
+                  (t.path() / "2024-06").string() +
+                      ": 警告: 月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过") !=
+        m.end());
+  CHECK_FALSE(d.diagnostics.has_errors());
+  // Nothing from outside was read; the inside link was.
+  CHECK(d.months == std::vector<YearMonth>{{2024, 5}});
+  for (const auto& s : d.submissions)
+    for (const auto& e : s.entries) CHECK(e.value != 9999);
+  CHECK(std::any_of(d.submissions.begin(), d.submissions.end(),
+                    [](const Submission& s) { return s.unit == "市委组织部"; }));
+}
+
+TEST_CASE("an output folder that is a symlink is never written through") {
+  test::TempDir t, outside;
+  std::filesystem::create_symlink(outside.path(), t.path() / "2024-06");
+  CHECK_THROWS_AS(output_dir(t.path(), "2024-06"), IoError);
+  CHECK(output_dir(t.path(), "2024-07") == t.path() / "2024-07");
 }
