@@ -107,6 +107,10 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   require_data_dir(data);
   DataSet set;
   fs::path root = resolved_root(data);
+  // Outputs a killed --write left half-done are finished before anything reads the folder.
+  std::error_code rec;
+  for (const auto& entry : fs::directory_iterator(data, rec))
+    if (!entry.is_symlink(rec) && entry.is_directory(rec)) recover_outputs(entry.path());
   for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);

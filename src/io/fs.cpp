@@ -1,6 +1,7 @@
 #include "io/fs.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "model/diagnostic.hpp"
 
@@ -60,27 +62,59 @@ std::string read_input(const std::filesystem::path& path) {
 
 namespace {
 
-// Writes `content` to a new temporary file beside `path` and returns its name.
-std::string write_temp(const std::filesystem::path& path, std::string_view content) {
-  namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+constexpr std::string_view kTempMark = ".minsheng-tmp-";
+constexpr std::string_view kJournalSuffix = ".minsheng-commit";
+
+// A temporary file beside its target, locked while this process owns it: a later run can tell
+// a stale one (lockable) from one being written now (locked) and removes only the former.
+struct Temp {
+  std::string path;
+  int fd = -1;
+  Temp() = default;
+  Temp(const Temp&) = delete;
+  Temp& operator=(const Temp&) = delete;
+  Temp(Temp&& o) noexcept : path(std::move(o.path)), fd(std::exchange(o.fd, -1)) {}
+  ~Temp() {
+    if (fd >= 0) {
+      close(fd);
+      unlink(path.c_str());  // never renamed: not wanted
+    }
+  }
+  // After the rename the name is the target's; only the descriptor is left to close.
+  void committed() {
+    close(fd);
+    fd = -1;
+  }
+};
+
+void sync_dir(const fs::path& dir) {
+  int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  fsync(fd);
+  close(fd);
+}
+
+Temp write_temp(const fs::path& path, std::string_view content) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   if (ec) throw IoError(path.parent_path().string(), "无法创建目录: " + io_reason(ec.value()));
 
-  std::string tmpl =
-      (path.parent_path() / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(path.string(), "无法创建临时文件: " + io_reason(errno));
+  Temp t;
+  t.path = (path.parent_path() / ("." + path.filename().string() + std::string(kTempMark) +
+                                  "XXXXXX"))
+               .string();
+  t.fd = mkstemp(t.path.data());
+  if (t.fd < 0) throw IoError(path.string(), "无法创建临时文件: " + io_reason(errno));
+  flock(t.fd, LOCK_EX);
   auto fail = [&](const std::string& what) {
-    int err = errno;
-    close(fd);
-    unlink(tmpl.c_str());
-    throw IoError(path.string(), what + ": " + io_reason(err));
+    throw IoError(path.string(), what + ": " + io_reason(errno));
   };
   const char* p = content.data();
   std::size_t left = content.size();
   while (left > 0) {
-    ssize_t n = write(fd, p, left);
+    ssize_t n = write(t.fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
       fail("写入失败");
@@ -88,62 +122,108 @@ std::string write_temp(const std::filesystem::path& path, std::string_view conte
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) fail("写入失败");
-  if (close(fd) != 0) {
-    unlink(tmpl.c_str());
-    throw IoError(path.string(), "写入失败: " + io_reason(errno));
-  }
-  return tmpl;
+  if (fchmod(t.fd, 0644) != 0 || fsync(t.fd) != 0) fail("写入失败");
+  return t;
 }
 
-void commit(const std::string& tmp, const std::filesystem::path& path) {
-  if (rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(tmp.c_str());
-    throw IoError(path.string(), "无法替换文件: " + io_reason(err));
-  }
+void commit(Temp& tmp, const fs::path& path) {
+  if (rename(tmp.path.c_str(), path.c_str()) != 0)
+    throw IoError(path.string(), "无法替换文件: " + io_reason(errno));
+  tmp.committed();
+}
+
+// The journal of a pair: each line "TEMP\tTARGET". Written (atomically) before the first rename
+// and removed after the last, so that a run killed in between leaves a record of what to finish.
+fs::path journal_of(const fs::path& first) {
+  return first.parent_path() / ("." + first.filename().string() + std::string(kJournalSuffix));
 }
 
 }  // namespace
 
+void recover_outputs(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.ends_with(kJournalSuffix) && e.is_regular_file(ec)) {
+      // Finish what a killed run had committed to: every temporary still there is renamed.
+      std::string text;
+      try {
+        text = read_file(e.path());
+      } catch (const IoError&) {
+        continue;
+      }
+      std::size_t at = 0;
+      while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        std::string line = text.substr(at, end - at);
+        at = end == std::string::npos ? text.size() : end + 1;
+        auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        // Names only, resolved in this folder: only minsheng's own temporaries, only here.
+        fs::path tmp = dir / fs::path(line.substr(0, tab)).filename();
+        fs::path target = dir / fs::path(line.substr(tab + 1)).filename();
+        if (tmp.filename().string().find(kTempMark) == std::string::npos) continue;
+        if (fs::exists(tmp, ec)) rename(tmp.c_str(), target.c_str());
+      }
+      unlink(e.path().c_str());
+      sync_dir(dir);
+    }
+  }
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (!name.starts_with(".") || name.find(kTempMark) == std::string::npos) continue;
+    // A temporary nobody holds locked is left over from a killed run.
+    int fd = open(e.path().c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) unlink(e.path().c_str());
+    close(fd);
+  }
+}
+
 // Only a regular file (or nothing) is ever replaced: renaming over a symlink, a device or a FIFO
 // would destroy something that is not minsheng's output.
-static void require_replaceable(const std::filesystem::path& path) {
+static void require_replaceable(const fs::path& path) {
   std::error_code ec;
-  auto st = std::filesystem::symlink_status(path, ec);
-  if (ec || st.type() == std::filesystem::file_type::not_found) return;
-  if (st.type() == std::filesystem::file_type::directory)
-    throw IoError(path.string(), "是一个目录，无法写入文件");
-  if (st.type() != std::filesystem::file_type::regular)
-    throw IoError(path.string(), "不是普通文件，不会覆盖");
+  auto st = fs::symlink_status(path, ec);
+  if (ec || st.type() == fs::file_type::not_found) return;
+  if (st.type() == fs::file_type::directory) throw IoError(path.string(), "是一个目录，无法写入文件");
+  if (st.type() != fs::file_type::regular) throw IoError(path.string(), "不是普通文件，不会覆盖");
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomic(const fs::path& path, std::string_view content) {
   require_replaceable(path);
-  commit(write_temp(path, content), path);
+  if (path.has_parent_path()) recover_outputs(path.parent_path());
+  Temp t = write_temp(path, content);
+  commit(t, path);
+  sync_dir(path.parent_path());
 }
 
-void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
-                            const std::filesystem::path& b, std::string_view b_content) {
+void write_file_atomic_pair(const fs::path& a, std::string_view a_content, const fs::path& b,
+                            std::string_view b_content) {
   // Refuse before anything is replaced when a target cannot be replaced at all.
   for (const auto* p : {&a, &b}) require_replaceable(*p);
-  std::string ta = write_temp(a, a_content);
-  std::string tb;
-  try {
-    tb = write_temp(b, b_content);
-  } catch (...) {
-    unlink(ta.c_str());
-    throw;
+  if (a.has_parent_path()) recover_outputs(a.parent_path());
+  Temp ta = write_temp(a, a_content), tb = write_temp(b, b_content);
+  fs::path journal = journal_of(a);
+  {
+    auto name = [](const std::string& p) { return fs::path(p).filename().string(); };
+    Temp tj = write_temp(journal, name(ta.path) + "\t" + name(a) + "\n" + name(tb.path) + "\t" +
+                                      name(b) + "\n");
+    commit(tj, journal);
   }
   // Keep the old `a` under a second name until `b` is in place, so that a failed second rename
   // puts the old `a` back and the pair stays the old pair.
-  std::string backup = ta + ".old";
+  std::string backup = ta.path + ".old";
   bool had_a = link(a.c_str(), backup.c_str()) == 0;
+  auto drop_journal = [&] {
+    unlink(journal.c_str());
+    sync_dir(a.parent_path());
+  };
   try {
     commit(ta, a);
   } catch (...) {
-    unlink(tb.c_str());
     if (had_a) unlink(backup.c_str());
+    drop_journal();
     throw;
   }
   try {
@@ -153,9 +233,11 @@ void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_c
       rename(backup.c_str(), a.c_str());
     else
       unlink(a.c_str());
+    drop_journal();
     throw;
   }
   if (had_a) unlink(backup.c_str());
+  drop_journal();
 }
 
 }  // namespace minsheng

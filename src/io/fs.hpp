@@ -22,9 +22,14 @@ std::string io_reason(int err);
 // reader sees either the old file or the complete new one. Creates missing parent folders.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
-// Writes two files that belong together (summary.md and summary.csv). Each is written
-// atomically; when the second cannot be put in place the first is put back, so a failure leaves
-// the old pair. A process killed between the two renames can still leave a mixed pair.
+// Writes two files that belong together (summary.md and summary.csv): both temporaries, then a
+// journal, then the two renames, then the journal goes. A failed rename puts the old first file
+// back; a kill between the renames leaves the journal, and the next run finishes the pair.
+// Before writing into a folder: finishes a pair write that a killed run had journaled
+// (.NAME.minsheng-commit), and removes minsheng's own temporaries (.NAME.minsheng-tmp-…) that
+// no running process holds. Nothing else is ever touched.
+void recover_outputs(const std::filesystem::path& dir);
+
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content);
 

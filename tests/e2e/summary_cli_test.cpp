@@ -275,8 +275,10 @@ TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no
     const char* inject;
     const char* message;
   };
-  for (Fault f : {Fault{"rename:error=EROFS:when=1", "summary.md: 无法替换文件: 文件系统只读"},
-                  Fault{"rename:error=EROFS:when=2", "summary.csv: 无法替换文件: 文件系统只读"},
+  // Renames: 1 the pair's journal, 2 summary.md, 3 summary.csv.
+  for (Fault f : {Fault{"rename:error=EROFS:when=1", "minsheng-commit: 无法替换文件: 文件系统只读"},
+                  Fault{"rename:error=EROFS:when=2", "summary.md: 无法替换文件: 文件系统只读"},
+                  Fault{"rename:error=EROFS:when=3", "summary.csv: 无法替换文件: 文件系统只读"},
                   Fault{"fsync:error=EIO:when=2", "summary.csv: 写入失败: 磁盘读写出错"},
                   Fault{"fsync:error=ENOSPC:when=1", "summary.md: 写入失败: 磁盘空间不足"}}) {
     INFO(f.inject);
@@ -290,4 +292,43 @@ TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no
     for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
     CHECK(files == 2);
   }
+}
+
+TEST_CASE("a --write killed between the two renames is finished by the next run") {
+  if (std::system("command -v strace >/dev/null 2>&1") != 0) {
+    WARN("strace is not installed: the kill cannot be injected; skipped");
+    return;
+  }
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  auto dir = s.data() / "2024-06";
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
+  std::string new_md = run("--data demo/reports summary --month 2024-06 --format md", s.dir()).out;
+  std::string new_csv = run("--data demo/reports summary --month 2024-06 --format csv", s.dir()).out;
+  // Killed at the third rename: summary.md is new, summary.csv still old, the journal says so.
+  Run killed = run("--data demo/reports summary --month 2024-06 --write", s.dir(),
+                   "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e "
+                   "inject=rename:signal=KILL:when=3");
+  CHECK(killed.rc != 0);
+  CHECK(slurp(dir / "summary.md") == new_md);
+  CHECK(std::filesystem::exists(dir / ".summary.md.minsheng-commit"));
+  // Any next run finishes the pair before it reads the folder, and leaves no temporary.
+  REQUIRE(run("--data demo/reports check --month 2024-06", s.dir()).rc == 0);
+  CHECK(slurp(dir / "summary.md") == new_md);
+  CHECK(slurp(dir / "summary.csv") == new_csv);
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 2);
+}
+
+TEST_CASE("temporaries a killed run left are removed by the next write, and nothing else is") {
+  Sandbox s;
+  auto dir = s.data() / "2024-06";
+  s.write("demo/reports/2024-06/.summary.md.minsheng-tmp-AbC123", "half");
+  s.write("demo/reports/2024-06/.summary.md.tmp-notours", "someone else's");
+  s.write("demo/reports/2024-06/notes.txt", "staff notes");
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  CHECK_FALSE(std::filesystem::exists(dir / ".summary.md.minsheng-tmp-AbC123"));
+  CHECK(slurp(dir / ".summary.md.tmp-notours") == "someone else's");
+  CHECK(slurp(dir / "notes.txt") == "staff notes");
 }
