@@ -12,11 +12,16 @@ bool CsvRecord::blank() const {
 }
 
 std::vector<CsvRecord> parse_csv(std::string_view text) {
-  std::string_view first_line = text.substr(0, text.find('\n'));
-  char sep = (first_line.find('\t') != std::string_view::npos &&
-              first_line.find(',') == std::string_view::npos)
-                 ? '\t'
-                 : ',';
+  // Tab-separated when the first record has tabs and no commas outside quotes.
+  bool tab = false, comma = false, in_quotes = false;
+  for (char c : text) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n') break;
+    tab = tab || c == '\t';
+    comma = comma || c == ',';
+  }
+  char sep = tab && !comma ? '\t' : ',';
 
   std::vector<CsvRecord> records;
   CsvRecord rec;

@@ -79,3 +79,12 @@ TEST_CASE("a text cell that a spreadsheet would run as a formula is neutralised,
   CHECK(csv_field("-") == "'-");
   CHECK(csv_field("市民政局") == "市民政局");
 }
+
+TEST_CASE("a tab inside a quoted field does not make the file tab-separated") {
+  auto r = parse_csv("\"a\tb\nc\",x\r\n1,2\r\n");
+  REQUIRE(r.size() == 2);
+  REQUIRE(r[0].fields.size() == 2);
+  CHECK(r[0].fields[0].value == "a\tb\nc");
+  CHECK(r[0].fields[1].value == "x");
+  CHECK(parse_csv("a\tb\n1\t2\n")[1].fields.size() == 2);  // a real TSV still reads as one
+}
