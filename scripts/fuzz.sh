@@ -13,10 +13,13 @@ if [[ ${#need[@]} -gt 0 ]]; then
   scripts/setup.sh
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-CXX=clang++ CC=clang BUILD_TYPE=RelWithDebInfo scripts/build.sh build-fuzz -DMINSHENG_FUZZ=ON -DMINSHENG_TESTS=ON
+harnesses=(plan progress_csv progress_yaml summary number date encoding csv)
+CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DMINSHENG_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/#/fuzz_}"
 mkdir -p build-fuzz/crashes
 status=0
-for h in plan progress_csv progress_yaml summary number date encoding csv; do
+for h in "${harnesses[@]}"; do
   mkdir -p "build-fuzz/corpus/$h"
   echo "fuzz: $h for ${seconds}s" >&2
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
