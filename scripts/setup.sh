@@ -4,7 +4,8 @@
 set -euo pipefail
 
 pkgs=(cmake g++ ninja-build pkg-config python3 strace libcli11-dev libyaml-cpp-dev libfmt-dev catch2
-      libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev)
+      libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev
+      libexpat1-dev libfreexl-dev)
 [[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei)
 
 missing=()

@@ -88,7 +88,9 @@ static FileKind kind_of(const fs::directory_entry& entry) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml") return FileKind::progress;
+  if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".xlsx" ||
+      ext == ".xls" || ext == ".et")
+    return FileKind::progress;
   return FileKind::unread;
 }
 
@@ -98,8 +100,8 @@ static std::string unread_reason(const fs::directory_entry& entry) {
   std::string ext = entry.path().extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".xlsx" || ext == ".xls" || ext == ".et" || ext == ".ods")
-    return "是工作簿，暂不能直接读取：请在 Excel 或 WPS 中“另存为”CSV 文件后放入本目录";
+  if (ext == ".ods")
+    return "是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV 后放入本目录";
   return "不是进度文件（应为 .csv 或 .yaml），未读取";
 }
 
@@ -160,7 +162,13 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
         set.diagnostics.error(label, 0, 0, e.diagnostics().items().front().message);
         continue;
       }
-      set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));
+      std::string ext = f.extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      if (ext == ".xls" || (ext == ".et" && !bytes.starts_with("PK")))
+        set.submissions.push_back(parse_xls_submission(f, label, plan, m, set.diagnostics));
+      else
+        set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));
     }
     check_month_conflicts(set.submissions, first, set.diagnostics);
   }

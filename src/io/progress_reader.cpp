@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 
+#include "io/workbook.hpp"
 #include "io/yaml_input.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
@@ -70,15 +71,28 @@ class Reader {
       : file_(file), plan_(plan), folder_month_(folder_month), diags_(diags) {}
 
   RawFile read_csv(std::string_view text);
+  RawFile read_records(std::vector<CsvRecord> records);
+  RawFile read_workbook(const Workbook& wb);
   std::string encoding_;  // how the bytes were decoded, for messages
+  std::string sheet_;     // in a workbook, the sheet being read
   RawFile read_yaml(std::string_view text);
   Submission validate(RawFile raw);
 
  private:
-  void error(const Cell& c, std::string msg) { diags_.error(file_, c.line, c.col, std::move(msg)); }
-  void error(int line, int col, std::string msg) { diags_.error(file_, line, col, std::move(msg)); }
+  void error(const Cell& c, std::string msg) { report(Severity::error, c.line, c.col, std::move(msg)); }
+  void error(int line, int col, std::string msg) {
+    report(Severity::error, line, col, std::move(msg));
+  }
   void warning(const Cell& c, std::string msg) {
-    diags_.warning(file_, c.line, c.col, std::move(msg));
+    report(Severity::warning, c.line, c.col, std::move(msg));
+  }
+  // In a workbook a place is Sheet1!C5 (a row without a column: Sheet1!5:5, as Excel names rows).
+  void report(Severity s, int line, int col, std::string msg) {
+    Diagnostic d{file_, "", line, col, s, std::move(msg)};
+    if (!sheet_.empty() && line > 0)
+      d.place = sheet_ + "!" + (col > 0 ? cell_ref(line, col)
+                                        : std::to_string(line) + ":" + std::to_string(line));
+    diags_.add(std::move(d));
   }
   std::optional<ProgressEntry> validate_row(const RawRow& row, const std::string& unit,
                                             Submission& sub);
@@ -91,14 +105,75 @@ class Reader {
 };
 
 RawFile Reader::read_csv(std::string_view text) {
-  RawFile raw;
   std::vector<CsvRecord> records;
   try {
     records = parse_csv(text);
   } catch (const CsvError& e) {
     error(e.line, e.col, e.what());
-    return raw;
+    return {};
   }
+  return read_records(std::move(records));
+}
+
+// A sheet's rows as records: every column up to the row's last, empty where the sheet is.
+std::vector<CsvRecord> records_of(const Sheet& s) {
+  std::vector<CsvRecord> out;
+  for (const auto& row : s.rows) {
+    CsvRecord rec;
+    rec.line = row.row;
+    for (const auto& c : row.cells) {
+      while (static_cast<int>(rec.fields.size()) < c.col - 1)
+        rec.fields.push_back({"", static_cast<int>(rec.fields.size()) + 1});
+      rec.fields.push_back({c.text, c.col});
+    }
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+bool has_header(const std::vector<CsvRecord>& records) {
+  for (std::size_t r = 0; r < records.size() && r < 10; ++r)
+    for (const auto& f : records[r].fields)
+      if (column_for(f.value) == Column::task) return true;
+  return false;
+}
+
+// The first visible sheet with a header; a workbook without one is an error naming its sheets.
+RawFile Reader::read_workbook(const Workbook& wb) {
+  std::vector<std::string> names;
+  for (const auto& s : wb.sheets) {
+    names.push_back(s.name);
+    if (s.hidden) continue;
+    auto records = records_of(s);
+    if (!has_header(records)) continue;
+    sheet_ = s.name;
+    for (const auto& p : s.problems) {
+      auto colon = p.find(':');
+      diags_.add({file_, sheet_ + "!" + p.substr(0, colon), 0, 0, Severity::error,
+                  std::string(trim(p.substr(colon + 1)))});
+    }
+    return read_records(std::move(records));
+  }
+  error(0, 0, "找不到表头：工作表 " + join(names, "、") +
+                  " 中都没有“任务编号”（task）列；请使用 minsheng template 生成的报送表");
+  return {};
+}
+
+// Rows people add below a form: 填表人、联系电话、审核人、单位盖章. Not rows of the table.
+bool footer_row(const CsvRecord& rec) {
+  for (const auto& f : rec.fields) {
+    std::string v(trim(f.value));
+    if (v.empty()) continue;
+    for (std::string_view w : {"填表人", "填报人", "制表人", "联系电话", "联系人", "审核人",
+                               "负责人", "单位盖章", "盖章", "报送单位（盖章）"})
+      if (v.starts_with(w)) return true;
+    return false;
+  }
+  return false;
+}
+
+RawFile Reader::read_records(std::vector<CsvRecord> records) {
+  RawFile raw;
   // The header is the first row with a 任务编号 column; a title row may stand above it.
   std::size_t header_at = records.size();
   std::map<Column, std::size_t> cols;
@@ -119,6 +194,18 @@ RawFile Reader::read_csv(std::string_view text) {
           "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列" + how);
     return raw;
   }
+  // A header over two rows (a merged group title above its sub-columns): the row below names
+  // the columns the first leaves blank or titles as a group.
+  if (header_at + 1 < records.size()) {
+    const CsvRecord& below = records[header_at + 1];
+    bool names_columns = false;
+    for (std::size_t i = 0; i < below.fields.size(); ++i)
+      if (auto c = column_for(below.fields[i].value); c && c != Column::task && !cols.count(*c)) {
+        cols[*c] = i;
+        names_columns = true;
+      }
+    if (names_columns) records.erase(records.begin() + static_cast<long>(header_at) + 1);
+  }
   const CsvRecord& header = records[header_at];
   raw.header_line = header.line;
   if (!cols.count(Column::value) && !cols.count(Column::status) &&
@@ -137,7 +224,7 @@ RawFile Reader::read_csv(std::string_view text) {
   };
   for (std::size_t r = header_at + 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    if (rec.blank()) continue;
+    if (rec.blank() || footer_row(rec)) continue;
     RawRow row;
     row.line = rec.line;
     row.task = cell(rec, Column::task);
@@ -450,25 +537,61 @@ std::string unit_from_file_name(std::string_view stem, const Plan& plan) {
   return plan.canonical_unit(best);
 }
 
+namespace {
+
+// A file that could not be read at all: whatever it says for the unit this month is unknown,
+// so its targets are 数据有误.
+Submission unreadable(const std::string& file, const Plan& plan, YearMonth folder_month) {
+  Submission sub;
+  sub.file = file;
+  sub.month = folder_month;
+  sub.unit = unit_from_file_name(std::filesystem::path(file).stem().string(), plan);
+  for (const Target* t : plan.targets_of(sub.unit)) sub.invalid.insert({t->task, t->index});
+  sub.rejected = true;
+  return sub;
+}
+
+}  // namespace
+
+Submission parse_workbook_submission(const Workbook& wb, const std::string& file,
+                                     const Plan& plan, YearMonth folder_month,
+                                     Diagnostics& diags) {
+  Reader reader(file, plan, folder_month, diags);
+  Submission sub = reader.validate(reader.read_workbook(wb));
+  sub.encoding = "workbook";
+  return sub;
+}
+
+Submission parse_xls_submission(const std::filesystem::path& path, const std::string& file,
+                                const Plan& plan, YearMonth folder_month, Diagnostics& diags) {
+  try {
+    return parse_workbook_submission(read_xls(path), file, plan, folder_month, diags);
+  } catch (const WorkbookError& e) {
+    diags.error(file, 0, 0, e.what());
+    return unreadable(file, plan, folder_month);
+  }
+}
+
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
   std::string ext = std::filesystem::path(file).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK"))) {
+    try {
+      return parse_workbook_submission(read_xlsx(bytes), file, plan, folder_month, diags);
+    } catch (const WorkbookError& e) {
+      diags.error(file, 0, 0, e.what());
+      return unreadable(file, plan, folder_month);
+    }
+  }
   Decoded text;
   try {
     text = decode_text(bytes);
   } catch (const DecodeError& e) {
     diags.error(file, e.line, e.col, e.what());
-    Submission sub;
-    sub.file = file;
-    sub.month = folder_month;
-    sub.unit = unit_from_file_name(std::filesystem::path(file).stem().string(), plan);
-    // Whatever it says for the unit this month is unknown: its targets are 数据有误.
-    for (const Target* t : plan.targets_of(sub.unit)) sub.invalid.insert({t->task, t->index});
-    sub.rejected = true;
-    return sub;
+    return unreadable(file, plan, folder_month);
   }
   reader.encoding_ = text.encoding;
   RawFile raw =

@@ -1,9 +1,11 @@
 // Reads one unit's monthly progress file (CSV or YAML) and validates it against the plan.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "model/diagnostic.hpp"
+#include "io/workbook.hpp"
 #include "model/plan.hpp"
 #include "model/progress.hpp"
 
@@ -12,6 +14,15 @@ namespace minsheng {
 // `file` is the path as shown in messages; its name decides the format (.csv/.txt or
 // .yaml/.yml) and, when the content names no unit, the unit. Problems go to `diags`; rows
 // with errors are left out of `entries` and their targets listed in `invalid`.
+// A workbook's first visible sheet with a header, read like a CSV file; places are Sheet!Cell.
+Submission parse_workbook_submission(const Workbook& wb, const std::string& file,
+                                     const Plan& plan, YearMonth folder_month,
+                                     Diagnostics& diags);
+
+// A BIFF workbook (.xls, and .et files that are BIFF), which FreeXL reads only from a path.
+Submission parse_xls_submission(const std::filesystem::path& path, const std::string& file,
+                                const Plan& plan, YearMonth folder_month, Diagnostics& diags);
+
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags);
 

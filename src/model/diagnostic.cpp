@@ -7,8 +7,12 @@ namespace minsheng {
 
 std::string Diagnostic::str() const {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  if (line > 0 && col > 0) out += ":" + std::to_string(col);
+  if (!place.empty()) {
+    out += ":" + place;
+  } else {
+    if (line > 0) out += ":" + std::to_string(line);
+    if (line > 0 && col > 0) out += ":" + std::to_string(col);
+  }
   out += severity == Severity::error ? ": 错误: " : ": 警告: ";
   return out + message;
 }
@@ -36,7 +40,7 @@ void Diagnostics::omit(const Diagnostic& d, int errors, int warnings) {
   if (!f.has_tail) {
     f.has_tail = true;
     f.tail = items_.size();
-    items_.push_back({d.file, 0, 0, Severity::warning, "", false, true});
+    items_.push_back({d.file, "", 0, 0, Severity::warning, "", false, true});
   }
   Diagnostic& t = items_[f.tail];
   t.omitted_errors += errors;
@@ -48,15 +52,15 @@ void Diagnostics::omit(const Diagnostic& d, int errors, int warnings) {
 }
 
 void Diagnostics::error(std::string file, int line, int col, std::string message) {
-  add({std::move(file), line, col, Severity::error, std::move(message)});
+  add({std::move(file), "", line, col, Severity::error, std::move(message)});
 }
 
 void Diagnostics::warning(std::string file, int line, int col, std::string message) {
-  add({std::move(file), line, col, Severity::warning, std::move(message)});
+  add({std::move(file), "", line, col, Severity::warning, std::move(message)});
 }
 
 void Diagnostics::io_error(std::string file, std::string message) {
-  add({std::move(file), 0, 0, Severity::error, std::move(message), true});
+  add({std::move(file), "", 0, 0, Severity::error, std::move(message), true});
 }
 
 bool Diagnostics::has_io_errors() const {

@@ -11,6 +11,7 @@ enum class Severity { error, warning };
 
 struct Diagnostic {
   std::string file;
+  std::string place;  // a workbook's "Sheet1!C5", shown instead of LINE:COL
   int line = 0;  // 0: the whole file
   int col = 0;   // 0: the whole line
   Severity severity = Severity::error;

@@ -84,4 +84,18 @@ long Date::days_since_epoch() const {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
+Date Date::from_days_since_epoch(long z) {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  auto doe = static_cast<unsigned>(z - era * 146097);
+  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  unsigned mp = (5 * doy + 2) / 153;
+  unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
 }  // namespace minsheng

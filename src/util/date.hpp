@@ -34,6 +34,7 @@ struct Date {
   std::string chinese() const;                           // "2024年7月2日"
   YearMonth year_month() const { return {year, month}; }
   long days_since_epoch() const;
+  static Date from_days_since_epoch(long days);
   auto operator<=>(const Date&) const = default;
 };
 

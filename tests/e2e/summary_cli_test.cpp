@@ -139,18 +139,18 @@ TEST_CASE("months outside the plan, or before reporting starts, are usage errors
 TEST_CASE("a unit that sent an unreadable file is not called 未报送") {
   Sandbox s;
   std::filesystem::path sub = s.data() / "2024-06/submissions";
-  s.write("demo/reports/2024-06/submissions/市乡村振兴局_6月.xlsx", "PK\x03\x04");
+  s.write("demo/reports/2024-06/submissions/市乡村振兴局_6月.ods", "PK\x03\x04");
   Run sum = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
   CHECK(sum.rc == 0);
-  CHECK(sum.out.find("- 市乡村振兴局：已报送文件但无法读取（市乡村振兴局_6月.xlsx）\n") !=
+  CHECK(sum.out.find("- 市乡村振兴局：已报送文件但无法读取（市乡村振兴局_6月.ods）\n") !=
         std::string::npos);
   CHECK(sum.out.find("市乡村振兴局：本月未报送进度文件") == std::string::npos);
   Run miss = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05", s.dir());
   CHECK(miss.rc == 0);  // nobody owes a file; the workbook still needs converting
   CHECK(miss.out.find("未报 0 家，文件无法读取 1 家") != std::string::npos);
-  CHECK(miss.out.find("已报送文件但无法读取（市乡村振兴局_6月.xlsx）") != std::string::npos);
+  CHECK(miss.out.find("已报送文件但无法读取（市乡村振兴局_6月.ods）") != std::string::npos);
   Run chk = run("--data demo/reports check --month 2024-06", s.dir());
-  CHECK(chk.err.find("demo/reports/2024-06/submissions/市乡村振兴局_6月.xlsx: 警告: 是工作簿") !=
+  CHECK(chk.err.find("demo/reports/2024-06/submissions/市乡村振兴局_6月.ods: 警告: 是 OpenDocument 表格") !=
         std::string::npos);
 }
 

@@ -136,7 +136,7 @@ TEST_CASE("input files are never changed by reading them") {
 
 TEST_CASE("files sent but not readable are warnings, and their unit is not called 未报送") {
   test::TempDir t;
-  t.write("2024-05/submissions/市民政局.xlsx", "PK\x03\x04");
+  t.write("2024-05/submissions/市民政局.ods", "PK\x03\x04");
   t.write("2024-05/submissions/说明.docx", "PK\x03\x04");
   t.write("2024-05/submissions/市住建局/进度.csv", "任务编号,累计完成\n6,100\n");
   DataSet d = load_data(plan(), t.path());
@@ -145,13 +145,13 @@ TEST_CASE("files sent but not readable are warnings, and their unit is not calle
   REQUIRE(m.size() == 3);
   CHECK(m[0] == dir + "市住建局: 警告: 是文件夹，不会读取其中的文件：请把进度文件直接放在 "
                       "submissions/ 中");
-  CHECK(m[1] == dir + "市民政局.xlsx: 警告: 是工作簿，暂不能直接读取：请在 Excel 或 WPS 中“另存为”"
-                      "CSV 文件后放入本目录");
+  CHECK(m[1] == dir + "市民政局.ods: 警告: 是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV "
+                      "后放入本目录");
   CHECK(m[2] == dir + "说明.docx: 警告: 不是进度文件（应为 .csv 或 .yaml），未读取");
   MonthReport rep = assess_data(plan(), d, {2024, 5}, false);
   std::map<std::string, std::vector<std::string>> unread;
   for (const auto& g : rep.gaps) unread[g.unit] = g.unread_files;
-  CHECK(unread.at("市民政局") == std::vector<std::string>{"市民政局.xlsx"});
+  CHECK(unread.at("市民政局") == std::vector<std::string>{"市民政局.ods"});
   CHECK(unread.at("市住建局") == std::vector<std::string>{"市住建局"});
   CHECK(unread.at("市农业农村局").empty());  // sent nothing at all: 未报送
 }

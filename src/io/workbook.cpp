@@ -1,0 +1,412 @@
+#include "io/workbook.hpp"
+
+#include <expat.h>
+#include <freexl.h>
+#include <minizip/unzip.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "util/date.hpp"
+#include "util/number.hpp"
+
+namespace minsheng {
+
+std::string cell_ref(int row, int col) {
+  std::string letters;
+  for (int c = col; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters + std::to_string(row);
+}
+
+namespace {
+
+// Caps that keep a hostile workbook (a zip bomb, a sheet of a million columns) bounded.
+constexpr std::size_t kMaxPartBytes = 100u << 20;
+constexpr int kMaxRows = 1048576, kMaxCols = 16384;
+
+// ---- reading a zip from memory ----------------------------------------------------------
+
+struct Memory {
+  std::string_view bytes;
+  std::size_t pos = 0;
+};
+
+voidpf ZCALLBACK mem_open(voidpf opaque, const void*, int) { return opaque; }
+uLong ZCALLBACK mem_read(voidpf, voidpf stream, void* buf, uLong size) {
+  auto* m = static_cast<Memory*>(stream);
+  std::size_t n = std::min<std::size_t>(size, m->bytes.size() - m->pos);
+  std::memcpy(buf, m->bytes.data() + m->pos, n);
+  m->pos += n;
+  return static_cast<uLong>(n);
+}
+uLong ZCALLBACK mem_write(voidpf, voidpf, const void*, uLong) { return 0; }
+ZPOS64_T ZCALLBACK mem_tell(voidpf, voidpf stream) { return static_cast<Memory*>(stream)->pos; }
+long ZCALLBACK mem_seek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
+  auto* m = static_cast<Memory*>(stream);
+  std::size_t base = origin == ZLIB_FILEFUNC_SEEK_SET   ? 0
+                     : origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos
+                                                        : m->bytes.size();
+  if (base + offset > m->bytes.size()) return -1;
+  m->pos = static_cast<std::size_t>(base + offset);
+  return 0;
+}
+int ZCALLBACK mem_close(voidpf, voidpf) { return 0; }
+int ZCALLBACK mem_error(voidpf, voidpf) { return 0; }
+
+class Zip {
+ public:
+  explicit Zip(std::string_view bytes) : mem_{bytes} {
+    zlib_filefunc64_def f{};
+    f.zopen64_file = mem_open;
+    f.zread_file = mem_read;
+    f.zwrite_file = mem_write;
+    f.ztell64_file = mem_tell;
+    f.zseek64_file = mem_seek;
+    f.zclose_file = mem_close;
+    f.zerror_file = mem_error;
+    f.opaque = &mem_;
+    zip_ = unzOpen2_64("", &f);
+    if (!zip_) throw WorkbookError("不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
+  }
+  ~Zip() {
+    if (zip_) unzClose(zip_);
+  }
+  Zip(const Zip&) = delete;
+  Zip& operator=(const Zip&) = delete;
+
+  // The part's bytes, or nothing when the workbook has no such part.
+  std::optional<std::string> part(const std::string& name) {
+    if (unzLocateFile(zip_, name.c_str(), 0) != UNZ_OK) return std::nullopt;
+    if (unzOpenCurrentFile(zip_) != UNZ_OK) throw WorkbookError("无法读取工作簿中的 " + name);
+    std::string out;
+    char buf[65536];
+    int n;
+    while ((n = unzReadCurrentFile(zip_, buf, sizeof buf)) > 0) {
+      out.append(buf, static_cast<std::size_t>(n));
+      if (out.size() > kMaxPartBytes) {
+        unzCloseCurrentFile(zip_);
+        throw WorkbookError("工作簿中的 " + name + " 解压后超过 100 MB，未读取");
+      }
+    }
+    unzCloseCurrentFile(zip_);
+    if (n < 0) throw WorkbookError("工作簿中的 " + name + " 已损坏");
+    return out;
+  }
+
+ private:
+  Memory mem_;
+  unzFile zip_ = nullptr;
+};
+
+// ---- XML through expat ------------------------------------------------------------------
+
+struct Xml {
+  std::function<void(std::string_view, const char**)> start;
+  std::function<void(std::string_view)> end;
+  std::function<void(std::string_view)> text;
+};
+
+// Element names without their namespace prefix: "x:row" and "row" alike.
+std::string_view local(const char* name) {
+  std::string_view n(name);
+  auto colon = n.rfind(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+const char* attr(const char** atts, std::string_view name) {
+  for (int i = 0; atts[i]; i += 2)
+    if (local(atts[i]) == name) return atts[i + 1];
+  return nullptr;
+}
+
+void parse_xml(const std::string& xml, const std::string& part, Xml& h) {
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> p(
+      XML_ParserCreate("UTF-8"), XML_ParserFree);
+  XML_SetUserData(p.get(), &h);
+  XML_SetElementHandler(
+      p.get(),
+      [](void* u, const char* name, const char** atts) {
+        auto* x = static_cast<Xml*>(u);
+        if (x->start) x->start(local(name), atts);
+      },
+      [](void* u, const char* name) {
+        auto* x = static_cast<Xml*>(u);
+        if (x->end) x->end(local(name));
+      });
+  XML_SetCharacterDataHandler(p.get(), [](void* u, const char* s, int len) {
+    auto* x = static_cast<Xml*>(u);
+    if (x->text) x->text(std::string_view(s, static_cast<std::size_t>(len)));
+  });
+  // Entity declarations are what an XML bomb is made of; a workbook never has them.
+  XML_SetEntityDeclHandler(p.get(), [](void* u, const XML_Char*, int, const XML_Char*, int,
+                                       const XML_Char*, const XML_Char*, const XML_Char*,
+                                       const XML_Char*) {
+    XML_StopParser(static_cast<XML_Parser>(u), XML_FALSE);
+  });
+  XML_SetUserData(p.get(), &h);
+  if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR)
+    throw WorkbookError("工作簿中的 " + part + " 不是有效的 XML（第 " +
+                        std::to_string(XML_GetCurrentLineNumber(p.get())) + " 行：" +
+                        XML_ErrorString(XML_GetErrorCode(p.get())) + "）");
+}
+
+// ---- what a number looks like -----------------------------------------------------------
+
+enum class Look { general, percent, date };
+
+Look look_of_format(int id, const std::string& code) {
+  if (id == 9 || id == 10) return Look::percent;
+  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return Look::date;
+  // Custom formats: a % outside quotes is a percent; y/m/d outside quotes and brackets a date.
+  bool quoted = false, bracket = false, percent = false, date = false;
+  for (char c : code) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '[') bracket = true;
+    if (c == ']') bracket = false;
+    if (bracket) continue;
+    if (c == '%') percent = true;
+    if (c == 'y' || c == 'd' || c == 'Y' || c == 'D') date = true;
+  }
+  return percent ? Look::percent : date ? Look::date : Look::general;
+}
+
+std::string date_from_serial(double serial) {
+  // Excel's day 1 is 1900-01-01, counting the 1900-02-29 that never was.
+  long days = static_cast<long>(std::floor(serial));
+  if (days < 61) days += 1;
+  return Date::from_days_since_epoch(Date{1899, 12, 30}.days_since_epoch() + days).str();
+}
+
+std::string as_read(double v, Look look) {
+  if (look == Look::percent) return format_number(v * 100) + "%";
+  if (look == Look::date && v > 0 && v < 2958466) return date_from_serial(v);
+  return format_number(v);
+}
+
+void add_cell(Sheet& s, int row, int col, std::string text) {
+  if (text.empty() || row < 1 || col < 1 || row > kMaxRows || col > kMaxCols) return;
+  if (s.rows.empty() || s.rows.back().row != row) s.rows.push_back({row, {}});
+  s.rows.back().cells.push_back({col, std::move(text)});
+}
+
+// "C5" → {5, 3}; {0, 0} when it is not a cell reference.
+std::pair<int, int> parse_ref(std::string_view r) {
+  int col = 0, row = 0;
+  std::size_t i = 0;
+  for (; i < r.size() && std::isalpha(static_cast<unsigned char>(r[i])); ++i)
+    col = col * 26 + (std::toupper(static_cast<unsigned char>(r[i])) - 'A' + 1);
+  for (; i < r.size() && std::isdigit(static_cast<unsigned char>(r[i])); ++i) row = row * 10 + (r[i] - '0');
+  if (i != r.size() || col > kMaxCols || row > kMaxRows) return {0, 0};
+  return {row, col};
+}
+
+}  // namespace
+
+Workbook read_xlsx(std::string_view bytes) {
+  Zip zip(bytes);
+  // Shared strings, rich text included: every <t> inside one <si>.
+  std::vector<std::string> shared;
+  if (auto xml = zip.part("xl/sharedStrings.xml")) {
+    bool in_t = false;
+    Xml h;
+    h.start = [&](std::string_view n, const char**) {
+      if (n == "si") shared.emplace_back();
+      if (n == "t") in_t = true;
+      if (n == "rPh") in_t = false;  // phonetic hints are not the text
+    };
+    h.end = [&](std::string_view n) {
+      if (n == "t") in_t = false;
+    };
+    h.text = [&](std::string_view t) {
+      if (in_t && !shared.empty()) shared.back().append(t);
+    };
+    parse_xml(*xml, "sharedStrings.xml", h);
+  }
+  // Number formats: cell style index → how its number reads.
+  std::vector<Look> looks;
+  if (auto xml = zip.part("xl/styles.xml")) {
+    std::map<int, std::string> codes;
+    bool in_xfs = false;
+    Xml h;
+    h.start = [&](std::string_view n, const char** a) {
+      if (n == "numFmt") {
+        const char* id = attr(a, "numFmtId");
+        const char* code = attr(a, "formatCode");
+        if (id && code) codes[std::atoi(id)] = code;
+      }
+      if (n == "cellXfs") in_xfs = true;
+      if (n == "xf" && in_xfs) {
+        const char* id = attr(a, "numFmtId");
+        int fid = id ? std::atoi(id) : 0;
+        looks.push_back(look_of_format(fid, codes.count(fid) ? codes[fid] : ""));
+      }
+    };
+    h.end = [&](std::string_view n) {
+      if (n == "cellXfs") in_xfs = false;
+    };
+    parse_xml(*xml, "styles.xml", h);
+  }
+  // Sheets in workbook order, with the part each one lives in.
+  std::map<std::string, std::string> targets;
+  if (auto xml = zip.part("xl/_rels/workbook.xml.rels")) {
+    Xml h;
+    h.start = [&](std::string_view n, const char** a) {
+      if (n != "Relationship") return;
+      const char* id = attr(a, "Id");
+      const char* target = attr(a, "Target");
+      if (!id || !target) return;
+      std::string t(target);
+      if (t.starts_with("/")) t.erase(0, 1);
+      else t = "xl/" + t;
+      targets[id] = t;
+    };
+    parse_xml(*xml, "workbook.xml.rels", h);
+  }
+  auto workbook_xml = zip.part("xl/workbook.xml");
+  if (!workbook_xml) throw WorkbookError("不是有效的 .xlsx 工作簿（缺少 xl/workbook.xml）");
+  Workbook wb;
+  std::vector<std::string> parts;
+  {
+    Xml h;
+    h.start = [&](std::string_view n, const char** a) {
+      if (n != "sheet") return;
+      Sheet s;
+      s.name = attr(a, "name") ? attr(a, "name") : "";
+      const char* state = attr(a, "state");
+      s.hidden = state && std::string_view(state) != "visible";
+      const char* rid = attr(a, "id");
+      parts.push_back(rid && targets.count(rid) ? targets[rid] : "");
+      wb.sheets.push_back(std::move(s));
+    };
+    parse_xml(*workbook_xml, "workbook.xml", h);
+  }
+  for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
+    Sheet& s = wb.sheets[i];
+    auto xml = parts[i].empty() ? std::nullopt : zip.part(parts[i]);
+    if (!xml) continue;
+    // One cell at a time: its reference, type, style, cached value and whether it is a formula.
+    std::string ref, type, value, inline_text;
+    int style = 0, next_row = 0, next_col = 0;
+    bool formula = false, in_v = false, in_t = false, in_c = false;
+    Xml h;
+    h.start = [&](std::string_view n, const char** a) {
+      if (n == "row") {
+        const char* r = attr(a, "r");
+        next_row = r ? std::atoi(r) : next_row + 1;
+        next_col = 0;
+      } else if (n == "c") {
+        in_c = true;
+        const char* r = attr(a, "r");
+        auto [row, col] = r ? parse_ref(r) : std::pair{next_row, next_col + 1};
+        ref = cell_ref(row, col);
+        next_col = col;
+        type = attr(a, "t") ? attr(a, "t") : "n";
+        const char* st = attr(a, "s");
+        style = st ? std::atoi(st) : 0;
+        value.clear();
+        inline_text.clear();
+        formula = false;
+      } else if (n == "f" && in_c) {
+        formula = true;
+      } else if (n == "v" && in_c) {
+        in_v = true;
+      } else if (n == "t" && in_c) {
+        in_t = true;
+      }
+    };
+    h.text = [&](std::string_view t) {
+      if (in_v) value.append(t);
+      if (in_t) inline_text.append(t);
+    };
+    h.end = [&](std::string_view n) {
+      if (n == "v") in_v = false;
+      if (n == "t") in_t = false;
+      if (n != "c") return;
+      in_c = false;
+      auto [row, col] = parse_ref(ref);
+      std::string text;
+      if (type == "inlineStr") {
+        text = inline_text;
+      } else if (formula && value.empty()) {
+        s.problems.push_back(ref + ": 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
+        return;
+      } else if (type == "s") {
+        std::size_t k = static_cast<std::size_t>(std::atol(value.c_str()));
+        text = k < shared.size() ? shared[k] : "";
+      } else if (type == "str" || type == "e") {
+        text = value;
+      } else if (type == "b") {
+        text = value == "1" ? "TRUE" : "FALSE";
+      } else if (auto v = parse_decimal(value)) {
+        Look look = style >= 0 && static_cast<std::size_t>(style) < looks.size()
+                        ? looks[static_cast<std::size_t>(style)]
+                        : Look::general;
+        text = as_read(*v, look);
+      } else {
+        text = value;
+      }
+      add_cell(s, row, col, std::move(text));
+    };
+    parse_xml(*xml, parts[i], h);
+  }
+  if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
+  return wb;
+}
+
+Workbook read_xls(const std::filesystem::path& path) {
+  const void* handle = nullptr;
+  if (freexl_open(path.c_str(), &handle) != FREEXL_OK)
+    throw WorkbookError("无法按 .xls（Excel 97–2003）格式打开；若是 WPS 的 .et，请另存为 .xlsx");
+  std::unique_ptr<const void, void (*)(const void*)> guard(
+      handle, [](const void* h) { freexl_close(h); });
+  unsigned int count = 0;
+  freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
+  Workbook wb;
+  for (unsigned short i = 0; i < count; ++i) {
+    Sheet s;
+    const char* name = nullptr;
+    if (freexl_get_worksheet_name(handle, i, &name) == FREEXL_OK && name) s.name = name;
+    if (freexl_select_active_worksheet(handle, i) != FREEXL_OK) continue;
+    unsigned int rows = 0;
+    unsigned short cols = 0;
+    freexl_worksheet_dimensions(handle, &rows, &cols);
+    rows = std::min<unsigned int>(rows, kMaxRows);
+    for (unsigned int r = 0; r < rows; ++r)
+      for (unsigned short c = 0; c < cols; ++c) {
+        FreeXL_CellValue v;
+        if (freexl_get_cell_value(handle, r, c, &v) != FREEXL_OK) continue;
+        std::string text;
+        switch (v.type) {
+          case FREEXL_CELL_INT:
+            text = std::to_string(v.value.int_value);
+            break;
+          case FREEXL_CELL_DOUBLE:
+            text = format_number(v.value.double_value);
+            break;
+          case FREEXL_CELL_TEXT:
+          case FREEXL_CELL_SST_TEXT:
+          case FREEXL_CELL_DATE:
+          case FREEXL_CELL_DATETIME:
+          case FREEXL_CELL_TIME:
+            text = v.value.text_value ? v.value.text_value : "";
+            if (v.type != FREEXL_CELL_TEXT && v.type != FREEXL_CELL_SST_TEXT)
+              text = text.substr(0, 10);  // 2024-07-02 of "2024-07-02 00:00:00"
+            break;
+          default:
+            break;
+        }
+        add_cell(s, static_cast<int>(r) + 1, c + 1, std::move(text));
+      }
+    wb.sheets.push_back(std::move(s));
+  }
+  if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
+  return wb;
+}
+
+}  // namespace minsheng

@@ -1,0 +1,46 @@
+// Excel and WPS workbooks as units send them: every sheet as rows of cells, each cell as a
+// person reads it (26% for 0.26 in a percent format, 2024-07-02 for a date serial), with the
+// cached value of a formula. .xlsx is read from its bytes (minizip + expat); .xls and .et
+// (BIFF) through FreeXL, which reads only from a path.
+#pragma once
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minsheng {
+
+struct SheetCell {
+  int col = 0;  // 1-based
+  std::string text;
+};
+
+struct SheetRow {
+  int row = 0;  // 1-based, as Excel numbers it
+  std::vector<SheetCell> cells;  // ascending columns, empty cells left out
+};
+
+struct Sheet {
+  std::string name;
+  bool hidden = false;
+  std::vector<SheetRow> rows;         // ascending, empty rows left out
+  std::vector<std::string> problems;  // "C5: 公式没有缓存值…": cells that could not be read
+};
+
+struct Workbook {
+  std::vector<Sheet> sheets;
+};
+
+// A workbook that cannot be opened at all (not a zip, no sheets, a broken part).
+class WorkbookError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Workbook read_xlsx(std::string_view bytes);
+Workbook read_xls(const std::filesystem::path& path);
+
+// "C5" for row 5, column 3.
+std::string cell_ref(int row, int col);
+
+}  // namespace minsheng
