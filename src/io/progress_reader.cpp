@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "io/workbook.hpp"
 #include "io/yaml_input.hpp"
@@ -40,6 +41,7 @@ struct RawFile {
   std::optional<Cell> submitted;
   std::vector<RawRow> rows;
   int header_line = 0;  // CSV only: where the header was found
+  std::set<int> bad_lines;  // workbook rows with a cell that could not be read
 };
 
 enum class Column { task, target, value, status, target_value, note, submitted, unit, month };
@@ -147,12 +149,15 @@ RawFile Reader::read_workbook(const Workbook& wb) {
     auto records = records_of(s);
     if (!has_header(records)) continue;
     sheet_ = s.name;
+    RawFile raw = read_records(std::move(records));
     for (const auto& p : s.problems) {
       auto colon = p.find(':');
-      diags_.add({file_, sheet_ + "!" + p.substr(0, colon), 0, 0, Severity::error,
+      std::string ref = p.substr(0, colon);
+      diags_.add({file_, sheet_ + "!" + ref, 0, 0, Severity::error,
                   std::string(trim(p.substr(colon + 1)))});
+      raw.bad_lines.insert(std::atoi(ref.c_str() + ref.find_first_of("0123456789")));
     }
-    return read_records(std::move(records));
+    return raw;
   }
   error(0, 0, "找不到表头：工作表 " + join(names, "、") +
                   " 中都没有“任务编号”（task）列；请使用 minsheng template 生成的报送表");
@@ -509,6 +514,10 @@ Submission Reader::validate(RawFile raw) {
   for (const auto& row : raw.rows) {
     auto e = validate_row(row, sub.unit, sub);
     if (!e) continue;
+    if (raw.bad_lines.count(row.line)) {  // its error is already reported at the cell
+      sub.invalid.insert(e->key);
+      continue;
+    }
     auto [it, fresh] = seen.emplace(e->key, row.line);
     if (!fresh) {
       error(row.task, "重复的行：" + target_label(e->key.task, e->key.target, true) + "已在第 " +

@@ -157,6 +157,7 @@ TEST_CASE("a unit that sent an unreadable file is not called 未报送") {
 TEST_CASE("plausibility warnings reach check and the summary's 数据问题, with their place") {
   Sandbox s;
   // Task 22 (95%): 0.96 is a fraction typed without %; task 5 (1260个): 6500 a 万 or 0 slip.
+  std::filesystem::remove(s.data() / "2024-06/submissions/市教育局.xlsx");
   s.write("demo/reports/2024-06/submissions/市教育局.csv",
           "任务编号,累计完成\n5,650\n21,9\n22,0.96\n23,80000\n24,推进中\n25,\n");
   Run chk = run("--data demo/reports check --month 2024-06", s.dir());
@@ -331,4 +332,28 @@ TEST_CASE("temporaries a killed run left are removed by the next write, and noth
   CHECK_FALSE(std::filesystem::exists(dir / ".summary.md.minsheng-tmp-AbC123"));
   CHECK(slurp(dir / ".summary.md.tmp-notours") == "someone else's");
   CHECK(slurp(dir / "notes.txt") == "staff notes");
+}
+
+TEST_CASE("a month with workbooks gives the same summary as the same content in CSV") {
+  // June's 市教育局.xlsx and 团市委.xls were made from demo/workbooks/*-2024-06.csv.
+  Sandbox s;
+  Run books = run("--data demo/reports summary --month 2024-06 --format csv", s.dir());
+  REQUIRE(books.rc == 0);
+  auto sub = s.data() / "2024-06/submissions";
+  std::filesystem::remove(sub / "市教育局.xlsx");
+  std::filesystem::remove(sub / "团市委.xls");
+  std::filesystem::copy_file(source("demo/workbooks/市教育局-2024-06.csv"), sub / "市教育局.csv");
+  std::filesystem::copy_file(source("demo/workbooks/团市委-2024-06.csv"), sub / "团市委.csv");
+  Run csv = run("--data demo/reports summary --month 2024-06 --format csv", s.dir());
+  REQUIRE(csv.rc == 0);
+  auto a = minsheng::parse_csv(books.out), b = minsheng::parse_csv(csv.out);
+  REQUIRE(a.size() == b.size());
+  std::size_t source_col = 18;
+  REQUIRE(a[0].fields[source_col].value == "source");
+  for (std::size_t r = 0; r < a.size(); ++r)
+    for (std::size_t c = 0; c < a[r].fields.size(); ++c) {
+      if (c == source_col) continue;  // the file's name and row differ, nothing else
+      INFO("row " << r << " column " << a[0].fields[c].value);
+      CHECK(a[r].fields[c].value == b[r].fields[c].value);
+    }
 }

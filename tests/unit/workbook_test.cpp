@@ -1,0 +1,109 @@
+#include "io/workbook.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "io/fs.hpp"
+#include "io/plan_loader.hpp"
+#include "io/progress_reader.hpp"
+
+using namespace minsheng;
+
+namespace {
+
+const std::string kDir = std::string(MINSHENG_SOURCE_DIR) + "/tests/data/workbooks/";
+
+const Plan& real_plan() {
+  static const Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  return p;
+}
+
+// The same content as the workbook fixtures (make_form.py), typed as a CSV file.
+const char* kSameAsCsv =
+    "任务编号,指标,累计完成,状态,报送日期,备注\n"
+    "6,,,推进中,,宜都、当阳试点推进\n7,,14,,,\n8,,9,,,公式：已建成的两批之和\n9,,300,,,\n"
+    "26,1,240,,,\n26,2,\"9,000\",,,\n44,,3500,,,\n";
+
+struct Read {
+  Submission sub;
+  std::vector<std::string> messages;
+};
+
+Read read_book(const std::string& fixture, const std::string& as) {
+  Diagnostics d;
+  Submission s = fixture.ends_with(".xls")
+                     ? parse_xls_submission(kDir + fixture, as, real_plan(), {2024, 6}, d)
+                     : parse_submission(read_file(kDir + fixture), as, real_plan(), {2024, 6}, d);
+  std::vector<std::string> m;
+  for (const auto& i : d.items()) m.push_back(i.str());
+  return {s, m};
+}
+
+void same_entries(const Submission& a, const Submission& b) {
+  REQUIRE(a.entries.size() == b.entries.size());
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    INFO("entry " << i);
+    CHECK(a.entries[i].key == b.entries[i].key);
+    CHECK(a.entries[i].value == b.entries[i].value);
+    CHECK(a.entries[i].state == b.entries[i].state);
+    CHECK(a.entries[i].note == b.entries[i].note);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a form filled in openpyxl and saved by LibreOffice reads as the same CSV would") {
+  Diagnostics d;
+  Submission csv = parse_submission(kSameAsCsv, "团市委.csv", real_plan(), {2024, 6}, d);
+  REQUIRE(d.items().empty());
+  // Title rows, a merged two-row header, a hidden sheet before it, a hidden column, a number
+  // typed as text, "9,000", a formula's cached value and footer rows: all as a person sees them.
+  Read lo = read_book("form-lo.xlsx", "团市委.xlsx");
+  CHECK(lo.messages.empty());
+  CHECK(lo.sub.unit == "团市委");
+  same_entries(lo.sub, csv);
+}
+
+TEST_CASE("a formula without a cached value is an error at its cell, as Sheet!Cell") {
+  // openpyxl writes formulas but never computes them.
+  Read raw = read_book("form.xlsx", "团市委.xlsx");
+  REQUIRE(raw.messages.size() == 1);
+  CHECK(raw.messages[0] ==
+        "团市委.xlsx:进度!C7: 错误: 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
+  Read pct = read_book("percent.xlsx", "市民政局.xlsx");
+  REQUIRE(pct.messages.size() == 1);
+  CHECK(pct.messages[0] == "市民政局.xlsx:Sheet1!C3: 错误: 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
+  // 0.46 in a 0% format is 46%, as the unit saw it; the row with the broken formula is 数据有误.
+  CHECK(pct.sub.invalid.count({14, 1}));
+  REQUIRE(pct.sub.entries.size() == 1);
+  CHECK(pct.sub.entries[0].key == TargetKey{19, 1});
+  CHECK(*pct.sub.entries[0].value == Approx(46));
+  CHECK(pct.sub.entries[0].percent);
+}
+
+TEST_CASE("an .xls saved by LibreOffice reads its cells, numbers and text") {
+  Read xls = read_book("form-lo.xls", "团市委.xls");
+  CHECK(xls.messages.empty());
+  // FreeXL does not read formula results: task 8's cell reads as empty (README says to save
+  // workbooks with formulas as .xlsx). Everything else is as in the CSV.
+  REQUIRE(xls.sub.entries.size() == 7);
+  CHECK(xls.sub.entries[1].key == TargetKey{7, 1});
+  CHECK(*xls.sub.entries[1].value == 14);
+  CHECK(xls.sub.entries[2].key == TargetKey{8, 1});
+  CHECK_FALSE(xls.sub.entries[2].value);
+  CHECK(xls.sub.entries[3].key == TargetKey{9, 1});
+  CHECK(*xls.sub.entries[3].value == 300);
+  CHECK(*xls.sub.entries[5].value == 9000);
+}
+
+TEST_CASE("cell references and problems with the workbook itself") {
+  CHECK(cell_ref(5, 3) == "C5");
+  CHECK(cell_ref(1, 27) == "AA1");
+  CHECK(cell_ref(10, 16384) == "XFD10");
+  CHECK_THROWS_AS(read_xlsx("PK\x03\x04 not really"), WorkbookError);
+  CHECK_THROWS_AS(read_xlsx(""), WorkbookError);
+  Diagnostics d;
+  parse_submission("PK\x03\x04", "r/市民政局.xlsx", real_plan(), {2024, 6}, d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].str() ==
+        "r/市民政局.xlsx: 错误: 不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
+}
