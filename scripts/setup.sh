@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what minsheng needs from Debian 12. Idempotent: installs only what is missing.
-# Usage: scripts/setup.sh [--browser]   (--browser adds chromium for the HTML rendering test)
+# Usage: scripts/setup.sh [--browser]   (--browser adds the clients tests open outputs in:
+# Chromium for the HTML, LibreOffice and openpyxl for workbooks)
 set -euo pipefail
 
 pkgs=(cmake g++ ninja-build pkg-config python3 strace libcli11-dev libyaml-cpp-dev libfmt-dev catch2
       libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev
-      libexpat1-dev libfreexl-dev)
-[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei)
+      libexpat1-dev libfreexl-dev libxlsxwriter-dev)
+[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl)
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -22,16 +23,17 @@ log=$(mktemp)
 if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
   cat "$log" >&2
   # The browser packages are optional: the browser test skips itself when they are absent.
-  if [[ " ${missing[*]} " == *" chromium "* ]]; then
+  if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" libreoffice-calc-nogui "* ]]; then
     core=()
     for p in "${missing[@]}"; do
-      [[ $p == chromium || $p == fonts-wqy-microhei ]] || core+=("$p")
+      [[ $p == chromium || $p == fonts-wqy-microhei || $p == libreoffice-calc-nogui ||
+         $p == python3-openpyxl ]] || core+=("$p")
     done
     if [[ ${#core[@]} -gt 0 ]]; then
       DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${core[@]}" >"$log" 2>&1 ||
         { cat "$log" >&2; exit 1; }
     fi
-    echo "setup: chromium could not be installed; the browser test will be skipped" >&2
+    echo "setup: chromium or LibreOffice could not be installed; their client tests will be skipped" >&2
   else
     exit 1
   fi

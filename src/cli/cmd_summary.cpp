@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/fs.hpp"
+#include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
 #include "report/explain.hpp"
 #include "report/summary_report.hpp"
@@ -63,18 +64,22 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     return 0;
   }
   if (o.write) {
-    // Both files are rendered before either is written, so a failure leaves the old pair intact.
-    std::string md = summary_markdown(rep), csv = summary_csv(rep);
+    // All three are rendered before any is written, so a failure leaves the old set intact.
     auto dir = output_dir(g.data, month.str());
-    write_file_atomic_pair(dir / "summary.md", md, dir / "summary.csv", csv);
-    print_err("已写入 " + (dir / "summary.md").string() + " 和 " + (dir / "summary.csv").string());
+    write_files_atomic({{dir / "summary.md", summary_markdown(rep)},
+                        {dir / "summary.csv", summary_csv(rep)},
+                        {dir / "summary.xlsx", xlsx_bytes(summary_workbook(rep))}});
+    print_err("已写入 " + (dir / "summary.md").string() + "、summary.csv 和 summary.xlsx");
     if (o.format.empty() && o.output.empty()) return 0;
   }
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx");
   Style style = o.output.empty() ? stdout_style(g) : Style{};
   emit(render_format(output_format(o.format, o.output),
                      {{"csv", [&] { return summary_csv(rep); }},
                       {"json", [&] { return summary_json(rep); }},
                       {"md", [&] { return summary_markdown(rep); }},
+                      {"xlsx", [&] { return xlsx_bytes(summary_workbook(rep)); }},
                       {"table", [&] { return summary_table(rep, style); }}}),
        o.output);
   return 0;
@@ -84,10 +89,11 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SummaryOptions>();
   CLI::App* sub = app.add_subcommand("summary", "月度汇总：对照序时进度评估每个指标");
   sub->add_option("--month,-m", o->month, "报告月份（YYYY-MM），即进度截至的月份")->required();
-  add_format(sub, o->format, {"table", "md", "csv", "json"})
-      ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
+  add_format(sub, o->format, {"table", "md", "csv", "json", "xlsx"})
+      ->description("输出格式：table|md|csv|json|xlsx（终端默认 table，否则 md；xlsx 须配 -o）");
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
-  sub->add_flag("--write", o->write, "写入 DATA/YYYY-MM/summary.md 和 summary.csv（原子写入）");
+  sub->add_flag("--write", o->write,
+                "写入 DATA/YYYY-MM/summary.md、summary.csv 和 summary.xlsx（原子写入）");
   sub->add_option("--explain", o->explain, "说明该任务（36）或指标（26.1）的状态是如何得出的");
   sub->add_flag("--keep-going", o->keep_going,
                 "有数据错误时仍生成报告，受影响指标标记为“数据有误”");

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "model/diagnostic.hpp"
 
@@ -198,46 +199,56 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
   sync_dir(path.parent_path());
 }
 
-void write_file_atomic_pair(const fs::path& a, std::string_view a_content, const fs::path& b,
-                            std::string_view b_content) {
+void write_files_atomic(const std::vector<std::pair<fs::path, std::string>>& files) {
+  if (files.empty()) return;
   // Refuse before anything is replaced when a target cannot be replaced at all.
-  for (const auto* p : {&a, &b}) require_replaceable(*p);
-  if (a.has_parent_path()) recover_outputs(a.parent_path());
-  Temp ta = write_temp(a, a_content), tb = write_temp(b, b_content);
-  fs::path journal = journal_of(a);
+  for (const auto& [path, content] : files) require_replaceable(path);
+  const fs::path& first = files.front().first;
+  if (first.has_parent_path()) recover_outputs(first.parent_path());
+  std::vector<Temp> temps;
+  for (const auto& [path, content] : files) temps.push_back(write_temp(path, content));
+  fs::path journal = journal_of(first);
   {
-    auto name = [](const std::string& p) { return fs::path(p).filename().string(); };
-    Temp tj = write_temp(journal, name(ta.path) + "\t" + name(a) + "\n" + name(tb.path) + "\t" +
-                                      name(b) + "\n");
+    std::string text;
+    for (std::size_t i = 0; i < files.size(); ++i)
+      text += fs::path(temps[i].path).filename().string() + "\t" +
+              files[i].first.filename().string() + "\n";
+    Temp tj = write_temp(journal, text);
     commit(tj, journal);
   }
-  // Keep the old `a` under a second name until `b` is in place, so that a failed second rename
-  // puts the old `a` back and the pair stays the old pair.
-  std::string backup = ta.path + ".old";
-  bool had_a = link(a.c_str(), backup.c_str()) == 0;
-  auto drop_journal = [&] {
+  // Each old file is kept under a second name until the last new one is in place, so a failed
+  // rename puts every file back and the set stays the old set.
+  std::vector<std::pair<std::string, bool>> backups;  // name, had an old file
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string backup = temps[i].path + ".old";
+    backups.push_back({backup, link(files[i].first.c_str(), backup.c_str()) == 0});
+  }
+  auto drop = [&] {
+    for (const auto& [backup, had] : backups)
+      if (had) unlink(backup.c_str());
     unlink(journal.c_str());
-    sync_dir(a.parent_path());
+    sync_dir(first.parent_path());
   };
-  try {
-    commit(ta, a);
-  } catch (...) {
-    if (had_a) unlink(backup.c_str());
-    drop_journal();
-    throw;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      commit(temps[i], files[i].first);
+    } catch (...) {
+      for (std::size_t k = 0; k < i; ++k) {
+        if (backups[k].second)
+          rename(backups[k].first.c_str(), files[k].first.c_str());
+        else
+          unlink(files[k].first.c_str());
+      }
+      drop();
+      throw;
+    }
   }
-  try {
-    commit(tb, b);
-  } catch (...) {
-    if (had_a)
-      rename(backup.c_str(), a.c_str());
-    else
-      unlink(a.c_str());
-    drop_journal();
-    throw;
-  }
-  if (had_a) unlink(backup.c_str());
-  drop_journal();
+  drop();
+}
+
+void write_file_atomic_pair(const fs::path& a, std::string_view a_content, const fs::path& b,
+                            std::string_view b_content) {
+  write_files_atomic({{a, std::string(a_content)}, {b, std::string(b_content)}});
 }
 
 }  // namespace minsheng

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace minsheng {
 
@@ -29,6 +31,9 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 // (.NAME.minsheng-commit), and removes minsheng's own temporaries (.NAME.minsheng-tmp-…) that
 // no running process holds. Nothing else is ever touched.
 void recover_outputs(const std::filesystem::path& dir);
+
+// The same for any number of files that belong together (summary.md, .csv and .xlsx).
+void write_files_atomic(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content);

@@ -347,4 +347,83 @@ std::string summary_json(const MonthReport& rep) {
   return dump_json(out);
 }
 
+namespace {
+
+OutCell opt_number(const std::optional<double>& v) {
+  return v ? out_number(*v) : OutCell{};
+}
+OutCell opt_percent(const std::optional<double>& v) {
+  return v ? OutCell{OutCell::Kind::percent, "", *round1(v), ""} : OutCell{};
+}
+
+OutSheet rollup_sheet(const std::string& name, const std::string& first,
+                      const std::vector<Rollup>& rows, const std::vector<std::string>& names) {
+  OutSheet s{name, {first, "合计"}, {24, 8}, {}, false};
+  for (Status st : kHeadlineOrder) {
+    s.headers.push_back(status_label(st));
+    s.widths.push_back(9);
+  }
+  s.headers.push_back("平均完成率");
+  s.widths.push_back(11);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::vector<OutCell> r = {out_text(names[i]), out_number(rows[i].total())};
+    for (Status st : kHeadlineOrder) r.push_back(out_number(rows[i].count(st)));
+    r.push_back(opt_percent(rows[i].avg_completion));
+    s.rows.push_back(std::move(r));
+  }
+  return s;
+}
+
+}  // namespace
+
+OutWorkbook summary_workbook(const MonthReport& rep) {
+  const Plan& p = *rep.plan;
+  // Dated by its data (the month's due date), so the same inputs give the same bytes.
+  OutWorkbook wb{p.short_title + " " + rep.month.chinese() + "进展汇总",
+                 p.due_date(rep.month).days_since_epoch() * 86400LL, {}};
+  OutSheet all{"总表",
+               {"编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
+                "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "来源"},
+               {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40},
+               {},
+               true};
+  for (const auto& r : rep.targets) {
+    const Category* cat = p.find_category(r.task->category);
+    OutCell status = out_text(status_text(r));
+    status.fill = status_info(r.status).hex;
+    OutCell actual = r.actual ? out_number(*r.actual)
+                              : (r.state ? out_text(milestone_label(*r.state)) : OutCell{});
+    all.rows.push_back({out_text(target_id(r)), out_text(cat ? cat->name : ""),
+                        out_text(r.target->lead), out_text(target_name(r)),
+                        r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)),
+                        out_text(r.measure), actual, opt_percent(r.completion_pct),
+                        opt_percent(rep.time.pct), opt_number(round1(r.gap_pp)), status,
+                        out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
+                        out_text(r.source.file.empty() ? "" : r.source.str())});
+  }
+  wb.sheets.push_back(std::move(all));
+  std::vector<std::string> cats, units;
+  for (const auto& c : p.categories) cats.push_back(category_heading(p, c.id));
+  for (const auto& r : rep.by_unit) units.push_back(r.name);
+  wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats));
+  wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units));
+  OutSheet gaps{"未报送", {"牵头单位", "情况"}, {16, 60}, {}, false};
+  for (const auto& line : gap_lines(rep)) {
+    auto colon = line.find("：");
+    gaps.rows.push_back({out_text(line.substr(0, colon)),
+                         out_text(colon == std::string::npos ? "" : line.substr(colon + 3))});
+  }
+  wb.sheets.push_back(std::move(gaps));
+  OutSheet problems{"数据问题", {"文件", "位置", "级别", "问题"}, {40, 10, 6, 70}, {}, false};
+  for (const auto& d : rep.problems.items())
+    problems.rows.push_back(
+        {out_text(d.file),
+         out_text(!d.place.empty() ? d.place
+                  : d.line > 0     ? std::to_string(d.line) + (d.col ? ":" + std::to_string(d.col) : "")
+                                   : ""),
+         out_text(d.severity == Severity::error ? "错误" : "警告"), out_text(d.message)});
+  wb.sheets.push_back(std::move(problems));
+  return wb;
+}
+
 }  // namespace minsheng

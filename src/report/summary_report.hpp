@@ -4,6 +4,7 @@
 
 #include "assess/assessment.hpp"
 #include "report/table.hpp"
+#include "util/sheet_doc.hpp"
 
 namespace minsheng {
 
@@ -11,6 +12,8 @@ std::string summary_table(const MonthReport& rep, const Style& style);
 std::string summary_markdown(const MonthReport& rep);
 std::string summary_csv(const MonthReport& rep);
 std::string summary_json(const MonthReport& rep);
+// The summary as a workbook staff work in: 总表, 分类汇总, 分单位, 未报送, 数据问题.
+OutWorkbook summary_workbook(const MonthReport& rep);
 
 // The exact column order of summary.csv; `minsheng diff` reads files with these columns.
 extern const std::vector<std::string> kSummaryCsvColumns;

@@ -152,7 +152,7 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
   CHECK(err("tasks --category x") ==
         "minsheng: 命令行有误：--category 的值“x”格式不对\n用 minsheng tasks --help 查看用法。\n");
   CHECK(err("summary --month 2024-06 --format xx") ==
-        "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json）\n用 minsheng "
+        "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json,xlsx）\n用 minsheng "
         "summary --help 查看用法。\n");
   // None of CLI11's English phrases reaches a person.
   for (const char* args : {"", "summary", "summary --month 2024-06 x", "tasks --category x",

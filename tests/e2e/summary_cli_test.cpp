@@ -3,6 +3,7 @@
 #include <map>
 
 #include "harness.hpp"
+#include "io/workbook.hpp"
 #include "util/csv.hpp"
 
 using namespace minsheng::e2e;
@@ -270,7 +271,8 @@ TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no
   REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
   auto dir = s.data() / "2024-06";
   std::string md = slurp(dir / "summary.md"), csv = slurp(dir / "summary.csv");
-  // New data, so that a successful write would change both files.
+  std::string xlsx = slurp(dir / "summary.xlsx");
+  // New data, so that a successful write would change every file.
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
   struct Fault {
     const char* inject;
@@ -289,9 +291,10 @@ TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no
     CHECK(r.err.find(f.message) != std::string::npos);
     CHECK(slurp(dir / "summary.md") == md);
     CHECK(slurp(dir / "summary.csv") == csv);
+    CHECK(slurp(dir / "summary.xlsx") == xlsx);
     std::size_t files = 0;
     for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
-    CHECK(files == 2);
+    CHECK(files == 3);  // summary.md, .csv and .xlsx
   }
 }
 
@@ -319,7 +322,7 @@ TEST_CASE("a --write killed between the two renames is finished by the next run"
   CHECK(slurp(dir / "summary.csv") == new_csv);
   std::size_t files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
-  CHECK(files == 2);
+  CHECK(files == 3);
 }
 
 TEST_CASE("temporaries a killed run left are removed by the next write, and nothing else is") {
@@ -356,4 +359,25 @@ TEST_CASE("a month with workbooks gives the same summary as the same content in 
       INFO("row " << r << " column " << a[0].fields[c].value);
       CHECK(a[r].fields[c].value == b[r].fields[c].value);
     }
+}
+
+TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical on re-run") {
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  auto xlsx = s.data() / "2024-06/summary.xlsx";
+  std::string first = slurp(xlsx);
+  CHECK(first.rfind("PK\x03\x04", 0) == 0);
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  CHECK(slurp(xlsx) == first);
+  Run o = run("--data demo/reports summary --month 2024-06 --format xlsx -o x.xlsx", s.dir());
+  CHECK(o.rc == 0);
+  CHECK(slurp(s.dir() / "x.xlsx") == first);
+  // The workbook reads back through minsheng's own reader: its 总表 has every target.
+  auto wb = minsheng::read_xlsx(first);
+  REQUIRE(wb.sheets.size() == 5);
+  CHECK(wb.sheets[0].name == "总表");
+  CHECK(wb.sheets[0].rows.size() == 74);  // the header and 73 targets
+  Run stdout_xlsx = run("--data demo/reports summary --month 2024-06 --format xlsx", s.dir());
+  CHECK(stdout_xlsx.rc == 2);
+  CHECK(stdout_xlsx.err == "minsheng: --format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx\n");
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# LibreOffice, the spreadsheet staff may open it in, reads the demo's summary.xlsx: every sheet
+# converts, and the 总表 sheet holds the numbers summary.csv holds. Exits 77 (skipped) when
+# LibreOffice is not installed (scripts/setup.sh --browser installs it).
+set -euo pipefail
+bin=$1
+src=$2
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [[ -z $soffice ]]; then
+  echo "SKIP: LibreOffice is not installed (scripts/setup.sh --browser installs it)"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$src"
+"$bin" --data demo/reports summary --month 2024-06 --format xlsx -o "$work/summary.xlsx"
+"$bin" --data demo/reports summary --month 2024-06 --format csv -o "$work/summary.csv"
+# Each sheet to its own CSV, UTF-8 (76), comma-separated (44), quoted by " (34).
+timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$work" "$work/summary.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+for sheet in 总表 分类汇总 分单位 未报送 数据问题; do
+  [[ -s "$work/summary-$sheet.csv" ]] || { echo "FAIL: LibreOffice gave no sheet $sheet"; cat "$work/soffice.log"; exit 1; }
+done
+python3 - "$work/summary-总表.csv" "$work/summary.csv" <<'PY'
+import csv, sys
+lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+ref = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
+assert len(lo) == len(ref) == 73, (len(lo), len(ref))
+bad = 0
+for a, b in zip(lo, ref):
+    ident = b["task"] + ("." + b["target"] if a["编号"] != b["task"] else "")
+    # Numbers compare as numbers: LibreOffice shows them as the cell's format does.
+    def num(s):
+        s = s.replace(",", "").rstrip("%")
+        return round(float(s), 1) if s else None
+    checks = [
+        (a["编号"], ident),
+        (a["牵头单位"], b["lead"]),
+        (num(a["累计完成"]) if b["actual"] else None, num(b["actual"])),
+        (num(a["完成率"]), num(b["completion_pct"])),
+        (num(a["序时进度"]), num(b["time_pct"])),
+        (a["数据月份"], b["value_month"]),
+    ]
+    for got, want in checks:
+        if got != want:
+            bad += 1
+            print(f"FAIL: task {ident}: LibreOffice shows {got!r}, summary.csv has {want!r}")
+    if not a["状态"].startswith(b["status_label"]):
+        bad += 1
+        print(f"FAIL: task {ident}: status {a['状态']!r} vs {b['status_label']!r}")
+sys.exit(1 if bad else 0)
+PY
+echo "ok: LibreOffice reads summary.xlsx with summary.csv's numbers (73 targets, 5 sheets)"
