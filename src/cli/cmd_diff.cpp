@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/summary_reader.hpp"
+#include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
 #include "report/diff_report.hpp"
 
@@ -15,6 +16,7 @@ namespace minsheng::cli {
 struct DiffOptions {
   std::string old_arg, new_arg;
   std::string format;
+  std::string output;
   std::vector<std::string> only, fail_on;
 };
 
@@ -75,12 +77,16 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
                      old_side.month->str());
   DiffReport rep = diff_sides(std::move(old_side), std::move(new_side));
 
-  emit(render_format(output_format(o.format, ""),
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 5月至6月变化.xlsx");
+  Style style = o.output.empty() ? stdout_style(g) : Style{};
+  emit(render_format(output_format(o.format, o.output),
                      {{"csv", [&] { return diff_csv(rep, only); }},
                       {"json", [&] { return diff_json(rep, only); }},
                       {"md", [&] { return diff_markdown(rep, only); }},
-                      {"table", [&] { return diff_table(rep, only, stdout_style(g)); }}}),
-       "");
+                      {"xlsx", [&] { return xlsx_bytes(diff_workbook(rep, only)); }},
+                      {"table", [&] { return diff_table(rep, only, style); }}}),
+       o.output);
   for (ChangeKind k : fail_on)
     if (rep.count(k)) {
       print_err("minsheng: 存在 " + std::to_string(rep.count(k)) + " 项“" + change_label(k) +
@@ -95,8 +101,9 @@ Command setup_diff(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("diff", "比较两个月（或两份 summary.csv）的进展变化");
   sub->add_option("OLD", o->old_arg, "较早的一方：月份（YYYY-MM）或 summary.csv 文件")->required();
   sub->add_option("NEW", o->new_arg, "较新的一方：月份（YYYY-MM）或 summary.csv 文件")->required();
-  add_format(sub, o->format, {"table", "md", "csv", "json"})
-      ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
+  add_format(sub, o->format, {"table", "md", "csv", "json", "xlsx"})
+      ->description("输出格式：table|md|csv|json|xlsx（终端默认 table，否则 md；xlsx 须配 -o）");
+  sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   sub->add_option("--only", o->only, "只列出这些变化类型，逗号分隔，如 worsened,stalled")
       ->delimiter(',');
   sub->add_option("--fail-on", o->fail_on, "出现这些变化类型时退出码为 1，如 worsened,revised_down")

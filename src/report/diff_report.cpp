@@ -235,4 +235,50 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
   return dump_json(out);
 }
 
+OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& only) {
+  std::set<int> multi = multi_target_tasks(rep);
+  auto sheet = [&](const std::string& name, auto keep) {
+    OutSheet s{name,
+               {"编号", "指标", "牵头单位", "变化", "原累计完成", "现累计完成", "增量", "原完成率",
+                "现完成率", "完成率变化（百分点）", "原状态", "现状态", "原数据月份", "现数据月份"},
+               {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11},
+               {},
+               true};
+    auto num = [](const std::optional<double>& v) { return v ? out_number(*v) : OutCell{}; };
+    // Stored already rounded by the one rule, so a spreadsheet never shows 36.2 for 36.25.
+    auto pct = [](const std::optional<double>& v) {
+      return v ? OutCell{OutCell::Kind::percent, "", *round1(v), ""} : OutCell{};
+    };
+    for (const auto& r : rep.rows) {
+      if (!keep(r)) continue;
+      auto side = [&](bool old, auto f) {
+        const auto& x = old ? r.old_row : r.new_row;
+        return x ? f(*x) : OutCell{};
+      };
+      auto actual = [&](const AssessedRow& a) {
+        return a.actual ? out_number(*a.actual) : out_text(a.state);
+      };
+      auto compl_ = [&](const AssessedRow& a) { return pct(a.completion_pct); };
+      auto status = [&](const AssessedRow& a) { return out_text(status_of(a)); };
+      auto month = [&](const AssessedRow& a) { return out_text(opt_month(a.value_month)); };
+      OutCell kind = out_text(change_label(r.kind));
+      if (change_info(r.kind).color == Color::red) kind.fill = "#d32f2f";
+      if (change_info(r.kind).color == Color::green) kind.fill = "#2e7d32";
+      s.rows.push_back({out_text(id_text(r, multi)), out_text(what_of(r, multi)),
+                        out_text(r.any().lead), kind, side(true, actual), side(false, actual),
+                        num(r.delta), side(true, compl_), side(false, compl_), num(round1(r.delta_pp)),
+                        side(true, status), side(false, status), side(true, month),
+                        side(false, month)});
+    }
+    return s;
+  };
+  OutWorkbook wb{diff_headline(rep), 0, {}};
+  if (rep.new_side.month) wb.created = Date{rep.new_side.month->year, rep.new_side.month->month, 1}
+                                           .days_since_epoch() * 86400LL;
+  wb.sheets.push_back(sheet("全部", [&](const DiffRow& r) { return wanted(only, r.kind); }));
+  for (ChangeKind k : sections(only))
+    if (rep.count(k)) wb.sheets.push_back(sheet(change_label(k), [k](const DiffRow& r) { return r.kind == k; }));
+  return wb;
+}
+
 }  // namespace minsheng

@@ -5,6 +5,7 @@
 
 #include "assess/diff.hpp"
 #include "report/table.hpp"
+#include "util/sheet_doc.hpp"
 
 namespace minsheng {
 
@@ -16,6 +17,8 @@ std::string diff_table(const DiffReport& rep, const std::set<ChangeKind>& only, 
 std::string diff_markdown(const DiffReport& rep, const std::set<ChangeKind>& only);
 std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only);
 std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only);
+// 全部, then a sheet per kind of change that occurs, with Chinese headers.
+OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& only);
 
 extern const std::vector<std::string> kDiffCsvColumns;
 

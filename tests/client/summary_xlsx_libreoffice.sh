@@ -51,4 +51,28 @@ for a, b in zip(lo, ref):
         print(f"FAIL: task {ident}: status {a['状态']!r} vs {b['status_label']!r}")
 sys.exit(1 if bad else 0)
 PY
-echo "ok: LibreOffice reads summary.xlsx with summary.csv's numbers (73 targets, 5 sheets)"
+# diff.xlsx: its 全部 sheet has diff.csv's rows (all but the unchanged) with the same numbers.
+"$bin" --data demo/reports diff 2024-05 2024-06 --format xlsx -o "$work/diff.xlsx"
+"$bin" --data demo/reports diff 2024-05 2024-06 --format csv >"$work/diff.csv"
+timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$work" "$work/diff.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+python3 - "$work/diff-全部.csv" "$work/diff.csv" <<'PY'
+import csv, sys
+lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+ref = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig"))]
+def num(s):
+    s = s.replace(",", "").rstrip("%")
+    return round(float(s), 1) if s else None
+assert len(lo) == len(ref), (len(lo), len(ref))
+bad = 0
+for a, b in zip(lo, ref):
+    for got, want in [(num(a["现累计完成"]) if b["new_actual"] else None, num(b["new_actual"])),
+                      (num(a["增量"]), num(b["delta"])),
+                      (num(a["完成率变化（百分点）"]), num(b["delta_pp"]))]:
+        if got != want:
+            bad += 1
+            print(f"FAIL: diff task {b['task']}.{b['target']}: {got!r} vs {want!r}")
+sys.exit(1 if bad else 0)
+PY
+echo "ok: LibreOffice reads summary.xlsx (73 targets, 5 sheets) and diff.xlsx with the CSVs' numbers"

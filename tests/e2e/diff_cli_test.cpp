@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "harness.hpp"
+#include "io/workbook.hpp"
 #include "util/csv.hpp"
 
 using namespace minsheng::e2e;
@@ -128,4 +129,23 @@ TEST_CASE("the terminal table is a table, not Markdown") {
   CHECK(t.out.find("───") != std::string::npos);  // the table's rule
   CHECK(t.out.find("状态恶化（worsened）") != std::string::npos);
   CHECK(t.out.find("450个 → 450个（沿用2024-05）") != std::string::npos);
+}
+
+TEST_CASE("diff --format xlsx: 全部 and a sheet per kind of change, Chinese headers") {
+  Sandbox s;
+  Run r = run("--data demo/reports diff 2024-05 2024-06 --format xlsx -o d.xlsx", s.dir());
+  REQUIRE(r.rc == 0);
+  auto wb = minsheng::read_xlsx(slurp(s.dir() / "d.xlsx"));
+  REQUIRE(wb.sheets.size() >= 2);
+  CHECK(wb.sheets[0].name == "全部");
+  CHECK(wb.sheets[0].rows[0].cells[0].text == "编号");
+  // 全部 is every target, unchanged ones too: the header and 73 rows.
+  CHECK(wb.sheets[0].rows.size() == 1 + 73);
+  // 新完成 has its 11 (as the headline says) under its header.
+  CHECK(wb.sheets[1].rows.size() == 1 + 11);
+  std::vector<std::string> names;
+  for (const auto& sh : wb.sheets) names.push_back(sh.name);
+  CHECK(names == std::vector<std::string>{"全部", "新完成", "状态恶化", "数据下调", "无进展",
+                                          "状态改善", "有进展", "首次报送"});
+  CHECK(run("--data demo/reports diff 2024-05 2024-06 --format xlsx", s.dir()).rc == 2);
 }
