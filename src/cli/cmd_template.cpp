@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
+#include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
 #include "report/template_form.hpp"
 
@@ -24,8 +25,13 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   // The previous month's figures are a reminder only; problems in old files are check's business.
   DataSet data = load_data(plan, g.data, month.plus(-1));
   Snapshot prev = merge_snapshot(data.submissions, month.plus(-1), nullptr);
-  emit(o.format == "yaml" ? template_yaml(plan, unit, month, prev)
-                          : template_csv(plan, unit, month, prev),
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o " + unit + "_" + month.str() + ".xlsx");
+  emit(render_format(o.format, {{"yaml", [&] { return template_yaml(plan, unit, month, prev); }},
+                                {"csv", [&] { return template_csv(plan, unit, month, prev); }},
+                                {"xlsx", [&] {
+                                   return xlsx_bytes(template_workbook(plan, unit, month, prev));
+                                 }}}),
        o.output);
   return 0;
 }
@@ -35,7 +41,7 @@ Command setup_template(CLI::App& app, const GlobalOptions& g) {
   CLI::App* sub = app.add_subcommand("template", "生成某单位某月的进度报送表");
   sub->add_option("--unit,-u", o->unit, "牵头单位")->required();
   sub->add_option("--month,-m", o->month, "报送月份（YYYY-MM）")->required();
-  add_format(sub, o->format, {"csv", "yaml"});
+  add_format(sub, o->format, {"csv", "yaml", "xlsx"});
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   return {sub, [o, &g] { return run_template(*o, g); }};
 }

@@ -61,10 +61,25 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     return fills[hex] = f;
   };
 
+  lxw_format* unlocked = workbook_add_format(wb);
+  format_set_unlocked(unlocked);
+  format_set_bg_color(unlocked, 0xFFF8E1);
+  format_set_border(unlocked, LXW_BORDER_THIN);
+  lxw_format* unlocked_date = workbook_add_format(wb);
+  format_set_unlocked(unlocked_date);
+  format_set_bg_color(unlocked_date, 0xFFF8E1);
+  format_set_border(unlocked_date, LXW_BORDER_THIN);
+  format_set_num_format(unlocked_date, "yyyy-mm-dd");
+  lxw_format* note_format = workbook_add_format(wb);
+  format_set_bold(note_format);
+
   for (const auto& sheet : out.sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
+    bool form = !sheet.inputs.empty();
+    lxw_row_t top = form ? 1 : 0;  // a form has its note above the header
+    if (form) worksheet_write_string(ws, 0, 0, sheet.note.c_str(), note_format);
     for (std::size_t c = 0; c < sheet.headers.size(); ++c) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(), header);
+      worksheet_write_string(ws, top, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(), header);
       double width = c < sheet.widths.size() ? sheet.widths[c] : 12;
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
                            nullptr);
@@ -72,9 +87,20 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     for (std::size_t r = 0; r < sheet.rows.size(); ++r)
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
         const OutCell& cell = sheet.rows[r][c];
-        auto row = static_cast<lxw_row_t>(r + 1);
+        auto row = static_cast<lxw_row_t>(r + 1 + top);
         auto col = static_cast<lxw_col_t>(c);
         lxw_format* f = cell.fill.empty() ? nullptr : fill(cell.fill);
+        OutInput input = c < sheet.inputs.size() ? sheet.inputs[c] : OutInput::none;
+        if (input != OutInput::none) {
+          lxw_format* u = input == OutInput::date ? unlocked_date : unlocked;
+          if (cell.kind == OutCell::Kind::text)
+            worksheet_write_string(ws, row, col, cell.text.c_str(), u);
+          else if (cell.kind == OutCell::Kind::number)
+            worksheet_write_number(ws, row, col, cell.number, u);
+          else
+            worksheet_write_blank(ws, row, col, u);
+          continue;
+        }
         switch (cell.kind) {
           case OutCell::Kind::empty:
             break;
@@ -90,10 +116,49 @@ std::string xlsx_bytes(const OutWorkbook& out) {
         }
       }
     if (!sheet.headers.empty()) {
-      worksheet_freeze_panes(ws, 1, 0);
-      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
-                           static_cast<lxw_col_t>(sheet.headers.size() - 1));
-      worksheet_repeat_rows(ws, 0, 0);
+      worksheet_freeze_panes(ws, top + 1, 0);
+      if (!form)
+        worksheet_autofilter(ws, top, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+                             static_cast<lxw_col_t>(sheet.headers.size() - 1));
+      worksheet_repeat_rows(ws, top, top);
+    }
+    if (form && !sheet.rows.empty()) {
+      std::vector<char*> list;
+      for (const auto& c : sheet.choices) list.push_back(const_cast<char*>(c.c_str()));
+      list.push_back(nullptr);
+      auto first = static_cast<lxw_row_t>(top + 1);
+      auto last = static_cast<lxw_row_t>(top + sheet.rows.size());
+      for (std::size_t c = 0; c < sheet.inputs.size(); ++c) {
+        lxw_data_validation v{};
+        v.show_error = LXW_VALIDATION_ON;
+        switch (sheet.inputs[c]) {
+          case OutInput::number:
+            v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 0;
+            v.error_title = const_cast<char*>("累计完成");
+            v.error_message = const_cast<char*>("请填写不小于 0 的数（自计划开始以来的累计数）");
+            break;
+          case OutInput::list:
+            v.validate = LXW_VALIDATION_TYPE_LIST;
+            v.value_list = list.data();
+            v.error_title = const_cast<char*>("状态");
+            v.error_message = const_cast<char*>("请选择 未启动、推进中 或 已完成");
+            break;
+          case OutInput::date:
+            v.validate = LXW_VALIDATION_TYPE_DATE;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
+            v.minimum_datetime = lxw_datetime{2000, 1, 1, 0, 0, 0};
+            v.error_title = const_cast<char*>("报送日期");
+            v.error_message = const_cast<char*>("请填写日期，如 2024-07-02");
+            break;
+          default:
+            continue;
+        }
+        worksheet_data_validation_range(ws, first, static_cast<lxw_col_t>(c), last,
+                                        static_cast<lxw_col_t>(c), &v);
+      }
+      worksheet_protect(ws, nullptr, nullptr);
     }
     worksheet_set_paper(ws, 9);  // A4
     if (sheet.landscape) worksheet_set_landscape(ws);

@@ -238,12 +238,10 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
 OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& only) {
   std::set<int> multi = multi_target_tasks(rep);
   auto sheet = [&](const std::string& name, auto keep) {
-    OutSheet s{name,
+    OutSheet s = out_sheet(name,
                {"编号", "指标", "牵头单位", "变化", "原累计完成", "现累计完成", "增量", "原完成率",
                 "现完成率", "完成率变化（百分点）", "原状态", "现状态", "原数据月份", "现数据月份"},
-               {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11},
-               {},
-               true};
+               {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11}, true);
     auto num = [](const std::optional<double>& v) { return v ? out_number(*v) : OutCell{}; };
     // Stored already rounded by the one rule, so a spreadsheet never shows 36.2 for 36.25.
     auto pct = [](const std::optional<double>& v) {

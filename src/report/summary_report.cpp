@@ -358,7 +358,7 @@ OutCell opt_percent(const std::optional<double>& v) {
 
 OutSheet rollup_sheet(const std::string& name, const std::string& first,
                       const std::vector<Rollup>& rows, const std::vector<std::string>& names) {
-  OutSheet s{name, {first, "合计"}, {24, 8}, {}, false};
+  OutSheet s = out_sheet(name, {first, "合计"}, {24, 8}, false);
   for (Status st : kHeadlineOrder) {
     s.headers.push_back(status_label(st));
     s.widths.push_back(9);
@@ -381,12 +381,10 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   // Dated by its data (the month's due date), so the same inputs give the same bytes.
   OutWorkbook wb{p.short_title + " " + rep.month.chinese() + "进展汇总",
                  p.due_date(rep.month).days_since_epoch() * 86400LL, {}};
-  OutSheet all{"总表",
+  OutSheet all = out_sheet("总表",
                {"编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
                 "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "来源"},
-               {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40},
-               {},
-               true};
+               {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40}, true);
   for (const auto& r : rep.targets) {
     const Category* cat = p.find_category(r.task->category);
     OutCell status = out_text(status_text(r));
@@ -407,14 +405,14 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   for (const auto& r : rep.by_unit) units.push_back(r.name);
   wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats));
   wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units));
-  OutSheet gaps{"未报送", {"牵头单位", "情况"}, {16, 60}, {}, false};
+  OutSheet gaps = out_sheet("未报送", {"牵头单位", "情况"}, {16, 60}, false);
   for (const auto& line : gap_lines(rep)) {
     auto colon = line.find("：");
     gaps.rows.push_back({out_text(line.substr(0, colon)),
                          out_text(colon == std::string::npos ? "" : line.substr(colon + 3))});
   }
   wb.sheets.push_back(std::move(gaps));
-  OutSheet problems{"数据问题", {"文件", "位置", "级别", "问题"}, {40, 10, 6, 70}, {}, false};
+  OutSheet problems = out_sheet("数据问题", {"文件", "位置", "级别", "问题"}, {40, 10, 6, 70}, false);
   for (const auto& d : rep.problems.items())
     problems.rows.push_back(
         {out_text(d.file),

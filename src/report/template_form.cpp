@@ -45,6 +45,39 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
   return out;
 }
 
+OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMonth month,
+                              const Snapshot& previous) {
+  OutSheet s = out_sheet(month.chinese() + "进度",
+                         {"牵头单位", "月份", "任务编号", "指标", "任务内容", "指标名称", "计划目标",
+                          "计量单位", "上期累计（参考）", "累计完成", "状态", "目标值", "备注",
+                          "报送日期"},
+                         {14, 9, 9, 6, 40, 24, 16, 9, 16, 12, 10, 10, 24, 12}, true);
+  s.note = unit + " " + month.chinese() + "民生项目进展报送表：请于 " +
+           plan.due_date(month).chinese() + " 前报送" +
+           (plan.report_to.empty() ? "" : "至" + plan.report_to) +
+           "；累计完成填自计划开始以来的累计数，里程碑任务在“状态”中选择。";
+  using I = OutInput;
+  s.inputs = {I::none, I::none, I::none, I::none, I::none,   I::none, I::none,
+              I::none, I::none, I::number, I::list, I::number, I::text, I::date};
+  s.choices = {"未启动", "推进中", "已完成"};
+  for (const Target* t : plan.targets_of(unit)) {
+    const Task* task = plan.find_task(t->task);
+    TargetKey k{t->task, t->index};
+    std::string supplied = t->pending ? previous_target_value(previous, k) : "";
+    s.rows.push_back({out_text(unit), out_text(month.str()), out_number(t->task),
+                      out_number(t->index), out_text(task->text), out_text(t->name),
+                      out_text(plan_figure(*t)), out_text(t->measure),
+                      out_text(previous_text(previous, k)), OutCell{}, OutCell{},
+                      supplied.empty() ? OutCell{} : out_number(*parse_decimal(supplied)),
+                      OutCell{}, OutCell{}});
+  }
+  OutWorkbook wb;
+  wb.title = s.note;
+  wb.created = plan.due_date(month).days_since_epoch() * 86400LL;
+  wb.sheets.push_back(std::move(s));
+  return wb;
+}
+
 std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth month,
                           const Snapshot& previous) {
   std::string out = "# " + unit + " " + month.chinese() + " 民生项目进展报送表\n";

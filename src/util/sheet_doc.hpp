@@ -12,12 +12,20 @@ struct OutCell {
   std::string fill;   // "#2e7d32" or empty
 };
 
+// What a fill-in column accepts; cells of other columns are locked when the sheet is protected.
+enum class OutInput { none, number, list, date, text };
+
 struct OutSheet {
   std::string name;
   std::vector<std::string> headers;
   std::vector<double> widths;  // in characters, one per column
   std::vector<std::vector<OutCell>> rows;
   bool landscape = false;
+  // A form: a line above the header, the columns people fill in, and protection (no password)
+  // so that nothing else is changed by accident.
+  std::string note;
+  std::vector<OutInput> inputs;      // one per column; empty: not a form
+  std::vector<std::string> choices;  // for OutInput::list
 };
 
 struct OutWorkbook {
@@ -25,6 +33,16 @@ struct OutWorkbook {
   long long created = 0;  // seconds since 1970, UTC: fixed by the data, never the clock
   std::vector<OutSheet> sheets;
 };
+
+inline OutSheet out_sheet(std::string name, std::vector<std::string> headers,
+                          std::vector<double> widths, bool landscape = false) {
+  OutSheet s;
+  s.name = std::move(name);
+  s.headers = std::move(headers);
+  s.widths = std::move(widths);
+  s.landscape = landscape;
+  return s;
+}
 
 inline OutCell out_text(std::string s) {
   return {OutCell::Kind::text, std::move(s), 0, ""};
