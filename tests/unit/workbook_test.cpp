@@ -107,3 +107,32 @@ TEST_CASE("cell references and problems with the workbook itself") {
   CHECK(d.items()[0].str() ==
         "r/市民政局.xlsx: 错误: 不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
 }
+
+TEST_CASE("dates in date cells are read as dates; a workbook with no header names its sheets") {
+  // The demo's 市教育局.xlsx: 报送日期 stored as a date serial in a yyyy-mm-dd cell.
+  Diagnostics d;
+  Submission s = parse_submission(
+      read_file(std::string(MINSHENG_SOURCE_DIR) + "/demo/reports/2024-06/submissions/市教育局.xlsx"),
+      "市教育局.xlsx", real_plan(), {2024, 6}, d);
+  CHECK(d.items().empty());
+  CHECK(s.submitted == Date{2024, 7, 2});
+  REQUIRE(s.entries.size() == 6);
+  CHECK(*s.entries[2].value == 96);  // 0.96 in a 0% cell
+  // percent.xlsx read as a form of a sheet with no 任务编号 anywhere: the sheets are named.
+  Workbook wb = read_xlsx(read_file(kDir + "percent.xlsx"));
+  wb.sheets[0].rows.erase(wb.sheets[0].rows.begin());  // drop its header row
+  Diagnostics e;
+  parse_workbook_submission(wb, "市民政局.xlsx", real_plan(), {2024, 6}, e);
+  REQUIRE_FALSE(e.items().empty());
+  CHECK(e.items()[0].str() ==
+        "市民政局.xlsx: 错误: 找不到表头：工作表 Sheet1 中都没有“任务编号”（task）列；请使用 minsheng "
+        "template 生成的报送表");
+}
+
+TEST_CASE("a WPS .et that is BIFF inside reads like an .xls") {
+  Diagnostics d;
+  Submission s = parse_xls_submission(kDir + "form-lo.xls", "团市委.et", real_plan(), {2024, 6}, d);
+  CHECK(d.items().empty());
+  CHECK(s.unit == "团市委");
+  CHECK(s.entries.size() == 7);
+}
