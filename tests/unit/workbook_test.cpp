@@ -108,7 +108,7 @@ TEST_CASE("cell references and problems with the workbook itself") {
         "r/市民政局.xlsx: 错误: 不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
 }
 
-TEST_CASE("dates in date cells are read as dates; a workbook with no header names its sheets") {
+TEST_CASE("dates in date cells are read as dates — a workbook with no header names its sheets") {
   // The demo's 市教育局.xlsx: 报送日期 stored as a date serial in a yyyy-mm-dd cell.
   Diagnostics d;
   Submission s = parse_submission(
