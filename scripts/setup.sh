@@ -4,10 +4,11 @@
 # Chromium for the HTML, LibreOffice and openpyxl for workbooks)
 set -euo pipefail
 
-pkgs=(cmake g++ ninja-build pkg-config python3 strace libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+pkgs=(cmake g++ ninja-build pkg-config python3 strace dpkg-dev man-db libcli11-dev libyaml-cpp-dev libfmt-dev catch2
       libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev
       libexpat1-dev libfreexl-dev libxlsxwriter-dev)
-[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl)
+[[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl
+                                        lintian)
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -27,7 +28,7 @@ if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-
     core=()
     for p in "${missing[@]}"; do
       [[ $p == chromium || $p == fonts-wqy-microhei || $p == libreoffice-calc-nogui ||
-         $p == python3-openpyxl ]] || core+=("$p")
+         $p == python3-openpyxl || $p == lintian ]] || core+=("$p")
     done
     if [[ ${#core[@]} -gt 0 ]]; then
       DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${core[@]}" >"$log" 2>&1 ||

@@ -7,4 +7,4 @@ scripts/build.sh build
 (cd build && ctest --output-on-failure -j"$(nproc)")
 BUILD_TYPE=Debug scripts/build.sh build-asan -DMINSHENG_SANITIZE=ON
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  ctest --output-on-failure -j"$(nproc)" -LE browser)
+  ctest --output-on-failure -j"$(nproc)" -LE 'browser|package')

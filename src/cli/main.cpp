@@ -28,7 +28,8 @@ void print_diagnostics(const Diagnostics& d) {
 int main(int argc, char** argv) {
   CLI::App app{"minsheng：民生项目月度进展汇总、比对与通报工具", "minsheng"};
   localize(app);  // before any subcommand exists, so that each inherits it
-  app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION, "显示版本号");
+  app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION_TEXT,
+                       "显示版本号");
   app.set_help_flag("--help,-h", "显示帮助");
   app.require_subcommand(1);
   app.fallthrough();
@@ -41,14 +42,17 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       setup_tasks(app, g),   setup_check(app, g), setup_template(app, g), setup_missing(app, g),
       setup_summary(app, g), setup_diff(app, g),  setup_bulletin(app, g)};
-
   for (const auto& c : commands) {
     c.app->group("子命令");
     c.app->get_help_ptr()->group("选项");
   }
+  // Hidden (an empty group): shell completion asks it, people never see it.
+  const Command complete = setup_complete(app, g);
+  complete.app->group("");
 
   std::vector<std::string> subcommand_names;
   for (const auto& c : commands) subcommand_names.push_back(c.app->get_name());
+  subcommand_names.push_back(complete.app->get_name());
   if (auto unknown = unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc),
                                         subcommand_names, {"--plan", "--data"})) {
     print_err("minsheng: " + *unknown + "\n用 minsheng --help 查看用法。");
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (complete.app->parsed()) return complete.run();
     for (const auto& c : commands)
       if (c.app->parsed()) return c.run();
     return kExitUsage;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Packs the build into a .deb, unpacks it into a temporary root (dpkg -x) and uses what it
+# installed: the binary on the demo data, --version, the man page, and bash completion driven
+# through compgen. lintian, when installed, must report no errors.
+# Usage: deb_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(realpath "$1")
+src=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1) ||
+  { cat "$work/cpack.log"; exit 1; }
+deb=$(ls "$work"/out/minsheng_*_amd64.deb)
+echo "package: $(basename "$deb")"
+dpkg-deb -f "$deb" Depends | grep -q 'libyaml-cpp' || { echo "FAIL: Depends not computed"; exit 1; }
+dpkg-deb -f "$deb" Section | grep -qx utils || { echo "FAIL: section"; exit 1; }
+dpkg -x "$deb" "$work/root"
+bin=$work/root/usr/bin/minsheng
+"$bin" --version | grep -q '^minsheng [0-9]' || { echo "FAIL: --version"; exit 1; }
+"$bin" --plan "$work/root/usr/share/minsheng/tasks.yaml" --data "$src/demo/reports" summary \
+  --month 2024-06 --format csv >"$work/summary.csv"
+[[ $(wc -l <"$work/summary.csv") -eq 74 ]] || { echo "FAIL: installed binary's summary"; exit 1; }
+for f in usr/share/man/man1/minsheng.1.gz usr/share/bash-completion/completions/minsheng \
+  usr/share/zsh/vendor-completions/_minsheng usr/share/doc/minsheng/copyright \
+  usr/share/doc/minsheng/changelog.gz usr/share/doc/minsheng/examples/minsheng-bulletin.timer \
+  usr/share/doc/minsheng/examples/minsheng-missing.service usr/share/minsheng/templates/bulletin.md.mustache; do
+  [[ -s $work/root/$f ]] || { echo "FAIL: $f not installed"; exit 1; }
+done
+man -l "$work/root/usr/share/man/man1/minsheng.1.gz" 2>/dev/null | grep -q 'summary' ||
+  { echo "FAIL: man page"; exit 1; }
+# Bash completion, as a shell calls it: `minsheng sum<TAB>` and `--unit 市民<TAB>`.
+cd "$src"
+out=$(PATH="$work/root/usr/bin:$PATH" bash -c '
+  source "$0"
+  COMP_WORDS=(minsheng sum); COMP_CWORD=1; _minsheng; echo "sub: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng template --unit 市民); COMP_CWORD=3; _minsheng; echo "unit: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng --data demo/reports summary --month 2024-0); COMP_CWORD=5; _minsheng
+  echo "month: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng summary --kee); COMP_CWORD=2; _minsheng; echo "option: ${COMPREPLY[*]}"
+' "$work/root/usr/share/bash-completion/completions/minsheng")
+echo "$out"
+grep -qx 'sub: summary' <<<"$out" || { echo "FAIL: sum<TAB>"; exit 1; }
+grep -qx 'unit: 市民政局' <<<"$out" || { echo "FAIL: --unit 市民<TAB>"; exit 1; }
+grep -qx 'month: 2024-04 2024-05 2024-06' <<<"$out" || { echo "FAIL: --month<TAB>"; exit 1; }
+grep -qx 'option: --keep-going' <<<"$out" || { echo "FAIL: option<TAB>"; exit 1; }
+if command -v lintian >/dev/null; then
+  lintian --tag-display-limit 0 "$deb" 2>&1 | grep -v 'root privileges' >"$work/lintian.log" || true
+  sed 's/^/  lintian: /' "$work/lintian.log"
+  if grep -q '^E:' "$work/lintian.log"; then echo "FAIL: lintian errors"; exit 1; fi
+else
+  echo "lintian is not installed: not run"
+fi
+echo "ok: the .deb installs, runs, has its man page and completes"
