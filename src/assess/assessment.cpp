@@ -118,6 +118,22 @@ std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
   return out;
 }
 
+void sort_changes(std::vector<StatusChange>& changes) {
+  std::stable_sort(changes.begin(), changes.end(), [](const StatusChange& a, const StatusChange& b) {
+    if (a.to != b.to) return worse(a.to, b.to);
+    return a.month < b.month;
+  });
+}
+
+std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after) {
+  std::vector<StatusChange> out;
+  for (const auto& r : after.targets)
+    if (const TargetResult* b = before.find(r.key()); b && b->status != r.status)
+      out.push_back({r.key(), after.month, b->status, r.status});
+  sort_changes(out);
+  return out;
+}
+
 const char* result_label(const TargetResult& r) {
   return r.reached_by_tolerance ? "基本完成" : status_label(r.status);
 }

@@ -76,6 +76,13 @@ struct TimeProgress {
   int months_left() const { return total > elapsed ? total - elapsed : 0; }  // after the month
 };
 
+// A target whose status differs from the month before.
+struct StatusChange {
+  TargetKey key;
+  YearMonth month;
+  Status from, to;
+};
+
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
@@ -88,6 +95,7 @@ struct MonthReport {
   std::optional<double> avg_completion;
   std::vector<UnitGap> gaps;
   Diagnostics problems;  // data problems shown in the report (errors with --keep-going, warnings)
+  std::vector<StatusChange> changes;  // since the month before, worst new status first
 
   std::map<TargetKey, std::size_t> index;  // key → position in `targets`, for find()
 
@@ -117,6 +125,10 @@ Projection projection(const Plan& plan, const Target& target, double target_valu
 std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
 // Targets not yet lagging that are 预计逾期: every report lists the same ones.
 std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
+
+// Changes between two months' assessments of the same plan, worst new status first.
+std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after);
+void sort_changes(std::vector<StatusChange>& changes);
 
 // The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only
 // within the tolerance, else the status's own label.

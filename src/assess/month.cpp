@@ -89,8 +89,12 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
   CheckedMonth c = check_month(plan, data, month);
   if (c.problems.has_errors() && !keep_going) throw DataError(c.problems);
-  return assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month),
-                      data.unread_by_unit(month));
+  MonthReport rep = assess_month(plan, c.snap, std::move(c.problems),
+                                 data.last_file_months(month), data.unread_by_unit(month));
+  if (YearMonth before = month.plus(-1); plan.reporting_due(before))
+    rep.changes = status_changes(
+        assess_month(plan, merge_snapshot(data.submissions, before, nullptr), {}), rep);
+  return rep;
 }
 
 }  // namespace minsheng

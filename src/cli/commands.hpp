@@ -19,6 +19,7 @@ Command setup_missing(CLI::App& app, const GlobalOptions& g);
 Command setup_summary(CLI::App& app, const GlobalOptions& g);
 Command setup_diff(CLI::App& app, const GlobalOptions& g);
 Command setup_bulletin(CLI::App& app, const GlobalOptions& g);
+Command setup_history(CLI::App& app, const GlobalOptions& g);
 Command setup_complete(CLI::App& app, const GlobalOptions& g);  // hidden: for shell completion
 
 }  // namespace minsheng::cli

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
 
   const std::vector<Command> commands = {
       setup_tasks(app, g),   setup_check(app, g), setup_template(app, g), setup_missing(app, g),
-      setup_summary(app, g), setup_diff(app, g),  setup_bulletin(app, g)};
+      setup_summary(app, g), setup_diff(app, g),  setup_bulletin(app, g), setup_history(app, g)};
   for (const auto& c : commands) {
     c.app->group("子命令");
     c.app->get_help_ptr()->group("选项");

@@ -114,8 +114,18 @@ std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {
 
 Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags) {
   Snapshot snap;
+  std::size_t next = 0;
+  advance_snapshot(snap, subs, next, month, diags);
+  return snap;
+}
+
+void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
+                      YearMonth month, Diagnostics* diags) {
   snap.month = month;
-  for (const auto& sub : subs) {
+  snap.reported.clear();  // these two are about `month` alone
+  snap.invalid.clear();
+  for (; next < subs.size(); ++next) {
+    const Submission& sub = subs[next];
     if (sub.month > month) break;
     if (sub.month == month) {
       if (!sub.unit.empty()) snap.reported[sub.unit] = &sub;
@@ -144,7 +154,6 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
       }
     }
   }
-  return snap;
 }
 
 }  // namespace minsheng

@@ -123,4 +123,10 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
 // same target's value for an earlier month.
 Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags);
 
+// Moves a snapshot on to `month` (not earlier than its own), merging the submissions from
+// `next` on; `next` is left at the first later one. Month after month this reads every
+// submission once, so a history of M months costs M × targets, not M².
+void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
+                      YearMonth month, Diagnostics* diags);
+
 }  // namespace minsheng

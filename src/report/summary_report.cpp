@@ -194,6 +194,25 @@ std::string summary_markdown(const MonthReport& rep) {
     out += t.markdown() + "\n";
   }
 
+  // Which targets fell behind this month, and which recovered: what a month changed.
+  std::vector<const StatusChange*> fell, recovered;
+  for (const auto& c : rep.changes) {
+    if (is_lagging(c.to) && (!is_lagging(c.from) || worse(c.to, c.from))) fell.push_back(&c);
+    if (is_lagging(c.from) && !is_lagging(c.to)) recovered.push_back(&c);
+  }
+  if (!fell.empty() || !recovered.empty()) {
+    out += "## 状态变化\n\n与上月相比，" + std::to_string(fell.size()) + " 项指标转为滞后或严重滞后，" +
+           std::to_string(recovered.size()) + " 项恢复：\n\n";
+    TextTable t({"编号", "指标", "牵头单位", "上月", "本月"});
+    for (const auto* list : {&fell, &recovered})
+      for (const StatusChange* c : *list) {
+        const TargetResult* r = rep.find(c->key);
+        t.add({target_id(*r), target_name(*r), r->target->lead, status_label(c->from),
+               result_label(*r)});
+      }
+    out += t.markdown() + "\n";
+  }
+
   out += "## 分单位情况\n\n";
   TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
                    "未报送", "其他", "平均完成率"},

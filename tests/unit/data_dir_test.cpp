@@ -258,3 +258,25 @@ TEST_CASE("an output folder that is a symlink is never written through") {
   CHECK_THROWS_AS(output_dir(t.path(), "2024-06"), IoError);
   CHECK(output_dir(t.path(), "2024-07") == t.path() / "2024-07");
 }
+
+TEST_CASE("a snapshot moved on month by month equals one merged at once") {
+  test::TempDir t;
+  t.write("2024-03/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n2,20%\n");
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,28\n");
+  t.write("2024-06/submissions/市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n6,90,\n");
+  DataSet d = load_data(plan(), t.path());
+  Snapshot moving;
+  std::size_t next = 0;
+  for (YearMonth m{2024, 3}; m <= YearMonth{2024, 6}; m = m.plus(1)) {
+    advance_snapshot(moving, d.submissions, next, m, nullptr);
+    Snapshot once = merge_snapshot(d.submissions, m, nullptr);
+    INFO(m.str());
+    CHECK(moving.values.size() == once.values.size());
+    for (const auto& [k, o] : once.values) {
+      CHECK(moving.values.at(k).value == o.value);
+      CHECK(moving.values.at(k).month == o.month);
+    }
+    CHECK(moving.reported.size() == once.reported.size());
+  }
+  CHECK(next == d.submissions.size());
+}

@@ -1,0 +1,42 @@
+// Every target month by month, from the first month reports are due to a given month: the
+// series analysts read, and the changes of status as events.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "assess/assessment.hpp"
+
+namespace minsheng {
+
+struct HistoryPoint {
+  YearMonth month;
+  std::optional<double> actual;
+  std::optional<MilestoneState> state;
+  std::optional<YearMonth> value_month;
+  bool carried = false;
+  std::optional<double> completion_pct, gap_pp;
+  double time_pct = 0;
+  Status status = Status::not_reported;
+  bool reached_by_tolerance = false;
+};
+
+struct TargetHistory {
+  const Task* task = nullptr;
+  const Target* target = nullptr;
+  std::vector<HistoryPoint> points;          // one per month
+  std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
+  bool projected_late = false;
+  TargetKey key() const { return {task->id, target->index}; }
+};
+
+struct History {
+  std::vector<YearMonth> months;
+  std::vector<TargetHistory> targets;  // plan order
+  std::vector<StatusChange> changes;   // worst new status first, then month, then plan order
+};
+
+// Assesses every month from plan.reporting_from to `to`, reading each submission once.
+History build_history(const Plan& plan, const DataSet& data, YearMonth to);
+
+
+}  // namespace minsheng

@@ -1,0 +1,64 @@
+// minsheng history: every target month by month, and the months its status changed.
+#include <memory>
+
+#include "assess/history.hpp"
+#include "cli/commands.hpp"
+#include "io/data_dir.hpp"
+#include "report/history_report.hpp"
+
+namespace minsheng::cli {
+
+struct HistoryOptions {
+  std::string to;
+  int task = 0;
+  std::string unit;
+  bool changes = false;
+  std::string format;
+};
+
+static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
+  Plan plan = load_plan(g);
+  DataSet data = load_data(plan, g.data, std::nullopt);
+  YearMonth to;
+  if (!o.to.empty()) {
+    to = plan_month_option(plan, o.to, "--to");
+  } else {
+    auto months = data.months_with_files();
+    if (months.empty()) throw UsageError("数据目录中还没有任何进度文件");
+    to = months.back();
+  }
+  HistoryFilter f{o.task, o.unit.empty() ? "" : unit_option(plan, o.unit)};
+  if (f.task && !plan.find_task(f.task))
+    throw UsageError("没有任务 " + std::to_string(f.task) + "（计划共 " +
+                     std::to_string(plan.tasks.size()) + " 项任务）");
+  History h = build_history(plan, data, to);
+  Style style = stdout_style(g);
+  std::string fmt = output_format(o.format, "");
+  if (o.changes)
+    emit(render_format(fmt, {{"csv", [&] { return changes_csv(h, f); }},
+                             {"md", [&] { return changes_markdown(h, f); }},
+                             {"json", [&] { return history_json(h, f); }},
+                             {"table", [&] { return changes_table(h, f, style); }}}),
+         "");
+  else
+    emit(render_format(fmt, {{"csv", [&] { return history_csv(h, f); }},
+                             {"md", [&] { return history_markdown(h, f); }},
+                             {"json", [&] { return history_json(h, f); }},
+                             {"table", [&] { return history_table(h, f, style); }}}),
+         "");
+  return 0;
+}
+
+Command setup_history(CLI::App& app, const GlobalOptions& g) {
+  auto o = std::make_shared<HistoryOptions>();
+  CLI::App* sub = app.add_subcommand("history", "各指标逐月走势与状态变化");
+  sub->add_option("--to", o->to, "截至月份（YYYY-MM，默认最后一个有进度文件的月份）");
+  sub->add_option("--task,-t", o->task, "只看该任务");
+  sub->add_option("--unit,-u", o->unit, "只看该牵头单位的指标");
+  sub->add_flag("--changes", o->changes, "列出每一次状态变化，最差的新状态在前");
+  add_format(sub, o->format, {"table", "md", "csv", "json"})
+      ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
+  return {sub, [o, &g] { return run_history(*o, g); }};
+}
+
+}  // namespace minsheng::cli

@@ -1,0 +1,188 @@
+#include "report/history_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/labels.hpp"
+#include "util/csv.hpp"
+#include "util/json.hpp"
+#include "util/number.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+
+bool HistoryFilter::keep(const TargetHistory& t) const {
+  return (task == 0 || t.task->id == task) && (unit.empty() || t.target->lead == unit);
+}
+
+namespace {
+
+const TargetHistory* find(const History& h, TargetKey k) {
+  for (const auto& t : h.targets)
+    if (t.key() == k) return &t;
+  return nullptr;
+}
+
+std::string label_of(const HistoryPoint& p) {
+  return p.reached_by_tolerance ? "基本完成" : status_label(p.status);
+}
+
+std::string name_of(const TargetHistory& t) {
+  return t.target->name.empty() ? t.task->text : t.target->name;
+}
+
+}  // namespace
+
+std::string sparkline(const TargetHistory& t) {
+  static const char* bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  std::string out;
+  for (const auto& p : t.points) {
+    std::optional<double> pct = p.completion_pct;
+    if (!pct && p.state)
+      pct = *p.state == MilestoneState::completed ? 100 : *p.state == MilestoneState::in_progress ? 50 : 0;
+    if (!pct) {
+      out += "·";
+      continue;
+    }
+    int level = static_cast<int>(std::floor(std::clamp(*pct, 0.0, 100.0) / 100 * 7 + 0.5));
+    out += bars[level];
+  }
+  return out;
+}
+
+std::string change_months(const History& h, const TargetHistory& t) {
+  std::vector<std::string> parts;
+  for (const auto& c : h.changes)
+    if (c.key == t.key())
+      parts.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
+                      status_label(c.to));
+  // Events read in time order on a target's own line.
+  std::sort(parts.begin(), parts.end(), [](const std::string& a, const std::string& b) {
+    return std::stoi(a) < std::stoi(b);
+  });
+  return join(parts, "；");
+}
+
+std::string history_csv(const History& h, const HistoryFilter& f) {
+  std::string out(kUtf8Bom);
+  out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
+                   "completion_pct", "time_pct", "gap_pp", "status"});
+  for (std::size_t i = 0; i < h.months.size(); ++i)
+    for (const auto& t : h.targets) {
+      if (!f.keep(t)) continue;
+      const HistoryPoint& p = t.points[i];
+      out += csv_line({p.month.str(), std::to_string(t.task->id), std::to_string(t.target->index),
+                       t.target->lead, t.target->name, opt_num(p.actual), opt_month(p.value_month),
+                       opt_pct(p.completion_pct), format_pct(p.time_pct), opt_pct(p.gap_pp),
+                       status_code(p.status)});
+    }
+  return out;
+}
+
+std::string history_json(const History& h, const HistoryFilter& f) {
+  Json months = Json::array();
+  for (YearMonth m : h.months) months.push_back(m.str());
+  Json targets = Json::array();
+  for (const auto& t : h.targets) {
+    if (!f.keep(t)) continue;
+    Json points = Json::array();
+    for (const auto& p : t.points)
+      points.push_back({{"month", p.month.str()},
+                        {"actual", json_number(p.actual)},
+                        {"value_month", p.value_month ? Json(p.value_month->str()) : Json()},
+                        {"carried", p.carried},
+                        {"completion_pct", json_number(round1(p.completion_pct))},
+                        {"time_pct", json_number(round1(p.time_pct))},
+                        {"gap_pp", json_number(round1(p.gap_pp))},
+                        {"status", status_code(p.status)}});
+    targets.push_back({{"task", t.task->id},
+                       {"target", t.target->index},
+                       {"lead", t.target->lead},
+                       {"name", t.target->name},
+                       {"projected_month", t.projected_month ? Json(t.projected_month->str()) : Json()},
+                       {"projected_late", t.projected_late},
+                       {"points", points}});
+  }
+  Json changes = Json::array();
+  for (const auto& c : h.changes)
+    if (const TargetHistory* t = find(h, c.key); t && f.keep(*t))
+      changes.push_back({{"month", c.month.str()},
+                         {"task", c.key.task},
+                         {"target", c.key.target},
+                         {"from", status_code(c.from)},
+                         {"to", status_code(c.to)}});
+  return dump_json({{"months", months}, {"targets", targets}, {"changes", changes}});
+}
+
+namespace {
+
+TextTable history_rows(const History& h, const HistoryFilter& f) {
+  TextTable t({"编号", "指标", "牵头单位", "完成率走势", "当前状态", "状态变化", "预计完成"});
+  for (const auto& th : h.targets) {
+    if (!f.keep(th) || th.points.empty()) continue;
+    const HistoryPoint& last = th.points.back();
+    t.add({{th.task->number_of(*th.target), Color::none},
+           {name_of(th), Color::none},
+           {th.target->lead, Color::none},
+           {sparkline(th), status_info(last.status).color},
+           {label_of(last), status_info(last.status).color},
+           {change_months(h, th), Color::none},
+           {th.projected_month ? th.projected_month->str() : "—", Color::none}});
+  }
+  return t;
+}
+
+std::string period_line(const History& h) {
+  if (h.months.empty()) return "没有应报送的月份\n";
+  return h.months.front().chinese() + "至" + h.months.back().chinese() + "各指标的月度走势（" +
+         std::to_string(h.months.size()) + " 个月，完成率 ▁ 低 █ 高，· 无数据）\n";
+}
+
+TextTable change_rows(const History& h, const HistoryFilter& f) {
+  TextTable t({"月份", "编号", "指标", "牵头单位", "原状态", "新状态"});
+  for (const auto& c : h.changes) {
+    const TargetHistory* th = find(h, c.key);
+    if (!th || !f.keep(*th)) continue;
+    t.add({{c.month.str(), Color::none},
+           {th->task->number_of(*th->target), Color::none},
+           {name_of(*th), Color::none},
+           {th->target->lead, Color::none},
+           {status_label(c.from), Color::none},
+           {status_label(c.to), status_info(c.to).color}});
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string history_table(const History& h, const HistoryFilter& f, const Style& style) {
+  return period_line(h) + "\n" + history_rows(h, f).render(style, 30);
+}
+
+std::string history_markdown(const History& h, const HistoryFilter& f) {
+  return "# 月度走势\n\n" + md_escape(period_line(h)) + "\n" + history_rows(h, f).markdown();
+}
+
+std::string changes_table(const History& h, const HistoryFilter& f, const Style& style) {
+  TextTable t = change_rows(h, f);
+  return t.empty() ? std::string("没有状态变化\n") : t.render(style, 30);
+}
+
+std::string changes_markdown(const History& h, const HistoryFilter& f) {
+  TextTable t = change_rows(h, f);
+  return "# 状态变化\n\n" + (t.empty() ? std::string("没有状态变化。\n") : t.markdown());
+}
+
+std::string changes_csv(const History& h, const HistoryFilter& f) {
+  std::string out(kUtf8Bom);
+  out += csv_line({"month", "task", "target", "lead", "from", "to"});
+  for (const auto& c : h.changes) {
+    const TargetHistory* th = find(h, c.key);
+    if (!th || !f.keep(*th)) continue;
+    out += csv_line({c.month.str(), std::to_string(c.key.task), std::to_string(c.key.target),
+                     th->target->lead, status_code(c.from), status_code(c.to)});
+  }
+  return out;
+}
+
+}  // namespace minsheng
