@@ -36,8 +36,8 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
       auto it = by_month_unit.find({m, u.unit});
       if (it == by_month_unit.end()) {
         if (!data.unread_file(m, u.unit)) u.missing_months.push_back(m);
-      } else if (const Submission* sub = it->second; late_days(plan, *sub) > 0) {
-        u.late_months.push_back({m, late_days(plan, *sub)});
+      } else if (long days = late_days(plan, *it->second); days > 0) {
+        u.late_months.push_back({m, days});
       }
     }
     out.push_back(std::move(u));

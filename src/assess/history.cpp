@@ -4,10 +4,18 @@
 
 namespace minsheng {
 
+const TargetHistory* History::find(TargetKey k) const {
+  auto it = index.find(k);
+  return it == index.end() ? nullptr : &targets[it->second];
+}
+
 History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
   History h;
   for (const auto& task : plan.tasks)
-    for (const auto& target : task.targets) h.targets.push_back({&task, &target, {}, {}, false});
+    for (const auto& target : task.targets) {
+      h.index[{task.id, target.index}] = h.targets.size();
+      h.targets.push_back({&task, &target, {}, {}, {}, false});
+    }
   Snapshot snap;
   std::size_t next = 0;
   for (YearMonth m = std::max(plan.reporting_from, plan.start); m <= to; m = m.plus(1)) {
@@ -15,8 +23,10 @@ History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
     advance_snapshot(snap, data.submissions, next, m, nullptr);
     for (auto& th : h.targets) {
       TargetResult r = assess_target(plan, *th.task, *th.target, snap);
-      if (!th.points.empty() && th.points.back().status != r.status)
-        h.changes.push_back({th.key(), m, th.points.back().status, r.status});
+      if (!th.points.empty() && th.points.back().status != r.status) {
+        th.changes.push_back({th.key(), m, th.points.back().status, r.status});
+        h.changes.push_back(th.changes.back());
+      }
       th.points.push_back({m, r.actual, r.state, r.value_month, r.carried, r.completion_pct,
                            r.gap_pp, time_progress(plan, m).pct, r.status,
                            r.reached_by_tolerance});

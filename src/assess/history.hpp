@@ -1,6 +1,7 @@
 // Every target month by month, from the first month reports are due to a given month: the
 // series analysts read, and the changes of status as events.
 #pragma once
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct TargetHistory {
   const Task* task = nullptr;
   const Target* target = nullptr;
   std::vector<HistoryPoint> points;          // one per month
+  std::vector<StatusChange> changes;          // this target's, in time order
   std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
   bool projected_late = false;
   TargetKey key() const { return {task->id, target->index}; }
@@ -33,6 +35,9 @@ struct History {
   std::vector<YearMonth> months;
   std::vector<TargetHistory> targets;  // plan order
   std::vector<StatusChange> changes;   // worst new status first, then month, then plan order
+  std::map<TargetKey, std::size_t> index;  // key → position in `targets`
+
+  const TargetHistory* find(TargetKey k) const;
 };
 
 // Assesses every month from plan.reporting_from to `to`, reading each submission once.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "assess/reporting.hpp"
 #include "util/number.hpp"
@@ -57,14 +58,22 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
 struct CheckedMonth {
   Snapshot snap;
   Diagnostics problems;
+  std::optional<MonthReport> before;  // the month before, when reports were due for it
 };
 
-// One merge gives both the snapshot and the warnings about falling cumulative values.
+// One pass over the submissions gives the month before (for 状态变化), the snapshot, and the
+// warnings about falling cumulative values.
 CheckedMonth check_month(const Plan& plan, const DataSet& data, YearMonth month) {
   Diagnostics all = data.diagnostics;
   add_late_warnings(plan, data, all);
   add_plausibility_warnings(plan, data, all);
-  CheckedMonth c{merge_snapshot(data.submissions, month, &all), {}};
+  CheckedMonth c;
+  std::size_t next = 0;
+  if (YearMonth before = month.plus(-1); plan.reporting_due(before)) {
+    advance_snapshot(c.snap, data.submissions, next, before, &all);
+    c.before = assess_month(plan, c.snap, {});
+  }
+  advance_snapshot(c.snap, data.submissions, next, month, &all);
   for (const auto& d : all.items()) {
     auto m = data.month_of(d.file);
     bool counts = d.severity == Severity::error ? (!m || *m <= month) : m == month;
@@ -91,9 +100,7 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
   if (c.problems.has_errors() && !keep_going) throw DataError(c.problems);
   MonthReport rep = assess_month(plan, c.snap, std::move(c.problems),
                                  data.last_file_months(month), data.unread_by_unit(month));
-  if (YearMonth before = month.plus(-1); plan.reporting_due(before))
-    rep.changes = status_changes(
-        assess_month(plan, merge_snapshot(data.submissions, before, nullptr), {}), rep);
+  if (c.before) rep.changes = status_changes(*c.before, rep);
   return rep;
 }
 

@@ -24,10 +24,11 @@ std::string translate_parse_error(const std::string& what) {
       {std::regex(R"(^(\S+): (.*) not in \{(.*)\}$)"), "$1 的值“$2”不在可选范围内（$3）"},
       {std::regex(R"(^(\S+): At Most (\d+) required but received (\d+)$)"),
        "$1 最多只能给 $2 次，实际给了 $3 次"},
-      {std::regex(R"(^(\S+): (.*)$)"), "$1：$2"},
       {std::regex(R"(^(\S+) accepts at most (\d+) arguments?$)"), "$1 最多接受 $2 个值"},
       {std::regex(R"(^(\S+): Too many positional arguments.*$)"), "$1：多余的参数"},
       {std::regex(R"(^(\S+) ?: ?(\d+) required (\S+) missing$)"), "$1 缺少参数"},
+      // Last: whatever else CLI11 says about an option keeps its own words after it.
+      {std::regex(R"(^(\S+): (.*)$)"), "$1：$2"},
   };
   for (const auto& r : rules)
     if (std::regex_match(what, r.re)) return std::regex_replace(what, r.re, r.zh);

@@ -151,11 +151,8 @@ RawFile Reader::read_workbook(const Workbook& wb) {
     sheet_ = s.name;
     RawFile raw = read_records(std::move(records));
     for (const auto& p : s.problems) {
-      auto colon = p.find(':');
-      std::string ref = p.substr(0, colon);
-      diags_.add({file_, sheet_ + "!" + ref, 0, 0, Severity::error,
-                  std::string(trim(p.substr(colon + 1)))});
-      raw.bad_lines.insert(std::atoi(ref.c_str() + ref.find_first_of("0123456789")));
+      error(p.row, p.col, p.message);
+      raw.bad_lines.insert(p.row);
     }
     return raw;
   }

@@ -127,32 +127,42 @@ const char* attr(const char** atts, std::string_view name) {
 void parse_xml(const std::string& xml, const std::string& part, Xml& h) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> p(
       XML_ParserCreate("UTF-8"), XML_ParserFree);
-  XML_SetUserData(p.get(), &h);
+  // Handlers get the handlers and the parser itself (to stop it).
+  struct Context {
+    Xml* h;
+    XML_Parser parser;
+    bool entity = false;
+  } ctx{&h, p.get()};
+  XML_SetUserData(p.get(), &ctx);
   XML_SetElementHandler(
       p.get(),
       [](void* u, const char* name, const char** atts) {
-        auto* x = static_cast<Xml*>(u);
-        if (x->start) x->start(local(name), atts);
+        auto* c = static_cast<Context*>(u);
+        if (c->h->start) c->h->start(local(name), atts);
       },
       [](void* u, const char* name) {
-        auto* x = static_cast<Xml*>(u);
-        if (x->end) x->end(local(name));
+        auto* c = static_cast<Context*>(u);
+        if (c->h->end) c->h->end(local(name));
       });
   XML_SetCharacterDataHandler(p.get(), [](void* u, const char* s, int len) {
-    auto* x = static_cast<Xml*>(u);
-    if (x->text) x->text(std::string_view(s, static_cast<std::size_t>(len)));
+    auto* c = static_cast<Context*>(u);
+    if (c->h->text) c->h->text(std::string_view(s, static_cast<std::size_t>(len)));
   });
   // Entity declarations are what an XML bomb is made of; a workbook never has them.
   XML_SetEntityDeclHandler(p.get(), [](void* u, const XML_Char*, int, const XML_Char*, int,
                                        const XML_Char*, const XML_Char*, const XML_Char*,
                                        const XML_Char*) {
-    XML_StopParser(static_cast<XML_Parser>(u), XML_FALSE);
+    auto* c = static_cast<Context*>(u);
+    c->entity = true;
+    XML_StopParser(c->parser, XML_FALSE);
   });
-  XML_SetUserData(p.get(), &h);
-  if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR)
-    throw WorkbookError("工作簿中的 " + part + " 不是有效的 XML（第 " +
-                        std::to_string(XML_GetCurrentLineNumber(p.get())) + " 行：" +
-                        XML_ErrorString(XML_GetErrorCode(p.get())) + "）");
+  if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+    if (ctx.entity)
+      throw WorkbookError("工作簿中的 " + part + " 含有 XML 实体声明（正常的工作簿不会有），未读取");
+    throw WorkbookError("工作簿中的 " + part + " 已损坏：第 " +
+                        std::to_string(XML_GetCurrentLineNumber(p.get())) +
+                        " 行不是有效的 XML；请在 Excel 或 WPS 中重新另存为 .xlsx");
+  }
 }
 
 // ---- what a number looks like -----------------------------------------------------------
@@ -334,7 +344,7 @@ Workbook read_xlsx(std::string_view bytes) {
       if (type == "inlineStr") {
         text = inline_text;
       } else if (formula && value.empty()) {
-        s.problems.push_back(ref + ": 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
+        s.problems.push_back({row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
         return;
       } else if (type == "s") {
         std::size_t k = static_cast<std::size_t>(std::atol(value.c_str()));

@@ -21,11 +21,17 @@ struct SheetRow {
   std::vector<SheetCell> cells;  // ascending columns, empty cells left out
 };
 
+// A cell that could not be read (a formula without its result), where and why.
+struct CellProblem {
+  int row = 0, col = 0;
+  std::string message;
+};
+
 struct Sheet {
   std::string name;
   bool hidden = false;
-  std::vector<SheetRow> rows;         // ascending, empty rows left out
-  std::vector<std::string> problems;  // "C5: 公式没有缓存值…": cells that could not be read
+  std::vector<SheetRow> rows;  // ascending, empty rows left out
+  std::vector<CellProblem> problems;
 };
 
 struct Workbook {

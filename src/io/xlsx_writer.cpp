@@ -165,7 +165,9 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     worksheet_fit_to_pages(ws, 1, 0);
   }
   lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) throw IoError(path, std::string("无法写入工作簿: ") + lxw_strerror(err));
+  if (err != LXW_NO_ERROR)
+    throw IoError(path, "无法写入工作簿（libxlsxwriter 错误代码 " + std::to_string(err) +
+                            "，多为临时目录空间不足或没有写权限）");
   return read_file(path);
 }
 

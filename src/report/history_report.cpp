@@ -17,12 +17,6 @@ bool HistoryFilter::keep(const TargetHistory& t) const {
 
 namespace {
 
-const TargetHistory* find(const History& h, TargetKey k) {
-  for (const auto& t : h.targets)
-    if (t.key() == k) return &t;
-  return nullptr;
-}
-
 std::string label_of(const HistoryPoint& p) {
   return p.reached_by_tolerance ? "基本完成" : status_label(p.status);
 }
@@ -50,16 +44,11 @@ std::string sparkline(const TargetHistory& t) {
   return out;
 }
 
-std::string change_months(const History& h, const TargetHistory& t) {
+std::string change_months(const TargetHistory& t) {
   std::vector<std::string> parts;
-  for (const auto& c : h.changes)
-    if (c.key == t.key())
-      parts.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
-                      status_label(c.to));
-  // Events read in time order on a target's own line.
-  std::sort(parts.begin(), parts.end(), [](const std::string& a, const std::string& b) {
-    return std::stoi(a) < std::stoi(b);
-  });
+  for (const auto& c : t.changes)
+    parts.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
+                    status_label(c.to));
   return join(parts, "；");
 }
 
@@ -105,7 +94,7 @@ std::string history_json(const History& h, const HistoryFilter& f) {
   }
   Json changes = Json::array();
   for (const auto& c : h.changes)
-    if (const TargetHistory* t = find(h, c.key); t && f.keep(*t))
+    if (const TargetHistory* t = h.find(c.key); t && f.keep(*t))
       changes.push_back({{"month", c.month.str()},
                          {"task", c.key.task},
                          {"target", c.key.target},
@@ -126,7 +115,7 @@ TextTable history_rows(const History& h, const HistoryFilter& f) {
            {th.target->lead, Color::none},
            {sparkline(th), status_info(last.status).color},
            {label_of(last), status_info(last.status).color},
-           {change_months(h, th), Color::none},
+           {change_months(th), Color::none},
            {th.projected_month ? th.projected_month->str() : "—", Color::none}});
   }
   return t;
@@ -141,7 +130,7 @@ std::string period_line(const History& h) {
 TextTable change_rows(const History& h, const HistoryFilter& f) {
   TextTable t({"月份", "编号", "指标", "牵头单位", "原状态", "新状态"});
   for (const auto& c : h.changes) {
-    const TargetHistory* th = find(h, c.key);
+    const TargetHistory* th = h.find(c.key);
     if (!th || !f.keep(*th)) continue;
     t.add({{c.month.str(), Color::none},
            {th->task->number_of(*th->target), Color::none},
@@ -177,7 +166,7 @@ std::string changes_csv(const History& h, const HistoryFilter& f) {
   std::string out(kUtf8Bom);
   out += csv_line({"month", "task", "target", "lead", "from", "to"});
   for (const auto& c : h.changes) {
-    const TargetHistory* th = find(h, c.key);
+    const TargetHistory* th = h.find(c.key);
     if (!th || !f.keep(*th)) continue;
     out += csv_line({c.month.str(), std::to_string(c.key.task), std::to_string(c.key.target),
                      th->target->lead, status_code(c.from), status_code(c.to)});

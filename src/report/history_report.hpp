@@ -27,6 +27,6 @@ std::string changes_csv(const History& h, const HistoryFilter& f);
 // "▁▃▅█": a month's completion as one of eight bars; "·" where there is no value.
 std::string sparkline(const TargetHistory& t);
 // "5月 序时推进→滞后；6月 滞后→严重滞后"
-std::string change_months(const History& h, const TargetHistory& t);
+std::string change_months(const TargetHistory& t);
 
 }  // namespace minsheng

@@ -129,6 +129,16 @@ TEST_CASE("dates in date cells are read as dates — a workbook with no header n
         "template 生成的报送表");
 }
 
+TEST_CASE("a workbook with an XML entity declaration is refused, in Chinese") {
+  try {
+    read_xlsx(read_file(kDir + "entity.xlsx"));
+    FAIL("expected WorkbookError");
+  } catch (const WorkbookError& e) {
+    CHECK(std::string(e.what()) ==
+          "工作簿中的 sharedStrings.xml 含有 XML 实体声明（正常的工作簿不会有），未读取");
+  }
+}
+
 TEST_CASE("a WPS .et that is BIFF inside reads like an .xls") {
   Diagnostics d;
   Submission s = parse_xls_submission(kDir + "form-lo.xls", "团市委.et", real_plan(), {2024, 6}, d);

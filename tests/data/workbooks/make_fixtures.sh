@@ -18,3 +18,14 @@ soffice --headless -env:UserInstallation=file://"$tmp" --convert-to xls:"MS Exce
 mv "$tmp/form.xls" form-lo.xls
 rm -rf "$tmp"
 ls -l form.xlsx form-lo.xlsx form-lo.xls percent.xlsx
+# A hostile one: form-lo.xlsx with an entity declaration (the start of an XML bomb) in its
+# shared strings, written by Python's zipfile.
+/usr/bin/python3 - <<'PY'
+import zipfile
+with zipfile.ZipFile("form-lo.xlsx") as src, zipfile.ZipFile("entity.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename == "xl/sharedStrings.xml":
+            data = data.replace(b"?>", b'?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>', 1)
+        out.writestr(item, data)
+PY
