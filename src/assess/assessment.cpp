@@ -89,7 +89,8 @@ Projection projection(const Plan& plan, const Target& target, double target_valu
   }
   int months_left = time_progress(plan, m).months_left();
   double at_deadline = actual + std::max(0.0, p.pace) * months_left;
-  p.completion_at_deadline = (at_deadline - target.baseline) / (target_value - target.baseline) * 100;
+  p.completion_at_deadline =
+      (at_deadline - target.baseline) / (target_value - target.baseline) * 100;
   p.late = p.pace <= kEps || p.completion_at_deadline < plan.settings.projection_flag_pct - kEps;
   if (p.pace > kEps) {
     // Bounded so that a tiny pace cannot overflow the month arithmetic: past a century it is
@@ -119,10 +120,11 @@ std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
 }
 
 void sort_changes(std::vector<StatusChange>& changes) {
-  std::stable_sort(changes.begin(), changes.end(), [](const StatusChange& a, const StatusChange& b) {
-    if (a.to != b.to) return worse(a.to, b.to);
-    return a.month < b.month;
-  });
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const StatusChange& a, const StatusChange& b) {
+                     if (a.to != b.to) return worse(a.to, b.to);
+                     return a.month < b.month;
+                   });
 }
 
 std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after) {
@@ -138,35 +140,40 @@ const char* result_label(const TargetResult& r) {
   return r.reached_by_tolerance ? "基本完成" : status_label(r.status);
 }
 
-TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
-                           const Snapshot& snap) {
+namespace {
+
+// What one target (in the city or in one 县市区) is judged on.
+struct Observed {
+  std::optional<double> target_value;
+  SourceRef target_value_source;
+  const Observation* obs = nullptr;
+  const std::vector<MonthValue>* series = nullptr;
+  bool invalid = false;
+};
+
+TargetResult assess_observed(const Plan& plan, const Task& task, const Target& target,
+                             const Observed& in, YearMonth month) {
   const Settings& s = plan.settings;
   TargetResult r;
   r.task = &task;
   r.target = &target;
   r.measure = target.measure;
   r.baseline = target.baseline;
-  TimeProgress time = time_progress(plan, snap.month);
-  TargetKey key{task.id, target.index};
-  bool after_deadline = snap.month > plan.deadline_month();
+  TimeProgress time = time_progress(plan, month);
+  bool after_deadline = month > plan.deadline_month();
   int months_left = time.months_left();
+  r.target_value = in.target_value;
+  r.target_value_source = in.target_value_source;
 
-  r.target_value = target.value;
-  if (target.pending)
-    if (auto it = snap.target_values.find(key); it != snap.target_values.end()) {
-      r.target_value = it->second.value;
-      r.target_value_source = it->second.source;
-    }
-
-  auto obs = snap.values.find(key);
-  if (obs != snap.values.end()) {
-    const Observation& o = obs->second;
+  if (in.obs) {
+    const Observation& o = *in.obs;
     r.actual = o.value;
     r.state = o.state;
     r.value_month = o.month;
-    r.carried = o.month < snap.month;
+    r.carried = o.month < month;
     r.source = o.source;
     r.note = o.note;
+    r.derived_from = o.derived_from;
     if (target.kind == TargetKind::milestone && o.value) {
       // A milestone reported as a percentage becomes a numeric target of 100%.
       r.target_value = 100;
@@ -174,7 +181,7 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     }
   }
 
-  if (snap.invalid.count(key)) {
+  if (in.invalid) {
     r.status = Status::invalid;
     return r;
   }
@@ -211,9 +218,8 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   } else {
     if (months_left > 0) r.needed_per_month = *r.remaining / months_left;
     static const std::vector<MonthValue> kNone;
-    auto ser = snap.series.find(key);
-    Projection p = projection(plan, target, target_value, actual,
-                              ser == snap.series.end() ? kNone : ser->second, snap.month);
+    Projection p =
+        projection(plan, target, target_value, actual, in.series ? *in.series : kNone, month);
     r.recent_pace = p.pace;
     r.pace_from = p.from;
     r.projected_completion_pct = p.completion_at_deadline;
@@ -221,6 +227,102 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     r.projected_late = p.late;
   }
   return r;
+}
+
+template <class Map, class Key>
+auto* find_in(const Map& m, const Key& k) {
+  auto it = m.find(k);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
+                           const Snapshot& snap) {
+  TargetKey key{task.id, target.index};
+  Observed in;
+  in.target_value = target.value;
+  if (target.pending)
+    if (const Supplied* sv = find_in(snap.target_values, key)) {
+      in.target_value = sv->value;
+      in.target_value_source = sv->source;
+    }
+  in.obs = find_in(snap.values, key);
+  in.series = find_in(snap.series, key);
+  in.invalid = snap.invalid.count(key) > 0;
+  return assess_observed(plan, task, target, in, snap.month);
+}
+
+void assess_counties(const Plan& plan, const Snapshot& snap,
+                     const std::map<CountyKey, Allocation>& allocations, MonthReport& rep) {
+  rep.county_targets.clear();
+  rep.counties.clear();
+  // Allocations are keyed target first; reports go 县市区 first.
+  std::vector<std::vector<std::pair<CountyKey, const Allocation*>>> by_county(plan.counties.size());
+  for (const auto& [ck, a] : allocations)
+    if (ck.county >= 0 && static_cast<std::size_t>(ck.county) < by_county.size())
+      by_county[static_cast<std::size_t>(ck.county)].push_back({ck, &a});
+  for (std::size_t c = 0; c < by_county.size(); ++c) {
+    if (by_county[c].empty()) continue;
+    CountyStanding st;
+    st.county = static_cast<int>(c);
+    st.rollup.name = plan.counties[c];
+    std::vector<double> pcts;
+    for (const auto& [ck, a] : by_county[c]) {
+      const Task* task = plan.find_task(ck.key.task);
+      if (!task || ck.key.target < 1 ||
+          static_cast<std::size_t>(ck.key.target) > task->targets.size())
+        continue;
+      const Target& target = task->targets[static_cast<std::size_t>(ck.key.target - 1)];
+      Observed in;
+      in.target_value = a->value;
+      in.target_value_source = a->source;
+      in.obs = find_in(snap.county_values, ck);
+      in.series = find_in(snap.county_series, ck);
+      in.invalid = snap.invalid_counties.count(ck) > 0;
+      TargetResult r = assess_observed(plan, *task, target, in, snap.month);
+      r.county = ck.county;
+      ++st.rollup.counts[r.status];
+      if (r.completion_pct) pcts.push_back(std::min(100.0, *r.completion_pct));
+      rep.county_targets.push_back(std::move(r));
+    }
+    st.rollup.avg_completion = mean(pcts);
+    if (st.rollup.avg_completion)
+      st.rollup.avg_status = by_gap(rep.time.pct - *st.rollup.avg_completion, plan.settings);
+    rep.counties.push_back(std::move(st));
+  }
+  auto order = ranked_counties(rep);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    rep.counties[static_cast<std::size_t>(order[i] - rep.counties.data())].rank =
+        static_cast<int>(i) + 1;
+}
+
+std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
+  std::vector<const CountyStanding*> out;
+  for (const auto& c : rep.counties) out.push_back(&c);
+  std::stable_sort(out.begin(), out.end(), [](const CountyStanding* a, const CountyStanding* b) {
+    const auto &x = a->rollup, &y = b->rollup;
+    if (x.avg_completion.has_value() != y.avg_completion.has_value())
+      return x.avg_completion.has_value();
+    if (x.avg_completion && std::abs(*x.avg_completion - *y.avg_completion) > kEps)
+      return *x.avg_completion > *y.avg_completion;
+    int xs = x.count(Status::seriously_behind) + x.count(Status::overdue);
+    int ys = y.count(Status::seriously_behind) + y.count(Status::overdue);
+    if (xs != ys) return xs < ys;
+    return a->county < b->county;
+  });
+  return out;
+}
+
+std::vector<const TargetResult*> lagging_counties(const MonthReport& rep, TargetKey key) {
+  std::vector<const TargetResult*> out;
+  for (const auto& t : rep.county_targets)
+    if (t.key() == key && is_lagging(t.status)) out.push_back(&t);
+  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
+    if (a->status != b->status) return worse(a->status, b->status);
+    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
+  });
+  return out;
 }
 
 MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
@@ -270,7 +372,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt, {}};
     if (auto it = last_file_month.find(unit); it != last_file_month.end())
       gap.last_month = it->second;
-    if (auto it = unread.find(unit); it != unread.end() && gap.no_file) gap.unread_files = it->second;
+    if (auto it = unread.find(unit); it != unread.end() && gap.no_file)
+      gap.unread_files = it->second;
     for (const auto& t : rep.targets) {
       if (t.target->lead != unit) continue;
       ++r.counts[t.status];

@@ -34,8 +34,10 @@ struct TargetResult {
   std::optional<YearMonth> value_month;
   bool carried = false;  // 沿用 an earlier month's value
   SourceRef source;
-  SourceRef target_value_source;  // for a pending target whose value a progress file supplied
+  SourceRef target_value_source;  // a pending target's supplied value, or a 县市区's allocation
   std::string note;
+  int county = -1;                   // a 县市区's share (Plan::counties), or -1: the city
+  SumOf derived_from = SumOf::none;  // the city value is the sum of 县市区 or projects
 
   TargetKey key() const { return {task->id, target->index}; }
   bool milestone_state_based() const { return target->kind == TargetKind::milestone && !actual; }
@@ -59,12 +61,19 @@ struct Rollup {
   int lagging() const;  // behind, seriously behind or overdue
 };
 
+// One 县市区 over its allocated targets.
+struct CountyStanding {
+  int county = 0;  // index into Plan::counties
+  Rollup rollup;   // name, counts of its targets by status, mean completion
+  int rank = 0;    // 1 is best: mean completion, then fewer 严重滞后, then plan order
+};
+
 // A lead unit that did not report this month, in whole or in part.
 struct UnitGap {
   std::string unit;
   bool no_file = false;
-  std::vector<TargetKey> unreported;    // its targets with no value this month
-  std::optional<YearMonth> last_month;  // last month it sent a file, if any
+  std::vector<TargetKey> unreported;      // its targets with no value this month
+  std::optional<YearMonth> last_month;    // last month it sent a file, if any
   std::vector<std::string> unread_files;  // sent this month but unreadable: not 未报送
 };
 
@@ -96,6 +105,9 @@ struct MonthReport {
   std::vector<UnitGap> gaps;
   Diagnostics problems;  // data problems shown in the report (errors with --keep-going, warnings)
   std::vector<StatusChange> changes;  // since the month before, worst new status first
+  // One per allocated (target, 县市区): 县市区 in plan order, then targets in plan order.
+  std::vector<TargetResult> county_targets;
+  std::vector<CountyStanding> counties;  // 县市区 with allocations, in plan order
 
   std::map<TargetKey, std::size_t> index;  // key → position in `targets`, for find()
 
@@ -126,6 +138,11 @@ std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
 // Targets not yet lagging that are 预计逾期: every report lists the same ones.
 std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
 
+// The 县市区 that lag on a target (滞后, 严重滞后, 逾期), worst first, then by gap.
+std::vector<const TargetResult*> lagging_counties(const MonthReport& rep, TargetKey key);
+// The 县市区 standings ordered by rank.
+std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
+
 // Changes between two months' assessments of the same plan, worst new status first.
 std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after);
 void sort_changes(std::vector<StatusChange>& changes);
@@ -137,6 +154,11 @@ const char* result_label(const TargetResult& r);
 // Assesses one target; exposed for unit tests of each boundary.
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,
                            const Snapshot& snap);
+
+// Assesses each allocated (target, 县市区) by the rules of a city target, against its share,
+// and ranks the 县市区. Fills `county_targets` and `counties`.
+void assess_counties(const Plan& plan, const Snapshot& snap,
+                     const std::map<CountyKey, Allocation>& allocations, MonthReport& rep);
 
 // `last_file_month` maps each unit to the last month it sent a file, `unread` to the files it
 // sent this month that could not be read (for the gap list). Months before the plan's

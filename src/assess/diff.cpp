@@ -78,53 +78,73 @@ int DiffReport::count(ChangeKind k) const {
       std::count_if(rows.begin(), rows.end(), [k](const DiffRow& r) { return r.kind == k; }));
 }
 
+namespace {
+
+AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
+  AssessedRow row;
+  row.key = r.key();
+  row.category = r.task->category;
+  row.lead = r.target->lead;
+  row.text = r.task->text;
+  row.name = r.target->name;
+  if (r.state && !r.actual) row.state = milestone_label(*r.state);
+  row.reached_by_tolerance = r.reached_by_tolerance;
+  row.unit = r.measure;
+  row.target_value = r.target_value;
+  row.actual = r.actual;
+  row.completion_pct = r.completion_pct;
+  row.time_pct = rep.time.pct;
+  row.gap_pp = r.gap_pp;
+  row.status = r.status;
+  row.value_month = r.value_month;
+  row.source = r.source.str();
+  row.county = r.county;
+  if (r.county >= 0) row.county_name = rep.plan->counties[static_cast<std::size_t>(r.county)];
+  return row;
+}
+
+}  // namespace
+
 DiffSide side_from_report(const MonthReport& rep, std::string label) {
   DiffSide side{std::move(label), rep.month, {}};
-  for (const auto& r : rep.targets) {
-    AssessedRow row;
-    row.key = r.key();
-    row.category = r.task->category;
-    row.lead = r.target->lead;
-    row.text = r.task->text;
-    row.name = r.target->name;
-    if (r.state && !r.actual) row.state = milestone_label(*r.state);
-    row.reached_by_tolerance = r.reached_by_tolerance;
-    row.unit = r.measure;
-    row.target_value = r.target_value;
-    row.actual = r.actual;
-    row.completion_pct = r.completion_pct;
-    row.time_pct = rep.time.pct;
-    row.gap_pp = r.gap_pp;
-    row.status = r.status;
-    row.value_month = r.value_month;
-    row.source = r.source.str();
-    side.rows.push_back(std::move(row));
-  }
+  for (const auto& r : rep.targets) side.rows.push_back(assessed_row(rep, r));
+  return side;
+}
+
+DiffSide side_from_counties(const MonthReport& rep, std::string label) {
+  DiffSide side{std::move(label), rep.month, {}};
+  for (const auto& r : rep.county_targets) side.rows.push_back(assessed_row(rep, r));
   return side;
 }
 
 DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
   DiffReport rep;
   rep.later = is_later(old_side, new_side);
-  std::map<TargetKey, const AssessedRow*> olds, news;
-  for (const auto& r : old_side.rows) olds[r.key] = &r;
-  for (const auto& r : new_side.rows) news[r.key] = &r;
+  // Keyed 县市区 first (-1, the city, for a plain diff), so county rows group by 县市区.
+  using Key = std::pair<int, TargetKey>;
+  std::map<Key, const AssessedRow*> olds, news;
+  for (const auto& r : old_side.rows) olds[{r.county, r.key}] = &r;
+  for (const auto& r : new_side.rows) news[{r.county, r.key}] = &r;
+  rep.by_county = std::any_of(old_side.rows.begin(), old_side.rows.end(),
+                              [](const AssessedRow& r) { return r.county >= 0; }) ||
+                  std::any_of(new_side.rows.begin(), new_side.rows.end(),
+                              [](const AssessedRow& r) { return r.county >= 0; });
   // Walk both key sets in order: linear after the sort, whatever order the files had.
   auto o = olds.begin(), n = news.begin();
   while (o != olds.end() || n != news.end()) {
     DiffRow row;
     if (n == news.end() || (o != olds.end() && o->first < n->first)) {
-      row.key = o->first;
+      row.key = o->first.second;
       row.old_row = *o->second;
       row.kind = ChangeKind::removed;
       ++o;
     } else if (o == olds.end() || n->first < o->first) {
-      row.key = n->first;
+      row.key = n->first.second;
       row.new_row = *n->second;
       row.kind = ChangeKind::added;
       ++n;
     } else {
-      row.key = o->first;
+      row.key = o->first.second;
       row.old_row = *o->second;
       row.new_row = *n->second;
       row.kind = classify(*row.old_row, *row.new_row, rep.later);

@@ -61,12 +61,15 @@ struct DiffRow {
 struct DiffReport {
   DiffSide old_side, new_side;
   bool later = false;         // NEW is later than OLD, so an unchanged value means a stall
+  bool by_county = false;     // rows are (县市区, target), from side_from_counties
   std::vector<DiffRow> rows;  // by task, then target
 
   int count(ChangeKind k) const;
 };
 
 DiffSide side_from_report(const MonthReport& rep, std::string label);
+// One row per allocated (县市区, target), for diff --by county.
+DiffSide side_from_counties(const MonthReport& rep, std::string label);
 DiffReport diff_sides(DiffSide old_side, DiffSide new_side);
 ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later);
 

@@ -44,8 +44,8 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
       if (auto it = supplied.find(e.key); it != supplied.end()) figure = it->second.first;
       double v = *e.value;
       if (figure && v > 2 * *figure)
-        warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " +
-             format_number(*figure) + t.measure + " 的两倍，请核对是否多填或误用“万”");
+        warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
+             t.measure + " 的两倍，请核对是否多填或误用“万”");
       auto prev = highest.find(e.key);
       if (t.measure == "%" && !e.percent && v <= 1 &&
           ((prev != highest.end() && prev->second > 1) || (figure && *figure > 1)))
@@ -98,8 +98,9 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
   CheckedMonth c = check_month(plan, data, month);
   if (c.problems.has_errors() && !keep_going) throw DataError(c.problems);
-  MonthReport rep = assess_month(plan, c.snap, std::move(c.problems),
-                                 data.last_file_months(month), data.unread_by_unit(month));
+  MonthReport rep = assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month),
+                                 data.unread_by_unit(month));
+  assess_counties(plan, c.snap, data.allocations, rep);
   if (c.before) rep.changes = status_changes(*c.before, rep);
   return rep;
 }

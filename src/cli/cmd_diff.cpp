@@ -18,6 +18,7 @@ struct DiffOptions {
   std::string format;
   std::string output;
   std::vector<std::string> only, fail_on;
+  std::string by;
 };
 
 static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& words, const char* option) {
@@ -47,13 +48,16 @@ class MonthSides {
   MonthSides(const GlobalOptions& g, YearMonth upto)
       : g_(g), plan_(load_plan(g)), data_(load_data(plan_, g.data, upto)) {}
 
-  DiffSide side(YearMonth m) const {
+  DiffSide side(YearMonth m, bool by_county) const {
     if (m < plan_.start)
       throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
     if (!data_.has_month(m))
       throw DataError(month_dir(g_.data, m).string(), 0, 0,
                       "没有该月的进度数据（缺少 submissions 目录）");
-    return side_from_report(assess_data(plan_, data_, m, false), m.str());
+    MonthReport rep = assess_data(plan_, data_, m, false);
+    if (by_county && plan_.counties.empty())
+      throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --by county");
+    return by_county ? side_from_counties(rep, m.str()) : side_from_report(rep, m.str());
   }
 
  private:
@@ -69,8 +73,13 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
   std::optional<MonthSides> months;
   if (old_month || new_month)
     months.emplace(g, std::max(old_month.value_or(YearMonth{}), new_month.value_or(YearMonth{})));
-  DiffSide old_side = old_month ? months->side(*old_month) : load_summary_csv(o.old_arg);
-  DiffSide new_side = new_month ? months->side(*new_month) : load_summary_csv(o.new_arg);
+  bool by_county = o.by == "county";
+  if (by_county && (!old_month || !new_month))
+    throw UsageError(
+        "--by county 只能比较两个月份（如 diff --by county 2024-05 2024-06）：summary.csv "
+        "中没有县市区数据");
+  DiffSide old_side = old_month ? months->side(*old_month, by_county) : load_summary_csv(o.old_arg);
+  DiffSide new_side = new_month ? months->side(*new_month, by_county) : load_summary_csv(o.new_arg);
   if (old_side.month && new_side.month && *old_side.month > *new_side.month)
     throw UsageError("OLD（" + old_side.month->str() + "）晚于 NEW（" + new_side.month->str() +
                      "）：请把较早的一方写在前面，如 diff " + new_side.month->str() + " " +
@@ -104,6 +113,8 @@ Command setup_diff(CLI::App& app, const GlobalOptions& g) {
   add_format(sub, o->format, {"table", "md", "csv", "json", "xlsx"})
       ->description("输出格式：table|md|csv|json|xlsx（终端默认 table，否则 md；xlsx 须配 -o）");
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
+  sub->add_option("--by", o->by, "按县市区对比：county（每个分解到县市区的指标一行）")
+      ->check(CLI::IsMember({"county"}));
   sub->add_option("--only", o->only, "只列出这些变化类型，逗号分隔，如 worsened,stalled")
       ->delimiter(',');
   sub->add_option("--fail-on", o->fail_on, "出现这些变化类型时退出码为 1，如 worsened,revised_down")

@@ -8,9 +8,11 @@
 #include "io/fs.hpp"
 #include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
+#include "report/county_report.hpp"
 #include "report/explain.hpp"
 #include "report/summary_report.hpp"
 #include "util/number.hpp"
+#include "util/suggest.hpp"
 
 namespace minsheng::cli {
 
@@ -21,13 +23,26 @@ struct SummaryOptions {
   bool write = false;
   std::string explain;
   bool keep_going = false;
+  std::string by;      // "county": one row per allocated (target, 县市区)
+  std::string county;  // only this 县市区
 };
+
+// The 县市区 --county names, or a usage error with the nearest name.
+static int county_option(const Plan& plan, const std::string& name) {
+  if (name.empty()) return -1;
+  if (plan.counties.empty())
+    throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --county");
+  int i = plan.county_index(name);
+  if (i < 0) throw UsageError("没有县市区“" + name + "”" + did_you_mean(name, plan.counties));
+  return i;
+}
 
 // "36" or "26.1": a task, or one target of it, as every report numbers them.
 static std::pair<int, int> explain_option(const Plan& plan, const std::string& s) {
   auto dot = s.find('.');
   auto task = parse_decimal(s.substr(0, dot));
-  auto target = dot == std::string::npos ? std::optional<double>(0) : parse_decimal(s.substr(dot + 1));
+  auto target =
+      dot == std::string::npos ? std::optional<double>(0) : parse_decimal(s.substr(dot + 1));
   bool whole = task && target && *task == std::floor(*task) && *target == std::floor(*target) &&
                *task >= 1 && *task <= 1e6 && *target >= 0 && *target <= 1e6;
   if (!whole)
@@ -58,6 +73,20 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     print_err("minsheng: 有 " + std::to_string(rep.problems.error_count()) +
               " 个数据错误，受影响的指标标记为“数据有误”，详见报告“数据问题”一节");
 
+  if (o.by == "county" || !o.county.empty()) {
+    int county = county_option(plan, o.county);
+    if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+      throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月县市区.xlsx");
+    Style style = o.output.empty() ? stdout_style(g) : Style{};
+    emit(render_format(output_format(o.format, o.output),
+                       {{"csv", [&] { return county_csv(rep, county); }},
+                        {"json", [&] { return county_json(rep, county); }},
+                        {"md", [&] { return county_markdown(rep, county); }},
+                        {"xlsx", [&] { return xlsx_bytes(county_workbook(rep, county)); }},
+                        {"table", [&] { return county_table(rep, county, style); }}}),
+         o.output);
+    return 0;
+  }
   if (!o.explain.empty()) {
     auto [task, target] = explain_option(plan, o.explain);
     emit(explain_task(rep, task, target), o.output);
@@ -95,6 +124,9 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
   sub->add_flag("--write", o->write,
                 "写入 DATA/YYYY-MM/summary.md、summary.csv 和 summary.xlsx（原子写入）");
   sub->add_option("--explain", o->explain, "说明该任务（36）或指标（26.1）的状态是如何得出的");
+  sub->add_option("--by", o->by, "按县市区汇总：county（每个分解到县市区的指标一行）")
+      ->check(CLI::IsMember({"county"}));
+  sub->add_option("--county", o->county, "只看一个县市区（如 夷陵区），即反馈给该县市区的清单");
   sub->add_flag("--keep-going", o->keep_going,
                 "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
   return {sub, [o, &g] { return run_summary(*o, g); }};

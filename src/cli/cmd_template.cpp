@@ -20,18 +20,21 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = parse_month_option(o.month, "--month");
   std::string unit = unit_option(plan, o.unit);
-  if (plan.targets_of(unit).empty())
-    throw UsageError(unit + "在计划中不牵头任何指标，无需报送");
+  if (plan.targets_of(unit).empty()) throw UsageError(unit + "在计划中不牵头任何指标，无需报送");
   // The previous month's figures are a reminder only; problems in old files are check's business.
   DataSet data = load_data(plan, g.data, month.plus(-1));
   Snapshot prev = merge_snapshot(data.submissions, month.plus(-1), nullptr);
   if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
-    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o " + unit + "_" + month.str() + ".xlsx");
-  emit(render_format(o.format, {{"yaml", [&] { return template_yaml(plan, unit, month, prev); }},
-                                {"csv", [&] { return template_csv(plan, unit, month, prev); }},
-                                {"xlsx", [&] {
-                                   return xlsx_bytes(template_workbook(plan, unit, month, prev));
-                                 }}}),
+    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o " + unit + "_" + month.str() +
+                     ".xlsx");
+  emit(render_format(
+           o.format,
+           {{"yaml", [&] { return template_yaml(plan, unit, month, prev, data.allocations); }},
+            {"csv", [&] { return template_csv(plan, unit, month, prev, data.allocations); }},
+            {"xlsx",
+             [&] {
+               return xlsx_bytes(template_workbook(plan, unit, month, prev, data.allocations));
+             }}}),
        o.output);
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
@@ -57,8 +58,9 @@ std::vector<YearMonth> list_months(const fs::path& data, Diagnostics* warnings) 
     if (!fs::exists(fs::symlink_status(sub, ec)) && !entry.is_symlink(ec)) continue;
     if (!inside(sub, root)) {
       if (warnings)
-        warnings->warning(name_to_utf8(entry.path().string()), 0, 0,
-                          "月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过");
+        warnings->warning(
+            name_to_utf8(entry.path().string()), 0, 0,
+            "月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过");
       continue;
     }
     if (fs::is_directory(sub, ec)) months.push_back(*m);
@@ -96,13 +98,79 @@ static FileKind kind_of(const fs::directory_entry& entry) {
 
 static std::string unread_reason(const fs::directory_entry& entry) {
   std::error_code ec;
-  if (entry.is_directory(ec)) return "是文件夹，不会读取其中的文件：请把进度文件直接放在 submissions/ 中";
+  if (entry.is_directory(ec))
+    return "是文件夹，不会读取其中的文件：请把进度文件直接放在 submissions/ 中";
   std::string ext = entry.path().extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   if (ext == ".ods")
     return "是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV 后放入本目录";
   return "不是进度文件（应为 .csv 或 .yaml），未读取";
+}
+
+// A data file's bytes, or nullopt with the reason in `diags` (unreadable, too large).
+static std::optional<std::string> read_data_file(const fs::path& f, const std::string& label,
+                                                 Diagnostics& diags) {
+  try {
+    return read_input(f);
+  } catch (const IoError& e) {
+    diags.io_error(label, e.reason());
+  } catch (const DataError& e) {
+    diags.error(label, 0, 0, e.diagnostics().items().front().message);
+  }
+  return std::nullopt;
+}
+
+// A BIFF workbook (.xls, or a WPS .et that is not a zip), which FreeXL reads from its path.
+static bool is_biff(const fs::path& f, const std::string& bytes) {
+  std::string ext = f.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".xls" || (ext == ".et" && !bytes.starts_with("PK"));
+}
+
+// DATA/breakdown/: the 分解方案 units send, valid for every month.
+static void load_breakdown(const Plan& plan, const fs::path& data, const fs::path& root,
+                           DataSet& set) {
+  fs::path dir = data / "breakdown";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  if (!inside(dir, root)) {
+    set.diagnostics.warning(name_to_utf8(dir.string()), 0, 0,
+                            "是指向数据目录之外（或无法解析）的符号链接，已跳过");
+    return;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    FileKind k = kind_of(entry);
+    std::error_code lec;
+    if (k == FileKind::skipped) continue;
+    std::string label = name_to_utf8(entry.path().string());
+    if (k != FileKind::progress || (entry.is_symlink(lec) && !inside(entry.path(), root)))
+      set.diagnostics.warning(label, 0, 0,
+                              "不是可读取的分解方案文件（.csv、.yaml 或工作簿），已跳过");
+    else
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::set<CountyKey> clash;
+  for (const auto& f : files) {
+    std::string label = name_to_utf8(f.string());
+    auto bytes = read_data_file(f, label, set.diagnostics);
+    if (!bytes) continue;
+    auto rows = is_biff(f, *bytes) ? parse_xls_breakdown(f, label, plan, set.diagnostics)
+                                   : parse_breakdown(*bytes, label, plan, set.diagnostics);
+    for (auto& [key, a] : rows) {
+      auto [it, fresh] = set.allocations.emplace(key, a);
+      if (fresh) continue;
+      set.diagnostics.error(a.source.file, a.source.line, 0,
+                            target_label(key.key.task, key.key.target, true) + "在" +
+                                plan.counties[static_cast<std::size_t>(key.county)] +
+                                "的分解目标另见 " + it->second.source.str() + "；两处均不采用");
+      clash.insert(key);
+    }
+  }
+  for (const auto& k : clash) set.allocations.erase(k);
 }
 
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
@@ -113,6 +181,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   std::error_code rec;
   for (const auto& entry : fs::directory_iterator(data, rec))
     if (!entry.is_symlink(rec) && entry.is_directory(rec)) recover_outputs(entry.path());
+  load_breakdown(plan, data, root, set);
   for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);
@@ -152,23 +221,12 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     std::size_t first = set.submissions.size();
     for (const auto& f : files) {
       std::string label = name_to_utf8(f.string());  // the name, for messages and outputs only
-      std::string bytes;
-      try {
-        bytes = read_input(f);
-      } catch (const IoError& e) {
-        set.diagnostics.io_error(label, e.reason());
-        continue;
-      } catch (const DataError& e) {
-        set.diagnostics.error(label, 0, 0, e.diagnostics().items().front().message);
-        continue;
-      }
-      std::string ext = f.extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(),
-                     [](unsigned char c) { return std::tolower(c); });
-      if (ext == ".xls" || (ext == ".et" && !bytes.starts_with("PK")))
+      auto bytes = read_data_file(f, label, set.diagnostics);
+      if (!bytes) continue;
+      if (is_biff(f, *bytes))
         set.submissions.push_back(parse_xls_submission(f, label, plan, m, set.diagnostics));
       else
-        set.submissions.push_back(parse_submission(bytes, label, plan, m, set.diagnostics));
+        set.submissions.push_back(parse_submission(*bytes, label, plan, m, set.diagnostics));
     }
     check_month_conflicts(set.submissions, first, set.diagnostics);
   }

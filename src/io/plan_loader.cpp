@@ -106,6 +106,7 @@ class Loader {
   void load_meta(const YAML::Node& root, Plan& plan);
   void load_settings(const YAML::Node& root, Plan& plan);
   void load_aliases(const YAML::Node& root, Plan& plan);
+  void load_counties(const YAML::Node& root, Plan& plan);
   void load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids);
   void load_target(const YAML::Node& node, const Plan& plan, Task& task);
 
@@ -126,7 +127,8 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
   if (auto s = scalar(meta["issued"], "issued")) {
     plan.issued = Date::parse(*s);
-    if (!plan.issued) error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
+    if (!plan.issued)
+      error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
   }
   YAML::Node start = require(meta, "start", "plan：");
   if (auto s = scalar(start, "start")) {
@@ -186,11 +188,11 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   YAML::Node s = root["settings"];
   if (!s.IsDefined()) return;
   if (!is_map(s, "settings ", root)) return;
-  check_keys(s,
-             {"about_tolerance", "behind_pp", "seriously_behind_pp",
-              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct",
-              "projection_flag_pct"},
-             "settings：");
+  check_keys(
+      s,
+      {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
+       "milestone_not_started_behind_pct", "projection_flag_pct"},
+      "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
       if (auto v = number(s[key], key)) field = *v;
@@ -209,7 +211,28 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
   if (st.behind_pp > st.seriously_behind_pp) error(s, "behind_pp 不能大于 seriously_behind_pp");
 }
 
-// aliases: {市卫生健康委员会: 市卫健委} — names units also go by, accepted wherever a unit is named.
+// counties: [夷陵区, …] — the 县市区 tasks are broken down to, in the order reports list them.
+void Loader::load_counties(const YAML::Node& root, Plan& plan) {
+  YAML::Node c = root["counties"];
+  if (!c.IsDefined() || c.IsNull()) return;
+  if (!c.IsSequence()) {
+    error(c, "counties 应为县市区名称的列表");
+    return;
+  }
+  for (const auto& item : c) {
+    auto name = scalar(item, "counties");
+    if (!name) continue;
+    if (is_city_word(*name))
+      error(item, "“" + *name + "”表示全市，不能作为县市区名称");
+    else if (plan.county_index(*name) >= 0)
+      error(item, "县市区“" + *name + "”重复");
+    else
+      plan.counties.push_back(*name);
+  }
+}
+
+// aliases: {市卫生健康委员会: 市卫健委} — names units also go by, accepted wherever a unit is
+// named.
 void Loader::load_aliases(const YAML::Node& root, Plan& plan) {
   YAML::Node a = root["aliases"];
   if (!a.IsDefined() || a.IsNull() || !is_map(a, "aliases ", root)) return;
@@ -348,13 +371,15 @@ Plan Loader::load(const YAML::Node& root) {
     error(root, "计划文件的顶层应为键值映射（plan、categories、units、tasks …）");
     return plan;
   }
-  check_keys(root, {"plan", "settings", "measures", "units", "aliases", "categories", "tasks"},
-             "计划文件：");
+  check_keys(
+      root, {"plan", "settings", "measures", "units", "aliases", "counties", "categories", "tasks"},
+      "计划文件：");
   load_meta(root, plan);
   load_settings(root, plan);
   plan.measures = string_list(require(root, "measures", "计划文件："), "measures");
   plan.units = string_list(require(root, "units", "计划文件："), "units");
   load_aliases(root, plan);
+  load_counties(root, plan);
 
   YAML::Node cats = require(root, "categories", "计划文件：");
   if (cats.IsDefined() && cats.IsSequence()) {

@@ -32,6 +32,9 @@ struct Cell {
 struct RawRow {
   int line = 0;
   Cell task, target, value, status, target_value, note;
+  Cell county, project, project_status, planned_finish;
+  Cell progress, issues, next_steps, issue_status;
+  bool has_text() const { return progress.present() || issues.present() || next_steps.present(); }
 };
 
 struct RawFile {
@@ -40,32 +43,106 @@ struct RawFile {
   std::optional<Cell> month;
   std::optional<Cell> submitted;
   std::vector<RawRow> rows;
-  int header_line = 0;  // CSV only: where the header was found
+  int header_line = 0;      // CSV only: where the header was found
   std::set<int> bad_lines;  // workbook rows with a cell that could not be read
 };
 
-enum class Column { task, target, value, status, target_value, note, submitted, unit, month };
+enum class Column {
+  task,
+  target,
+  value,
+  status,
+  target_value,
+  note,
+  submitted,
+  unit,
+  month,
+  county,
+  project,
+  project_status,
+  planned_finish,
+  progress,
+  issues,
+  next_steps,
+  issue_status
+};
 
 // Header names staff use, Chinese first; English for machine-made files.
 std::optional<Column> column_for(std::string_view header) {
   std::string h(trim(nfkc(header)));
   std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::tolower(c); });
   static const std::map<std::string, Column> names = {
-      {"任务编号", Column::task},       {"task", Column::task},
-      {"指标", Column::target},         {"指标序号", Column::target},
-      {"target", Column::target},       {"累计完成", Column::value},
-      {"完成值", Column::value},        {"value", Column::value},
-      {"状态", Column::status},         {"status", Column::status},
-      {"目标值", Column::target_value}, {"target_value", Column::target_value},
-      {"备注", Column::note},           {"note", Column::note},
-      {"报送日期", Column::submitted},  {"submitted", Column::submitted},
-      {"牵头单位", Column::unit},       {"unit", Column::unit},
-      {"月份", Column::month},          {"month", Column::month},
+      {"任务编号", Column::task},
+      {"task", Column::task},
+      {"指标", Column::target},
+      {"指标序号", Column::target},
+      {"target", Column::target},
+      {"累计完成", Column::value},
+      {"完成值", Column::value},
+      {"value", Column::value},
+      {"状态", Column::status},
+      {"status", Column::status},
+      {"目标值", Column::target_value},
+      {"target_value", Column::target_value},
+      {"备注", Column::note},
+      {"note", Column::note},
+      {"报送日期", Column::submitted},
+      {"submitted", Column::submitted},
+      {"牵头单位", Column::unit},
+      {"unit", Column::unit},
+      {"月份", Column::month},
+      {"month", Column::month},
+      {"县市区", Column::county},
+      {"县（市、区）", Column::county},
+      {"区县", Column::county},
+      {"county", Column::county},
+      {"项目名称", Column::project},
+      {"project", Column::project},
+      {"项目状态", Column::project_status},
+      {"project_status", Column::project_status},
+      {"完成量", Column::value},
+      {"分解目标", Column::target_value},
+      {"计划完工", Column::planned_finish},
+      {"计划完工时间", Column::planned_finish},
+      {"planned_finish", Column::planned_finish},
+      {"进展情况", Column::progress},
+      {"工作进展", Column::progress},
+      {"progress_text", Column::progress},
+      {"存在问题", Column::issues},
+      {"issues", Column::issues},
+      {"下步计划", Column::next_steps},
+      {"下一步计划", Column::next_steps},
+      {"next_steps", Column::next_steps},
+      {"问题状态", Column::issue_status},
+      {"issue_status", Column::issue_status},
   };
   auto it = names.find(h);
   if (it == names.end()) return std::nullopt;
   return it->second;
 }
+
+// Each field of a row: its column in a sheet and its key in YAML.
+struct RowField {
+  Column column;
+  const char* key;
+  Cell RawRow::*cell;
+};
+constexpr RowField kRowFields[] = {
+    {Column::task, "task", &RawRow::task},
+    {Column::target, "target", &RawRow::target},
+    {Column::value, "value", &RawRow::value},
+    {Column::status, "status", &RawRow::status},
+    {Column::target_value, "target_value", &RawRow::target_value},
+    {Column::note, "note", &RawRow::note},
+    {Column::county, "county", &RawRow::county},
+    {Column::project, "project", &RawRow::project},
+    {Column::project_status, "project_status", &RawRow::project_status},
+    {Column::planned_finish, "planned_finish", &RawRow::planned_finish},
+    {Column::progress, "progress_text", &RawRow::progress},
+    {Column::issues, "issues", &RawRow::issues},
+    {Column::next_steps, "next_steps", &RawRow::next_steps},
+    {Column::issue_status, "issue_status", &RawRow::issue_status},
+};
 
 class Reader {
  public:
@@ -75,13 +152,16 @@ class Reader {
   RawFile read_csv(std::string_view text);
   RawFile read_records(std::vector<CsvRecord> records);
   RawFile read_workbook(const Workbook& wb);
-  std::string encoding_;  // how the bytes were decoded, for messages
-  std::string sheet_;     // in a workbook, the sheet being read
+  std::string encoding_;    // how the bytes were decoded, for messages
+  std::string sheet_;       // in a workbook, the sheet being read
+  bool breakdown_ = false;  // a 分解方案 file (DATA/breakdown/), not a progress file
   RawFile read_yaml(std::string_view text);
   Submission validate(RawFile raw);
 
  private:
-  void error(const Cell& c, std::string msg) { report(Severity::error, c.line, c.col, std::move(msg)); }
+  void error(const Cell& c, std::string msg) {
+    report(Severity::error, c.line, c.col, std::move(msg));
+  }
   void error(int line, int col, std::string msg) {
     report(Severity::error, line, col, std::move(msg));
   }
@@ -92,12 +172,22 @@ class Reader {
   void report(Severity s, int line, int col, std::string msg) {
     Diagnostic d{file_, "", line, col, s, std::move(msg)};
     if (!sheet_.empty() && line > 0)
-      d.place = sheet_ + "!" + (col > 0 ? cell_ref(line, col)
-                                        : std::to_string(line) + ":" + std::to_string(line));
+      d.place = sheet_ + "!" +
+                (col > 0 ? cell_ref(line, col) : std::to_string(line) + ":" + std::to_string(line));
     diags_.add(std::move(d));
   }
   std::optional<ProgressEntry> validate_row(const RawRow& row, const std::string& unit,
                                             Submission& sub);
+  std::optional<int> county_of(const RawRow& row);
+  std::string resolve_unit(const RawFile& raw);
+  void reconcile(Submission& sub);
+
+ public:
+  std::vector<std::pair<CountyKey, Allocation>> validate_breakdown(const RawFile& raw);
+
+ private:
+  std::set<TargetKey> invalid_projects_;
+  std::set<TargetKey> unknown_counties_;
   const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit);
 
   const std::string& file_;
@@ -156,8 +246,9 @@ RawFile Reader::read_workbook(const Workbook& wb) {
     }
     return raw;
   }
-  error(0, 0, "找不到表头：工作表 " + join(names, "、") +
-                  " 中都没有“任务编号”（task）列；请使用 minsheng template 生成的报送表");
+  error(0, 0,
+        "找不到表头：工作表 " + join(names, "、") +
+            " 中都没有“任务编号”（task）列；请使用 minsheng template 生成的报送表");
   return {};
 }
 
@@ -189,11 +280,13 @@ RawFile Reader::read_records(std::vector<CsvRecord> records) {
   }
   if (header_at == records.size()) {
     // Text in another encoding (Big5, say) decodes as GB18030 into nonsense: say how it was read.
-    std::string how = encoding_ == "GB18030"
-                          ? "（文件按 GBK/GB18030 读取；若原文件是 Big5 等其他编码，请另存为 UTF-8）"
-                          : "";
-    error(records.empty() ? 1 : records.front().line, 0,
-          "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列" + how);
+    std::string how =
+        encoding_ == "GB18030"
+            ? "（文件按 GBK/GB18030 读取；若原文件是 Big5 等其他编码，请另存为 UTF-8）"
+            : "";
+    error(
+        records.empty() ? 1 : records.front().line, 0,
+        "找不到表头：需要“任务编号”（task）列，以及“累计完成”（value）或“状态”（status）列" + how);
     return raw;
   }
   // A header over two rows (a merged group title above its sub-columns): the row below names
@@ -229,12 +322,7 @@ RawFile Reader::read_records(std::vector<CsvRecord> records) {
     if (rec.blank() || footer_row(rec)) continue;
     RawRow row;
     row.line = rec.line;
-    row.task = cell(rec, Column::task);
-    row.target = cell(rec, Column::target);
-    row.value = cell(rec, Column::value);
-    row.status = cell(rec, Column::status);
-    row.target_value = cell(rec, Column::target_value);
-    row.note = cell(rec, Column::note);
+    for (const auto& f : kRowFields) row.*f.cell = cell(rec, f.column);
     Cell unit = cell(rec, Column::unit);
     if (unit.present()) {
       std::string u(trim(unit.text));
@@ -251,7 +339,7 @@ RawFile Reader::read_records(std::vector<CsvRecord> records) {
     Cell sub = cell(rec, Column::submitted);
     if (sub.present() && !raw.submitted) raw.submitted = sub;
     if (!row.task.present() && !row.value.present() && !row.status.present() &&
-        !row.target_value.present())
+        !row.target_value.present() && !row.has_text())
       continue;  // a notes-only or decoration row
     raw.rows.push_back(std::move(row));
   }
@@ -286,9 +374,13 @@ RawFile Reader::read_yaml(std::string_view text) {
     error(1, 0, "YAML 进度文件的顶层应为键值映射（unit、month、progress）");
     return raw;
   }
-  static const std::vector<std::string> top = {"unit", "month", "submitted", "progress"};
-  static const std::vector<std::string> row_keys = {"task",   "target",       "value",
-                                                    "status", "target_value", "note"};
+  const std::string list_key = breakdown_ ? "allocations" : "progress";
+  const std::vector<std::string> top = {"unit", "month", "submitted", list_key};
+  static const std::vector<std::string> row_keys = [] {
+    std::vector<std::string> keys;
+    for (const auto& f : kRowFields) keys.push_back(f.key);
+    return keys;
+  }();
   for (const auto& kv : root) {
     std::string k = kv.first.Scalar();
     if (std::find(top.begin(), top.end(), k) == top.end())
@@ -301,13 +393,13 @@ RawFile Reader::read_yaml(std::string_view text) {
   // An empty `submitted:` (as the template leaves it) means not given.
   if (Cell c = cell(root["month"]); c.present()) raw.month = c;
   if (Cell c = cell(root["submitted"]); c.present()) raw.submitted = c;
-  YAML::Node progress = root["progress"];
+  YAML::Node progress = root[list_key];
   if (!progress.IsDefined() || progress.IsNull()) {
-    error(1, 0, "缺少 progress 列表");
+    error(1, 0, "缺少 " + list_key + " 列表");
     return raw;
   }
   if (!progress.IsSequence()) {
-    error(cell(progress), "progress 应为列表");
+    error(cell(progress), list_key + " 应为列表");
     return raw;
   }
   for (const auto& item : progress) {
@@ -323,13 +415,8 @@ RawFile Reader::read_yaml(std::string_view text) {
     }
     RawRow row;
     row.line = at.line;
-    row.task = cell(item["task"]);
-    if (!row.task.present()) row.task = {"", at.line, at.col};
-    row.target = cell(item["target"]);
-    row.value = cell(item["value"]);
-    row.status = cell(item["status"]);
-    row.target_value = cell(item["target_value"]);
-    row.note = cell(item["note"]);
+    for (const auto& f : kRowFields) row.*f.cell = cell(item[f.key]);
+    if (!row.task.present()) row.task = {"", at.line, at.col, false};
     raw.rows.push_back(std::move(row));
   }
   return raw;
@@ -373,6 +460,32 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
   return nullptr;
 }
 
+// 已解决 closes a problem; blank or 未解决 leaves it open.
+std::optional<bool> parse_solved(std::string_view word) {
+  std::string w(trim(nfkc(word)));
+  if (w.empty() || w == "未解决" || w == "open" || w == "推进中") return false;
+  if (w == "已解决" || w == "已销号" || w == "solved" || w == "closed") return true;
+  return std::nullopt;
+}
+
+std::string text_of(const Cell& c) {
+  return std::string(trim(c.text));
+}
+
+// The row's 县市区 (-1: the city), or nullopt after an error.
+std::optional<int> Reader::county_of(const RawRow& row) {
+  if (!row.county.present() || is_city_word(row.county.text)) return -1;
+  std::string name = text_of(row.county);
+  if (int i = plan_.county_index(name); i >= 0) return i;
+  if (plan_.counties.empty())
+    error(row.county,
+          "计划未列出县市区（tasks.yaml 的 counties），不能填写县市区" + quote_value(name));
+  else
+    error(row.county,
+          quote_value(name) + "不是计划中的县市区" + did_you_mean(name, plan_.counties));
+  return std::nullopt;
+}
+
 std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::string& unit,
                                                   Submission& sub) {
   static const char* kShape = "应为单个值，不能是列表或映射";
@@ -407,25 +520,55 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   bool foreign = !unit.empty() && target->lead != unit;
   if (foreign) error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
 
-  const std::pair<const Cell*, const char*> cells[] = {{&row.target, "target"},
-                                                       {&row.value, "value"},
-                                                       {&row.status, "status"},
-                                                       {&row.target_value, "target_value"},
-                                                       {&row.note, "note"}};
-  for (const auto& [c, name] : cells)
-    if (c->not_scalar) bad(*c, std::string(name) + " " + kShape);
+  for (const auto& f : kRowFields)
+    if ((row.*f.cell).not_scalar) bad(row.*f.cell, std::string(f.key) + " " + kShape);
 
   ProgressEntry e;
   e.key = key;
   e.source = {file_, row.line};
-  e.note = std::string(trim(row.note.text));
+  e.note = text_of(row.note);
+  e.project = text_of(row.project);
+  e.text = {text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false, e.source};
+  bool county_unknown = false;
+  if (auto c = county_of(row))
+    e.county = *c;
+  else
+    ok = false, county_unknown = true;
+  if (auto solved = parse_solved(row.issue_status.text))
+    e.text.solved = *solved;
+  else
+    bad(row.issue_status,
+        "问题状态应为 已解决 或 未解决，实际为" + quote_value(text_of(row.issue_status)));
+
+  bool project = !e.project.empty();
+  if (project) {
+    // A project's state may be typed in 状态 as well as in 项目状态.
+    const Cell& st = row.project_status.present() ? row.project_status : row.status;
+    if (st.present()) {
+      if (auto ps = parse_project_state(st.text))
+        e.project_state = ps;
+      else
+        bad(st, "项目状态应为 未开工、在建 或 已完工，实际为" + quote_value(text_of(st)) +
+                    did_you_mean(text_of(st), {"未开工", "在建", "已完工"}));
+    }
+    if (row.planned_finish.present()) {
+      if (auto m = YearMonth::parse(row.planned_finish.text))
+        e.planned_finish = m;
+      else
+        bad(row.planned_finish,
+            "计划完工应写作 YYYY-MM，实际为" + quote_value(text_of(row.planned_finish)));
+    }
+  } else if (row.project_status.present() || row.planned_finish.present()) {
+    warning(row.project_status.present() ? row.project_status : row.planned_finish,
+            label + "：没有“项目名称”，项目状态和计划完工已忽略");
+  }
 
   if (row.value.present()) {
     bool milestone = target->kind == TargetKind::milestone;
     ParsedNumber n = parse_number(row.value.text, target->measure);
     if (n.kind == ParsedNumber::Kind::error) {
       bad(row.value, label + "的累计完成值" + n.error);
-    } else if (milestone && !n.quantity.percent) {
+    } else if (milestone && !n.quantity.percent && !project) {
       bad(row.value,
           label + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
     } else if (n.quantity.percent && !milestone && target->measure != "%") {
@@ -435,8 +578,10 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
       e.value = n.quantity.value;
       e.percent = n.quantity.percent;
     }
+  } else if (project && e.project_state == ProjectState::finished && summable(*target)) {
+    e.value = 1;  // a finished project counts once unless the unit says how much it gave
   }
-  if (row.status.present()) {
+  if (row.status.present() && !project) {
     auto st = parse_milestone_state(row.status.text);
     if (!st)
       bad(row.status, "状态应为 未启动、推进中 或 已完成，实际为" +
@@ -455,41 +600,112 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
       bad(row.target_value, label + "的目标值" + n.error);
     else if (n.quantity.value <= target->baseline)
       bad(row.target_value, label + "的目标值应大于基数 " + format_number(target->baseline));
+    else if (e.county >= 0 || project)
+      warning(
+          row.target_value,
+          label + "：县市区和项目行的目标值已忽略；县市区的分解目标请报送分解方案（breakdown）");
     else
       e.target_value = n.quantity.value;
   }
   if (foreign) return std::nullopt;
   if (!ok) {
-    sub.invalid.insert(key);
+    if (project)
+      invalid_projects_.insert(key);
+    else if (county_unknown)
+      unknown_counties_.insert(key);  // some 县市区's figure is lost: a sum of them is unknown
+    else if (e.county >= 0)
+      sub.invalid_counties.insert({key, e.county});
+    else
+      sub.invalid.insert(key);
     return std::nullopt;
   }
   return e;
+}
+
+// A count target's city value from its 县市区 or project rows when the unit gave none; a city
+// value that they should add up to is checked when the month is merged.
+void Reader::reconcile(Submission& sub) {
+  std::map<TargetKey, std::pair<const ProgressEntry*, const ProgressEntry*>> parts;  // first rows
+  // Rows left blank (the form lists every 县市区 and last month's projects) say nothing.
+  for (const auto& e : sub.counties)
+    if ((e.value || e.state) && !parts[e.key].first) parts[e.key].first = &e;
+  for (const auto& e : sub.projects)
+    if ((e.value || e.project_state) && !parts[e.key].second) parts[e.key].second = &e;
+  for (const auto& [key, first] : parts) {
+    const Task* task = plan_.find_task(key.task);
+    const Target& t = task->targets[static_cast<std::size_t>(key.target - 1)];
+    auto city = std::find_if(sub.entries.begin(), sub.entries.end(),
+                             [&](const ProgressEntry& e) { return e.key == key; });
+    bool has_city = city != sub.entries.end() && (city->value || city->state);
+    SumOf of = first.first ? SumOf::counties : SumOf::projects;
+    const ProgressEntry& part = first.first ? *first.first : *first.second;
+    if (!summable(t)) {
+      if (!has_city && of == SumOf::counties)
+        warning(Cell{"", part.source.line, 0, false},
+                task->label_of(t) + "是" + (t.kind == TargetKind::milestone ? "里程碑" : "百分比") +
+                    "指标，县市区的值不能加总；全市值请填在县市区为“全市”的一行");
+      continue;
+    }
+    if (has_city) {
+      city->checked_against = of;
+      continue;
+    }
+    bool broken = of == SumOf::counties
+                      ? unknown_counties_.count(key) > 0 ||
+                            std::any_of(sub.invalid_counties.begin(), sub.invalid_counties.end(),
+                                        [&](const CountyKey& k) { return k.key == key; })
+                      : invalid_projects_.count(key) > 0;
+    if (broken) {  // one of the parts is unreadable, so their sum is unknown
+      sub.invalid.insert(key);
+      continue;
+    }
+    double sum = 0;
+    for (const auto& e : of == SumOf::counties ? sub.counties : sub.projects)
+      if (e.key == key && e.value) sum += *e.value;
+    if (city == sub.entries.end()) {
+      ProgressEntry d;
+      d.key = key;
+      d.source = part.source;
+      sub.entries.push_back(std::move(d));
+      city = sub.entries.end() - 1;
+    }
+    city->value = sum;
+    city->derived_from = of;
+  }
+}
+
+// The unit a file is from: its 牵头单位 column or field, else its file name.
+std::string Reader::resolve_unit(const RawFile& raw) {
+  if (raw.unit_cell.not_scalar) {
+    error(raw.unit_cell, "unit 应为一个牵头单位的名称，不能是列表或映射");
+    return "";
+  }
+  if (!raw.unit.empty()) {
+    std::string unit = plan_.canonical_unit(raw.unit);
+    if (unit.empty())
+      error(raw.unit_cell, quote_value(raw.unit) + "不是计划中的牵头单位" +
+                               did_you_mean(raw.unit, plan_.unit_names()));
+    return unit;
+  }
+  std::filesystem::path p(file_);
+  std::string stem = p.stem().string();
+  std::string unit = unit_from_file_name(stem, plan_);
+  if (unit.empty()) {
+    std::string guess(stem.substr(0, stem.find_first_of("_-（( 0123456789")));
+    error(0, 0,
+          "无法确定牵头单位：文件名" + quote_value(p.filename().string()) +
+              "不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
+              did_you_mean(guess, plan_.unit_names()));
+  }
+  return unit;
 }
 
 Submission Reader::validate(RawFile raw) {
   Submission sub;
   sub.file = file_;
   sub.month = folder_month_;
-  std::filesystem::path p(file_);
+  sub.unit = resolve_unit(raw);
   bool rejected = false;
-  if (raw.unit_cell.not_scalar) {
-    error(raw.unit_cell, "unit 应为一个牵头单位的名称，不能是列表或映射");
-  } else if (!raw.unit.empty()) {
-    sub.unit = plan_.canonical_unit(raw.unit);
-    if (sub.unit.empty())
-      error(raw.unit_cell,
-            quote_value(raw.unit) + "不是计划中的牵头单位" + did_you_mean(raw.unit, plan_.unit_names()));
-  } else {
-    std::string stem = p.stem().string();
-    sub.unit = unit_from_file_name(stem, plan_);
-    if (sub.unit.empty()) {
-      std::string guess(stem.substr(0, stem.find_first_of("_-（( 0123456789")));
-      error(0, 0,
-            "无法确定牵头单位：文件名" + quote_value(p.filename().string()) +
-                "不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
-                did_you_mean(guess, plan_.unit_names()));
-    }
-  }
   if (raw.month) {
     auto m = YearMonth::parse(raw.month->text);
     if (!m)
@@ -507,30 +723,141 @@ Submission Reader::validate(RawFile raw) {
     else
       sub.submitted = d;
   }
-  std::map<TargetKey, int> seen;  // key → line of its first row
+  // A row is one target in the city, in one 县市区, or one project.
+  using RowKey = std::tuple<TargetKey, int, std::string>;
+  std::map<RowKey, int> seen;  // → line of its first row
   for (const auto& row : raw.rows) {
+    if (!row.task.present() && !row.value.present() && !row.status.present() &&
+        !row.target_value.present()) {
+      // No task number, only words: the unit's general text.
+      UnitText& u = sub.unit_text;
+      auto add = [](std::string& to, const Cell& c) {
+        if (!c.present()) return;
+        if (!to.empty()) to += "\n";
+        to += text_of(c);
+      };
+      if (u.empty()) u.source = {file_, row.line};
+      add(u.progress, row.progress);
+      add(u.issues, row.issues);
+      add(u.next_steps, row.next_steps);
+      continue;
+    }
     auto e = validate_row(row, sub.unit, sub);
     if (!e) continue;
     if (raw.bad_lines.count(row.line)) {  // its error is already reported at the cell
-      sub.invalid.insert(e->key);
+      if (!e->project.empty())
+        invalid_projects_.insert(e->key);
+      else if (e->county >= 0)
+        sub.invalid_counties.insert({e->key, e->county});
+      else
+        sub.invalid.insert(e->key);
       continue;
     }
-    auto [it, fresh] = seen.emplace(e->key, row.line);
+    auto [it, fresh] = seen.emplace(RowKey{e->key, e->county, e->project}, row.line);
     if (!fresh) {
-      error(row.task, "重复的行：" + target_label(e->key.task, e->key.target, true) + "已在第 " +
-                          std::to_string(it->second) + " 行填报");
-      sub.invalid.insert(e->key);
+      std::string what = target_label(e->key.task, e->key.target, true);
+      if (!e->project.empty())
+        what += "的项目" + quote_value(e->project);
+      else if (e->county >= 0)
+        what += "的" + plan_.counties[static_cast<std::size_t>(e->county)];
+      error(row.task, "重复的行：" + what + "已在第 " + std::to_string(it->second) + " 行填报");
+      if (!e->project.empty())
+        invalid_projects_.insert(e->key);
+      else if (e->county >= 0)
+        sub.invalid_counties.insert({e->key, e->county});
+      else
+        sub.invalid.insert(e->key);
       continue;
     }
-    sub.entries.push_back(std::move(*e));
+    if (!e->project.empty())
+      sub.projects.push_back(std::move(*e));
+    else if (e->county >= 0)
+      sub.counties.push_back(std::move(*e));
+    else
+      sub.entries.push_back(std::move(*e));
   }
+  // A duplicate makes a figure uncertain: keep neither row.
+  std::erase_if(sub.counties, [&](const ProgressEntry& e) {
+    return sub.invalid_counties.count({e.key, e.county}) > 0;
+  });
+  std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
+  reconcile(sub);
+  std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
   if (sub.unit.empty()) rejected = true;  // nobody to attribute its rows to
   if (rejected) reject(sub);
   if (raw.rows.empty() && raw.header_line > 0)
     diags_.warning(file_, raw.header_line, 0, "文件只有表头，没有填报任何指标");
-  // A duplicate makes the target's figure uncertain: keep neither row.
-  std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
   return sub;
+}
+
+// A 分解方案: one row per target and 县市区 with its share of the target.
+std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const RawFile& raw) {
+  std::string unit = resolve_unit(raw);
+  std::vector<std::pair<CountyKey, Allocation>> out;
+  std::map<CountyKey, int> seen;
+  std::map<TargetKey, std::pair<double, int>> sums;  // → sum, first line
+  for (const auto& row : raw.rows) {
+    auto task_id = parse_index(row.task.text);
+    const Task* task = task_id ? plan_.find_task(*task_id) : nullptr;
+    if (!task) {
+      error(row.task, row.task.present() ? "未知任务编号" + quote_value(text_of(row.task))
+                                         : std::string("缺少任务编号"));
+      continue;
+    }
+    const Target* target = resolve_target(row, *task, unit);
+    if (!target) continue;
+    std::string label = task->label_of(*target);
+    if (!unit.empty() && target->lead != unit) {
+      error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的分解范围");
+      continue;
+    }
+    if (!row.county.present() || is_city_word(row.county.text)) {
+      error(row.county.line ? row.county : row.task, label + "：分解方案每行应填写一个县市区");
+      continue;
+    }
+    auto county = county_of(row);
+    if (!county) continue;
+    const Cell& v = row.target_value.present() ? row.target_value : row.value;
+    if (target->kind != TargetKind::numeric) {
+      error(row.task, label + "是里程碑指标，没有可分解的数字目标");
+      continue;
+    }
+    ParsedNumber n = parse_number(v.text, target->measure);
+    if (!v.present()) {
+      error(row.task, label + "：缺少分解目标");
+      continue;
+    }
+    if (n.kind == ParsedNumber::Kind::error) {
+      error(v, label + "的分解目标" + n.error);
+      continue;
+    }
+    if (n.quantity.value <= target->baseline) {
+      error(v, label + "的分解目标应大于基数 " + format_number(target->baseline));
+      continue;
+    }
+    CountyKey ck{{task->id, target->index}, *county};
+    auto [it, fresh] = seen.emplace(ck, row.line);
+    if (!fresh) {
+      error(row.county, "重复的行：" + label + "在" +
+                            plan_.counties[static_cast<std::size_t>(*county)] +
+                            "的分解目标已在第 " + std::to_string(it->second) + " 行填写");
+      continue;
+    }
+    auto& sum = sums.try_emplace(ck.key, 0.0, row.line).first->second;
+    sum.first += n.quantity.value;
+    out.push_back({ck, {n.quantity.value, unit, {file_, row.line}}});
+  }
+  // A rate is each 县市区's own level; a count's shares should cover the city's figure.
+  for (const auto& [key, sum] : sums) {
+    const Task* task = plan_.find_task(key.task);
+    const Target& t = task->targets[static_cast<std::size_t>(key.target - 1)];
+    if (summable(t) && t.value && sum.first < *t.value - 1e-9)
+      warning(Cell{"", sum.second, 0, false},
+              task->label_of(t) + "：分解合计 " + format_number(sum.first) + t.measure +
+                  " 少于全市目标 " + format_number(*t.value) + t.measure);
+  }
+  if (unit.empty()) out.clear();
+  return out;
 }
 
 }  // namespace
@@ -559,9 +886,8 @@ Submission unreadable(const std::string& file, const Plan& plan, YearMonth folde
 
 }  // namespace
 
-Submission parse_workbook_submission(const Workbook& wb, const std::string& file,
-                                     const Plan& plan, YearMonth folder_month,
-                                     Diagnostics& diags) {
+Submission parse_workbook_submission(const Workbook& wb, const std::string& file, const Plan& plan,
+                                     YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
   Submission sub = reader.validate(reader.read_workbook(wb));
   sub.encoding = "workbook";
@@ -605,6 +931,43 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
   Submission sub = reader.validate(std::move(raw));
   sub.encoding = text.encoding;
   return sub;
+}
+
+using Allocations = std::vector<std::pair<CountyKey, Allocation>>;
+
+Allocations parse_breakdown(std::string_view bytes, const std::string& file, const Plan& plan,
+                            Diagnostics& diags) {
+  Reader reader(file, plan, {}, diags);
+  reader.breakdown_ = true;
+  std::string ext = std::filesystem::path(file).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  try {
+    if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK")))
+      return reader.validate_breakdown(reader.read_workbook(read_xlsx(bytes)));
+    Decoded text = decode_text(bytes);
+    reader.encoding_ = text.encoding;
+    return reader.validate_breakdown((ext == ".yaml" || ext == ".yml")
+                                         ? reader.read_yaml(text.text)
+                                         : reader.read_csv(text.text));
+  } catch (const WorkbookError& e) {
+    diags.error(file, 0, 0, e.what());
+  } catch (const DecodeError& e) {
+    diags.error(file, e.line, e.col, e.what());
+  }
+  return {};
+}
+
+Allocations parse_xls_breakdown(const std::filesystem::path& path, const std::string& file,
+                                const Plan& plan, Diagnostics& diags) {
+  Reader reader(file, plan, {}, diags);
+  reader.breakdown_ = true;
+  try {
+    return reader.validate_breakdown(reader.read_workbook(read_xls(path)));
+  } catch (const WorkbookError& e) {
+    diags.error(file, 0, 0, e.what());
+  }
+  return {};
 }
 
 }  // namespace minsheng

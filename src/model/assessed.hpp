@@ -14,13 +14,15 @@ struct AssessedRow {
   TargetKey key;
   int category = 0;
   std::string lead, text, unit;
-  std::string name;             // the target's own name, for tasks with several
-  std::string state;            // a milestone's state word (未启动/推进中/已完成), if by state
+  std::string name;   // the target's own name, for tasks with several
+  std::string state;  // a milestone's state word (未启动/推进中/已完成), if by state
   bool reached_by_tolerance = false;  // status done, read as 基本完成
   std::optional<double> target_value, actual, completion_pct, time_pct, gap_pp;
   std::optional<Status> status;
   std::optional<YearMonth> value_month;
   std::string source;  // where this side's row came from, for messages
+  int county = -1;     // a 县市区's share: its index in Plan::counties (orders rows)
+  std::string county_name;
 
   bool reported() const;
 };

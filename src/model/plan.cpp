@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "util/text.hpp"
+
 namespace minsheng {
 
 bool is_discrete_measure(std::string_view m) {
@@ -19,7 +21,8 @@ constexpr std::array<ComparatorInfo, 3> kComparators = {{
     {Comparator::exactly, "exactly", ""},
 }};
 static_assert(static_cast<int>(Comparator::at_least) == 0 &&
-              static_cast<int>(Comparator::about) == 1 && static_cast<int>(Comparator::exactly) == 2);
+              static_cast<int>(Comparator::about) == 1 &&
+              static_cast<int>(Comparator::exactly) == 2);
 
 }  // namespace
 
@@ -54,6 +57,22 @@ const Category* Plan::find_category(int id) const {
   for (const auto& c : categories)
     if (c.id == id) return &c;
   return nullptr;
+}
+
+bool is_city_word(std::string_view word) {
+  std::string w(trim(nfkc(word)));
+  return w.empty() || w == "全市" || w == "合计" || w == "全市合计" || w == "总计";
+}
+
+bool summable(const Target& t) {
+  return t.kind == TargetKind::numeric && t.measure != "%";
+}
+
+int Plan::county_index(std::string_view name) const {
+  std::string n(trim(nfkc(name)));
+  for (std::size_t i = 0; i < counties.size(); ++i)
+    if (counties[i] == n) return static_cast<int>(i);
+  return -1;
 }
 
 bool Plan::has_unit(const std::string& unit) const {

@@ -29,6 +29,13 @@ inline const char* comparator_suffix(Comparator c) {
 }
 std::optional<Comparator> parse_comparator(std::string_view code);
 
+// 全市, 合计, 全市合计 or blank: a row about the whole city, not one 县市区.
+bool is_city_word(std::string_view word);
+
+// A count can be summed over 县市区 and projects; a rate (%) or a milestone cannot.
+struct Target;
+bool summable(const Target& t);
+
 struct Target {
   int task = 0;   // id of the task it belongs to
   int index = 1;  // 1-based within its task
@@ -82,8 +89,8 @@ struct Settings {
 // particular city's.
 struct Wording {
   std::string bulletin_to;  // 通报: 各县市区人民政府，市政府各部门、各直属机构：
-  std::string report_to;    // 专报: 市委、市政府主要领导：
-  std::string issuer;       // who signs: 市政府政务督查室
+  std::string report_to;  // 专报: 市委、市政府主要领导：
+  std::string issuer;     // who signs: 市政府政务督查室
 };
 
 struct Plan {
@@ -95,8 +102,8 @@ struct Plan {
   std::optional<Date> issued;
   YearMonth start;
   Date deadline;
-  std::string report_to;  // 市发改委: who collects the progress files
-  int due_day = 3;        // progress for month M is due on this day of M+1
+  std::string report_to;     // 市发改委: who collects the progress files
+  int due_day = 3;           // progress for month M is due on this day of M+1
   YearMonth reporting_from;  // first month a progress file is due for
   Wording wording;
   Settings settings;
@@ -104,12 +111,15 @@ struct Plan {
   std::vector<std::string> units;
   std::map<std::string, std::string> aliases;  // another name → the unit's name in `units`
   std::vector<std::string> measures;
+  std::vector<std::string> counties;  // 县市区, in report order; empty: city figures only
   std::vector<Task> tasks;
 
   YearMonth deadline_month() const { return deadline.year_month(); }
   const Task* find_task(int id) const;
   const Category* find_category(int id) const;
   bool has_unit(const std::string& unit) const;
+  // Position of a 县市区 in `counties`, or -1.
+  int county_index(std::string_view name) const;
   // The unit's name in `units` for a name or an alias, else empty.
   std::string canonical_unit(std::string_view name) const;
   // Every name a unit may be given by: units, then aliases. For suggestions.

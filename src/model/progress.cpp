@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <filesystem>
 
 #include "model/plan.hpp"
@@ -41,10 +42,49 @@ std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
   return std::nullopt;
 }
 
+namespace {
+
+struct ProjectRow {
+  ProjectState state;
+  const char* code;
+  std::array<const char*, 4> words;
+};
+constexpr std::array<ProjectRow, 3> kProjectStates = {{
+    {ProjectState::not_started, "not_started", {"未开工", "未启动", "not_started", nullptr}},
+    {ProjectState::in_progress, "in_progress", {"在建", "推进中", "in_progress", "已开工"}},
+    {ProjectState::finished, "finished", {"已完工", "已完成", "finished", "completed"}},
+}};
+
+}  // namespace
+
+const char* project_state_label(ProjectState s) {
+  return kProjectStates[static_cast<std::size_t>(s)].words[0];
+}
+
+const char* project_state_code(ProjectState s) {
+  return kProjectStates[static_cast<std::size_t>(s)].code;
+}
+
+std::optional<ProjectState> parse_project_state(std::string_view word) {
+  std::string w(trim(nfkc(word)));
+  for (const auto& row : kProjectStates)
+    for (const char* x : row.words)
+      if (x && w == x) return row.state;
+  return std::nullopt;
+}
+
+const char* sum_label(SumOf s) {
+  return s == SumOf::counties ? "县市区合计" : s == SumOf::projects ? "项目合计" : "";
+}
+
 void reject(Submission& sub) {
   sub.rejected = true;
   for (const auto& e : sub.entries) sub.invalid.insert(e.key);
+  for (const auto& e : sub.counties) sub.invalid.insert(e.key);
+  for (const auto& e : sub.projects) sub.invalid.insert(e.key);
   sub.entries.clear();
+  sub.counties.clear();
+  sub.projects.clear();
 }
 
 void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
@@ -55,7 +95,8 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
       auto [it, fresh] = seen.emplace(e.key, &e.source);
       if (fresh || it->second->file == e.source.file) continue;
       diags.error(e.source.file, e.source.line, 0,
-                  target_label(e.key.task, e.key.target, true) + "在同一月份由两个文件填报，另一处是 " + it->second->str() +
+                  target_label(e.key.task, e.key.target, true) +
+                      "在同一月份由两个文件填报，另一处是 " + it->second->str() +
                       "；两个值均不采用，请只保留一个");
       clash.insert(e.key);
     }
@@ -119,39 +160,115 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
   return snap;
 }
 
+namespace {
+
+// The sum, over the snapshot, of a target's 县市区 values or of its projects' values: carried
+// ones included, so a 县市区 that did not report this month still counts.
+std::optional<double> snapshot_sum(const Snapshot& snap, TargetKey key, SumOf of) {
+  std::optional<double> sum;
+  if (of == SumOf::counties) {
+    for (auto it = snap.county_values.lower_bound({key, -1});
+         it != snap.county_values.end() && it->first.key == key; ++it)
+      if (it->second.value) sum = sum.value_or(0) + *it->second.value;
+  } else if (of == SumOf::projects) {
+    for (auto it = snap.projects.lower_bound({key, ""});
+         it != snap.projects.end() && it->first.key == key; ++it)
+      sum = sum.value_or(0) + it->second.value.value_or(0);  // 未开工: nothing delivered yet
+  }
+  return sum;
+}
+
+void merge_value(Observation& o, bool fresh, const ProgressEntry& e, YearMonth month,
+                 const std::string& what, Diagnostics* diags) {
+  if (!fresh && diags && e.value && o.value && *e.value < *o.value && o.month < month)
+    diags->warning(e.source.file, e.source.line, 0,
+                   "累计值较上月减少：" + what + " 由 " + format_number(*o.value) + "（" +
+                       o.month.str() + "，" + o.source.str() + "）降为 " + format_number(*e.value));
+  o = {e.value, e.percent, e.state, month, e.source, e.note, e.derived_from};
+}
+
+// "第 9–12 行": where the rows a sum was checked against are.
+std::string rows_text(const Submission& sub, TargetKey key, SumOf of) {
+  int lo = 0, hi = 0;
+  for (const auto& e : of == SumOf::counties ? sub.counties : sub.projects)
+    if (e.key == key) {
+      lo = lo ? std::min(lo, e.source.line) : e.source.line;
+      hi = std::max(hi, e.source.line);
+    }
+  if (!lo) return "";
+  std::string f = "第 " + std::to_string(lo);
+  if (hi > lo) f += "–" + std::to_string(hi);
+  return f + " 行";
+}
+
+void push_series(std::vector<MonthValue>& ser, YearMonth month, double v) {
+  if (!ser.empty() && ser.back().month == month)
+    ser.back().value = v;
+  else
+    ser.push_back({month, v});
+}
+
+}  // namespace
+
 void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
                       YearMonth month, Diagnostics* diags) {
   snap.month = month;
-  snap.reported.clear();  // these two are about `month` alone
+  snap.reported.clear();  // these are about `month` alone
   snap.invalid.clear();
+  snap.invalid_counties.clear();
   for (; next < subs.size(); ++next) {
     const Submission& sub = subs[next];
     if (sub.month > month) break;
     if (sub.month == month) {
       if (!sub.unit.empty()) snap.reported[sub.unit] = &sub;
       snap.invalid.insert(sub.invalid.begin(), sub.invalid.end());
+      snap.invalid_counties.insert(sub.invalid_counties.begin(), sub.invalid_counties.end());
+    }
+    // 县市区 and projects first: a city value formed from them sums this month's figures.
+    for (const auto& e : sub.counties) {
+      if (!e.value && !e.state) continue;
+      CountyKey ck{e.key, e.county};
+      auto [it, fresh] = snap.county_values.try_emplace(ck);
+      merge_value(it->second, fresh, e, sub.month, "", nullptr);
+      if (e.value) push_series(snap.county_series[ck], sub.month, *e.value);
+    }
+    for (const auto& e : sub.projects) {
+      // A project row left blank (as the form lists last month's projects) changes nothing.
+      if (!e.project_state && !e.value && !e.planned_finish && e.text.empty()) continue;
+      auto [it, fresh] = snap.projects.try_emplace({e.key, e.project});
+      ProjectObservation& p = it->second;
+      bool changed = fresh || (e.project_state && p.state != e.project_state) ||
+                     (e.value && p.value != e.value);
+      if (e.county >= 0 || fresh) p.county = e.county;
+      if (e.project_state) p.state = e.project_state;
+      if (e.value) p.value = e.value;
+      if (e.planned_finish) p.planned_finish = e.planned_finish;
+      p.month = sub.month;
+      if (changed) p.changed = sub.month;
+      p.source = e.source;
     }
     for (const auto& e : sub.entries) {
       if (e.target_value) {
         snap.target_values[e.key] = {*e.target_value, e.source};
       }
-      if (!e.value && !e.state) continue;
-      auto [it, fresh] = snap.values.try_emplace(e.key);
-      Observation& o = it->second;
-      if (!fresh && diags && e.value && o.value && *e.value < *o.value && o.month < sub.month)
-        diags->warning(e.source.file, e.source.line, 0,
-                       "累计值较上月减少：" + target_label(e.key.task, e.key.target, true) +
-                           " 由 " + format_number(*o.value) + "（" +
-                           o.month.str() + "，" + o.source.str() + "）降为 " +
-                           format_number(*e.value));
-      o = {e.value, e.percent, e.state, sub.month, e.source, e.note};
-      if (e.value) {
-        auto& ser = snap.series[e.key];
-        if (!ser.empty() && ser.back().month == sub.month)
-          ser.back().value = *e.value;
-        else
-          ser.push_back({sub.month, *e.value});
+      ProgressEntry merged = e;
+      if (e.derived_from != SumOf::none) {
+        merged.value = snapshot_sum(snap, e.key, e.derived_from);
+      } else if (e.checked_against != SumOf::none && e.value && diags) {
+        auto sum = snapshot_sum(snap, e.key, e.checked_against);
+        if (sum && std::abs(*sum - *e.value) > 1e-9 * std::max(1.0, std::abs(*e.value)))
+          diags->warning(e.source.file, e.source.line, 0,
+                         target_label(e.key.task, e.key.target, true) + "：" +
+                             sum_label(e.checked_against) + " " + format_number(*sum) + " 与全市 " +
+                             format_number(*e.value) + " 不符（" +
+                             (e.checked_against == SumOf::counties ? "县市区行" : "项目行") + "：" +
+                             rows_text(sub, e.key, e.checked_against) + "），以全市值为准");
       }
+      if (!merged.value && !merged.state) continue;
+      auto [it, fresh] = snap.values.try_emplace(e.key);
+      merge_value(it->second, fresh, merged, sub.month,
+                  target_label(e.key.task, e.key.target, true), diags);
+      if (merged.value) push_series(snap.series[e.key], sub.month, *merged.value);
     }
   }
 }

@@ -16,6 +16,12 @@ enum class MilestoneState { not_started, in_progress, completed };
 const char* milestone_label(MilestoneState s);  // 未启动 / 推进中 / 已完成
 std::optional<MilestoneState> parse_milestone_state(std::string_view word);
 
+// A project's state as units write it: 未开工/在建/已完工 (also 未启动/推进中/已完成).
+enum class ProjectState { not_started, in_progress, finished };
+const char* project_state_label(ProjectState s);  // 未开工 / 在建 / 已完工
+const char* project_state_code(ProjectState s);   // not_started / in_progress / finished
+std::optional<ProjectState> parse_project_state(std::string_view word);
+
 struct SourceRef {
   std::string file;
   int line = 0;
@@ -28,11 +34,37 @@ struct TargetKey {
   auto operator<=>(const TargetKey&) const = default;
 };
 
-// One valid row of a progress file.
+// A target in one 县市区: `county` indexes Plan::counties.
+struct CountyKey {
+  TargetKey key;
+  int county = 0;
+  auto operator<=>(const CountyKey&) const = default;
+};
+
+// What a unit writes beside its figures: 进展情况, 存在问题, 下步计划, and 问题状态 已解决.
+struct UnitText {
+  std::string progress, issues, next_steps;
+  bool solved = false;
+  SourceRef source;
+  bool empty() const { return progress.empty() && issues.empty() && next_steps.empty(); }
+};
+
+// A city value of a count target can be the sum of its 县市区 rows or of its projects.
+enum class SumOf { none, counties, projects };
+const char* sum_label(SumOf s);  // 县市区合计 / 项目合计
+
+// One valid row of a progress file: the city's figure, one 县市区's, or one project's.
 struct ProgressEntry {
   TargetKey key;
-  std::optional<double> value;  // cumulative since the plan started; a level for % targets
-  bool percent = false;         // typed as a percentage
+  int county = -1;      // index into Plan::counties; -1: the whole city
+  std::string project;  // 项目名称 of a project row; empty otherwise
+  std::optional<ProjectState> project_state;
+  std::optional<YearMonth> planned_finish;
+  UnitText text;
+  SumOf derived_from = SumOf::none;     // a city value the unit did not type: formed from these
+  SumOf checked_against = SumOf::none;  // a typed city value that these should add up to
+  std::optional<double> value;          // cumulative since the plan started; a level for % targets
+  bool percent = false;                 // typed as a percentage
   std::optional<MilestoneState> state;
   std::optional<double> target_value;  // supplies a pending target's value
   std::string note;
@@ -45,8 +77,12 @@ struct Submission {
   YearMonth month;
   std::optional<Date> submitted;
   std::string encoding;
-  std::vector<ProgressEntry> entries;
-  std::set<TargetKey> invalid;  // targets with a rejected row in this file
+  std::vector<ProgressEntry> entries;   // city values, one per target (typed or derived)
+  std::vector<ProgressEntry> counties;  // 县市区 values, one per (target, county)
+  std::vector<ProgressEntry> projects;  // one per (target, project)
+  UnitText unit_text;                   // a row without a task number: the unit's own words
+  std::set<TargetKey> invalid;          // targets with a rejected row in this file
+  std::set<CountyKey> invalid_counties;
   // Rejected whole (unknown unit, undecodable, a month that contradicts its folder): it
   // contributes no value, and the targets it speaks of are 数据有误.
   bool rejected = false;
@@ -71,6 +107,31 @@ struct Observation {
   YearMonth month;  // the month it was reported for
   SourceRef source;
   std::string note;
+  SumOf derived_from = SumOf::none;  // the unit gave no city figure: it is this sum
+};
+
+// A project as last reported, carried from month to month like any value.
+struct ProjectObservation {
+  int county = -1;
+  std::optional<ProjectState> state;
+  std::optional<double> value;
+  std::optional<YearMonth> planned_finish;
+  YearMonth month;    // last reported for
+  YearMonth changed;  // when its state or value last changed (first reported, at first)
+  SourceRef source;
+};
+
+struct ProjectKey {
+  TargetKey key;
+  std::string name;
+  auto operator<=>(const ProjectKey&) const = default;
+};
+
+// A 县市区's share of a target, from DATA/breakdown/ (分解方案).
+struct Allocation {
+  double value = 0;
+  std::string unit;
+  SourceRef source;
 };
 
 // A pending target's figure as a unit supplied it, and where.
@@ -89,9 +150,13 @@ struct Snapshot {
   YearMonth month;
   std::map<TargetKey, Observation> values;
   std::map<TargetKey, std::vector<MonthValue>> series;  // every numeric value up to `month`
-  std::map<TargetKey, Supplied> target_values;  // latest supplied figure of pending targets
+  std::map<TargetKey, Supplied> target_values;          // latest supplied figure of pending targets
   std::map<std::string, const Submission*> reported;    // units with a file for `month`
   std::set<TargetKey> invalid;                          // rejected rows in `month`
+  std::map<CountyKey, Observation> county_values;
+  std::map<CountyKey, std::vector<MonthValue>> county_series;
+  std::set<CountyKey> invalid_counties;  // rejected 县市区 rows in `month`
+  std::map<ProjectKey, ProjectObservation> projects;
 };
 
 // Every progress file read from a data folder, valid or not.
@@ -101,6 +166,7 @@ struct DataSet {
   Diagnostics diagnostics;                       // every problem in every file read
   std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
   std::vector<UnreadFile> unread;                // present but not read, by month then path
+  std::map<CountyKey, Allocation> allocations;   // DATA/breakdown/, valid rows only
 
   bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;

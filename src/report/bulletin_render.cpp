@@ -1,5 +1,6 @@
 #include "report/bulletin_render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <kainjow/mustache.hpp>
 #include <map>
@@ -211,6 +212,44 @@ mu::data view(const Bulletin& b) {
   d.set("has_attention", !b.attention.empty());
   d.set("attention_count", std::to_string(b.attention.size()));
   d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
+
+  // 县市区: the standings, the three lowest named in the text, and who lags on what.
+  mu::data counties{mu::data::type::list};
+  auto ranked = ranked_counties(rep);
+  for (const CountyStanding* c : ranked) {
+    mu::data row;
+    row.set("rank", std::to_string(c->rank));
+    row.set("county", c->rollup.name);
+    row.set("targets", std::to_string(c->rollup.total()));
+    row.set("done", std::to_string(c->rollup.count(Status::done)));
+    row.set("lagging", std::to_string(c->rollup.lagging()));
+    row.set("avg", pct_text(c->rollup.avg_completion));
+    counties.push_back(row);
+  }
+  d.set("has_counties", !ranked.empty());
+  d.set("counties", counties);
+  std::vector<std::string> lowest;
+  for (std::size_t i = ranked.size() > 3 ? ranked.size() - 3 : 0; i < ranked.size(); ++i)
+    lowest.push_back(ranked[i]->rollup.name);
+  std::reverse(lowest.begin(), lowest.end());  // the lowest first
+  d.set("lowest_counties", join(lowest, "、"));
+  mu::data county_lag{mu::data::type::list};
+  bool any_county_lag = false;
+  for (const auto& t : rep.targets) {
+    auto lag = lagging_counties(rep, t.key());
+    if (lag.empty()) continue;
+    std::vector<std::string> names;
+    for (const TargetResult* c : lag)
+      names.push_back(rep.plan->counties[static_cast<std::size_t>(c->county)] + "（" +
+                      pct_text(c->completion_pct) + "，" + result_label(*c) + "）");
+    mu::data it = target_item(rep, t);
+    it.set("counties", join(names, "、"));
+    county_lag.push_back(it);
+    any_county_lag = true;
+  }
+  d.set("has_county_lagging", any_county_lag);
+  d.set("county_lagging", county_lag);
+  d.set("county_chart", ranked.empty() ? std::string() : county_chart_svg(rep));
 
   d.set("status_chart", status_chart_svg(rep));
   d.set("category_chart", category_chart_svg(rep));

@@ -70,6 +70,8 @@ std::string value_of(const AssessedRow& a, const std::optional<YearMonth>& side_
 // The target's own name for a task with several targets, else the task's text.
 std::string what_of(const DiffRow& r, const std::set<int>& multi) {
   const AssessedRow& a = r.any();
+  // A 县市区's share is of one target: its name, not the city task's text with its figure.
+  if (!a.county_name.empty()) return a.county_name + "：" + (a.name.empty() ? a.text : a.name);
   return multi.count(r.key.task) && !a.name.empty() ? a.name : a.text;
 }
 
@@ -166,7 +168,9 @@ std::string diff_markdown(const DiffReport& rep, const std::set<ChangeKind>& onl
 
 std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
   std::string out(kUtf8Bom);
-  out += csv_line(kDiffCsvColumns);
+  std::vector<std::string> columns = kDiffCsvColumns;
+  if (rep.by_county) columns.insert(columns.begin(), "county");
+  out += csv_line(columns);
   for (const auto& r : rep.rows) {
     if (!wanted(only, r.kind)) continue;
     const AssessedRow& a = r.any();
@@ -180,11 +184,29 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     };
     auto vmonth = [](const AssessedRow& x) { return opt_month(x.value_month); };
     auto state = [](const AssessedRow& x) { return x.state; };
-    out += csv_line({std::to_string(r.key.task), std::to_string(r.key.target),
-                     a.category ? std::to_string(a.category) : "", a.lead, a.text, o(actual),
-                     n(actual), opt_num(r.delta), o(compl_), n(compl_), opt_pct(r.delta_pp), o(gap),
-                     n(gap), o(status), n(status), change_code(r.kind), a.name, o(vmonth),
-                     n(vmonth), o(state), n(state)});
+    std::vector<std::string> cells = {std::to_string(r.key.task),
+                                      std::to_string(r.key.target),
+                                      a.category ? std::to_string(a.category) : "",
+                                      a.lead,
+                                      a.text,
+                                      o(actual),
+                                      n(actual),
+                                      opt_num(r.delta),
+                                      o(compl_),
+                                      n(compl_),
+                                      opt_pct(r.delta_pp),
+                                      o(gap),
+                                      n(gap),
+                                      o(status),
+                                      n(status),
+                                      change_code(r.kind),
+                                      a.name,
+                                      o(vmonth),
+                                      n(vmonth),
+                                      o(state),
+                                      n(state)};
+    if (rep.by_county) cells.insert(cells.begin(), a.county_name);
+    out += csv_line(cells);
   }
   return out;
 }
@@ -201,11 +223,16 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
     auto actual = [](const AssessedRow& x) { return json_number(x.actual); };
     auto compl_ = [](const AssessedRow& x) { return json_number(x.completion_pct); };
     auto gap = [](const AssessedRow& x) { return json_number(x.gap_pp); };
-    auto status = [](const AssessedRow& x) { return x.status ? Json(status_code(*x.status)) : Json(); };
-    auto vmonth = [](const AssessedRow& x) { return x.value_month ? Json(x.value_month->str()) : Json(); };
+    auto status = [](const AssessedRow& x) {
+      return x.status ? Json(status_code(*x.status)) : Json();
+    };
+    auto vmonth = [](const AssessedRow& x) {
+      return x.value_month ? Json(x.value_month->str()) : Json();
+    };
     auto state = [](const AssessedRow& x) { return x.state.empty() ? Json() : Json(x.state); };
     rows.push_back({{"task", r.key.task},
                     {"target", r.key.target},
+                    {"county", a.county_name.empty() ? Json() : Json(a.county_name)},
                     {"category", a.category},
                     {"lead", a.lead},
                     {"text", a.text},
@@ -226,22 +253,19 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
                     {"old_state", side(r.old_row, state)},
                     {"new_state", side(r.new_row, state)}});
   }
-  Json out = {{"old", rep.old_side.label},
-              {"new", rep.new_side.label},
-              {"later", rep.later},
-              {"headline", diff_headline(rep)},
-              {"counts", counts},
-              {"rows", rows}};
+  Json out = {{"old", rep.old_side.label},      {"new", rep.new_side.label}, {"later", rep.later},
+              {"headline", diff_headline(rep)}, {"counts", counts},          {"rows", rows}};
   return dump_json(out);
 }
 
 OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& only) {
   std::set<int> multi = multi_target_tasks(rep);
   auto sheet = [&](const std::string& name, auto keep) {
-    OutSheet s = out_sheet(name,
-               {"编号", "指标", "牵头单位", "变化", "原累计完成", "现累计完成", "增量", "原完成率",
-                "现完成率", "完成率变化（百分点）", "原状态", "现状态", "原数据月份", "现数据月份"},
-               {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11}, true);
+    OutSheet s = out_sheet(
+        name,
+        {"编号", "指标", "牵头单位", "变化", "原累计完成", "现累计完成", "增量", "原完成率",
+         "现完成率", "完成率变化（百分点）", "原状态", "现状态", "原数据月份", "现数据月份"},
+        {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11}, true);
     auto num = [](const std::optional<double>& v) { return v ? out_number(*v) : OutCell{}; };
     // Stored already rounded by the one rule, so a spreadsheet never shows 36.2 for 36.25.
     auto pct = [](const std::optional<double>& v) {
@@ -264,18 +288,20 @@ OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& onl
       if (change_info(r.kind).color == Color::green) kind.fill = "#2e7d32";
       s.rows.push_back({out_text(id_text(r, multi)), out_text(what_of(r, multi)),
                         out_text(r.any().lead), kind, side(true, actual), side(false, actual),
-                        num(r.delta), side(true, compl_), side(false, compl_), num(round1(r.delta_pp)),
-                        side(true, status), side(false, status), side(true, month),
-                        side(false, month)});
+                        num(r.delta), side(true, compl_), side(false, compl_),
+                        num(round1(r.delta_pp)), side(true, status), side(false, status),
+                        side(true, month), side(false, month)});
     }
     return s;
   };
   OutWorkbook wb{diff_headline(rep), 0, {}};
-  if (rep.new_side.month) wb.created = Date{rep.new_side.month->year, rep.new_side.month->month, 1}
-                                           .days_since_epoch() * 86400LL;
+  if (rep.new_side.month)
+    wb.created =
+        Date{rep.new_side.month->year, rep.new_side.month->month, 1}.days_since_epoch() * 86400LL;
   wb.sheets.push_back(sheet("全部", [&](const DiffRow& r) { return wanted(only, r.kind); }));
   for (ChangeKind k : sections(only))
-    if (rep.count(k)) wb.sheets.push_back(sheet(change_label(k), [k](const DiffRow& r) { return r.kind == k; }));
+    if (rep.count(k))
+      wb.sheets.push_back(sheet(change_label(k), [k](const DiffRow& r) { return r.kind == k; }));
   return wb;
 }
 

@@ -59,6 +59,29 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   } else {
     row("累计完成", "无（本月及此前月份均未报送）");
   }
+  std::vector<const TargetResult*> counties;
+  for (const auto& c : rep.county_targets)
+    if (c.key() == r.key()) counties.push_back(&c);
+  if (r.derived_from != SumOf::none)
+    row("全市值", std::string("单位未填全市值，取") + sum_label(r.derived_from) +
+                      "（各行之和，未报送的沿用以前月份值）");
+  else if (!counties.empty() && r.value_month)
+    row("全市值", "取单位填报的全市值（县市区合计不同时以全市值为准，并在数据问题中提示）");
+  if (!counties.empty()) {
+    out += "  分解到县市区（" + std::to_string(counties.size()) + " 个）：\n";
+    for (const TargetResult* c : counties) {
+      std::string line = "    " +
+                         pad_right(plan.counties[static_cast<std::size_t>(c->county)], 18) +
+                         "分解目标 " + with_measure(c->target_value, c->measure) + "，累计完成 ";
+      if (c->actual)
+        line += with_measure(c->actual, c->measure) + "（" + c->value_month->str() + "，" +
+                c->source.str() + "）";
+      else
+        line += "—";
+      line += "，完成率 " + pct_text(c->completion_pct) + "，" + status_text(*c);
+      out += line + "\n";
+    }
+  }
   int total = rep.time.total, elapsed = rep.time.elapsed;
   row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" +
                       plan.deadline_month().str() + " − " + plan.start.str() +
@@ -102,11 +125,10 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   row("差距", p(rep.time.pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
   if (r.status == Status::done) {
-    verdict = r.reached_by_tolerance
-                  ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
-                        ") = " + n(tv * (1 - s.about_tolerance)) +
-                        "，“左右”类指标在容差内 → 基本完成 (done)"
-                  : n(a) + " ≥ " + n(tv) + " → 已完成 (done)";
+    verdict = r.reached_by_tolerance ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
+                                           ") = " + n(tv * (1 - s.about_tolerance)) +
+                                           "，“左右”类指标在容差内 → 基本完成 (done)"
+                                     : n(a) + " ≥ " + n(tv) + " → 已完成 (done)";
   } else if (r.status == Status::overdue) {
     verdict = "未达到目标，且报告月份已过截止月份 " + plan.deadline_month().str() +
               " → 逾期未完成 (overdue)";
@@ -124,10 +146,10 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                   " 严重滞后");
   if (r.status != Status::done) {
     row("剩余", increment_text(r.remaining, r.measure) +
-                    (r.needed_per_month ? "，距截止还有 " + std::to_string(rep.time.months_left()) +
-                                              " 个月，每月需完成 " +
-                                              increment_text(r.needed_per_month, r.measure)
-                                        : "，已无剩余月份"));
+                    (r.needed_per_month
+                         ? "，距截止还有 " + std::to_string(rep.time.months_left()) +
+                               " 个月，每月需完成 " + increment_text(r.needed_per_month, r.measure)
+                         : "，已无剩余月份"));
     if (r.recent_pace) {
       std::string since =
           r.pace_from ? "自 " + r.pace_from->str() + " 以来" : "自计划开始（仅有一次报送）以来";
@@ -135,13 +157,12 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
       std::string pace = r.measure == "%" ? increment_text(r.recent_pace, r.measure)
                                           : with_measure(round1(r.recent_pace), r.measure);
       row("近期进度", since + "平均每月 " + pace);
-      std::string proj =
-          r.projected_month ? "预计 " + r.projected_month->str() + " 达到目标；" : "无进展，无法推算完成月份；";
-      row("预计完成", proj + "按此进度到截止月份完成率约 " + p(*r.projected_completion_pct) +
-                          "%");
-      row("预计逾期",
-          std::string(r.projected_late ? "是" : "否") + "（近期进度为零，或到截止月份完成率低于 " +
-              n(s.projection_flag_pct) + "% 时为预计逾期）");
+      std::string proj = r.projected_month ? "预计 " + r.projected_month->str() + " 达到目标；"
+                                           : "无进展，无法推算完成月份；";
+      row("预计完成", proj + "按此进度到截止月份完成率约 " + p(*r.projected_completion_pct) + "%");
+      row("预计逾期", std::string(r.projected_late ? "是" : "否") +
+                          "（近期进度为零，或到截止月份完成率低于 " + n(s.projection_flag_pct) +
+                          "% 时为预计逾期）");
     }
   }
   return out;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "report/catalogue_report.hpp"
+#include "report/county_report.hpp"
 #include "report/labels.hpp"
 #include "util/csv.hpp"
 #include "util/json.hpp"
@@ -201,8 +202,8 @@ std::string summary_markdown(const MonthReport& rep) {
     if (is_lagging(c.from) && !is_lagging(c.to)) recovered.push_back(&c);
   }
   if (!fell.empty() || !recovered.empty()) {
-    out += "## 状态变化\n\n与上月相比，" + std::to_string(fell.size()) + " 项指标转为滞后或严重滞后，" +
-           std::to_string(recovered.size()) + " 项恢复：\n\n";
+    out += "## 状态变化\n\n与上月相比，" + std::to_string(fell.size()) +
+           " 项指标转为滞后或严重滞后，" + std::to_string(recovered.size()) + " 项恢复：\n\n";
     TextTable t({"编号", "指标", "牵头单位", "上月", "本月"});
     for (const auto* list : {&fell, &recovered})
       for (const StatusChange* c : *list) {
@@ -212,6 +213,8 @@ std::string summary_markdown(const MonthReport& rep) {
       }
     out += t.markdown() + "\n";
   }
+
+  out += county_section_markdown(rep, "## 县市区推进情况");
 
   out += "## 分单位情况\n\n";
   TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
@@ -266,15 +269,27 @@ std::string summary_csv(const MonthReport& rep) {
   std::string out(kUtf8Bom);
   out += csv_line(kSummaryCsvColumns);
   for (const auto& r : rep.targets) {
-    out += csv_line({std::to_string(r.task->id), std::to_string(r.target->index),
-                     std::to_string(r.task->category), r.target->lead, r.task->text, r.measure,
+    out += csv_line({std::to_string(r.task->id),
+                     std::to_string(r.target->index),
+                     std::to_string(r.task->category),
+                     r.target->lead,
+                     r.task->text,
+                     r.measure,
                      opt_num(r.target_value),
-                     r.milestone_state_based() ? "" : format_number(r.baseline), opt_num(r.actual),
-                     opt_pct(r.completion_pct), format_pct(rep.time.pct), opt_pct(r.gap_pp),
-                     status_code(r.status), result_label(r), opt_num(r.remaining),
-                     opt_num(round1(r.needed_per_month)), opt_month(r.projected_month),
-                     opt_month(r.value_month), r.source.file.empty() ? "" : r.source.str(),
-                     r.projected_late ? "1" : "0", r.target->name,
+                     r.milestone_state_based() ? "" : format_number(r.baseline),
+                     opt_num(r.actual),
+                     opt_pct(r.completion_pct),
+                     format_pct(rep.time.pct),
+                     opt_pct(r.gap_pp),
+                     status_code(r.status),
+                     result_label(r),
+                     opt_num(r.remaining),
+                     opt_num(round1(r.needed_per_month)),
+                     opt_month(r.projected_month),
+                     opt_month(r.value_month),
+                     r.source.file.empty() ? "" : r.source.str(),
+                     r.projected_late ? "1" : "0",
+                     r.target->name,
                      r.milestone_state_based() && r.state ? milestone_label(*r.state) : "",
                      rep.month.str()});
   }
@@ -302,7 +317,8 @@ std::string summary_json(const MonthReport& rep) {
   Json task_counts = Json::object();
   for (Status s : kAllStatuses) task_counts[status_code(s)] = rep.task_count(s);
   Json tasks = Json::array();
-  for (const auto& t : rep.tasks) tasks.push_back({{"task", t.task->id}, {"status", status_code(t.status)}});
+  for (const auto& t : rep.tasks)
+    tasks.push_back({{"task", t.task->id}, {"status", status_code(t.status)}});
   Json rows = Json::array();
   for (const auto& r : rep.targets) {
     rows.push_back({{"task", r.task->id},
@@ -399,11 +415,13 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   const Plan& p = *rep.plan;
   // Dated by its data (the month's due date), so the same inputs give the same bytes.
   OutWorkbook wb{p.short_title + " " + rep.month.chinese() + "进展汇总",
-                 p.due_date(rep.month).days_since_epoch() * 86400LL, {}};
-  OutSheet all = out_sheet("总表",
-               {"编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
-                "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "来源"},
-               {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40}, true);
+                 p.due_date(rep.month).days_since_epoch() * 86400LL,
+                 {}};
+  OutSheet all =
+      out_sheet("总表",
+                {"编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
+                 "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "来源"},
+                {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40}, true);
   for (const auto& r : rep.targets) {
     const Category* cat = p.find_category(r.task->category);
     OutCell status = out_text(status_text(r));
@@ -431,13 +449,14 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
                          out_text(colon == std::string::npos ? "" : line.substr(colon + 3))});
   }
   wb.sheets.push_back(std::move(gaps));
-  OutSheet problems = out_sheet("数据问题", {"文件", "位置", "级别", "问题"}, {40, 10, 6, 70}, false);
+  OutSheet problems =
+      out_sheet("数据问题", {"文件", "位置", "级别", "问题"}, {40, 10, 6, 70}, false);
   for (const auto& d : rep.problems.items())
     problems.rows.push_back(
         {out_text(d.file),
          out_text(!d.place.empty() ? d.place
-                  : d.line > 0     ? std::to_string(d.line) + (d.col ? ":" + std::to_string(d.col) : "")
-                                   : ""),
+                  : d.line > 0 ? std::to_string(d.line) + (d.col ? ":" + std::to_string(d.col) : "")
+                               : ""),
          out_text(d.severity == Severity::error ? "错误" : "警告"), out_text(d.message)});
   wb.sheets.push_back(std::move(problems));
   return wb;

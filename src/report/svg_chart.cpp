@@ -55,23 +55,27 @@ std::string status_chart_svg(const MonthReport& rep) {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"14\">{}</text>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"3\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"14\">{} 项</text>",
-        kLabel - 8, y + 15, status_label(st), kLabel, y, w, status_info(st).hex, kLabel + w + 6, y + 15,
-        count);
+        kLabel - 8, y + 15, status_label(st), kLabel, y, w, status_info(st).hex, kLabel + w + 6,
+        y + 15, count);
   }
   return svg + "</svg>";
 }
 
-std::string category_chart_svg(const MonthReport& rep) {
+namespace {
+
+// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule.
+std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
+                             const std::string& title,
+                             const std::vector<std::pair<std::string, const Rollup*>>& rows) {
   constexpr int kLabel = 200, kBar = 360, kRow = 30, kTop = 28;
-  const Plan& plan = *rep.plan;
-  int height = kTop + kRow * static_cast<int>(rep.by_category.size()) + 8;
+  int height = kTop + kRow * static_cast<int>(rows.size()) + 8;
   std::string svg = fmt::format(
-      "<svg class=\"chart\" id=\"category-chart\" role=\"img\" viewBox=\"0 0 {} {}\" "
+      "<svg class=\"chart\" id=\"{}\" role=\"img\" viewBox=\"0 0 {} {}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">"
-      "<title>各类别平均完成率与序时进度</title>",
-      kLabel + kBar + 70, height);
-  for (std::size_t i = 0; i < rep.by_category.size(); ++i) {
-    const Rollup& r = rep.by_category[i];
+      "<title>{}</title>",
+      id, kLabel + kBar + 70, height, svg_escape(title));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Rollup& r = *rows[i].second;
     int y = kTop + static_cast<int>(i) * kRow;
     double pct = std::min(100.0, r.avg_completion.value_or(0));
     int w = static_cast<int>(pct * kBar / 100);
@@ -81,8 +85,8 @@ std::string category_chart_svg(const MonthReport& rep) {
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#eceff1\"/>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-        kLabel - 8, y + 14, svg_escape(category_heading(plan, plan.categories[i].id)), kLabel, y,
-        kBar, kLabel, y, w, color, kLabel + kBar + 6, y + 14, pct_text(r.avg_completion));
+        kLabel - 8, y + 14, svg_escape(rows[i].first), kLabel, y, kBar, kLabel, y, w, color,
+        kLabel + kBar + 6, y + 14, pct_text(r.avg_completion));
   }
   int x = kLabel + static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
   svg += fmt::format(
@@ -92,6 +96,22 @@ std::string category_chart_svg(const MonthReport& rep) {
       "{3}%</text>",
       x, kTop - 6, height - 4, format_pct(rep.time.pct));
   return svg + "</svg>";
+}
+
+}  // namespace
+
+std::string category_chart_svg(const MonthReport& rep) {
+  const Plan& plan = *rep.plan;
+  std::vector<std::pair<std::string, const Rollup*>> rows;
+  for (std::size_t i = 0; i < rep.by_category.size(); ++i)
+    rows.push_back({category_heading(plan, plan.categories[i].id), &rep.by_category[i]});
+  return rollup_chart_svg(rep, "category-chart", "各类别平均完成率与序时进度", rows);
+}
+
+std::string county_chart_svg(const MonthReport& rep) {
+  std::vector<std::pair<std::string, const Rollup*>> rows;
+  for (const CountyStanding* c : ranked_counties(rep)) rows.push_back({c->rollup.name, &c->rollup});
+  return rollup_chart_svg(rep, "county-chart", "各县市区平均完成率与序时进度", rows);
 }
 
 }  // namespace minsheng

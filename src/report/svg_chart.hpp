@@ -12,5 +12,7 @@ std::string svg_escape(std::string_view s);
 std::string status_chart_svg(const MonthReport& rep);
 // Average completion per category against the 序时进度 line.
 std::string category_chart_svg(const MonthReport& rep);
+// Average completion per 县市区, in rank order, against the 序时进度 line.
+std::string county_chart_svg(const MonthReport& rep);
 
 }  // namespace minsheng

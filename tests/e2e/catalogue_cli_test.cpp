@@ -92,7 +92,8 @@ TEST_CASE("usage errors exit 2 — help and version exit 0") {
   CHECK(run("summary --month 2024-13").rc == 2);
   Run missing = run("summary");
   CHECK(missing.rc == 2);
-  CHECK(missing.err == "minsheng: 命令行有误：缺少 --month\n用 minsheng summary --help 查看用法。\n");
+  CHECK(missing.err ==
+        "minsheng: 命令行有误：缺少 --month\n用 minsheng summary --help 查看用法。\n");
   Run help = run("--help");
   CHECK(help.out.find("用法: minsheng [选项] 子命令") != std::string::npos);
 }
@@ -112,9 +113,9 @@ TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
   Run r = run("--plan broken.yaml check", s.dir());
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "broken.yaml:109:9: 错误: 任务编号 4 重复（第 103 行已定义）\n"
-        "broken.yaml:114:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
-        "broken.yaml:179:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
+        "broken.yaml:113:9: 错误: 任务编号 4 重复（第 107 行已定义）\n"
+        "broken.yaml:118:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
+        "broken.yaml:183:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
         "units 中列出\n"
         "共 3 个错误、0 个警告\n");
 }
@@ -141,7 +142,8 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
   };
   const std::string help = "\n用 minsheng --help 查看用法。\n";
   CHECK(err("") == "minsheng: 命令行有误：需要一个子命令" + help);
-  CHECK(err("summery --month 2024-06") == "minsheng: 未知子命令“summery”（是否应为“summary”？）" + help);
+  CHECK(err("summery --month 2024-06") ==
+        "minsheng: 未知子命令“summery”（是否应为“summary”？）" + help);
   CHECK(err("--data demo/reports sumary") ==
         "minsheng: 未知子命令“sumary”（是否应为“summary”？）" + help);
   CHECK(err("summary --month 2024-06 extra") ==
@@ -152,7 +154,8 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
   CHECK(err("tasks --category x") ==
         "minsheng: 命令行有误：--category 的值“x”格式不对\n用 minsheng tasks --help 查看用法。\n");
   CHECK(err("summary --month 2024-06 --format xx") ==
-        "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json,xlsx）\n用 minsheng "
+        "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json,xlsx）\n用 "
+        "minsheng "
         "summary --help 查看用法。\n");
   // None of CLI11's English phrases reaches a person.
   for (const char* args : {"", "summary", "summary --month 2024-06 x", "tasks --category x",
@@ -160,8 +163,8 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
                            "summary --month 2024-06 --month 2024-07"}) {
     std::string e = run(args).err;
     INFO(args << " → " << e);
-    for (const char* en : {"required", "not expected", "excludes", "Could not convert", "not in {",
-                           "At Most"})
+    for (const char* en :
+         {"required", "not expected", "excludes", "Could not convert", "not in {", "At Most"})
       CHECK(e.find(en) == std::string::npos);
   }
 }
@@ -172,7 +175,8 @@ TEST_CASE("units are found by alias and by a name written short") {
   CHECK(alias.out.find(",市卫健委,") != std::string::npos);
   Run shortname = run("tasks --unit 市林业局");
   CHECK(shortname.rc == 2);
-  CHECK(shortname.err == "minsheng: “市林业局”不是计划中的牵头单位（是否应为“市林业和园林局”？）\n");
+  CHECK(shortname.err ==
+        "minsheng: “市林业局”不是计划中的牵头单位（是否应为“市林业和园林局”？）\n");
   // The help for --category no longer assumes a plan of ten categories.
   CHECK(run("tasks --help").out.find("1–10") == std::string::npos);
 }

@@ -112,12 +112,11 @@ TEST_CASE("预计逾期 uses the mean increase of the last three months") {
   // Fixture: 2024-01..2024-10, figure 100. June, 4 months left.
   // Values: Feb 10, Mar 20, Apr 30, May 40, Jun 55. Reference: the latest value at or before
   // March (20). Pace (55 − 20) ÷ 3 = 11.67; by October 55 + 46.67 = 101.7% → not late.
-  auto fast = assess(Snap({2024, 6}).series(1, 1, {{{2024, 2}, 10},
-                                                   {{2024, 3}, 20},
-                                                   {{2024, 4}, 30},
-                                                   {{2024, 5}, 40},
-                                                   {{2024, 6}, 55}}),
-                     1);
+  auto fast = assess(
+      Snap({2024, 6}).series(
+          1, 1,
+          {{{2024, 2}, 10}, {{2024, 3}, 20}, {{2024, 4}, 30}, {{2024, 5}, 40}, {{2024, 6}, 55}}),
+      1);
   CHECK(fast.pace_from == YearMonth{2024, 3});
   CHECK(*fast.recent_pace == Approx(35.0 / 3));
   CHECK(*fast.projected_completion_pct == Approx(55 + 4 * 35.0 / 3));
@@ -292,4 +291,93 @@ TEST_CASE("units without a file, and units with unfilled targets, are listed") {
   CHECK(rep.gaps[1].unit == "市住建局");
   CHECK(rep.gaps[1].no_file);
   CHECK(rep.gaps[1].last_month == YearMonth{2024, 3});
+}
+
+namespace {
+
+// A 县市区 snapshot of May 2024 (50% of the fixture plan's time) and its allocations.
+struct CountySnap {
+  Snapshot s;
+  std::map<CountyKey, Allocation> alloc;
+  CountySnap() { s.month = {2024, 5}; }
+  CountySnap& share(int task, int county, double v) {
+    alloc[{{task, 1}, county}] = {v, "市民政局", {"b.csv", county + 2}};
+    return *this;
+  }
+  CountySnap& value(int task, int county, double v) {
+    s.county_values[{{task, 1}, county}] = {v,  false,      std::nullopt, s.month, {"f.csv", 2},
+                                            "", SumOf::none};
+    return *this;
+  }
+  MonthReport assess() {
+    MonthReport rep = assess_month(test::county_plan(), s, {});
+    assess_counties(test::county_plan(), s, alloc, rep);
+    return rep;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("each 县市区 share is judged by the city rules against its own figure") {
+  // Time progress in May is 5/10 = 50%.
+  MonthReport rep = CountySnap()
+                        .share(1, 0, 40)
+                        .share(1, 1, 30)
+                        .share(1, 2, 30)
+                        .share(2, 0, 50)
+                        .share(2, 1, 50)
+                        .value(1, 0, 30)  // 30/40 = 75%, gap −25: 超序时
+                        .value(1, 1, 9)   // 9/30 = 30%, gap 20: 滞后
+                        .value(2, 0, 45)  // 45 ≥ 50 × 0.9: 基本完成, 90%
+                        .value(2, 1, 10)  // 10/50 = 20%, gap 30 (inclusive): 滞后
+                        .assess();        // 丙市 reports nothing on task 1
+  REQUIRE(rep.county_targets.size() == 5);
+  auto at = [&](std::size_t i) { return rep.county_targets[i]; };
+  // 县市区 in plan order, then targets in plan order.
+  CHECK((at(0).county == 0 && at(0).key() == TargetKey{1, 1}));
+  CHECK(at(0).status == Status::ahead);
+  CHECK(*at(0).completion_pct == Approx(75));
+  CHECK((at(1).county == 0 && at(1).key() == TargetKey{2, 1}));
+  CHECK(at(1).status == Status::done);
+  CHECK(at(1).reached_by_tolerance);
+  CHECK(at(2).status == Status::behind);
+  CHECK(*at(2).gap_pp == Approx(20));
+  CHECK(at(3).status == Status::behind);
+  CHECK(at(4).county == 2);
+  CHECK(at(4).status == Status::not_reported);
+  CHECK(at(4).target_value_source.str() == "b.csv:4");
+  // 甲县 (75 + 90) / 2 = 82.5; 乙区 (30 + 20) / 2 = 25; 丙市 has no completion: last.
+  REQUIRE(rep.counties.size() == 3);
+  CHECK(*rep.counties[0].rollup.avg_completion == Approx(82.5));
+  CHECK(*rep.counties[1].rollup.avg_completion == Approx(25));
+  CHECK_FALSE(rep.counties[2].rollup.avg_completion);
+  CHECK(rep.counties[0].rank == 1);
+  CHECK(rep.counties[1].rank == 2);
+  CHECK(rep.counties[2].rank == 3);
+  auto lag = lagging_counties(rep, {1, 1});
+  REQUIRE(lag.size() == 1);
+  CHECK(lag[0]->county == 1);
+}
+
+TEST_CASE("县市区 with the same mean rank by fewer 严重滞后, then plan order") {
+  MonthReport rep = CountySnap()
+                        .share(1, 0, 30)
+                        .share(2, 0, 50)
+                        .share(1, 1, 30)
+                        .share(2, 1, 50)
+                        .share(1, 2, 30)
+                        .share(2, 2, 50)
+                        .value(1, 0, 0)   // 0%: gap 50, 严重滞后
+                        .value(2, 0, 60)  // 120%, counted as 100: mean 50
+                        .value(1, 1, 15)  // 50%
+                        .value(2, 1, 25)  // 50%: mean 50, nothing 严重滞后
+                        .value(1, 2, 15)
+                        .value(2, 2, 25)  // the same as 乙区: plan order decides
+                        .assess();
+  REQUIRE(rep.counties.size() == 3);
+  for (const auto& c : rep.counties) CHECK(*c.rollup.avg_completion == Approx(50));
+  CHECK(rep.counties[0].rollup.count(Status::seriously_behind) == 1);
+  CHECK(rep.counties[1].rank == 1);  // 乙区
+  CHECK(rep.counties[2].rank == 2);  // 丙市
+  CHECK(rep.counties[0].rank == 3);  // 甲县: first in the plan, but one target 严重滞后
 }

@@ -62,4 +62,14 @@ inline const Plan& plan() {
   return p;
 }
 
+// The fixture plan with three 县市区, for the county dimension.
+inline const Plan& county_plan() {
+  static const Plan p = [] {
+    std::string y = kPlanYaml;
+    y.replace(y.find("categories:"), 0, "counties: [甲县, 乙区, 丙市]\n");
+    return parse_plan(y, "p.yaml");
+  }();
+  return p;
+}
+
 }  // namespace minsheng::test

@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "io/plan_loader.hpp"
+#include "io/xlsx_writer.hpp"
 #include "util/encoding.hpp"
 
 using namespace minsheng;
@@ -216,7 +217,8 @@ TEST_CASE("YAML progress files read, with positions for their problems") {
       "  - {task: 1, valeu: 82}\n  - {task: 2, value: 很多}\n  - {task: 1, status: 已完}\n",
       f);
   REQUIRE(bad.messages.size() == 5);
-  CHECK(bad.messages[0] == f + ":2:8: 错误: 文件中的月份 2024-06 与所在目录的月份 2024-05 不符，整个文件不予采用");
+  CHECK(bad.messages[0] ==
+        f + ":2:8: 错误: 文件中的月份 2024-06 与所在目录的月份 2024-05 不符，整个文件不予采用");
   CHECK(bad.messages[1] == f + ":3:1: 错误: 未知字段“progres”（是否应为“progress”？）");
   CHECK(bad.messages[2] == f + ":5:15: 错误: 未知字段“valeu”（是否应为“value”？）");
   CHECK(bad.messages[3] == f + ":6:22: 错误: 任务2的累计完成值“很多”不是数字（可写 "
@@ -253,7 +255,8 @@ TEST_CASE("a unit may sign with a name the plan lists as an alias") {
       parse_submission("牵头单位,任务编号,累计完成\n市民政,1,5\n", "x.csv", p, {2024, 5}, d);
   CHECK(d.items().empty());
   CHECK(sub.unit == "市民政局");
-  Submission by_name = parse_submission("任务编号,累计完成\n1,5\n", "r/市民政_5月.csv", p, {2024, 5}, d);
+  Submission by_name =
+      parse_submission("任务编号,累计完成\n1,5\n", "r/市民政_5月.csv", p, {2024, 5}, d);
   CHECK(by_name.unit == "市民政局");
 }
 
@@ -269,8 +272,11 @@ TEST_CASE("a file lists at most 100 problems, then counts the rest in one line")
   for (int i = 0; i < 250; ++i) text += "99,1\n";  // 250 rows of an unknown task
   auto r = read(text);
   REQUIRE(r.messages.size() == 101);
-  CHECK(r.messages[99] == "r/2024-05/submissions/市民政局.csv:101:1: 错误: 未知任务编号 99（计划共 6 项任务）");
-  CHECK(r.messages[100] == "r/2024-05/submissions/市民政局.csv: 错误: 另有 150 个问题未列出（每个文件最多列出 100 个）");
+  CHECK(r.messages[99] ==
+        "r/2024-05/submissions/市民政局.csv:101:1: 错误: 未知任务编号 99（计划共 6 项任务）");
+  CHECK(
+      r.messages[100] ==
+      "r/2024-05/submissions/市民政局.csv: 错误: 另有 150 个问题未列出（每个文件最多列出 100 个）");
 }
 
 TEST_CASE("an echoed value is cut to 60 characters and control characters are shown") {
@@ -286,15 +292,185 @@ TEST_CASE("an echoed value is cut to 60 characters and control characters are sh
 }
 
 TEST_CASE("YAML anchors, aliases and deep nesting are refused with their place") {
-  auto bomb = read(
-      "unit: 市民政局\nprogress:\n  - &row {task: 1, value: 5}\n  - *row\n",
-      "r/2024-05/submissions/市民政局.yaml");
+  auto bomb = read("unit: 市民政局\nprogress:\n  - &row {task: 1, value: 5}\n  - *row\n",
+                   "r/2024-05/submissions/市民政局.yaml");
   REQUIRE(bomb.messages.size() == 1);
-  CHECK(bomb.messages[0] ==
-        "r/2024-05/submissions/市民政局.yaml:3:5: 错误: 不支持 YAML 锚点（&）与别名（*）：计划文件和"
-        "进度文件用不到它们，请把内容直接写出");
+  CHECK(
+      bomb.messages[0] ==
+      "r/2024-05/submissions/市民政局.yaml:3:5: 错误: 不支持 YAML 锚点（&）与别名（*）：计划文件和"
+      "进度文件用不到它们，请把内容直接写出");
   std::string deep = "unit: 市民政局\nprogress:\n  - note: " + std::string(40, '[') + "\n";
   auto d = read(deep, "r/2024-05/submissions/市民政局.yaml");
   REQUIRE_FALSE(d.messages.empty());
   CHECK(d.messages[0].find("YAML 嵌套超过 32 层（从第 1 行开始嵌套）") != std::string::npos);
+}
+
+namespace {
+
+Result read_county(const std::string& bytes,
+                   const std::string& file = "r/2024-05/submissions/市民政局.csv") {
+  Diagnostics d;
+  Result r{parse_submission(bytes, file, test::county_plan(), {2024, 5}, d), {}};
+  d.sort();
+  for (const auto& item : d.items()) r.messages.push_back(item.str());
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("县市区 rows alone give a count target's city value as their sum") {
+  auto r = read_county("任务编号,县市区,累计完成\n1,甲县,30\n1,乙区,12\n1,丙市,8\n");
+  CHECK(r.messages.empty());
+  REQUIRE(r.sub.counties.size() == 3);
+  CHECK(r.sub.counties[1].county == 1);  // 乙区, by plan order
+  CHECK(r.sub.counties[1].value == 12);
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 50);  // 30 + 12 + 8
+  CHECK(r.sub.entries[0].derived_from == SumOf::counties);
+  CHECK(r.sub.entries[0].source.line == 2);  // the first 县市区 row
+}
+
+TEST_CASE("a city row stands beside its 县市区 rows and is checked against their sum") {
+  auto r = read_county("任务编号,县市区,累计完成\n1,全市,52\n1,甲县,30\n1,乙区,12\n");
+  CHECK(r.messages.empty());  // the comparison needs carried values: it is made in the merge
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 52);
+  CHECK(r.sub.entries[0].derived_from == SumOf::none);
+  CHECK(r.sub.entries[0].checked_against == SumOf::counties);
+  Diagnostics d;
+  std::vector<Submission> subs = {r.sub};
+  Snapshot snap = merge_snapshot(subs, {2024, 5}, &d);
+  CHECK(snap.values.at({1, 1}).value == 52);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].str() ==
+        "r/2024-05/submissions/市民政局.csv:2: 警告: 任务1指标1：县市区合计 42 与全市 52 "
+        "不符（县市区行：第 3–4 行），以全市值为准");
+}
+
+TEST_CASE("a 县市区 missing this month keeps its last value in the city sum") {
+  Diagnostics d;
+  std::vector<Submission> subs;
+  subs.push_back(parse_submission("任务编号,县市区,累计完成\n1,甲县,20\n1,乙区,10\n",
+                                  "r/2024-04/submissions/市民政局.csv", test::county_plan(),
+                                  {2024, 4}, d));
+  subs.push_back(parse_submission("任务编号,县市区,累计完成\n1,甲县,30\n",
+                                  "r/2024-05/submissions/市民政局.csv", test::county_plan(),
+                                  {2024, 5}, d));
+  Snapshot snap = merge_snapshot(subs, {2024, 5}, &d);
+  CHECK(d.items().empty());
+  CHECK(snap.values.at({1, 1}).value == 40);  // 30 this month + 乙区's 10 from April
+  CHECK(snap.values.at({1, 1}).derived_from == SumOf::counties);
+  CHECK(snap.county_values.at({{1, 1}, 1}).month == YearMonth{2024, 4});
+  CHECK(snap.series.at({1, 1}).size() == 2);
+}
+
+TEST_CASE("a rate's 县市区 rows are never summed, and a missing city row is named") {
+  auto r = read_county("任务编号,县市区,累计完成\n2,甲县,40%\n2,乙区,60%\n");
+  CHECK(r.sub.entries.empty());
+  REQUIRE(r.sub.counties.size() == 2);
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "r/2024-05/submissions/市民政局.csv:2: 警告: 任务2是百分比指标，县市区的值不能"
+            "加总；全市值请填在县市区为“全市”的一行"});
+}
+
+TEST_CASE(
+    "an unknown 县市区 is an error with the nearest name, and so is any 县市区 in a plan without "
+    "them") {
+  auto r = read_county("任务编号,县市区,累计完成\n1,甲县,30\n1,乙区县,12\n1,乙区,12\n1,乙区,13\n");
+  CHECK(r.messages == std::vector<std::string>{"r/2024-05/submissions/市民政局.csv:3:3: 错误: "
+                                               "“乙区县”不是计划中的县市区（是否应为“乙区”？）",
+                                               "r/2024-05/submissions/市民政局.csv:5:1: 错误: "
+                                               "重复的行：任务1指标1的乙区已在第 4 行填报"});
+  // 甲县 stands; 乙区's two rows fall; the city sum is unknown, so the target is 数据有误.
+  REQUIRE(r.sub.counties.size() == 1);
+  CHECK(r.sub.counties[0].county == 0);
+  CHECK(r.sub.invalid_counties.count({{1, 1}, 1}) == 1);
+  CHECK(r.sub.entries.empty());
+  CHECK(r.sub.invalid.count({1, 1}) == 1);
+  // A typed city row is not made uncertain by a bad 县市区 row.
+  auto typed = read_county("任务编号,县市区,累计完成\n1,,45\n1,乙区县,12\n");
+  REQUIRE(typed.sub.entries.size() == 1);
+  CHECK(typed.sub.entries[0].value == 45);
+  auto plain = read("任务编号,县市区,累计完成\n1,甲县,30\n");
+  CHECK(plain.messages ==
+        std::vector<std::string>{
+            "r/2024-05/submissions/市民政局.csv:2:3: 错误: 计划未列出县市区（tasks.yaml "
+            "的 counties），不能填写县市区“甲县”"});
+}
+
+namespace {
+
+struct Breakdown {
+  std::vector<std::pair<CountyKey, Allocation>> rows;
+  std::vector<std::string> messages;
+};
+
+Breakdown breakdown(const std::string& bytes,
+                    const std::string& file = "r/breakdown/市民政局.csv") {
+  Diagnostics d;
+  Breakdown b{parse_breakdown(bytes, file, test::county_plan(), d), {}};
+  d.sort();
+  for (const auto& item : d.items()) b.messages.push_back(item.str());
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("a 分解方案 gives each 县市区 its share, and says when the shares fall short") {
+  auto b = breakdown("任务编号,县市区,分解目标\n1,甲县,40\n1,乙区,30\n1,丙市,20\n2,甲县,50%\n");
+  REQUIRE(b.rows.size() == 4);
+  CHECK(b.rows[0].first == CountyKey{{1, 1}, 0});
+  CHECK(b.rows[0].second.value == 40);
+  CHECK(b.rows[0].second.unit == "市民政局");
+  CHECK(b.rows[2].second.source.str() == "r/breakdown/市民政局.csv:4");
+  CHECK(b.rows[3].second.value == 50);  // a rate: the 县市区's own level
+  // 40 + 30 + 20 = 90 of 100; a rate is never summed, so task 2 draws no warning.
+  CHECK(b.messages ==
+        std::vector<std::string>{
+            "r/breakdown/市民政局.csv:2: 警告: 任务1：分解合计 90个 少于全市目标 100个"});
+}
+
+TEST_CASE("a 分解方案's bad rows are all named at once and left out") {
+  auto b = breakdown(
+      "任务编号,县市区,分解目标\n"
+      "1,甲县,40\n"
+      "1,乙区县,30\n"   // not a 县市区
+      "1,甲县,45\n"     // the same 县市区 twice
+      "3,甲县,1\n"      // 市住建局's target
+      "99,甲县,60\n"    // no such task
+      "1,,60\n"         // no 县市区
+      "1,丙市,三十\n",  // not a number
+      "r/breakdown/市民政局.csv");
+  CHECK(b.messages ==
+        std::vector<std::string>{
+            "r/breakdown/市民政局.csv:2: 警告: 任务1：分解合计 40个 少于全市目标 100个",
+            "r/breakdown/市民政局.csv:3:3: 错误: “乙区县”不是计划中的县市区（是否应为“乙区”？）",
+            "r/breakdown/市民政局.csv:4:3: 错误: 重复的行：任务1在甲县的分解目标已在第 2 行填写",
+            "r/breakdown/市民政局.csv:5:1: 错误: 任务3由市住建局牵头，不属于市民政局的分解范围",
+            "r/breakdown/市民政局.csv:6:1: 错误: 未知任务编号“99”",
+            "r/breakdown/市民政局.csv:7:3: 错误: 任务1：分解方案每行应填写一个县市区",
+            "r/breakdown/市民政局.csv:8:6: 错误: 任务1的分解目标“三十”不是数字（可写 1680、1,680、"
+            "3.5万、95% 或带计量单位“个”）"});
+  REQUIRE(b.rows.size() == 1);
+}
+
+TEST_CASE("a 分解方案 reads from YAML and from a workbook alike") {
+  auto y = breakdown(
+      "unit: 市民政局\nallocations:\n  - {task: 1, county: 甲县, target_value: 60}\n"
+      "  - {task: 1, county: 乙区, target_value: 40}\n",
+      "r/breakdown/民政.yaml");
+  CHECK(y.messages.empty());
+  REQUIRE(y.rows.size() == 2);
+  CHECK(y.rows[1].second.source.line == 4);
+  OutWorkbook wb{"t", 0, {}};
+  OutSheet s = out_sheet("分解", {"牵头单位", "任务编号", "县市区", "分解目标"}, {10, 8, 8, 8});
+  s.rows.push_back({out_text("市民政局"), out_number(1), out_text("甲县"), out_number(60)});
+  s.rows.push_back({out_text("市民政局"), out_number(1), out_text("乙区"), out_number(40)});
+  wb.sheets.push_back(s);
+  auto x = breakdown(xlsx_bytes(wb), "r/breakdown/民政.xlsx");
+  CHECK(x.messages.empty());
+  REQUIRE(x.rows.size() == 2);
+  CHECK(x.rows[0].second.value == 60);
+  CHECK(x.rows[1].first.county == 1);
 }
