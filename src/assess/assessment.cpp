@@ -297,6 +297,52 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
         static_cast<int>(i) + 1;
 }
 
+bool project_late(const ProjectObservation& p, YearMonth month, double time_pct) {
+  if (p.state == ProjectState::finished) return false;
+  if (p.planned_finish && *p.planned_finish < month) return true;
+  return p.state == ProjectState::not_started && time_pct > 50 + kEps;
+}
+
+void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
+  rep.projects.clear();
+  double time_pct = time_progress(plan, snap.month).pct;
+  for (const auto& [pk, p] : snap.projects) {
+    const Task* task = plan.find_task(pk.key.task);
+    if (!task || pk.key.target < 1 ||
+        static_cast<std::size_t>(pk.key.target) > task->targets.size())
+      continue;
+    ProjectResult r;
+    r.task = task;
+    r.target = &task->targets[static_cast<std::size_t>(pk.key.target - 1)];
+    r.name = pk.name;
+    r.county = p.county;
+    r.state = p.state;
+    r.value = p.value;
+    r.planned_finish = p.planned_finish;
+    r.value_month = p.month;
+    r.months_since_change = months_between(p.changed, snap.month);
+    r.carried = p.month < snap.month;
+    r.late = project_late(p, snap.month, time_pct);
+    r.source = p.source;
+    rep.projects.push_back(std::move(r));
+  }
+  // The snapshot orders by task number and name; reports follow the plan's order of tasks.
+  std::map<TargetKey, std::size_t> order;
+  for (const auto& t : plan.tasks)
+    for (const auto& target : t.targets) order.emplace(TargetKey{t.id, target.index}, order.size());
+  std::stable_sort(rep.projects.begin(), rep.projects.end(),
+                   [&](const ProjectResult& a, const ProjectResult& b) {
+                     return order[a.key()] < order[b.key()];
+                   });
+  rep.texts.clear();
+  rep.unit_texts.clear();
+  for (const auto& [unit, sub] : snap.reported) {
+    if (!sub->unit_text.empty()) rep.unit_texts[unit] = sub->unit_text;
+    for (const auto& e : sub->entries)
+      if (!e.text.empty()) rep.texts[e.key] = e.text;
+  }
+}
+
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
   std::vector<const CountyStanding*> out;
   for (const auto& c : rep.counties) out.push_back(&c);

@@ -68,6 +68,27 @@ struct CountyStanding {
   int rank = 0;    // 1 is best: mean completion, then fewer 严重滞后, then plan order
 };
 
+// A project as of a month: the last reported state, value and planned finish.
+struct ProjectResult {
+  const Task* task = nullptr;
+  const Target* target = nullptr;
+  std::string name;
+  int county = -1;
+  std::optional<ProjectState> state;
+  std::optional<double> value;
+  std::optional<YearMonth> planned_finish;
+  YearMonth value_month;        // last reported for
+  int months_since_change = 0;  // since its state or value last changed
+  bool carried = false;         // not in this month's file: 本月未更新
+  bool late = false;            // see project_late()
+  SourceRef source;
+  TargetKey key() const { return {task->id, target->index}; }
+};
+
+// A project is late when its planned finish is past and it is not finished, or when it is
+// 未开工 while time progress is over 50%.
+bool project_late(const ProjectObservation& p, YearMonth month, double time_pct);
+
 // A lead unit that did not report this month, in whole or in part.
 struct UnitGap {
   std::string unit;
@@ -108,6 +129,10 @@ struct MonthReport {
   // One per allocated (target, 县市区): 县市区 in plan order, then targets in plan order.
   std::vector<TargetResult> county_targets;
   std::vector<CountyStanding> counties;  // 县市区 with allocations, in plan order
+  std::vector<ProjectResult> projects;   // plan order of targets, then project name
+  // What units wrote this month: per target (its city row) and per unit (a row with no task).
+  std::map<TargetKey, UnitText> texts;
+  std::map<std::string, UnitText> unit_texts;
 
   std::map<TargetKey, std::size_t> index;  // key → position in `targets`, for find()
 
@@ -159,6 +184,9 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
 // and ranks the 县市区. Fills `county_targets` and `counties`.
 void assess_counties(const Plan& plan, const Snapshot& snap,
                      const std::map<CountyKey, Allocation>& allocations, MonthReport& rep);
+
+// Every project known as of the snapshot's month, and the units' words of that month.
+void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep);
 
 // `last_file_month` maps each unit to the last month it sent a file, `unread` to the files it
 // sent this month that could not be read (for the gap list). Months before the plan's

@@ -122,6 +122,13 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
                     [&](const Rollup& r) { return r.count(st) > 0; }))
       b.status_columns.push_back(st);
   b.units = standings(plan, data, b);
+  b.problems = track_problems(plan, data, month);
+  for (std::size_t i = 0; i < b.problems.size(); ++i) {
+    const Problem& p = b.problems[i];
+    b.problems_opened += period.contains(p.first_month);
+    b.problems_closed += p.closed_month && period.contains(*p.closed_month);
+    if (p.open() && p.months_open(month) >= 3) b.long_open.push_back(i);
+  }
   return b;
 }
 

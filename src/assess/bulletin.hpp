@@ -7,6 +7,7 @@
 #include "assess/assessment.hpp"
 #include "assess/diff.hpp"
 #include "assess/period.hpp"
+#include "assess/problems.hpp"
 
 namespace minsheng {
 
@@ -41,6 +42,11 @@ struct Bulletin {
   std::vector<Status> status_columns;  // statuses any category has, so each row sums to its tasks
   int numeric_count = 0;               // targets with a completion rate
   int numeric_done = 0;
+
+  std::vector<Problem> problems;       // the 问题清单 as of `month`
+  int problems_opened = 0;             // first reported in the period
+  int problems_closed = 0;             // closed in the period
+  std::vector<std::size_t> long_open;  // open three months or more, into `problems`
 };
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,

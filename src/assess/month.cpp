@@ -101,6 +101,7 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
   MonthReport rep = assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month),
                                  data.unread_by_unit(month));
   assess_counties(plan, c.snap, data.allocations, rep);
+  assess_projects(plan, c.snap, rep);
   if (c.before) rep.changes = status_changes(*c.before, rep);
   return rep;
 }

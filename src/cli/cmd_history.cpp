@@ -19,14 +19,7 @@ struct HistoryOptions {
 static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   DataSet data = load_data(plan, g.data, std::nullopt);
-  YearMonth to;
-  if (!o.to.empty()) {
-    to = plan_month_option(plan, o.to, "--to");
-  } else {
-    auto months = data.months_with_files();
-    if (months.empty()) throw UsageError("数据目录中还没有任何进度文件");
-    to = months.back();
-  }
+  YearMonth to = month_or_latest(plan, data, o.to, "--to");
   HistoryFilter f{o.task, o.unit.empty() ? "" : unit_option(plan, o.unit)};
   if (f.task && !plan.find_task(f.task))
     throw UsageError("没有任务 " + std::to_string(f.task) + "（计划共 " +

@@ -101,4 +101,12 @@ CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::str
   return app->add_option("--format,-f", target, "输出格式：" + list)->check(CLI::IsMember(allowed));
 }
 
+YearMonth month_or_latest(const Plan& plan, const DataSet& data, const std::string& s,
+                          const char* option) {
+  if (!s.empty()) return plan_month_option(plan, s, option);
+  auto months = data.months_with_files();
+  if (months.empty()) throw UsageError("数据目录中还没有任何进度文件");
+  return months.back();
+}
+
 }  // namespace minsheng::cli

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/plan.hpp"
+#include "model/progress.hpp"
 #include "report/table.hpp"
 #include "util/date.hpp"
 
@@ -31,6 +32,9 @@ std::string unit_option(const Plan& plan, const std::string& name);
 YearMonth parse_month_option(const std::string& s, const char* option);
 // A month the plan covers: a usage error naming the plan's period for a month before its start.
 YearMonth plan_month_option(const Plan& plan, const std::string& s, const char* option);
+// The month an option names, or (when it is empty) the last month with progress files.
+YearMonth month_or_latest(const Plan& plan, const DataSet& data, const std::string& s,
+                          const char* option);
 Date parse_date_option(const std::string& s, const char* option);
 Date today();
 

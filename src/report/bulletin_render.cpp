@@ -9,6 +9,7 @@
 #include "report/catalogue_report.hpp"
 #include "report/default_templates.hpp"
 #include "report/labels.hpp"
+#include "report/project_report.hpp"
 #include "report/summary_report.hpp"
 #include "report/svg_chart.hpp"
 #include "util/number.hpp"
@@ -36,6 +37,13 @@ mu::data target_item(const MonthReport& rep, const TargetResult& r) {
   d.set("needed", increment_text(r.needed_per_month, r.measure));
   d.set("projected", r.projected_month ? r.projected_month->chinese() : "—");
   return d;
+}
+
+// A unit's sentence quoted inside ours: without its own closing 。 or ；.
+std::string clause(std::string text) {
+  for (std::string_view end : {"。", "；", ";", "."})
+    while (text.size() >= end.size() && text.ends_with(end)) text.erase(text.size() - end.size());
+  return text;
 }
 
 std::string reporting_text(const UnitStanding& u) {
@@ -133,6 +141,82 @@ mu::data view(const Bulletin& b) {
   int serious = 0;
   for (const auto& k : b.lagging) serious += rep.find(k)->status != Status::behind;
   d.set("serious_count", std::to_string(serious));
+
+  // The units' own words on what lags: 存在问题 and 下步计划, as written.
+  mu::data words{mu::data::type::list};
+  bool any_words = false;
+  for (const auto& k : b.lagging) {
+    auto it = rep.texts.find(k);
+    if (it == rep.texts.end() || (it->second.issues.empty() && it->second.next_steps.empty()))
+      continue;
+    mu::data w = target_item(rep, *rep.find(k));
+    w.set("issues", it->second.issues.empty() ? "未报告" : clause(it->second.issues));
+    w.set("next_steps", it->second.next_steps.empty() ? "未报告" : clause(it->second.next_steps));
+    words.push_back(w);
+    any_words = true;
+  }
+  d.set("lagging_words", words);
+  d.set("has_lagging_words", any_words);
+
+  mu::data late_projects{mu::data::type::list};
+  std::vector<const ProjectResult*> late_list;
+  for (const auto& p : rep.projects)
+    if (p.late) late_list.push_back(&p);
+  for (std::size_t i = 0; i < late_list.size(); ++i) {
+    mu::data p;
+    p.set("id", late_list[i]->task->number_of(*late_list[i]->target));
+    p.set("name", late_list[i]->name);
+    p.set("lead", late_list[i]->target->lead);
+    p.set("reason", late_reason(*late_list[i], rep.month));
+    p.set("sep", i + 1 == late_list.size() ? "。" : "；");
+    late_projects.push_back(p);
+  }
+  d.set("late_projects", late_projects);
+  d.set("has_late_projects", !late_list.empty());
+  d.set("late_project_count", std::to_string(late_list.size()));
+
+  // The 问题清单: opened and closed in the period, and what has stood three months or more.
+  d.set("problems_opened", std::to_string(b.problems_opened));
+  d.set("problems_closed", std::to_string(b.problems_closed));
+  mu::data long_open{mu::data::type::list};
+  for (std::size_t i : b.long_open) {
+    const Problem& p = b.problems[i];
+    mu::data x;
+    x.set("id", p.id);
+    x.set("unit", p.unit);
+    x.set("subject", problem_subject(plan, p));
+    x.set("text", p.text);
+    x.set("first", p.first_month.chinese());
+    x.set("months", std::to_string(p.months_open(b.month)));
+    long_open.push_back(x);
+  }
+  d.set("long_open", long_open);
+  d.set("has_long_open", !b.long_open.empty());
+  // The 专报 gathers every standing 存在问题 by unit: open problems, then the units' own words.
+  mu::data by_unit{mu::data::type::list};
+  bool any_unit_issues = false;
+  for (const auto& unit : plan.lead_units()) {
+    std::vector<std::string> issues;
+    for (const auto& p : b.problems)
+      if (p.open() && p.unit == unit) issues.push_back(problem_subject(plan, p) + "：" + p.text);
+    if (auto it = rep.unit_texts.find(unit);
+        it != rep.unit_texts.end() && !it->second.issues.empty())
+      issues.push_back(it->second.issues);
+    if (issues.empty()) continue;
+    mu::data u;
+    u.set("unit", unit);
+    mu::data list{mu::data::type::list};
+    for (const auto& text : issues) {
+      mu::data t;
+      t.set("text", text);
+      list.push_back(t);
+    }
+    u.set("issues", list);
+    by_unit.push_back(u);
+    any_unit_issues = true;
+  }
+  d.set("issues_by_unit", by_unit);
+  d.set("has_issues_by_unit", any_unit_issues);
 
   mu::data units{mu::data::type::list}, late{mu::data::type::list};
   std::vector<mu::data> late_items;

@@ -6,6 +6,7 @@
 #include "report/catalogue_report.hpp"
 #include "report/county_report.hpp"
 #include "report/labels.hpp"
+#include "report/project_report.hpp"
 #include "util/csv.hpp"
 #include "util/json.hpp"
 #include "util/number.hpp"
@@ -54,6 +55,28 @@ std::string actual_text(const TargetResult& r) {
 
 std::string gap_text(const TargetResult& r) {
   return r.gap_pp ? format_pct(*r.gap_pp) : "—";
+}
+
+// What a unit wrote this month, under its table: its general words, then each target's.
+std::string unit_words_markdown(const MonthReport& rep, const std::string& unit) {
+  std::string out;
+  auto words = [&](const UnitText& t, const std::string& indent) {
+    std::string s;
+    for (const auto& [label, text] :
+         {std::pair<const char*, const std::string*>{"进展情况", &t.progress},
+          {"存在问题", &t.issues},
+          {"下步计划", &t.next_steps}})
+      if (!text->empty()) s += indent + "- **" + label + "**：" + md_escape(*text) + "\n";
+    return s;
+  };
+  if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end()) out += words(it->second, "");
+  for (const auto& r : rep.targets) {
+    if (r.target->lead != unit) continue;
+    auto it = rep.texts.find(r.key());
+    if (it == rep.texts.end()) continue;
+    out += "- " + target_id(r) + " " + md_escape(target_name(r)) + "：\n" + words(it->second, "  ");
+  }
+  return out.empty() ? out : out + "\n";
 }
 
 }  // namespace
@@ -216,6 +239,21 @@ std::string summary_markdown(const MonthReport& rep) {
 
   out += county_section_markdown(rep, "## 县市区推进情况");
 
+  std::vector<const ProjectResult*> late;
+  for (const auto& p : rep.projects)
+    if (p.late) late.push_back(&p);
+  if (!late.empty()) {
+    out += "## 滞后项目\n\n计划完工月份已过仍未完工，或序时进度过半仍未开工的项目（共 " +
+           std::to_string(late.size()) + " 个）：\n\n";
+    TextTable t({"编号", "牵头单位", "县市区", "项目", "状态", "计划完工", "原因"});
+    for (const ProjectResult* p : late)
+      t.add({p->task->number_of(*p->target), p->target->lead,
+             p->county >= 0 ? rep.plan->counties[static_cast<std::size_t>(p->county)] : "", p->name,
+             p->state ? project_state_label(*p->state) : "", opt_month(p->planned_finish),
+             late_reason(*p, rep.month)});
+    out += t.markdown() + "\n";
+  }
+
   out += "## 分单位情况\n\n";
   TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
                    "未报送", "其他", "平均完成率"},
@@ -240,7 +278,7 @@ std::string summary_markdown(const MonthReport& rep) {
         t.add({target_id(x), target_name(x), goal_text(x),
                actual_text(x) + (x.carried ? "（" + carried_text(x) + "）" : ""),
                pct_text(x.completion_pct), gap_text(x), status_text(x)});
-    out += "### " + r.name + "\n\n" + t.markdown() + "\n";
+    out += "### " + r.name + "\n\n" + t.markdown() + "\n" + unit_words_markdown(rep, r.name);
   }
 
   out += "## 未报送单位\n\n";

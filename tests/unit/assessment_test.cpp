@@ -381,3 +381,44 @@ TEST_CASE("县市区 with the same mean rank by fewer 严重滞后, then plan or
   CHECK(rep.counties[2].rank == 2);  // 丙市
   CHECK(rep.counties[0].rank == 3);  // 甲县: first in the plan, but one target 严重滞后
 }
+
+TEST_CASE("a project is late past its planned finish, or 未开工 once time is over half") {
+  ProjectObservation p;
+  p.state = ProjectState::in_progress;
+  p.planned_finish = YearMonth{2024, 5};
+  CHECK_FALSE(project_late(p, {2024, 5}, 50));  // due this month: not yet late
+  CHECK(project_late(p, {2024, 6}, 60));
+  p.state = ProjectState::finished;
+  CHECK_FALSE(project_late(p, {2024, 9}, 90));  // finished is never late
+  ProjectObservation q;
+  q.state = ProjectState::not_started;
+  q.planned_finish = YearMonth{2024, 10};
+  CHECK_FALSE(project_late(q, {2024, 5}, 50));  // exactly half: not over it
+  CHECK(project_late(q, {2024, 6}, 60));
+  q.state = std::nullopt;  // no state said: only the planned finish can make it late
+  CHECK_FALSE(project_late(q, {2024, 6}, 60));
+}
+
+TEST_CASE("projects as of a month: months without change, carried ones, plan order") {
+  Snapshot s;
+  s.month = {2024, 6};
+  auto add = [&](int task, const char* name, ProjectState st, YearMonth month, YearMonth changed) {
+    ProjectObservation& p = s.projects[{{task, 1}, name}];
+    p.state = st;
+    p.month = month;
+    p.changed = changed;
+    p.source = {"f.csv", 3};
+  };
+  add(6, "改造一", ProjectState::in_progress, {2024, 6}, {2024, 4});
+  add(1, "甲", ProjectState::not_started, {2024, 5}, {2024, 3});
+  MonthReport rep;
+  assess_projects(test::plan(), s, rep);
+  REQUIRE(rep.projects.size() == 2);
+  CHECK(rep.projects[0].name == "甲");  // task 1 before task 6, as the plan lists them
+  CHECK(rep.projects[0].carried);       // last reported in May: 本月未更新
+  CHECK(rep.projects[0].months_since_change == 3);
+  CHECK(rep.projects[0].late);  // 未开工 at 60%
+  CHECK(rep.projects[1].months_since_change == 2);
+  CHECK_FALSE(rep.projects[1].carried);
+  CHECK_FALSE(rep.projects[1].late);
+}

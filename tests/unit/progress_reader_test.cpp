@@ -474,3 +474,64 @@ TEST_CASE("a 分解方案 reads from YAML and from a workbook alike") {
   CHECK(x.rows[0].second.value == 60);
   CHECK(x.rows[1].first.county == 1);
 }
+
+TEST_CASE("project rows alone give a count target's city value as the sum of what they delivered") {
+  auto r = read(
+      "任务编号,项目名称,项目状态,完成量,计划完工\n"
+      "1,甲项目,已完工,,2024-03\n"  // finished, no amount: counts once
+      "1,乙项目,在建,3,2024-09\n"   // delivered 3 so far
+      "1,丙项目,未开工,,2024-12\n"  // nothing yet
+      "1,丁项目,,,\n");             // named, nothing said
+  CHECK(r.messages.empty());
+  REQUIRE(r.sub.projects.size() == 4);
+  CHECK(r.sub.projects[0].value == 1);
+  CHECK(r.sub.projects[0].project_state == ProjectState::finished);
+  CHECK(r.sub.projects[1].planned_finish == YearMonth{2024, 9});
+  CHECK_FALSE(r.sub.projects[2].value);
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 4);  // 1 + 3 + 0
+  CHECK(r.sub.entries[0].derived_from == SumOf::projects);
+}
+
+TEST_CASE("a project's state may be typed in 状态, and a wrong one is named with a suggestion") {
+  auto r = read(
+      "任务编号,项目名称,状态,计划完工\n"
+      "1,甲项目,已完成,\n"  // the milestone word for finished
+      "1,乙项目,已开建,\n"
+      "1,丙项目,在建,2024年9月\n"  // a month as people write it
+      "1,丁项目,在建,九月\n");
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "r/2024-05/submissions/市民政局.csv:3:7: 错误: 项目状态应为 未开工、在建 或 "
+            "已完工，实际为“已开建”",
+            "r/2024-05/submissions/市民政局.csv:5:10: 错误: 计划完工应写作 YYYY-MM，实际为“九月”"});
+  REQUIRE(r.sub.projects.size() == 2);
+  CHECK(r.sub.projects[0].project_state == ProjectState::finished);
+  CHECK(r.sub.projects[1].planned_finish == YearMonth{2024, 9});
+  // A bad project row makes the sum of projects unknown.
+  CHECK(r.sub.entries.empty());
+  CHECK(r.sub.invalid.count({1, 1}) == 1);
+}
+
+TEST_CASE("the units' own words: per row, per unit, and 已解决") {
+  auto r = read(
+      "任务编号,累计完成,进展情况,存在问题,下步计划,问题状态\n"
+      "1,40,建成40个,\"用地紧张|审批慢\n第二行\",7月开工,\n"
+      ",,全局推进顺利,,下月督导,\n"
+      ",,,资金到位慢,,\n"
+      "2,45%,,,,已解决\n"
+      "5,100,,,,没解决\n");
+  // The quoted cell spans lines 2–3, so the rows after it are on lines 4, 5, 6 and 7.
+  CHECK(r.messages == std::vector<std::string>{
+                          "r/2024-05/submissions/市民政局.csv:7:10: 错误: 问题状态应为 已解决 或 "
+                          "未解决，实际为“没解决”"});
+  REQUIRE(r.sub.entries.size() == 2);
+  CHECK(r.sub.entries[0].text.progress == "建成40个");
+  CHECK(r.sub.entries[0].text.issues == "用地紧张|审批慢\n第二行");
+  CHECK(r.sub.entries[0].text.next_steps == "7月开工");
+  CHECK(r.sub.entries[1].text.solved);
+  CHECK(r.sub.unit_text.progress == "全局推进顺利");
+  CHECK(r.sub.unit_text.issues == "资金到位慢");  // rows without a task gather into one
+  CHECK(r.sub.unit_text.next_steps == "下月督导");
+  CHECK(r.sub.unit_text.source.line == 4);
+}

@@ -1,0 +1,140 @@
+#include "assess/problems.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "assess/assessment.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+
+int Problem::months_open(YearMonth as_of) const {
+  return closed_month ? months_between(first_month, *closed_month)
+                      : months_between(first_month, as_of) + 1;
+}
+
+namespace {
+
+// Spacing and line breaks do not make another problem: Chinese text has no spaces to keep.
+std::string normalized(std::string_view text) {
+  std::string out;
+  for (char c : nfkc(text))
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') out += c;
+  return out;
+}
+
+std::string short_hash(std::string_view s) {
+  std::uint32_t h = 2166136261u;  // FNV-1a: stable on every machine and run
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 4; ++i) out += hex[(h >> (28 - 4 * i)) & 0xf];
+  return out;
+}
+
+using RowKey = std::tuple<TargetKey, int, std::string>;  // target, 县市区, project
+
+struct Tracker {
+  const Plan& plan;
+  std::vector<Problem> problems;
+  std::map<std::tuple<TargetKey, int, std::string, std::string>, std::size_t> open;  // + text
+
+  std::string base_id(const RowKey& row, YearMonth m) const {
+    const auto& [key, county, project] = row;
+    const Task* task = plan.find_task(key.task);
+    std::string id = target_number(key.task, key.target, task && task->targets.size() > 1) + "-" +
+                     std::to_string(m.year) + (m.month < 10 ? "0" : "") + std::to_string(m.month);
+    if (county >= 0) id += "-" + plan.counties[static_cast<std::size_t>(county)];
+    if (!project.empty()) id += "-" + project;
+    return id;
+  }
+
+  void close(std::size_t i, YearMonth m, const char* why) {
+    Problem& p = problems[i];
+    p.closed_month = m;
+    p.closed_by = why;
+    open.erase({p.key, p.county, p.project, normalized(p.text)});
+  }
+
+  void close_row(const RowKey& row, YearMonth m, const char* why) {
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+      const Problem& p = problems[i];
+      if (p.open() && RowKey{p.key, p.county, p.project} == row) close(i, m, why);
+    }
+  }
+
+  // A project is one row wherever it is; its 县市区 is where it is, not which row it is.
+  void row(const ProgressEntry& e, const std::string& unit, YearMonth m) {
+    int row_county = e.project.empty() ? e.county : -1;
+    RowKey rk{e.key, row_county, e.project};
+    std::string text = normalized(e.text.issues);
+    if (!text.empty()) {
+      auto it = open.find({e.key, row_county, e.project, text});
+      if (it != open.end()) {
+        problems[it->second].last_month = m;
+      } else {
+        Problem p;
+        p.id = base_id(rk, m);
+        bool taken = std::any_of(problems.begin(), problems.end(),
+                                 [&](const Problem& q) { return q.id == p.id; });
+        if (taken) p.id += "-" + short_hash(text);
+        p.key = e.key;
+        p.county = row_county;
+        p.project = e.project;
+        p.unit = unit;
+        p.text = e.text.issues;
+        p.first_month = p.last_month = m;
+        p.source = e.source;
+        open[{e.key, row_county, e.project, text}] = problems.size();
+        problems.push_back(std::move(p));
+      }
+    }
+    if (e.text.solved) close_row(rk, m, "已解决");
+  }
+};
+
+}  // namespace
+
+std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
+  Tracker t{plan, {}, {}};
+  Snapshot snap;
+  std::size_t next = 0;
+  for (YearMonth m : data.months_with_files()) {
+    if (m > as_of) break;
+    std::size_t first = next;
+    advance_snapshot(snap, data.submissions, next, m, nullptr);
+    for (std::size_t i = first; i < next; ++i) {
+      const Submission& sub = data.submissions[i];
+      if (sub.month != m) continue;
+      for (const auto* rows : {&sub.entries, &sub.counties, &sub.projects})
+        for (const auto& e : *rows) t.row(e, sub.unit, m);
+    }
+    // Done work closes what stood in its way.
+    for (std::size_t i = 0; i < t.problems.size(); ++i) {
+      const Problem& p = t.problems[i];
+      if (!p.open()) continue;
+      if (!p.project.empty()) {
+        auto it = snap.projects.find({p.key, p.project});
+        if (it != snap.projects.end() && it->second.state == ProjectState::finished) {
+          t.close(i, m, "项目已完工");
+          continue;
+        }
+      }
+      const Task* task = plan.find_task(p.key.task);
+      if (!task || p.key.target < 1 ||
+          static_cast<std::size_t>(p.key.target) > task->targets.size())
+        continue;
+      const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
+      if (assess_target(plan, *task, target, snap).status == Status::done)
+        t.close(i, m, "指标已完成");
+    }
+  }
+  std::stable_sort(t.problems.begin(), t.problems.end(), [](const Problem& a, const Problem& b) {
+    return std::tie(a.first_month, a.key, a.county, a.project) <
+           std::tie(b.first_month, b.key, b.county, b.project);
+  });
+  return t.problems;
+}
+
+}  // namespace minsheng

@@ -1,0 +1,38 @@
+// The 问题清单: every 存在问题 a unit reports, followed month by month until it is closed (销号).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/progress.hpp"
+
+namespace minsheng {
+
+struct Problem {
+  // Stable across runs and months: the target as reports number it (27, 48.2), the month first
+  // reported, then the 县市区 or the project when the row is one, then a short hash of the text
+  // when one row opened two problems that month: 27-202404-秭归县人民医院病理科.
+  std::string id;
+  TargetKey key;
+  int county = -1;  // a 县市区 row's; -1 for the city and for projects
+  std::string project;
+  std::string unit;
+  std::string text;
+  YearMonth first_month, last_month;  // first and last reported
+  std::optional<YearMonth> closed_month;
+  std::string closed_by;  // 已解决, 项目已完工 or 指标已完成
+  SourceRef source;       // where it was first reported
+
+  bool open() const { return !closed_month; }
+  // Months it has been open as of `as_of` (April to June is 3), or was open (April to a May
+  // close is 1).
+  int months_open(YearMonth as_of) const;
+};
+
+// Reads every month up to `as_of` once. A 存在问题 on a row (a target in the city or a 县市区,
+// or a project) opens a problem; the same text on the same row later is the same problem. It
+// closes when that row says 已解决, when its project is 已完工, or when its target is done.
+std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of);
+
+}  // namespace minsheng

@@ -1,0 +1,214 @@
+#include "report/project_report.hpp"
+
+#include "report/labels.hpp"
+#include "util/csv.hpp"
+#include "util/json.hpp"
+#include "util/number.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+
+const std::vector<std::string> kProjectCsvColumns = {
+    "task",        "target",         "unit",
+    "county",      "project",        "project_status",
+    "value",       "planned_finish", "months_since_change",
+    "value_month", "source"};
+
+const std::vector<std::string> kProblemCsvColumns = {
+    "id", "task", "target", "unit", "text", "first_month", "months_open", "status", "closed_month"};
+
+bool ProjectFilter::keep(const ProjectResult& p) const {
+  return (unit.empty() || p.target->lead == unit) && (county < 0 || p.county == county) &&
+         (!state || p.state == state) && (!late || p.late);
+}
+
+bool ProblemFilter::keep(const Problem& p) const {
+  if (which == Which::open && !p.open()) return false;
+  if (which == Which::closed && p.open()) return false;
+  return unit.empty() || p.unit == unit;
+}
+
+namespace {
+
+std::string county_of(const Plan& plan, int county) {
+  return county >= 0 ? plan.counties[static_cast<std::size_t>(county)] : "";
+}
+
+std::string state_of(const ProjectResult& p) {
+  return p.state ? project_state_label(*p.state) : "";
+}
+
+std::string target_of(const ProjectResult& p) {
+  return p.task->number_of(*p.target);
+}
+
+std::vector<const ProjectResult*> selected(const MonthReport& rep, const ProjectFilter& f) {
+  std::vector<const ProjectResult*> out;
+  for (const auto& p : rep.projects)
+    if (f.keep(p)) out.push_back(&p);
+  return out;
+}
+
+TextTable project_rows(const MonthReport& rep, const ProjectFilter& f) {
+  TextTable t({"编号", "牵头单位", "县市区", "项目", "状态", "完成量", "计划完工", "更新", "备注"},
+              {false, false, false, false, false, true, false, false, false});
+  for (const ProjectResult* p : selected(rep, f))
+    t.add({target_of(*p), p->target->lead, county_of(*rep.plan, p->county), p->name, state_of(*p),
+           p->value ? format_number(*p->value) : "", opt_month(p->planned_finish),
+           p->carried
+               ? "本月未更新（" + p->value_month.str() + "）"
+               : (p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
+                                         : "本月有变化"),
+           p->late ? late_reason(*p, rep.month) : ""});
+  return t;
+}
+
+std::string projects_title(const MonthReport& rep) {
+  return rep.plan->short_title + " " + rep.month.chinese() + " 具体项目";
+}
+
+}  // namespace
+
+std::string late_reason(const ProjectResult& p, YearMonth month) {
+  if (!p.late) return "";
+  if (p.planned_finish && *p.planned_finish < month)
+    return "计划" + p.planned_finish->str() + "完工，尚未完工";
+  return "序时进度已过半仍未开工";
+}
+
+std::string projects_table(const MonthReport& rep, const ProjectFilter& f, const Style& style) {
+  TextTable t = project_rows(rep, f);
+  std::string out = paint(projects_title(rep), Color::bold, style) + "\n";
+  if (t.empty()) return out + "没有符合条件的项目。\n";
+  return out + t.render(style, 30);
+}
+
+std::string projects_markdown(const MonthReport& rep, const ProjectFilter& f) {
+  TextTable t = project_rows(rep, f);
+  std::string out = "# " + projects_title(rep) + "\n\n";
+  if (t.empty()) return out + "没有符合条件的项目。\n";
+  return out + t.markdown();
+}
+
+std::string projects_csv(const MonthReport& rep, const ProjectFilter& f) {
+  std::string out(kUtf8Bom);
+  out += csv_line(kProjectCsvColumns);
+  for (const ProjectResult* p : selected(rep, f))
+    out += csv_line({std::to_string(p->task->id), std::to_string(p->target->index), p->target->lead,
+                     county_of(*rep.plan, p->county), p->name,
+                     p->state ? project_state_code(*p->state) : "", opt_num(p->value),
+                     opt_month(p->planned_finish), std::to_string(p->months_since_change),
+                     p->value_month.str(), p->source.str()});
+  return out;
+}
+
+std::string projects_json(const MonthReport& rep, const ProjectFilter& f) {
+  Json rows = Json::array();
+  for (const ProjectResult* p : selected(rep, f))
+    rows.push_back({{"task", p->task->id},
+                    {"target", p->target->index},
+                    {"unit", p->target->lead},
+                    {"county", p->county >= 0 ? Json(county_of(*rep.plan, p->county)) : Json()},
+                    {"project", p->name},
+                    {"project_status", p->state ? Json(project_state_code(*p->state)) : Json()},
+                    {"project_status_label", state_of(*p)},
+                    {"value", json_number(p->value)},
+                    {"planned_finish", p->planned_finish ? Json(p->planned_finish->str()) : Json()},
+                    {"months_since_change", p->months_since_change},
+                    {"carried", p->carried},
+                    {"late", p->late},
+                    {"value_month", p->value_month.str()},
+                    {"source", p->source.str()}});
+  return dump_json({{"month", rep.month.str()}, {"projects", rows}});
+}
+
+std::string problem_subject(const Plan& plan, const Problem& p) {
+  const Task* task = plan.find_task(p.key.task);
+  std::string s = task ? task->label_of(task->targets[static_cast<std::size_t>(p.key.target - 1)])
+                       : target_label(p.key.task, p.key.target, true);
+  if (p.county >= 0) s += "（" + county_of(plan, p.county) + "）";
+  if (!p.project.empty()) s += " " + p.project;
+  return s;
+}
+
+namespace {
+
+TextTable problem_rows(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
+                       const ProblemFilter& f) {
+  TextTable t({"编号", "牵头单位", "事项", "存在问题", "首报", "已持续", "状态"},
+              {false, false, false, false, false, true, false});
+  for (const auto& p : list) {
+    if (!f.keep(p)) continue;
+    std::string status =
+        p.open() ? "未销号" : "已销号（" + p.closed_month->str() + "，" + p.closed_by + "）";
+    t.add({p.id, p.unit, problem_subject(plan, p), p.text, p.first_month.str(),
+           std::to_string(p.months_open(as_of)) + " 个月", status});
+  }
+  return t;
+}
+
+std::string problems_title(const Plan& plan, YearMonth as_of) {
+  return plan.short_title + " 问题清单（截至" + as_of.chinese() + "）";
+}
+
+std::string problems_counts(const std::vector<Problem>& list) {
+  int open = 0, closed = 0;
+  for (const auto& p : list) (p.open() ? open : closed)++;
+  return "共 " + std::to_string(list.size()) + " 个问题：未销号 " + std::to_string(open) +
+         " 个，已销号 " + std::to_string(closed) + " 个。";
+}
+
+}  // namespace
+
+std::string problems_table(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
+                           const ProblemFilter& f, const Style& style) {
+  TextTable t = problem_rows(plan, list, as_of, f);
+  std::string out =
+      paint(problems_title(plan, as_of), Color::bold, style) + "\n" + problems_counts(list) + "\n";
+  if (t.empty()) return out + "没有符合条件的问题。\n";
+  return out + t.render(style, 36);
+}
+
+std::string problems_markdown(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
+                              const ProblemFilter& f) {
+  TextTable t = problem_rows(plan, list, as_of, f);
+  std::string out = "# " + problems_title(plan, as_of) + "\n\n" + problems_counts(list) + "\n\n";
+  if (t.empty()) return out + "没有符合条件的问题。\n";
+  return out + t.markdown();
+}
+
+std::string problems_csv(const std::vector<Problem>& list, YearMonth as_of,
+                         const ProblemFilter& f) {
+  std::string out(kUtf8Bom);
+  out += csv_line(kProblemCsvColumns);
+  for (const auto& p : list)
+    if (f.keep(p))
+      out += csv_line({p.id, std::to_string(p.key.task), std::to_string(p.key.target), p.unit,
+                       p.text, p.first_month.str(), std::to_string(p.months_open(as_of)),
+                       p.open() ? "open" : "closed", p.closed_month ? p.closed_month->str() : ""});
+  return out;
+}
+
+std::string problems_json(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
+                          const ProblemFilter& f) {
+  Json rows = Json::array();
+  for (const auto& p : list)
+    if (f.keep(p))
+      rows.push_back({{"id", p.id},
+                      {"task", p.key.task},
+                      {"target", p.key.target},
+                      {"unit", p.unit},
+                      {"county", p.county >= 0 ? Json(county_of(plan, p.county)) : Json()},
+                      {"project", p.project.empty() ? Json() : Json(p.project)},
+                      {"text", p.text},
+                      {"first_month", p.first_month.str()},
+                      {"last_month", p.last_month.str()},
+                      {"months_open", p.months_open(as_of)},
+                      {"status", p.open() ? "open" : "closed"},
+                      {"closed_month", p.closed_month ? Json(p.closed_month->str()) : Json()},
+                      {"closed_by", p.closed_by.empty() ? Json() : Json(p.closed_by)},
+                      {"source", p.source.str()}});
+  return dump_json({{"as_of", as_of.str()}, {"problems", rows}});
+}
+
+}  // namespace minsheng
