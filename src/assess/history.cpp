@@ -28,8 +28,8 @@ History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
         h.changes.push_back(th.changes.back());
       }
       th.points.push_back({m, r.actual, r.state, r.value_month, r.carried, r.completion_pct,
-                           r.gap_pp, time_progress(plan, m).pct, r.status,
-                           r.reached_by_tolerance});
+                           r.gap_pp, time_progress(plan, m).pct, r.status, r.reached_by_tolerance,
+                           r.source});
       th.projected_month = r.projected_month;
       th.projected_late = r.projected_late;
     }

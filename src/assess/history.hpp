@@ -19,13 +19,14 @@ struct HistoryPoint {
   double time_pct = 0;
   Status status = Status::not_reported;
   bool reached_by_tolerance = false;
+  SourceRef source;  // where the value came from
 };
 
 struct TargetHistory {
   const Task* task = nullptr;
   const Target* target = nullptr;
   std::vector<HistoryPoint> points;          // one per month
-  std::vector<StatusChange> changes;          // this target's, in time order
+  std::vector<StatusChange> changes;         // this target's, in time order
   std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
   bool projected_late = false;
   TargetKey key() const { return {task->id, target->index}; }
@@ -33,8 +34,8 @@ struct TargetHistory {
 
 struct History {
   std::vector<YearMonth> months;
-  std::vector<TargetHistory> targets;  // plan order
-  std::vector<StatusChange> changes;   // worst new status first, then month, then plan order
+  std::vector<TargetHistory> targets;      // plan order
+  std::vector<StatusChange> changes;       // worst new status first, then month, then plan order
   std::map<TargetKey, std::size_t> index;  // key → position in `targets`
 
   const TargetHistory* find(TargetKey k) const;
@@ -42,6 +43,5 @@ struct History {
 
 // Assesses every month from plan.reporting_from to `to`, reading each submission once.
 History build_history(const Plan& plan, const DataSet& data, YearMonth to);
-
 
 }  // namespace minsheng

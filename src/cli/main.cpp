@@ -40,9 +40,9 @@ int main(int argc, char** argv) {
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
 
   const std::vector<Command> commands = {
-      setup_tasks(app, g),    setup_check(app, g),   setup_template(app, g), setup_missing(app, g),
-      setup_summary(app, g),  setup_diff(app, g),    setup_bulletin(app, g), setup_history(app, g),
-      setup_projects(app, g), setup_problems(app, g)};
+      setup_tasks(app, g),    setup_check(app, g),    setup_template(app, g), setup_missing(app, g),
+      setup_summary(app, g),  setup_diff(app, g),     setup_bulletin(app, g), setup_history(app, g),
+      setup_projects(app, g), setup_problems(app, g), setup_site(app, g)};
   for (const auto& c : commands) {
     c.app->group("子命令");
     c.app->get_help_ptr()->group("选项");

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -103,9 +104,9 @@ Temp write_temp(const fs::path& path, std::string_view content) {
   if (ec) throw IoError(path.parent_path().string(), "无法创建目录: " + io_reason(ec.value()));
 
   Temp t;
-  t.path = (path.parent_path() / ("." + path.filename().string() + std::string(kTempMark) +
-                                  "XXXXXX"))
-               .string();
+  t.path =
+      (path.parent_path() / ("." + path.filename().string() + std::string(kTempMark) + "XXXXXX"))
+          .string();
   t.fd = mkstemp(t.path.data());
   if (t.fd < 0) throw IoError(path.string(), "无法创建临时文件: " + io_reason(errno));
   flock(t.fd, LOCK_EX);
@@ -187,7 +188,8 @@ static void require_replaceable(const fs::path& path) {
   std::error_code ec;
   auto st = fs::symlink_status(path, ec);
   if (ec || st.type() == fs::file_type::not_found) return;
-  if (st.type() == fs::file_type::directory) throw IoError(path.string(), "是一个目录，无法写入文件");
+  if (st.type() == fs::file_type::directory)
+    throw IoError(path.string(), "是一个目录，无法写入文件");
   if (st.type() != fs::file_type::regular) throw IoError(path.string(), "不是普通文件，不会覆盖");
 }
 
@@ -249,6 +251,78 @@ void write_files_atomic(const std::vector<std::pair<fs::path, std::string>>& fil
 void write_file_atomic_pair(const fs::path& a, std::string_view a_content, const fs::path& b,
                             std::string_view b_content) {
   write_files_atomic({{a, std::string(a_content)}, {b, std::string(b_content)}});
+}
+
+}  // namespace minsheng
+
+namespace minsheng {
+
+namespace {
+
+// A folder being written is locked (flock on the folder itself) for as long as its writer runs;
+// one that can be locked was left by a run that died, and goes.
+void remove_stale_dirs(const std::filesystem::path& parent, const std::string& prefix) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    std::string name = e.path().filename().string();
+    if (!name.starts_with(prefix) || e.is_symlink(ec) || !e.is_directory(ec)) continue;
+    int fd = open(e.path().c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) continue;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) fs::remove_all(e.path(), ec);
+    close(fd);
+  }
+}
+
+}  // namespace
+
+void write_dir_atomic(const std::filesystem::path& dir,
+                      const std::vector<std::pair<std::string, std::string>>& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) throw IoError(parent.string(), "无法创建目录: " + io_reason(ec.value()));
+  if (fs::is_symlink(dir, ec))
+    throw IoError(dir.string(), "是符号链接，不会通过它写入；请改为普通目录");
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw IoError(dir.string(), "已存在且不是目录");
+  std::string prefix = "." + dir.filename().string() + std::string(kTempMark);
+  remove_stale_dirs(parent, prefix);
+  std::string tmpl = (parent / (prefix + "XXXXXX")).string();
+  if (!mkdtemp(tmpl.data())) throw IoError(dir.string(), "无法创建临时目录: " + io_reason(errno));
+  fs::path tmp = tmpl;
+  // Whatever happens before the swap, the temporary folder goes and the old site stays.
+  struct Cleanup {
+    fs::path path;
+    int fd = -1;
+    ~Cleanup() {
+      std::error_code e;
+      if (!path.empty()) fs::remove_all(path, e);
+      if (fd >= 0) close(fd);
+    }
+  } cleanup{tmp, open(tmp.c_str(), O_RDONLY | O_DIRECTORY)};
+  if (cleanup.fd >= 0) flock(cleanup.fd, LOCK_EX);
+  fs::permissions(tmp,
+                  fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec,
+                  ec);
+  for (const auto& [rel, content] : files) {
+    fs::path p = tmp / rel;
+    Temp t = write_temp(p, content);  // written, fsynced, then named
+    commit(t, p);
+  }
+  sync_dir(tmp);
+  if (fs::exists(dir, ec)) {
+    if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0)
+      throw IoError(dir.string(), "无法替换目录: " + io_reason(errno));
+    // `tmp` now holds the old site, which the cleanup removes.
+  } else {
+    if (rename(tmp.c_str(), dir.c_str()) != 0)
+      throw IoError(dir.string(), "无法创建目录: " + io_reason(errno));
+    cleanup.path.clear();
+  }
+  sync_dir(parent);
 }
 
 }  // namespace minsheng

@@ -1,0 +1,509 @@
+#include "report/site.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "report/labels.hpp"
+#include "report/project_report.hpp"
+#include "report/summary_report.hpp"
+#include "report/svg_chart.hpp"
+#include "util/number.hpp"
+#include "util/text.hpp"
+
+namespace minsheng {
+namespace {
+
+std::string esc(std::string_view s) {
+  return svg_escape(s);
+}
+
+constexpr const char* kStyle = R"(
+:root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --accent: #0b5394; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.6; font-size: 16px;
+  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+  "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
+nav.top { background: var(--accent); padding: 8px 16px; }
+nav.top a { color: #fff; text-decoration: none; margin-right: 14px; font-size: 15px; }
+main { max-width: 1100px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin: 24px 0 8px; }
+p.lead { color: var(--muted); margin: 4px 0 12px; }
+a { color: var(--accent); }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
+.figure { border: 1px solid var(--line); border-radius: 6px; padding: 8px; text-align: center; }
+.figure b { display: block; font-size: 22px; } .figure span { color: var(--muted); font-size: 13px; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px; text-align: left; vertical-align: top; }
+th { background: #f0f4f8; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px;
+  white-space: nowrap; }
+.bar { display: inline-block; width: 80px; height: 10px; background: #eceff1; vertical-align: middle;
+  margin-right: 6px; } .bar i { display: block; height: 10px; }
+svg { max-width: 100%; height: auto; } svg.chart { width: 100%; }
+svg text { font-family: inherit; }
+ul.words { padding-left: 20px; } ul.links { columns: 2; padding-left: 20px; }
+footer { color: var(--muted); font-size: 13px; padding: 24px 16px; text-align: center; }
+@media (max-width: 600px) { main { padding: 10px; } h1 { font-size: 19px; } ul.links { columns: 1; }
+  th, td { padding: 4px; }
+  table.cards thead { display: none; }
+  table.cards tr { display: block; padding: 6px 0; border-bottom: 1px solid var(--line); }
+  table.cards td { display: inline-block; border: 0; padding: 2px 8px 2px 0; }
+  table.cards td.name { display: block; font-weight: 600; } }
+@media print { nav.top { display: none; } .scroll { overflow: visible; } main { max-width: none; }
+  table, svg { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+)";
+
+std::string page(const MonthReport& rep, const std::string& title, const std::string& body) {
+  const Plan& plan = *rep.plan;
+  return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         esc(title) + " · " + esc(plan.short_title) + "</title>\n<style>" + kStyle +
+         "</style>\n</head>\n<body>\n<nav class=\"top\"><a href=\"index.html\">总览</a>"
+         "<a href=\"index.html#categories\">分类</a><a href=\"index.html#units\">牵头单位</a>" +
+         (plan.counties.empty() ? std::string() : "<a href=\"index.html#counties\">县市区</a>") +
+         "</nav>\n<main>\n" + body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
+         rep.month.chinese() + "底 · 序时进度 " + format_pct(rep.time.pct) +
+         "%</footer>\n</body>\n</html>\n";
+}
+
+std::string task_href(int task) {
+  return "task-" + std::to_string(task) + ".html";
+}
+std::string category_href(int id) {
+  return "category-" + std::to_string(id) + ".html";
+}
+// Units and 县市区 by their position in the plan: file names stay ASCII on every server.
+std::string unit_href(const Plan& plan, const std::string& unit) {
+  auto units = plan.lead_units();
+  auto it = std::find(units.begin(), units.end(), unit);
+  return fmt::format("unit-{:02}.html", it - units.begin() + 1);
+}
+std::string county_href(int county) {
+  return fmt::format("county-{:02}.html", county + 1);
+}
+
+std::string badge(const TargetResult& r) {
+  return "<span class=\"badge\" style=\"background:" + std::string(status_info(r.status).hex) +
+         "\">" + esc(status_text(r)) + "</span>";
+}
+
+std::string bar(const std::optional<double>& pct, Status status) {
+  if (!pct) return "—";
+  double w = std::clamp(*pct, 0.0, 100.0);
+  return fmt::format("<span class=\"bar\"><i style=\"width:{}%;background:{}\"></i></span>{}",
+                     format_fixed(w, 1), status_info(status).hex, pct_text(pct));
+}
+
+// Completion month by month as a small line; a value carried from an earlier month is hollow.
+std::string sparkline_svg(const TargetHistory* th) {
+  if (!th || th->points.empty()) return "";
+  constexpr int kW = 90, kH = 24;
+  std::size_t n = th->points.size();
+  auto x = [&](std::size_t i) {
+    return n == 1 ? kW / 2.0 : 4 + (kW - 8) * static_cast<double>(i) / (n - 1);
+  };
+  auto y = [&](double pct) { return kH - 3 - (kH - 6) * std::clamp(pct, 0.0, 100.0) / 100; };
+  std::string pts, marks;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = th->points[i];
+    if (!p.completion_pct) continue;
+    std::string xy = format_fixed(x(i), 1) + "," + format_fixed(y(*p.completion_pct), 1);
+    pts += (pts.empty() ? "" : " ") + xy;
+    marks += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\" stroke=\"#0b5394\"/>",
+                         format_fixed(x(i), 1), format_fixed(y(*p.completion_pct), 1),
+                         p.carried ? "#fff" : "#0b5394");
+  }
+  if (pts.empty()) return "";
+  return fmt::format(
+      "<svg class=\"spark\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"逐月完成率\"><polyline points=\"{2}\" fill=\"none\" stroke=\"#0b5394\" "
+      "stroke-width=\"1.5\"/>{3}</svg>",
+      kW, kH, pts, marks);
+}
+
+std::string targets_table(const MonthReport& rep, const History& h,
+                          const std::vector<const TargetResult*>& rows) {
+  std::string out =
+      "<div class=\"scroll\"><table "
+      "class=\"cards\"><thead><tr><th>编号</th><th>指标</th><th>牵头单位</th>"
+      "<th>累计完成</th><th>完成率</th><th>逐月</th><th>状态</th></tr></thead><tbody>\n";
+  for (const TargetResult* r : rows) {
+    std::string actual = r->actual ? with_measure(r->actual, r->measure)
+                                   : (r->state ? milestone_label(*r->state) : "—");
+    if (r->carried) actual += "（" + carried_text(*r) + "）";
+    out += "<tr><td><a href=\"" + task_href(r->task->id) + "\">" + esc(target_id(*r)) +
+           "</a></td><td class=\"name\">" + esc(target_name(*r)) + "</td><td><a href=\"" +
+           unit_href(*rep.plan, r->target->lead) + "\">" + esc(r->target->lead) + "</a></td><td>" +
+           esc(actual) + " / " + esc(goal_text(*r)) + "</td><td>" +
+           bar(r->completion_pct, r->status) + "</td><td>" + sparkline_svg(h.find(r->key())) +
+           "</td><td>" + badge(*r) + "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string rollup_table(const std::string& first,
+                         const std::vector<std::pair<std::string, std::string>>& links,
+                         const std::vector<const Rollup*>& rollups) {
+  std::string out =
+      "<div class=\"scroll\"><table><thead><tr><th>" + esc(first) +
+      "</th><th>合计</th><th>已完成</th><th>滞后</th><th>平均完成率</th></tr></thead><tbody>\n";
+  for (std::size_t i = 0; i < rollups.size(); ++i) {
+    const Rollup& r = *rollups[i];
+    out += "<tr><td><a href=\"" + links[i].second + "\">" + esc(links[i].first) +
+           "</a></td><td class=\"num\">" + std::to_string(r.total()) + "</td><td class=\"num\">" +
+           std::to_string(r.count(Status::done)) + "</td><td class=\"num\">" +
+           std::to_string(r.lagging()) + "</td><td>" +
+           bar(r.avg_completion, r.avg_status.value_or(Status::not_reported)) + "</td></tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string words_html(const UnitText& t) {
+  std::string out;
+  for (const auto& [label, text] :
+       {std::pair<const char*, const std::string*>{"进展情况", &t.progress},
+        {"存在问题", &t.issues},
+        {"下步计划", &t.next_steps}})
+    if (!text->empty()) out += "<li><b>" + std::string(label) + "</b>：" + esc(*text) + "</li>";
+  return out.empty() ? out : "<ul class=\"words\">" + out + "</ul>\n";
+}
+
+std::string problems_html(const Plan& plan, const std::vector<const Problem*>& list,
+                          YearMonth as_of) {
+  if (list.empty()) return "";
+  std::string out =
+      "<div class=\"scroll\"><table><thead><tr><th>编号</th><th>事项</th><th>存在问题</th>"
+      "<th>首报</th><th>状态</th></tr></thead><tbody>\n";
+  for (const Problem* p : list)
+    out += "<tr><td>" + esc(p->id) + "</td><td>" + esc(problem_subject(plan, *p)) + "</td><td>" +
+           esc(p->text) + "</td><td>" + p->first_month.str() + "</td><td>" +
+           (p->open() ? "未销号，已持续 " + std::to_string(p->months_open(as_of)) + " 个月"
+                      : "已销号（" + p->closed_month->str() + "，" + esc(p->closed_by) + "）") +
+           "</td></tr>\n";
+  return out + "</tbody></table></div>\n";
+}
+
+// Mean completion of numeric targets, month by month, against the 序时进度 line.
+std::string trend_svg(const History& h) {
+  constexpr int kW = 420, kH = 220, kL = 40, kR = 16, kT = 24, kB = 30;
+  std::size_t n = h.months.size();
+  if (n == 0) return "";
+  auto x = [&](std::size_t i) {
+    return n == 1 ? (kL + kW - kR) / 2.0 : kL + (kW - kL - kR) * static_cast<double>(i) / (n - 1);
+  };
+  auto y = [&](double pct) {
+    return kT + (kH - kT - kB) * (1 - std::clamp(pct, 0.0, 100.0) / 100);
+  };
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" id=\"trend-chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>逐月平均完成率与序时进度</title>",
+      kW, kH);
+  for (int g = 0; g <= 100; g += 25)
+    svg += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#eceff1\"/>"
+        "<text x=\"{3}\" y=\"{4}\" font-size=\"11\" text-anchor=\"end\">{5}%</text>",
+        kL, format_fixed(y(g), 1), kW - kR, kL - 4, format_fixed(y(g) + 4, 1), g);
+  std::string mean_pts, time_pts, labels;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<double> pcts;
+    double time = 0;
+    for (const auto& t : h.targets) {
+      const HistoryPoint& p = t.points[i];
+      time = p.time_pct;
+      if (p.completion_pct) pcts.push_back(std::min(100.0, *p.completion_pct));
+    }
+    std::string xs = format_fixed(x(i), 1);
+    time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);
+    labels +=
+        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}月</text>",
+                    xs, kH - 10, h.months[i].month);
+    if (pcts.empty()) continue;
+    double mean = 0;
+    for (double v : pcts) mean += v;
+    mean /= static_cast<double>(pcts.size());
+    std::string ys = format_fixed(y(mean), 1);
+    mean_pts += (mean_pts.empty() ? "" : " ") + xs + "," + ys;
+    labels += fmt::format(
+        "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"#0b5394\"/>"
+        "<text x=\"{0}\" y=\"{2}\" font-size=\"12\" text-anchor=\"middle\" "
+        "fill=\"#0b5394\">{3}</text>",
+        xs, ys, format_fixed(y(mean) - 8, 1), pct_text(mean));
+  }
+  svg += "<polyline points=\"" + time_pts +
+         "\" fill=\"none\" stroke=\"#d32f2f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
+  if (!mean_pts.empty())
+    svg += "<polyline points=\"" + mean_pts +
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>";
+  svg += labels;
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"14\" font-size=\"12\">实线：平均完成率　虚线：序时进度</text>", kL);
+  return svg + "</svg>";
+}
+
+// One target's cumulative value month by month against the straight line from its baseline at
+// the plan's start to its figure at the deadline.
+std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetResult& r) {
+  if (!r.target_value || r.measure.empty() || th.target->kind != TargetKind::numeric) return "";
+  constexpr int kW = 420, kH = 220, kL = 16, kR = 16, kT = 24, kB = 30;
+  int total = months_between(plan.start, plan.deadline_month()) + 1;
+  double top = *r.target_value;
+  for (const auto& p : th.points)
+    if (p.actual) top = std::max(top, *p.actual);
+  top = top > 0 ? top * 1.1 : 1;
+  double base = std::min(r.baseline, 0.0);
+  auto x = [&](int months_done) {
+    return kL + (kW - kL - kR) * static_cast<double>(months_done) / total;
+  };
+  auto y = [&](double v) { return kT + (kH - kT - kB) * (1 - (v - base) / (top - base)); };
+  std::string svg = fmt::format(
+      "<svg class=\"chart target-chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>{}：累计完成与均衡进度</title>",
+      kW, kH, esc(th.task->label_of(*th.target)));
+  svg += fmt::format(
+      "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{3}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
+      "stroke-dasharray=\"6 4\"/>",
+      format_fixed(x(0), 1), format_fixed(y(r.baseline), 1), format_fixed(x(total), 1),
+      format_fixed(y(*r.target_value), 1));
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#d32f2f\">目标 "
+      "{}</text>",
+      format_fixed(x(total), 1), format_fixed(y(*r.target_value) - 6, 1),
+      esc(with_measure(r.target_value, r.measure)));
+  for (int i = 0; i <= total; i += std::max(1, total / 6)) {
+    YearMonth m = plan.start.plus(i - 1);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+                       format_fixed(x(i), 1), kH - 10,
+                       i == 0 ? std::string("起点") : std::to_string(m.month) + "月底");
+  }
+  std::string pts, marks;
+  for (const auto& p : th.points) {
+    if (!p.actual) continue;
+    int done = months_between(plan.start, p.month) + 1;
+    std::string xs = format_fixed(x(done), 1), ys = format_fixed(y(*p.actual), 1);
+    pts += (pts.empty() ? "" : " ") + xs + "," + ys;
+    marks += fmt::format(
+        "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"{2}\" stroke=\"#0b5394\"/>"
+        "<text x=\"{0}\" y=\"{3}\" font-size=\"12\" text-anchor=\"middle\">{4}</text>",
+        xs, ys, p.carried ? "#fff" : "#0b5394", format_fixed(y(*p.actual) - 8, 1),
+        esc(format_human(*p.actual)));
+  }
+  if (!pts.empty())
+    svg += "<polyline points=\"" + pts +
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" + marks;
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"14\" "
+      "font-size=\"12\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
+      kL);
+  return svg + "</svg>";
+}
+
+std::string index_page(const MonthReport& rep, const History& h,
+                       const std::vector<Problem>& problems) {
+  const Plan& plan = *rep.plan;
+  std::string b = "<h1>" + esc(plan.short_title) + " " + rep.month.chinese() +
+                  "</h1>\n<p class=\"lead\">数据截至" + rep.month.chinese() + "底；序时进度 " +
+                  format_pct(rep.time.pct) + "%；平均完成率 " + pct_text(rep.avg_completion) +
+                  "</p>\n<div class=\"figures\">";
+  for (Status s : kHeadlineOrder)
+    if (int n = rep.task_count(s))
+      b += "<div class=\"figure\"><b style=\"color:" + std::string(status_info(s).hex) + "\">" +
+           std::to_string(n) + "</b><span>" + status_label(s) + "</span></div>";
+  b += "</div>\n<p class=\"lead\">" + esc(headline(rep.task_counts, rep.tasks.size())) + "</p>\n";
+  b += "<h2>逐月平均完成率</h2>\n<figure>" + trend_svg(h) + "</figure>\n";
+  std::vector<const TargetResult*> attention = lagging_targets(rep);
+  for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);
+  b += "<h2>需关注的指标</h2>\n";
+  b += attention.empty() ? "<p>各指标均按序时推进。</p>\n" : targets_table(rep, h, attention);
+  b += "<h2>未报送</h2>\n";
+  auto gaps = gap_lines(rep);
+  if (gaps.empty())
+    b += "<p>各牵头单位均已报送。</p>\n";
+  else {
+    b += "<ul>";
+    for (const auto& g : gaps) b += "<li>" + esc(g) + "</li>";
+    b += "</ul>\n";
+  }
+  std::vector<std::pair<std::string, std::string>> links;
+  std::vector<const Rollup*> rollups;
+  for (std::size_t i = 0; i < plan.categories.size(); ++i) {
+    links.push_back(
+        {category_heading(plan, plan.categories[i].id), category_href(plan.categories[i].id)});
+    rollups.push_back(&rep.by_category[i]);
+  }
+  b += "<h2 id=\"categories\">分类（按任务计）</h2>\n" + rollup_table("类别", links, rollups);
+  links.clear();
+  rollups.clear();
+  for (const auto& r : rep.by_unit) {
+    links.push_back({r.name, unit_href(plan, r.name)});
+    rollups.push_back(&r);
+  }
+  b += "<h2 id=\"units\">牵头单位（按指标计）</h2>\n" + rollup_table("牵头单位", links, rollups);
+  if (!plan.counties.empty()) {
+    links.clear();
+    rollups.clear();
+    for (const CountyStanding* c : ranked_counties(rep)) {
+      links.push_back({std::to_string(c->rank) + ". " + c->rollup.name, county_href(c->county)});
+      rollups.push_back(&c->rollup);
+    }
+    b += "<h2 id=\"counties\">县市区（按分解指标计，依排名）</h2>\n";
+    b += links.empty() ? "<p>尚无分解方案。</p>\n" : rollup_table("县市区", links, rollups);
+    // Every 县市区 has a page, allocated or not.
+    b += "<ul class=\"links\">";
+    for (std::size_t i = 0; i < plan.counties.size(); ++i)
+      b += "<li><a href=\"" + county_href(static_cast<int>(i)) + "\">" + esc(plan.counties[i]) +
+           "</a></li>";
+    b += "</ul>\n";
+  }
+  int open = 0;
+  for (const auto& p : problems) open += p.open();
+  b += "<h2>问题清单</h2>\n<p>共 " + std::to_string(problems.size()) + " 个问题，未销号 " +
+       std::to_string(open) + " 个；各问题见所属任务页。</p>\n";
+  return page(rep, "总览", b);
+}
+
+}  // namespace
+
+std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
+                                  const std::vector<Problem>& problems) {
+  const Plan& plan = *rep.plan;
+  std::vector<SitePage> pages;
+  pages.push_back({"index.html", index_page(rep, h, problems)});
+
+  for (const auto& cat : plan.categories) {
+    std::vector<const TargetResult*> rows;
+    for (const auto& r : rep.targets)
+      if (r.task->category == cat.id) rows.push_back(&r);
+    std::string title = category_heading(plan, cat.id);
+    pages.push_back(
+        {category_href(cat.id),
+         page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))});
+  }
+
+  for (const auto& unit : plan.lead_units()) {
+    std::vector<const TargetResult*> rows;
+    for (const auto& r : rep.targets)
+      if (r.target->lead == unit) rows.push_back(&r);
+    std::string b = "<h1>" + esc(unit) + "</h1>\n" + targets_table(rep, h, rows);
+    if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end())
+      b += "<h2>本月情况</h2>\n" + words_html(it->second);
+    std::vector<const Problem*> mine;
+    for (const auto& p : problems)
+      if (p.unit == unit) mine.push_back(&p);
+    if (!mine.empty()) b += "<h2>问题清单</h2>\n" + problems_html(plan, mine, rep.month);
+    pages.push_back({unit_href(plan, unit), page(rep, unit, b)});
+  }
+
+  for (std::size_t c = 0; c < plan.counties.size(); ++c) {
+    std::string b = "<h1>" + esc(plan.counties[c]) + "</h1>\n";
+    const CountyStanding* st = nullptr;
+    for (const auto& s : rep.counties)
+      if (s.county == static_cast<int>(c)) st = &s;
+    if (!st) {
+      b += "<p>尚无分解到本县市区的指标。</p>\n";
+    } else {
+      b += "<p class=\"lead\">排名第 " + std::to_string(st->rank) + " 位；分解指标 " +
+           std::to_string(st->rollup.total()) + " 个；平均完成率 " +
+           pct_text(st->rollup.avg_completion) + "</p>\n";
+      b += "<div class=\"scroll\"><table><thead><tr><th>编号</th><th>指标</th><th>牵头单位</th>"
+           "<th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead><tbody>\n";
+      for (const auto& r : rep.county_targets) {
+        if (r.county != static_cast<int>(c)) continue;
+        std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
+        if (r.carried) actual += "（" + carried_text(r) + "）";
+        b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
+             "</a></td><td>" + esc(target_name(r)) + "</td><td>" + esc(r.target->lead) +
+             "</td><td>" + esc(actual) + " / " + esc(with_measure(r.target_value, r.measure)) +
+             "</td><td>" + bar(r.completion_pct, r.status) + "</td><td>" + badge(r) +
+             "</td></tr>\n";
+      }
+      b += "</tbody></table></div>\n";
+    }
+    pages.push_back({county_href(static_cast<int>(c)), page(rep, plan.counties[c], b)});
+  }
+
+  for (const auto& tr : rep.tasks) {
+    const Task& task = *tr.task;
+    std::string b = "<h1>任务" + std::to_string(task.id) + "</h1>\n<p>" + esc(task.text) +
+                    "</p>\n" + "<p class=\"lead\">" + esc(category_heading(plan, task.category)) +
+                    " · 牵头单位：";
+    std::vector<std::string> leads;
+    for (const auto& u : task.leads)
+      leads.push_back("<a href=\"" + unit_href(plan, u) + "\">" + esc(u) + "</a>");
+    b += join(leads, "、") + "</p>\n";
+    for (std::size_t i : tr.targets) {
+      const TargetResult& r = rep.targets[i];
+      const TargetHistory* th = h.find(r.key());
+      b += "<h2>" + esc(task.label_of(*r.target)) +
+           (r.target->name.empty() ? "" : " " + esc(r.target->name)) + " " + badge(r) +
+           "</h2>\n<p class=\"lead\">目标 " + esc(goal_text(r)) + "；完成率 " +
+           pct_text(r.completion_pct) +
+           (r.projected_month ? "；按近期进度预计 " + r.projected_month->chinese() + "达到目标"
+                              : "") +
+           "</p>\n";
+      if (th) {
+        b += "<figure>" + target_svg(plan, *th, r) + "</figure>\n";
+        b += "<div class=\"scroll\"><table><thead><tr><th>月份</th><th>累计完成</th><th>完成率</th>"
+             "<th>状态</th><th>来源</th></tr></thead><tbody>\n";
+        for (const auto& p : th->points) {
+          std::string v = p.actual ? with_measure(p.actual, r.measure)
+                                   : (p.state ? milestone_label(*p.state) : "—");
+          if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
+          b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
+               pct_text(p.completion_pct) + "</td><td>" +
+               esc(p.reached_by_tolerance ? "基本完成" : status_label(p.status)) + "</td><td>" +
+               esc(p.source.file.empty() ? "" : p.source.str()) + "</td></tr>\n";
+        }
+        b += "</tbody></table></div>\n";
+        if (!th->changes.empty()) {
+          b += "<p>状态变化：";
+          std::vector<std::string> ch;
+          for (const auto& c : th->changes)
+            ch.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
+                         status_label(c.to));
+          b += esc(join(ch, "；")) + "</p>\n";
+        }
+      }
+      if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) b += words_html(it->second);
+      std::string counties;
+      for (const auto& c : rep.county_targets)
+        if (c.key() == r.key())
+          counties += "<tr><td><a href=\"" + county_href(c.county) + "\">" +
+                      esc(plan.counties[static_cast<std::size_t>(c.county)]) + "</a></td><td>" +
+                      esc(c.actual ? with_measure(c.actual, c.measure) : "—") + " / " +
+                      esc(with_measure(c.target_value, c.measure)) + "</td><td>" +
+                      bar(c.completion_pct, c.status) + "</td><td>" + badge(c) + "</td></tr>\n";
+      if (!counties.empty())
+        b += "<h2>分解到县市区</h2>\n<div "
+             "class=\"scroll\"><table><thead><tr><th>县市区</th><th>累计完成 / 分解目标</th>"
+             "<th>完成率</th><th>状态</th></tr></thead><tbody>\n" +
+             counties + "</tbody></table></div>\n";
+      std::string projects;
+      for (const auto& p : rep.projects)
+        if (p.key() == r.key())
+          projects += "<tr><td>" + esc(p.name) + "</td><td>" +
+                      esc(p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "") +
+                      "</td><td>" + esc(p.state ? project_state_label(*p.state) : "") +
+                      "</td><td>" + esc(p.planned_finish ? p.planned_finish->str() : "") +
+                      "</td><td>" +
+                      esc(p.late ? late_reason(p, rep.month) : (p.carried ? "本月未更新" : "")) +
+                      "</td></tr>\n";
+      if (!projects.empty())
+        b += "<h2>具体项目</h2>\n<div "
+             "class=\"scroll\"><table><thead><tr><th>项目</th><th>县市区</th><th>状态</th>"
+             "<th>计划完工</th><th>备注</th></tr></thead><tbody>\n" +
+             projects + "</tbody></table></div>\n";
+    }
+    std::vector<const Problem*> mine;
+    for (const auto& p : problems)
+      if (p.key.task == task.id) mine.push_back(&p);
+    if (!mine.empty()) b += "<h2>问题清单</h2>\n" + problems_html(plan, mine, rep.month);
+    pages.push_back({task_href(task.id), page(rep, "任务" + std::to_string(task.id), b)});
+  }
+  return pages;
+}
+
+}  // namespace minsheng

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The demo dashboard in headless Chromium (tests/browser/site_check.py): links, orphans, console
+# errors, sideways scrolling at 390 px, chart marks; screenshots go to BUILD/site-shots/ for
+# review. Exits 77 (skipped) when Chromium is not installed.
+set -euo pipefail
+bin=$1
+src=$2
+build=$3
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  echo "SKIP: chromium is not installed (scripts/setup.sh --browser installs it)"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$src"
+"$bin" --data demo/reports site --month 2024-06 -o "$work/site"
+rm -rf "$build/site-shots"
+python3 tests/browser/site_check.py "$work/site" "$build/site-shots"

@@ -1,0 +1,73 @@
+// minsheng site: the whole folder, deterministic, replaced as one. The browser checks (links,
+// layout at 390 px, console, charts) are in tests/browser/site_check.py.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+
+#include "harness.hpp"
+
+using namespace minsheng::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> read_site(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    out[e.path().filename().string()] = slurp(e.path());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("site writes a page per category, unit, 县市区 and task, byte-identical on re-run") {
+  Sandbox s;
+  Run r = run("--data demo/reports site --month 2024-06 -o out", s.dir());
+  REQUIRE(r.rc == 0);
+  auto first = read_site(s.dir() / "out");
+  // 1 index + 10 categories + 22 lead units + 14 县市区 + 70 tasks.
+  CHECK(first.size() == 1 + 10 + 22 + 14 + 70);
+  CHECK(first.count("index.html") == 1);
+  CHECK(first.count("task-70.html") == 1);
+  CHECK(first.count("county-14.html") == 1);
+  // No asset from anywhere else, no script needed to read it.
+  for (const auto& [name, html] : first) {
+    INFO(name);
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));
+    CHECK(html.find("https://") == std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+  }
+  // The task page carries what the leaders ask about: the line, the values and their sources,
+  // the projects, the problems and the status history.
+  const std::string& t39 = first["task-39.html"];
+  CHECK(t39.find("class=\"chart target-chart\"") != std::string::npos);
+  CHECK(t39.find("<td>2024-04</td><td>3个</td><td>20.0%</td><td>滞后</td>") != std::string::npos);
+  CHECK(t39.find("点军区全民健身中心") != std::string::npos);
+  CHECK(t39.find("39-202404-点军区全民健身中心") != std::string::npos);
+  CHECK(first["index.html"].find("id=\"trend-chart\"") != std::string::npos);
+  REQUIRE(run("--data demo/reports site --month 2024-06 -o out", s.dir()).rc == 0);
+  CHECK(read_site(s.dir() / "out") == first);
+}
+
+TEST_CASE("site replaces the old folder as a whole, and a failed run leaves it as it was") {
+  Sandbox s;
+  REQUIRE(run("--data demo/reports site --month 2024-05 --write", s.dir()).rc == 0);
+  fs::path site = s.data() / "site";
+  auto may = read_site(site);
+  CHECK(may["index.html"].find("2024年5月") != std::string::npos);
+  // Killed mid-way by the file size limit: the May site stays whole.
+  Run killed =
+      run("--data demo/reports site --month 2024-06 --write", s.dir(), "prlimit --fsize=20000");
+  CHECK(killed.rc != 0);
+  CHECK(read_site(site) == may);
+  // A page that no longer exists goes with the old site; the dead run's half-written folder
+  // (unlocked now) goes with the next write.
+  s.write("demo/reports/site/stale.html", "old");
+  REQUIRE(run("--data demo/reports site --month 2024-06 --write", s.dir()).rc == 0);
+  for (const auto& e : fs::directory_iterator(s.data()))
+    CHECK(e.path().filename().string().find("minsheng-tmp") == std::string::npos);
+  auto june = read_site(site);
+  CHECK(june.count("stale.html") == 0);
+  CHECK(june["index.html"].find("2024年6月") != std::string::npos);
+  CHECK(run("--data demo/reports site --month 2024-06", s.dir()).rc == 2);  // where to?
+}
