@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace minsheng {
 namespace {
@@ -412,6 +413,9 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   }
   rep.avg_completion = mean(all);
 
+  // Each unit's targets in one pass over the targets, not one pass per unit.
+  std::unordered_map<std::string_view, std::vector<const TargetResult*>> by_lead;
+  for (const auto& t : rep.targets) by_lead[t.target->lead].push_back(&t);
   for (const auto& unit : plan.lead_units()) {
     Rollup r{unit, {}, std::nullopt, std::nullopt};
     std::vector<double> pcts;
@@ -420,8 +424,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       gap.last_month = it->second;
     if (auto it = unread.find(unit); it != unread.end() && gap.no_file)
       gap.unread_files = it->second;
-    for (const auto& t : rep.targets) {
-      if (t.target->lead != unit) continue;
+    for (const TargetResult* tp : by_lead[unit]) {
+      const TargetResult& t = *tp;
       ++r.counts[t.status];
       if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
       bool reported_now = t.value_month && *t.value_month == snap.month;

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <type_traits>
 
 #include "io/fs.hpp"
 #include "io/yaml_input.hpp"
+#include "io/yaml_lite.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -17,16 +19,18 @@
 namespace minsheng {
 namespace {
 
+// N is YAML::Node, or lite::Node for the fast path: the same rules and messages for both.
+template <class N>
 class Loader {
  public:
   Loader(std::string file, std::string_view text) : file_(std::move(file)), lines_(text) {}
 
-  Plan load(const YAML::Node& root);
+  Plan load(const N& root);
   Diagnostics diags;
 
  private:
-  void error(const YAML::Node& at, std::string message) {
-    YAML::Mark m = at.Mark();
+  void error(const N& at, std::string message) {
+    auto m = at.Mark();
     if (m.is_null())
       diags.error(file_, 0, 0, std::move(message));
     else
@@ -34,31 +38,34 @@ class Loader {
   }
 
   // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
-  void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+  void check_keys(const N& map, const std::vector<std::string>& allowed,
                   const std::string& what) {
     for (const auto& kv : map) {
-      std::string k = kv.first.as<std::string>("");
+      std::string k = kv.first.template as<std::string>("");
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
         error(kv.first, what + "未知字段" + quote_value(k) + did_you_mean(k, allowed));
     }
   }
 
-  bool is_map(const YAML::Node& n, const std::string& what, const YAML::Node& parent) {
+  bool is_map(const N& n, const std::string& what, const N& parent) {
     if (n.IsMap()) return true;
     error(n.IsDefined() ? n : parent, what + "应为键值映射");
     return false;
   }
 
-  YAML::Node require(const YAML::Node& map, const char* key, const std::string& what) {
-    YAML::Node n = map[key];
+  N require(const N& map, const char* key, const std::string& what) {
+    N n = map[key];
     if (!n.IsDefined() || n.IsNull()) {
       error(map, what + "缺少字段“" + key + "”");
-      return YAML::Node(YAML::NodeType::Undefined);
+      if constexpr (std::is_same_v<N, YAML::Node>)
+        return YAML::Node(YAML::NodeType::Undefined);  // YAML::Node() would be a defined null
+      else
+        return N();
     }
     return n;
   }
 
-  std::optional<std::string> scalar(const YAML::Node& n, const std::string& what) {
+  std::optional<std::string> scalar(const N& n, const std::string& what) {
     if (!n.IsDefined()) return std::nullopt;
     if (!n.IsScalar()) {
       error(n, what + "应为单个值");
@@ -67,7 +74,7 @@ class Loader {
     return n.Scalar();
   }
 
-  std::optional<double> number(const YAML::Node& n, const std::string& what) {
+  std::optional<double> number(const N& n, const std::string& what) {
     auto s = scalar(n, what);
     if (!s) return std::nullopt;
     auto v = parse_decimal(*s);
@@ -80,7 +87,7 @@ class Loader {
     return v;
   }
 
-  std::optional<int> integer(const YAML::Node& n, const std::string& what) {
+  std::optional<int> integer(const N& n, const std::string& what) {
     auto v = number(n, what);
     if (!v) return std::nullopt;
     if (*v != std::floor(*v) || *v < 0 || *v > 1e9) {
@@ -90,7 +97,7 @@ class Loader {
     return static_cast<int>(*v);
   }
 
-  std::vector<std::string> string_list(const YAML::Node& n, const std::string& what) {
+  std::vector<std::string> string_list(const N& n, const std::string& what) {
     std::vector<std::string> out;
     if (!n.IsDefined()) return out;
     if (n.IsScalar()) return {n.Scalar()};
@@ -103,19 +110,20 @@ class Loader {
     return out;
   }
 
-  void load_meta(const YAML::Node& root, Plan& plan);
-  void load_settings(const YAML::Node& root, Plan& plan);
-  void load_aliases(const YAML::Node& root, Plan& plan);
-  void load_counties(const YAML::Node& root, Plan& plan);
-  void load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids);
-  void load_target(const YAML::Node& node, const Plan& plan, Task& task);
+  void load_meta(const N& root, Plan& plan);
+  void load_settings(const N& root, Plan& plan);
+  void load_aliases(const N& root, Plan& plan);
+  void load_counties(const N& root, Plan& plan);
+  void load_task(const N& node, Plan& plan, std::map<int, int>& seen_ids);
+  void load_target(const N& node, const Plan& plan, Task& task);
 
   std::string file_;
   LineIndex lines_;
 };
 
-void Loader::load_meta(const YAML::Node& root, Plan& plan) {
-  YAML::Node meta = require(root, "plan", "计划文件：");
+template <class N>
+void Loader<N>::load_meta(const N& root, Plan& plan) {
+  N meta = require(root, "plan", "计划文件：");
   if (!meta.IsDefined() || !is_map(meta, "plan ", root)) return;
   check_keys(meta,
              {"title", "short_title", "document_number", "issuer", "issued", "start", "deadline",
@@ -130,14 +138,14 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
     if (!plan.issued)
       error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
   }
-  YAML::Node start = require(meta, "start", "plan：");
+  N start = require(meta, "start", "plan：");
   if (auto s = scalar(start, "start")) {
     if (auto m = YearMonth::parse(*s))
       plan.start = *m;
     else
       error(start, "start 应为年月（YYYY-MM），实际为" + quote_value(*s));
   }
-  YAML::Node deadline = require(meta, "deadline", "plan：");
+  N deadline = require(meta, "deadline", "plan：");
   if (auto s = scalar(deadline, "deadline")) {
     if (auto d = Date::parse(*s))
       plan.deadline = *d;
@@ -146,14 +154,14 @@ void Loader::load_meta(const YAML::Node& root, Plan& plan) {
   }
   if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
     error(deadline, "deadline 早于 start");
-  YAML::Node words = meta["wording"];
+  N words = meta["wording"];
   if (words.IsDefined() && is_map(words, "wording ", meta)) {
     check_keys(words, {"bulletin_to", "report_to", "issuer"}, "wording：");
     plan.wording.bulletin_to = scalar(words["bulletin_to"], "bulletin_to").value_or("");
     plan.wording.report_to = scalar(words["report_to"], "report_to").value_or("");
     plan.wording.issuer = scalar(words["issuer"], "issuer").value_or("");
   }
-  YAML::Node rep = meta["reporting"];
+  N rep = meta["reporting"];
   if (rep.IsDefined() && is_map(rep, "reporting ", meta)) {
     check_keys(rep, {"to", "due_day", "from"}, "reporting：");
     plan.report_to = scalar(rep["to"], "to").value_or("");
@@ -184,8 +192,9 @@ void default_reporting_from(Plan& plan) {
   plan.reporting_from = plan.issued ? std::max(plan.issued->year_month(), plan.start) : plan.start;
 }
 
-void Loader::load_settings(const YAML::Node& root, Plan& plan) {
-  YAML::Node s = root["settings"];
+template <class N>
+void Loader<N>::load_settings(const N& root, Plan& plan) {
+  N s = root["settings"];
   if (!s.IsDefined()) return;
   if (!is_map(s, "settings ", root)) return;
   check_keys(
@@ -212,8 +221,9 @@ void Loader::load_settings(const YAML::Node& root, Plan& plan) {
 }
 
 // counties: [夷陵区, …] — the 县市区 tasks are broken down to, in the order reports list them.
-void Loader::load_counties(const YAML::Node& root, Plan& plan) {
-  YAML::Node c = root["counties"];
+template <class N>
+void Loader<N>::load_counties(const N& root, Plan& plan) {
+  N c = root["counties"];
   if (!c.IsDefined() || c.IsNull()) return;
   if (!c.IsSequence()) {
     error(c, "counties 应为县市区名称的列表");
@@ -233,8 +243,9 @@ void Loader::load_counties(const YAML::Node& root, Plan& plan) {
 
 // aliases: {市卫生健康委员会: 市卫健委} — names units also go by, accepted wherever a unit is
 // named.
-void Loader::load_aliases(const YAML::Node& root, Plan& plan) {
-  YAML::Node a = root["aliases"];
+template <class N>
+void Loader<N>::load_aliases(const N& root, Plan& plan) {
+  N a = root["aliases"];
   if (!a.IsDefined() || a.IsNull() || !is_map(a, "aliases ", root)) return;
   for (const auto& kv : a) {
     auto alias = scalar(kv.first, "aliases"), unit = scalar(kv.second, "aliases");
@@ -249,7 +260,8 @@ void Loader::load_aliases(const YAML::Node& root, Plan& plan) {
   }
 }
 
-void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
+template <class N>
+void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
   std::string what =
       "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
   if (!is_map(node, what, node)) return;
@@ -281,14 +293,14 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
   }
 
   if (t.kind == TargetKind::numeric) {
-    YAML::Node value = require(node, "value", what);
+    N value = require(node, "value", what);
     if (value.IsDefined()) {
       if (value.IsScalar() && value.Scalar() == "pending")
         t.pending = true;
       else
         t.value = number(value, what + "value ");
     }
-    YAML::Node measure = require(node, "measure", what);
+    N measure = require(node, "measure", what);
     if (auto m = scalar(measure, "measure")) {
       t.measure = *m;
       if (std::find(plan.measures.begin(), plan.measures.end(), *m) == plan.measures.end())
@@ -314,11 +326,12 @@ void Loader::load_target(const YAML::Node& node, const Plan& plan, Task& task) {
   task.targets.push_back(std::move(t));
 }
 
-void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& seen_ids) {
+template <class N>
+void Loader<N>::load_task(const N& node, Plan& plan, std::map<int, int>& seen_ids) {
   if (!is_map(node, "任务：", node)) return;
   Task task;
   task.line = node.Mark().line + 1;
-  YAML::Node id = require(node, "id", "任务：");
+  N id = require(node, "id", "任务：");
   std::string what = "任务：";
   if (auto v = integer(id, "id")) {
     task.id = *v;
@@ -329,14 +342,14 @@ void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& s
                     " 行已定义）");
   }
   check_keys(node, {"id", "category", "lead", "text", "targets"}, what);
-  YAML::Node cat = require(node, "category", what);
+  N cat = require(node, "category", what);
   if (auto c = integer(cat, "category")) {
     task.category = *c;
     if (!plan.find_category(*c))
       error(cat, what + "类别 " + std::to_string(*c) + " 不在 categories 中");
   }
   if (auto t = scalar(require(node, "text", what), "text")) task.text = *t;
-  YAML::Node lead = require(node, "lead", what);
+  N lead = require(node, "lead", what);
   task.leads = string_list(lead, "lead");
   for (std::size_t i = 0; i < task.leads.size(); ++i)
     if (!plan.has_unit(task.leads[i]))
@@ -344,7 +357,7 @@ void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& s
                                                     did_you_mean(task.leads[i], plan.units) +
                                                     "；请先在 units 中列出");
 
-  YAML::Node targets = node["targets"];
+  N targets = node["targets"];
   if (!targets.IsDefined() || targets.IsNull()) {
     // A task without a figure is one milestone, led by each of its units in turn.
     for (const auto& u : task.leads) {
@@ -364,7 +377,8 @@ void Loader::load_task(const YAML::Node& node, Plan& plan, std::map<int, int>& s
   plan.tasks.push_back(std::move(task));
 }
 
-Plan Loader::load(const YAML::Node& root) {
+template <class N>
+Plan Loader<N>::load(const N& root) {
   Plan plan;
   plan.source = file_;
   if (!root.IsMap()) {
@@ -378,10 +392,11 @@ Plan Loader::load(const YAML::Node& root) {
   load_settings(root, plan);
   plan.measures = string_list(require(root, "measures", "计划文件："), "measures");
   plan.units = string_list(require(root, "units", "计划文件："), "units");
+  plan.index();  // the units, so that every task's leads are found without a scan
   load_aliases(root, plan);
   load_counties(root, plan);
 
-  YAML::Node cats = require(root, "categories", "计划文件：");
+  N cats = require(root, "categories", "计划文件：");
   if (cats.IsDefined() && cats.IsSequence()) {
     for (const auto& c : cats) {
       if (!is_map(c, "类别：", c)) continue;
@@ -398,7 +413,7 @@ Plan Loader::load(const YAML::Node& root) {
   }
 
   default_reporting_from(plan);
-  YAML::Node tasks = require(root, "tasks", "计划文件：");
+  N tasks = require(root, "tasks", "计划文件：");
   std::map<int, int> seen_ids;
   if (tasks.IsDefined() && tasks.IsSequence()) {
     for (const auto& t : tasks) load_task(t, plan, seen_ids);
@@ -411,6 +426,20 @@ Plan Loader::load(const YAML::Node& root) {
 }  // namespace
 
 Plan parse_plan(std::string_view yaml_text, const std::string& file) {
+  // The fast path for plans in the plain subset of YAML (all real ones); yaml-cpp for anything
+  // else, and for any plan with an error, so that messages are always yaml-cpp's.
+  if (auto root = lite::parse(yaml_text)) {
+    Loader<lite::Node> fast(file, yaml_text);
+    Plan plan = fast.load(*root);
+    if (!fast.diags.has_errors()) {
+      plan.index();
+      return plan;
+    }
+  }
+  return parse_plan_with_yaml_cpp(yaml_text, file);
+}
+
+Plan parse_plan_with_yaml_cpp(std::string_view yaml_text, const std::string& file) {
   YAML::Node root;
   try {
     root = load_yaml(yaml_text);
@@ -418,7 +447,7 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
     throw DataError(file, e.line0 + 1, LineIndex(yaml_text).char_column(e.line0, e.byte_col0),
                     e.what());
   }
-  Loader loader(file, yaml_text);
+  Loader<YAML::Node> loader(file, yaml_text);
   Plan plan;
   try {
     plan = loader.load(root);
@@ -429,6 +458,7 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
     loader.diags.sort();
     throw DataError(loader.diags);
   }
+  plan.index();
   return plan;
 }
 

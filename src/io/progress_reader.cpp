@@ -863,11 +863,7 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
 }  // namespace
 
 std::string unit_from_file_name(std::string_view stem, const Plan& plan) {
-  std::string best;
-  std::string s(trim(nfkc(stem)));
-  for (const auto& u : plan.unit_names())
-    if (s.starts_with(u) && u.size() > best.size()) best = u;
-  return plan.canonical_unit(best);
+  return plan.unit_prefix_of(trim(nfkc(stem)));
 }
 
 namespace {

@@ -44,10 +44,29 @@ std::string target_label(int task, int index, bool several) {
   return "任务" + std::to_string(task) + (several ? "指标" + std::to_string(index) : "");
 }
 
+void Plan::index() {
+  index_ = {};
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    index_.task.emplace(tasks[i].id, i);
+    for (std::size_t j = 0; j < tasks[i].targets.size(); ++j)
+      index_.targets[tasks[i].targets[j].lead].push_back({i, j});
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    index_.unit.emplace(units[i], i);
+    if (index_.targets.count(units[i])) index_.lead_units.push_back(units[i]);
+  }
+  index_.tasks = tasks.size();
+  index_.units = units.size();
+}
+
 const Task* Plan::find_task(int id) const {
   // Tasks are few (tens) and ids are usually 1..N in order; check the obvious slot first.
   if (id >= 1 && static_cast<std::size_t>(id) <= tasks.size() && tasks[id - 1].id == id)
     return &tasks[id - 1];
+  if (indexed()) {
+    auto it = index_.task.find(id);
+    return it == index_.task.end() ? nullptr : &tasks[it->second];
+  }
   for (const auto& t : tasks)
     if (t.id == id) return &t;
   return nullptr;
@@ -76,6 +95,7 @@ int Plan::county_index(std::string_view name) const {
 }
 
 bool Plan::has_unit(const std::string& unit) const {
+  if (units_indexed()) return index_.unit.count(unit) > 0;
   return std::find(units.begin(), units.end(), unit) != units.end();
 }
 
@@ -84,6 +104,16 @@ std::string Plan::canonical_unit(std::string_view name) const {
   if (has_unit(n)) return n;
   auto it = aliases.find(n);
   return it == aliases.end() ? std::string() : it->second;
+}
+
+std::string Plan::unit_prefix_of(std::string_view s) const {
+  for (std::size_t n = s.size(); n > 0; --n) {
+    if (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) continue;  // mid-character
+    std::string prefix(s.substr(0, n));
+    if (has_unit(prefix)) return prefix;
+    if (auto it = aliases.find(prefix); it != aliases.end()) return it->second;
+  }
+  return "";
 }
 
 std::vector<std::string> Plan::unit_names() const {
@@ -97,6 +127,7 @@ std::string Plan::period_text() const {
 }
 
 std::vector<std::string> Plan::lead_units() const {
+  if (indexed()) return index_.lead_units;
   std::vector<std::string> out;
   for (const auto& u : units)
     for (const auto& t : tasks)
@@ -110,6 +141,12 @@ std::vector<std::string> Plan::lead_units() const {
 
 std::vector<const Target*> Plan::targets_of(const std::string& unit) const {
   std::vector<const Target*> out;
+  if (indexed()) {
+    auto it = index_.targets.find(unit);
+    if (it != index_.targets.end())
+      for (auto [i, j] : it->second) out.push_back(&tasks[i].targets[j]);
+    return out;
+  }
   for (const auto& t : tasks)
     for (const auto& g : t.targets)
       if (g.lead == unit) out.push_back(&g);

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "util/date.hpp"
@@ -114,6 +115,11 @@ struct Plan {
   std::vector<std::string> counties;  // 县市区, in report order; empty: city figures only
   std::vector<Task> tasks;
 
+  // Lookups by id and by name, built by index() once the plan is complete: a province's plan
+  // has a hundred thousand targets and thousands of units, so nothing may scan them per row.
+  // A plan built by hand without index() still works, by scanning.
+  void index();
+
   YearMonth deadline_month() const { return deadline.year_month(); }
   const Task* find_task(int id) const;
   const Category* find_category(int id) const;
@@ -122,6 +128,9 @@ struct Plan {
   int county_index(std::string_view name) const;
   // The unit's name in `units` for a name or an alias, else empty.
   std::string canonical_unit(std::string_view name) const;
+  // The unit (by its name in `units`) whose name or alias is the longest start of `s`, else
+  // empty: 市民政局_2024年6月进度 → 市民政局. Looks up each prefix, not each unit.
+  std::string unit_prefix_of(std::string_view s) const;
   // Every name a unit may be given by: units, then aliases. For suggestions.
   std::vector<std::string> unit_names() const;
   bool reporting_due(YearMonth m) const { return m >= reporting_from; }
@@ -132,6 +141,21 @@ struct Plan {
   std::vector<const Target*> targets_of(const std::string& unit) const;
   std::size_t target_count() const;
   Date due_date(YearMonth m) const;  // day `due_day` of the next month
+
+ private:
+  struct Index {
+    std::size_t tasks = 0, units = 0;  // what the index was built for
+    std::unordered_map<int, std::size_t> task;
+    std::unordered_map<std::string, std::size_t> unit;
+    std::vector<std::string> lead_units;
+    // Each unit's targets as (task position, target position), in plan order.
+    std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> targets;
+  };
+  Index index_;
+  bool indexed() const {
+    return index_.tasks == tasks.size() && index_.units == units.size() && !tasks.empty();
+  }
+  bool units_indexed() const { return index_.units == units.size() && !units.empty(); }
 };
 
 }  // namespace minsheng

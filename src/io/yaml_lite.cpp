@@ -1,0 +1,377 @@
+#include "io/yaml_lite.hpp"
+
+#include <set>
+
+namespace minsheng::lite {
+
+namespace {
+constexpr std::uint32_t kNone = 0xffffffffu;
+enum class Kind : std::uint8_t { null, scalar, seq, map };
+}  // namespace
+
+struct Doc {
+  struct N {
+    Kind kind = Kind::null;
+    int line = 0, col = 0;
+    std::string_view value;
+    std::uint32_t first = kNone, next = kNone, count = 0;  // children: map keys and values alternate
+  };
+  std::string text;
+  std::vector<N> nodes;
+};
+
+namespace {
+
+struct Unsupported {};  // outside the subset: the caller uses yaml-cpp
+
+struct Line {
+  int no;        // 0-based
+  int indent;    // leading spaces
+  std::string_view content;  // after the indentation
+};
+
+class Parser {
+ public:
+  explicit Parser(Doc& d) : d_(d) {}
+
+  std::uint32_t document() {
+    std::string_view t = d_.text;
+    int no = 0;
+    for (std::size_t start = 0; start <= t.size(); ++no) {
+      std::size_t end = t.find('\n', start);
+      if (end == std::string_view::npos) end = t.size();
+      std::string_view l = t.substr(start, end - start);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      std::size_t ind = 0;
+      while (ind < l.size() && l[ind] == ' ') ++ind;
+      if (ind < l.size() && l[ind] == '\t') throw Unsupported{};
+      std::string_view c = l.substr(ind);
+      bool blank = c.empty() || c.front() == '#';
+      if (!blank && (c.starts_with("---") || c.starts_with("...") || c.front() == '%'))
+        throw Unsupported{};
+      if (!blank) lines_.push_back({no, static_cast<int>(ind), c});
+      start = end + 1;
+    }
+    if (lines_.empty() || lines_[0].indent != 0) throw Unsupported{};
+    std::uint32_t root = block(0);
+    if (pos_ != lines_.size()) throw Unsupported{};
+    return root;
+  }
+
+ private:
+  std::uint32_t add(Kind k, int line, int col, std::string_view v = {}) {
+    d_.nodes.push_back({k, line, col, v, kNone, kNone, 0});
+    return static_cast<std::uint32_t>(d_.nodes.size() - 1);
+  }
+  void append(std::uint32_t parent, std::uint32_t& last, std::uint32_t child) {
+    if (last == kNone)
+      d_.nodes[parent].first = child;
+    else
+      d_.nodes[last].next = child;
+    last = child;
+  }
+
+  static bool is_seq_item(std::string_view c) {
+    return c == "-" || c.starts_with("- ");
+  }
+
+  // Where a plain "key:" ends in `c`, or npos.
+  static std::size_t key_colon(std::string_view c) {
+    if (c.empty() || std::string_view("[{\"'&*!|>%@`#").find(c.front()) != std::string_view::npos)
+      return std::string_view::npos;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      if (c[i] == '#' && i > 0 && c[i - 1] == ' ') return std::string_view::npos;
+      if (c[i] == ':' && (i + 1 == c.size() || c[i + 1] == ' ')) return i;
+    }
+    return std::string_view::npos;
+  }
+
+  std::uint32_t block(int indent) {
+    const Line& l = lines_[pos_];
+    if (l.indent != indent) throw Unsupported{};
+    return is_seq_item(l.content) ? sequence(indent) : mapping(indent);
+  }
+
+  std::uint32_t mapping(int indent) {
+    const Line& first = lines_[pos_];
+    std::uint32_t m = add(Kind::map, first.no, indent), last = kNone;
+    std::set<std::string_view> keys;
+    while (pos_ < lines_.size() && lines_[pos_].indent == indent && !is_seq_item(lines_[pos_].content)) {
+      Line l = lines_[pos_];
+      std::size_t colon = key_colon(l.content);
+      if (colon == std::string_view::npos) throw Unsupported{};
+      std::string_view key = l.content.substr(0, colon);
+      while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+      if (!keys.insert(key).second) throw Unsupported{};  // yaml-cpp decides duplicates
+      std::uint32_t k = add(Kind::scalar, l.no, indent, key);
+      append(m, last, k);
+      ++d_.nodes[m].count;
+      std::string_view rest = l.content.substr(colon + 1);
+      std::size_t skip = 0;
+      while (skip < rest.size() && rest[skip] == ' ') ++skip;
+      rest.remove_prefix(skip);
+      int col = indent + static_cast<int>(colon + 1 + skip);
+      ++pos_;
+      std::uint32_t v;
+      if (rest.empty() || rest.front() == '#') {
+        if (pos_ < lines_.size() && lines_[pos_].indent > indent)
+          v = block(lines_[pos_].indent);
+        else if (pos_ < lines_.size() && lines_[pos_].indent == indent && is_seq_item(lines_[pos_].content))
+          v = sequence(indent);
+        else
+          v = add(Kind::null, l.no, col);
+      } else {
+        v = inline_value(rest, l.no, col);
+        if (pos_ < lines_.size() && lines_[pos_].indent > indent) throw Unsupported{};  // a continued scalar
+      }
+      append(m, last, v);
+    }
+    if (pos_ < lines_.size() && lines_[pos_].indent > indent) throw Unsupported{};
+    return m;
+  }
+
+  std::uint32_t sequence(int indent) {
+    std::uint32_t s = add(Kind::seq, lines_[pos_].no, indent), last = kNone;
+    while (pos_ < lines_.size() && lines_[pos_].indent == indent && is_seq_item(lines_[pos_].content)) {
+      Line& l = lines_[pos_];
+      std::string_view rest = l.content.substr(1);
+      std::size_t skip = 0;
+      while (skip < rest.size() && rest[skip] == ' ') ++skip;
+      rest.remove_prefix(skip);
+      int col = indent + 1 + static_cast<int>(skip);
+      std::uint32_t item;
+      if (rest.empty() || rest.front() == '#') {
+        ++pos_;
+        if (pos_ < lines_.size() && lines_[pos_].indent > indent)
+          item = block(lines_[pos_].indent);
+        else
+          item = add(Kind::null, l.no, col);
+      } else if (is_seq_item(rest)) {
+        throw Unsupported{};  // "- - a": nested compact sequences
+      } else if (key_colon(rest) != std::string_view::npos) {
+        // "- key: value": a mapping whose keys line up under this first one.
+        l.indent = col;
+        l.content = rest;
+        item = mapping(col);
+      } else {
+        item = inline_value(rest, l.no, col);
+        if (pos_ < lines_.size() && lines_[pos_].indent > indent) throw Unsupported{};
+      }
+      append(s, last, item);
+      ++d_.nodes[s].count;
+    }
+    if (pos_ < lines_.size() && lines_[pos_].indent > indent) throw Unsupported{};
+    return s;
+  }
+
+  // Where a value is being read: an offset into the text, its line and where that line starts.
+  struct Cur {
+    std::size_t i;
+    int line;
+    std::size_t line_start;
+    int col() const { return static_cast<int>(i - line_start); }
+  };
+
+  // Spaces, and inside a flow collection also line breaks and comments.
+  void skip(Cur& c, bool in_flow) {
+    std::string_view t = d_.text;
+    while (c.i < t.size()) {
+      char x = t[c.i];
+      if (x == ' ') {
+        ++c.i;
+      } else if (x == '\t') {
+        throw Unsupported{};
+      } else if (in_flow && (x == '\n' || x == '\r')) {
+        if (x == '\n') ++c.line, c.line_start = c.i + 1;
+        ++c.i;
+      } else if (in_flow && x == '#' && (c.i == c.line_start || t[c.i - 1] == ' ')) {
+        while (c.i < t.size() && t[c.i] != '\n') ++c.i;
+      } else {
+        break;
+      }
+    }
+  }
+
+  // A value from where `rest` starts: a flow collection (which may go on over several lines),
+  // a quoted or a plain scalar; then only a comment may follow on its last line.
+  std::uint32_t inline_value(std::string_view rest, int line, int col) {
+    std::size_t at = static_cast<std::size_t>(rest.data() - d_.text.data());
+    Cur c{at, line, at - static_cast<std::size_t>(col)};
+    std::uint32_t v = flow_node(c, false);
+    skip(c, false);
+    std::string_view t = d_.text;
+    if (c.i < t.size() && t[c.i] == '#' && t[c.i - 1] == ' ')
+      while (c.i < t.size() && t[c.i] != '\n') ++c.i;
+    if (c.i < t.size() && t[c.i] != '\n' && t[c.i] != '\r') throw Unsupported{};
+    while (pos_ < lines_.size() && lines_[pos_].no <= c.line) ++pos_;  // lines the value took
+    return v;
+  }
+
+  static bool is_null_word(std::string_view w) {
+    return w == "~" || w == "null" || w == "Null" || w == "NULL";
+  }
+
+  std::uint32_t flow_node(Cur& c, bool in_flow) {
+    std::string_view s = d_.text;
+    skip(c, in_flow);
+    if (c.i >= s.size() || s[c.i] == '\n' || s[c.i] == '\r') return add(Kind::null, c.line, c.col());
+    char ch = s[c.i];
+    if (ch == '[' || ch == '{') {
+      bool map = ch == '{';
+      char close = map ? '}' : ']';
+      std::uint32_t n = add(map ? Kind::map : Kind::seq, c.line, c.col()), last = kNone;
+      std::set<std::string_view> keys;
+      ++c.i;
+      for (;;) {
+        skip(c, true);
+        if (c.i >= s.size()) throw Unsupported{};
+        if (s[c.i] == close) {
+          ++c.i;
+          break;
+        }
+        if (map) {
+          std::size_t start = c.i;
+          int key_line = c.line, key_col = c.col();
+          while (c.i < s.size() && s[c.i] != ':' && s[c.i] != ',' && s[c.i] != '}' && s[c.i] != '\n') ++c.i;
+          if (c.i >= s.size() || s[c.i] != ':') throw Unsupported{};
+          std::string_view key = s.substr(start, c.i - start);
+          while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+          if (key.empty() || std::string_view("[{\"'&*!|>%@`#?-").find(key.front()) != std::string_view::npos ||
+              !keys.insert(key).second)
+            throw Unsupported{};
+          ++c.i;  // ':'
+          if (c.i < s.size() && s[c.i] != ' ' && s[c.i] != ',' && s[c.i] != '}' && s[c.i] != '\n')
+            throw Unsupported{};
+          append(n, last, add(Kind::scalar, key_line, key_col, key));
+          Cur peek = c;
+          skip(peek, true);
+          std::uint32_t v = (peek.i < s.size() && (s[peek.i] == ',' || s[peek.i] == '}'))
+                                ? add(Kind::null, peek.line, peek.col())
+                                : flow_node(c, true);
+          append(n, last, v);
+        } else {
+          append(n, last, flow_node(c, true));
+        }
+        ++d_.nodes[n].count;
+        skip(c, true);
+        if (c.i < s.size() && s[c.i] == ',')
+          ++c.i;
+        else if (c.i >= s.size() || s[c.i] != close)
+          throw Unsupported{};
+      }
+      return n;
+    }
+    int line = c.line, col = c.col();
+    if (ch == '"' || ch == '\'') {
+      std::size_t end = s.find(ch, c.i + 1);
+      if (end == std::string_view::npos) throw Unsupported{};
+      std::string_view v = s.substr(c.i + 1, end - c.i - 1);
+      if (v.find_first_of("\\\n\r") != std::string_view::npos || (end + 1 < s.size() && s[end + 1] == ch))
+        throw Unsupported{};  // escapes, or a quoted scalar over several lines
+      c.i = end + 1;
+      return add(Kind::scalar, line, col, v);
+    }
+    if (std::string_view("&*!|>%@`#]},").find(ch) != std::string_view::npos) throw Unsupported{};
+    if ((ch == '-' || ch == '?' || ch == ':') && (c.i + 1 >= s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n'))
+      throw Unsupported{};
+    std::size_t start = c.i;
+    for (; c.i < s.size(); ++c.i) {
+      char x = s[c.i];
+      if (x == '\n' || x == '\r') break;
+      if (x == '#' && c.i > start && s[c.i - 1] == ' ') break;
+      if (x == ':' && (c.i + 1 == s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n' || s[c.i + 1] == '\r' ||
+                       (in_flow && (s[c.i + 1] == ',' || s[c.i + 1] == ']' || s[c.i + 1] == '}'))))
+        throw Unsupported{};  // a mapping where a value belongs
+      if (in_flow && (x == ',' || x == ']' || x == '}' || x == '[' || x == '{')) break;
+    }
+    std::string_view v = s.substr(start, c.i - start);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (in_flow) {
+      // A plain scalar that goes on over a line break is outside the subset.
+      Cur peek = c;
+      skip(peek, true);
+      if (peek.line != c.line && peek.i < s.size() && s[peek.i] != ',' && s[peek.i] != ']' && s[peek.i] != '}')
+        throw Unsupported{};
+    }
+    return add(is_null_word(v) ? Kind::null : Kind::scalar, line, col, v);
+  }
+
+  Doc& d_;
+  std::vector<Line> lines_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::optional<Node> parse(std::string_view text) {
+  auto doc = std::make_shared<Doc>();
+  doc->text = std::string(text);
+  doc->nodes.reserve(text.size() / 8);
+  try {
+    Parser p(*doc);
+    std::uint32_t root = p.document();
+    return Node(std::move(doc), root);
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+}
+
+bool Node::IsNull() const {
+  return doc_ && doc_->nodes[i_].kind == Kind::null;
+}
+bool Node::IsScalar() const {
+  return doc_ && doc_->nodes[i_].kind == Kind::scalar;
+}
+bool Node::IsSequence() const {
+  return doc_ && doc_->nodes[i_].kind == Kind::seq;
+}
+bool Node::IsMap() const {
+  return doc_ && doc_->nodes[i_].kind == Kind::map;
+}
+std::string Node::Scalar() const {
+  return IsScalar() ? std::string(doc_->nodes[i_].value) : std::string();
+}
+lite::Mark Node::Mark() const {
+  if (!doc_) return {};
+  return {doc_->nodes[i_].line, doc_->nodes[i_].col};
+}
+std::size_t Node::size() const {
+  return doc_ ? doc_->nodes[i_].count : 0;
+}
+Node Node::operator[](std::string_view key) const {
+  if (!IsMap()) return {};
+  for (std::uint32_t k = doc_->nodes[i_].first; k != kNone; k = doc_->nodes[doc_->nodes[k].next].next)
+    if (doc_->nodes[k].value == key) return {doc_, doc_->nodes[k].next};
+  return {};
+}
+Node Node::operator[](std::size_t index) const {
+  if (!IsSequence()) return {};
+  std::uint32_t k = doc_->nodes[i_].first;
+  for (std::size_t n = 0; k != kNone && n < index; ++n) k = doc_->nodes[k].next;
+  return k == kNone ? Node() : Node(doc_, k);
+}
+
+Node::iterator Node::begin() const {
+  if (!IsMap() && !IsSequence()) return end();
+  return {doc_, doc_->nodes[i_].first, IsMap()};
+}
+Node::iterator Node::end() const {
+  return {doc_, kNone, false};
+}
+Node::Entry Node::iterator::operator*() const {
+  Entry e;
+  if (map_) {
+    e.first = Node(doc_, i_);
+    e.second = Node(doc_, doc_->nodes[i_].next);
+  } else {
+    static_cast<Node&>(e) = Node(doc_, i_);
+  }
+  return e;
+}
+Node::iterator& Node::iterator::operator++() {
+  i_ = doc_->nodes[i_].next;
+  if (map_ && i_ != kNone) i_ = doc_->nodes[i_].next;
+  return *this;
+}
+
+}  // namespace minsheng::lite
