@@ -340,7 +340,7 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
   for (const auto& [unit, sub] : snap.reported) {
     if (!sub->unit_text.empty()) rep.unit_texts[unit] = sub->unit_text;
     for (const auto& e : sub->entries)
-      if (!e.text.empty()) rep.texts[e.key] = e.text;
+      if (e.text && !e.text->empty()) rep.texts[e.key] = *e.text;
   }
 }
 

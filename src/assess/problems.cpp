@@ -68,7 +68,7 @@ struct Tracker {
   void row(const ProgressEntry& e, const std::string& unit, YearMonth m) {
     int row_county = e.project.empty() ? e.county : -1;
     RowKey rk{e.key, row_county, e.project};
-    std::string text = normalized(e.text.issues);
+    std::string text = normalized(e.words().issues);
     if (!text.empty()) {
       auto it = open.find({e.key, row_county, e.project, text});
       if (it != open.end()) {
@@ -83,14 +83,14 @@ struct Tracker {
         p.county = row_county;
         p.project = e.project;
         p.unit = unit;
-        p.text = e.text.issues;
+        p.text = e.words().issues;
         p.first_month = p.last_month = m;
         p.source = e.source;
         open[{e.key, row_county, e.project, text}] = problems.size();
         problems.push_back(std::move(p));
       }
     }
-    if (e.text.solved) close_row(rk, m, "已解决");
+    if (e.words().solved) close_row(rk, m, "已解决");
   }
 };
 

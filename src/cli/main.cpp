@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "io/data_dir.hpp"
 #include "cli/localize.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
@@ -38,6 +39,8 @@ int main(int argc, char** argv) {
   app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml）")->capture_default_str();
   app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
+  app.add_option("--jobs,-j", g.jobs, "并行读取进度文件的线程数（默认每个 CPU 核一个；结果与单线程相同）")
+      ->check(CLI::Range(0u, 256u));
 
   const std::vector<Command> commands = {
       setup_tasks(app, g),    setup_check(app, g),    setup_template(app, g), setup_missing(app, g),
@@ -55,7 +58,7 @@ int main(int argc, char** argv) {
   for (const auto& c : commands) subcommand_names.push_back(c.app->get_name());
   subcommand_names.push_back(complete.app->get_name());
   if (auto unknown = unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc),
-                                        subcommand_names, {"--plan", "--data"})) {
+                                        subcommand_names, {"--plan", "--data", "--jobs", "-j"})) {
     print_err("minsheng: " + *unknown + "\n用 minsheng --help 查看用法。");
     return kExitUsage;
   }
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : kExitUsage;
   }
 
+  set_parallel_reads(g.jobs);
   try {
     if (complete.app->parsed()) return complete.run();
     for (const auto& c : commands)

@@ -4,6 +4,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
@@ -108,6 +111,72 @@ static std::string unread_reason(const fs::directory_entry& entry) {
   return "不是进度文件（应为 .csv 或 .yaml），未读取";
 }
 
+namespace {
+
+unsigned g_threads = 0;
+
+struct Job {
+  YearMonth month;
+  fs::path path;
+};
+
+struct Parsed {
+  std::optional<Submission> sub;
+  Diagnostics diags;
+};
+
+}  // namespace
+
+void set_parallel_reads(unsigned threads) {
+  g_threads = threads;
+}
+
+static std::optional<std::string> read_data_file(const fs::path& f, const std::string& label,
+                                                 Diagnostics& diags);
+static bool is_biff(const fs::path& f, const std::string& bytes);
+
+static Parsed parse_one(const Plan& plan, const Job& job) {
+  Parsed out;
+  std::string label = name_to_utf8(job.path.string());  // the name, for messages and outputs only
+  auto bytes = read_data_file(job.path, label, out.diags);
+  if (!bytes) return out;
+  if (is_biff(job.path, *bytes))
+    out.sub = parse_xls_submission(job.path, label, plan, job.month, out.diags);
+  else
+    out.sub = parse_submission(*bytes, label, plan, job.month, out.diags);
+  return out;
+}
+
+static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs) {
+  std::vector<Parsed> out(jobs.size());
+  unsigned n = g_threads ? g_threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<std::size_t>(n, jobs.size()));
+  if (n <= 1) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) out[i] = parse_one(plan, jobs[i]);
+    return out;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      try {
+        out[i] = parse_one(plan, jobs[i]);
+      } catch (...) {  // rethrown on the calling thread, as a single thread would have thrown
+        std::lock_guard<std::mutex> g(failure_lock);
+        if (!failure) failure = std::current_exception();
+        next = jobs.size();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return out;
+}
+
 // A data file's bytes, or nullopt with the reason in `diags` (unreadable, too large).
 static std::optional<std::string> read_data_file(const fs::path& f, const std::string& label,
                                                  Diagnostics& diags) {
@@ -182,6 +251,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   for (const auto& entry : fs::directory_iterator(data, rec))
     if (!entry.is_symlink(rec) && entry.is_directory(rec)) recover_outputs(entry.path());
   load_breakdown(plan, data, root, set);
+  std::vector<Job> jobs;
   for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);
@@ -218,17 +288,19 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
           {label, m, unit_from_file_name(name_to_utf8(entry.path().stem().string()), plan)});
     }
     std::sort(files.begin(), files.end());
-    std::size_t first = set.submissions.size();
-    for (const auto& f : files) {
-      std::string label = name_to_utf8(f.string());  // the name, for messages and outputs only
-      auto bytes = read_data_file(f, label, set.diagnostics);
-      if (!bytes) continue;
-      if (is_biff(f, *bytes))
-        set.submissions.push_back(parse_xls_submission(f, label, plan, m, set.diagnostics));
-      else
-        set.submissions.push_back(parse_submission(*bytes, label, plan, m, set.diagnostics));
+    for (auto& f : files) jobs.push_back({m, std::move(f)});
+  }
+  // Files are independent: decode and parse them on every core, then take the results in the
+  // order of the listing, so the output is the same whatever the number of threads.
+  std::vector<Parsed> parsed = parse_files(plan, jobs);
+  for (std::size_t i = 0, first = 0; i < jobs.size(); ++i) {
+    for (const auto& d : parsed[i].diags.items()) set.diagnostics.add(d);
+    if (parsed[i].sub) set.submissions.push_back(std::move(*parsed[i].sub));
+    bool month_ends = i + 1 == jobs.size() || jobs[i + 1].month != jobs[i].month;
+    if (month_ends) {
+      check_month_conflicts(set.submissions, first, set.diagnostics);
+      first = set.submissions.size();
     }
-    check_month_conflicts(set.submissions, first, set.diagnostics);
   }
   return set;
 }

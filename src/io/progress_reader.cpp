@@ -528,17 +528,18 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   e.source = {file_, row.line};
   e.note = text_of(row.note);
   e.project = text_of(row.project);
-  e.text = {text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false, e.source};
+  UnitText words{text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false, e.source};
   bool county_unknown = false;
   if (auto c = county_of(row))
     e.county = *c;
   else
     ok = false, county_unknown = true;
   if (auto solved = parse_solved(row.issue_status.text))
-    e.text.solved = *solved;
+    words.solved = *solved;
   else
     bad(row.issue_status,
         "问题状态应为 已解决 或 未解决，实际为" + quote_value(text_of(row.issue_status)));
+  if (!words.empty() || words.solved) e.text = std::make_shared<const UnitText>(std::move(words));
 
   bool project = !e.project.empty();
   if (project) {

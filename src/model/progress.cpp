@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <mutex>
+#include <unordered_set>
 
 #include "model/plan.hpp"
 #include "util/number.hpp"
@@ -29,6 +31,25 @@ static_assert(static_cast<int>(MilestoneState::not_started) == 0 &&
               static_cast<int>(MilestoneState::completed) == 2);
 
 }  // namespace
+
+FileName::FileName(const std::string& name) {
+  if (name.empty()) return;
+  // Node-based, so the addresses handed out stay valid; the lock lets files be read in parallel.
+  static std::mutex lock;
+  static std::unordered_set<std::string> names;
+  std::lock_guard<std::mutex> guard(lock);
+  p_ = &*names.insert(name).first;
+}
+
+const UnitText& ProgressEntry::words() const {
+  static const UnitText none;
+  return text ? *text : none;
+}
+
+const std::string& FileName::str() const {
+  static const std::string none;
+  return p_ ? *p_ : none;
+}
 
 const char* milestone_label(MilestoneState s) {
   return kMilestoneStates[static_cast<std::size_t>(s)].words[0];
@@ -234,7 +255,7 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
     }
     for (const auto& e : sub.projects) {
       // A project row left blank (as the form lists last month's projects) changes nothing.
-      if (!e.project_state && !e.value && !e.planned_finish && e.text.empty()) continue;
+      if (!e.project_state && !e.value && !e.planned_finish && !e.text) continue;
       auto [it, fresh] = snap.projects.try_emplace({e.key, e.project});
       ProjectObservation& p = it->second;
       bool changed = fresh || (e.project_state && p.state != e.project_state) ||

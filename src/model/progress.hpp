@@ -2,6 +2,7 @@
 #pragma once
 #include <compare>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,10 +23,28 @@ const char* project_state_label(ProjectState s);  // 未开工 / 在建 / 已完
 const char* project_state_code(ProjectState s);   // not_started / in_progress / finished
 std::optional<ProjectState> parse_project_state(std::string_view word);
 
+// A file name as every row of the file refers to it: one shared copy, not one per row (a
+// province has a million rows).
+class FileName {
+ public:
+  FileName() = default;
+  FileName(const std::string& name);  // NOLINT: a name converts
+  FileName(const char* name) : FileName(std::string(name)) {}
+  const std::string& str() const;
+  operator const std::string&() const { return str(); }  // NOLINT
+  bool empty() const { return str().empty(); }
+  bool operator==(const FileName& o) const { return p_ == o.p_ || str() == o.str(); }
+
+ private:
+  const std::string* p_ = nullptr;
+};
+
 struct SourceRef {
-  std::string file;
+  FileName file;
   int line = 0;
-  std::string str() const { return line > 0 ? file + ":" + std::to_string(line) : file; }
+  std::string str() const {
+    return line > 0 ? file.str() + ":" + std::to_string(line) : file.str();
+  }
 };
 
 struct TargetKey {
@@ -60,7 +79,8 @@ struct ProgressEntry {
   std::string project;  // 项目名称 of a project row; empty otherwise
   std::optional<ProjectState> project_state;
   std::optional<YearMonth> planned_finish;
-  UnitText text;
+  std::shared_ptr<const UnitText> text;  // only rows with words carry them
+  const UnitText& words() const;         // the row's words, or none
   SumOf derived_from = SumOf::none;     // a city value the unit did not type: formed from these
   SumOf checked_against = SumOf::none;  // a typed city value that these should add up to
   std::optional<double> value;          // cumulative since the plan started; a level for % targets

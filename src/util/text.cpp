@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <memory>
 
 namespace minsheng {
@@ -99,6 +100,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
 }
 
 std::string nfkc(std::string_view s) {
+  // ASCII is its own NFKC form (without control characters, which utf8proc would keep too):
+  // most cells are digits, and this spares them the Unicode tables.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),

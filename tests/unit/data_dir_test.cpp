@@ -85,7 +85,7 @@ TEST_CASE("a rejected file contributes nothing: its rows never replace the lead 
   // The value is still 市民政局's 40, never 9999, and the report never says 已完成.
   REQUIRE(r->actual);
   CHECK(*r->actual == 40);
-  CHECK(r->source.file.find("某某局") == std::string::npos);
+  CHECK(r->source.file.str().find("某某局") == std::string::npos);
   // A file of another unit naming 市民政局's target: an error there, 市民政局's value stands.
   test::TempDir u;
   u.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");

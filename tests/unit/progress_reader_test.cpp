@@ -526,10 +526,10 @@ TEST_CASE("the units' own words: per row, per unit, and 已解决") {
                           "r/2024-05/submissions/市民政局.csv:7:10: 错误: 问题状态应为 已解决 或 "
                           "未解决，实际为“没解决”"});
   REQUIRE(r.sub.entries.size() == 2);
-  CHECK(r.sub.entries[0].text.progress == "建成40个");
-  CHECK(r.sub.entries[0].text.issues == "用地紧张|审批慢\n第二行");
-  CHECK(r.sub.entries[0].text.next_steps == "7月开工");
-  CHECK(r.sub.entries[1].text.solved);
+  CHECK(r.sub.entries[0].words().progress == "建成40个");
+  CHECK(r.sub.entries[0].words().issues == "用地紧张|审批慢\n第二行");
+  CHECK(r.sub.entries[0].words().next_steps == "7月开工");
+  CHECK(r.sub.entries[1].words().solved);
   CHECK(r.sub.unit_text.progress == "全局推进顺利");
   CHECK(r.sub.unit_text.issues == "资金到位慢");  // rows without a task gather into one
   CHECK(r.sub.unit_text.next_steps == "下月督导");
