@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <type_traits>
 
@@ -27,6 +28,8 @@ class Loader {
 
   Plan load(const N& root);
   Diagnostics diags;
+  // When set, the tasks come from here (read one at a time) rather than from root["tasks"].
+  std::function<void(const std::function<void(const N&)>&)> each_task;
 
  private:
   void error(const N& at, std::string message) {
@@ -413,8 +416,12 @@ Plan Loader<N>::load(const N& root) {
   }
 
   default_reporting_from(plan);
-  N tasks = require(root, "tasks", "计划文件：");
   std::map<int, int> seen_ids;
+  if (each_task) {
+    each_task([&](const N& t) { load_task(t, plan, seen_ids); });
+    return plan;
+  }
+  N tasks = require(root, "tasks", "计划文件：");
   if (tasks.IsDefined() && tasks.IsSequence()) {
     for (const auto& t : tasks) load_task(t, plan, seen_ids);
   } else if (tasks.IsDefined()) {
@@ -428,7 +435,28 @@ Plan Loader<N>::load(const N& root) {
 Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   // The fast path for plans in the plain subset of YAML (all real ones); yaml-cpp for anything
   // else, and for any plan with an error, so that messages are always yaml-cpp's.
-  if (auto root = lite::parse(yaml_text)) {
+  // A long task list is read one task at a time, so that memory holds one task's nodes.
+  if (auto split = lite::split_sequence(yaml_text, "tasks")) {
+    if (auto head = lite::parse(split->head)) {
+      Loader<lite::Node> fast(file, yaml_text);
+      bool subset = true;
+      fast.each_task = [&](const std::function<void(const lite::Node&)>& load) {
+        for (const auto& item : split->items) {
+          auto seq = lite::parse(item.text, item.first_line);
+          if (!seq || !seq->IsSequence() || seq->size() != 1) {
+            subset = false;
+            return;
+          }
+          load((*seq)[std::size_t{0}]);
+        }
+      };
+      Plan plan = fast.load(*head);
+      if (subset && !fast.diags.has_errors()) {
+        plan.index();
+        return plan;
+      }
+    }
+  } else if (auto root = lite::parse(yaml_text)) {
     Loader<lite::Node> fast(file, yaml_text);
     Plan plan = fast.load(*root);
     if (!fast.diags.has_errors()) {

@@ -16,7 +16,7 @@ struct Doc {
     std::string_view value;
     std::uint32_t first = kNone, next = kNone, count = 0;  // children: map keys and values alternate
   };
-  std::string text;
+  std::string_view text;
   std::vector<N> nodes;
 };
 
@@ -32,11 +32,11 @@ struct Line {
 
 class Parser {
  public:
-  explicit Parser(Doc& d) : d_(d) {}
+  Parser(Doc& d, int first_line) : d_(d), first_line_(first_line) {}
 
   std::uint32_t document() {
     std::string_view t = d_.text;
-    int no = 0;
+    int no = first_line_;
     for (std::size_t start = 0; start <= t.size(); ++no) {
       std::size_t end = t.find('\n', start);
       if (end == std::string_view::npos) end = t.size();
@@ -52,8 +52,8 @@ class Parser {
       if (!blank) lines_.push_back({no, static_cast<int>(ind), c});
       start = end + 1;
     }
-    if (lines_.empty() || lines_[0].indent != 0) throw Unsupported{};
-    std::uint32_t root = block(0);
+    if (lines_.empty() || (first_line_ == 0 && lines_[0].indent != 0)) throw Unsupported{};
+    std::uint32_t root = block(lines_[0].indent);
     if (pos_ != lines_.size()) throw Unsupported{};
     return root;
   }
@@ -297,23 +297,71 @@ class Parser {
   }
 
   Doc& d_;
+  int first_line_;
   std::vector<Line> lines_;
   std::size_t pos_ = 0;
 };
 
 }  // namespace
 
-std::optional<Node> parse(std::string_view text) {
+std::optional<Node> parse(std::string_view text, int first_line) {
   auto doc = std::make_shared<Doc>();
-  doc->text = std::string(text);
-  doc->nodes.reserve(text.size() / 8);
+  doc->text = text;
   try {
-    Parser p(*doc);
+    Parser p(*doc, first_line);
     std::uint32_t root = p.document();
     return Node(std::move(doc), root);
   } catch (const Unsupported&) {
     return std::nullopt;
   }
+}
+
+std::optional<Split> split_sequence(std::string_view text, std::string_view key) {
+  Split out;
+  out.head.reserve(text.size());
+  int no = 0;
+  bool inside = false, found = false;
+  int item_indent = -1;
+  for (std::size_t start = 0; start < text.size(); ++no) {
+    std::size_t end = text.find('\n', start);
+    std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view line = text.substr(start, next - start);
+    std::string_view body = line.substr(0, line.find_first_of("\r\n"));
+    std::size_t ind = body.find_first_not_of(' ');
+    bool blank = ind == std::string_view::npos || body[ind] == '#';
+    if (inside && !blank && ind == 0 && !body.starts_with("- ") && body != "-") inside = false;
+    if (!inside && !found && body.starts_with(key) && body.size() > key.size() && body[key.size()] == ':') {
+      std::string_view rest = body.substr(key.size() + 1);
+      std::size_t r = rest.find_first_not_of(' ');
+      if (r != std::string_view::npos && rest[r] != '#') return std::nullopt;  // a flow list
+      inside = found = true;
+      out.head.append(line);
+    } else if (inside) {
+      if (!blank) {
+        if (item_indent < 0) item_indent = static_cast<int>(ind);
+        bool item = static_cast<int>(ind) == item_indent &&
+                    (body.substr(ind).starts_with("- ") || body.substr(ind) == "-");
+        if (item)
+          out.items.push_back({line, no});
+        else if (out.items.empty() || static_cast<int>(ind) < item_indent)
+          return std::nullopt;
+        else
+          out.items.back().text = text.substr(
+              static_cast<std::size_t>(out.items.back().text.data() - text.data()),
+              next - static_cast<std::size_t>(out.items.back().text.data() - text.data()));
+      } else if (!out.items.empty()) {
+        out.items.back().text = text.substr(
+            static_cast<std::size_t>(out.items.back().text.data() - text.data()),
+            next - static_cast<std::size_t>(out.items.back().text.data() - text.data()));
+      }
+      out.head.append(line.ends_with('\n') ? "\n" : "");
+    } else {
+      out.head.append(line);
+    }
+    start = next;
+  }
+  if (!found || out.items.empty()) return std::nullopt;
+  return out;
 }
 
 bool Node::IsNull() const {

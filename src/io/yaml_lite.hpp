@@ -69,7 +69,22 @@ class Node::iterator {
   bool map_;
 };
 
-// The document's root, or nullopt when the text uses anything outside the subset.
-std::optional<Node> parse(std::string_view text);
+// The document's root, or nullopt when the text uses anything outside the subset. `first_line`
+// numbers the text's lines when it is a piece of a larger file; the piece's first line may be
+// indented. The nodes refer to `text`, which must outlive them.
+std::optional<Node> parse(std::string_view text, int first_line = 0);
+
+// A long top-level block sequence (a province's 100,000 tasks), so that each item can be read
+// and dropped in turn: `head` is the text with the sequence's lines emptied (line numbers kept),
+// `items` each item's lines.
+struct Split {
+  std::string head;
+  struct Item {
+    std::string_view text;
+    int first_line;
+  };
+  std::vector<Item> items;
+};
+std::optional<Split> split_sequence(std::string_view text, std::string_view key);
 
 }  // namespace minsheng::lite
