@@ -128,11 +128,19 @@ void sort_changes(std::vector<StatusChange>& changes) {
                    });
 }
 
-std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after) {
+std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
+  std::vector<Status> out;
+  for (const auto& task : plan.tasks)
+    for (const auto& target : task.targets) out.push_back(assess_target(plan, task, target, snap).status);
+  return out;
+}
+
+std::vector<StatusChange> status_changes(const std::vector<Status>& before, const MonthReport& after) {
   std::vector<StatusChange> out;
-  for (const auto& r : after.targets)
-    if (const TargetResult* b = before.find(r.key()); b && b->status != r.status)
-      out.push_back({r.key(), after.month, b->status, r.status});
+  for (std::size_t i = 0; i < after.targets.size() && i < before.size(); ++i) {
+    const TargetResult& r = after.targets[i];
+    if (before[i] != r.status) out.push_back({r.key(), after.month, before[i], r.status});
+  }
   sort_changes(out);
   return out;
 }

@@ -169,7 +169,10 @@ std::vector<const TargetResult*> lagging_counties(const MonthReport& rep, Target
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
 
 // Changes between two months' assessments of the same plan, worst new status first.
-std::vector<StatusChange> status_changes(const MonthReport& before, const MonthReport& after);
+// Every target's status in plan order: all a month before needs to be for status_changes.
+std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap);
+// `before` is target_statuses of the month before, in the same (plan) order as after.targets.
+std::vector<StatusChange> status_changes(const std::vector<Status>& before, const MonthReport& after);
 void sort_changes(std::vector<StatusChange>& changes);
 
 // The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only

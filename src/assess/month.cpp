@@ -58,7 +58,7 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
 struct CheckedMonth {
   Snapshot snap;
   Diagnostics problems;
-  std::optional<MonthReport> before;  // the month before, when reports were due for it
+  std::optional<std::vector<Status>> before;  // the month before, when reports were due for it
 };
 
 // One pass over the submissions gives the month before (for 状态变化), the snapshot, and the
@@ -71,7 +71,7 @@ CheckedMonth check_month(const Plan& plan, const DataSet& data, YearMonth month)
   std::size_t next = 0;
   if (YearMonth before = month.plus(-1); plan.reporting_due(before)) {
     advance_snapshot(c.snap, data.submissions, next, before, &all);
-    c.before = assess_month(plan, c.snap, {});
+    c.before = target_statuses(plan, c.snap);
   }
   advance_snapshot(c.snap, data.submissions, next, month, &all);
   for (const auto& d : all.items()) {

@@ -758,7 +758,7 @@ Submission Reader::validate(RawFile raw) {
     if (!fresh) {
       std::string what = target_label(e->key.task, e->key.target, true);
       if (!e->project.empty())
-        what += "的项目" + quote_value(e->project);
+        what += "的项目" + quote_value(e->project.str());
       else if (e->county >= 0)
         what += "的" + plan_.counties[static_cast<std::size_t>(e->county)];
       error(row.task, "重复的行：" + what + "已在第 " + std::to_string(it->second) + " 行填报");

@@ -32,7 +32,7 @@ static_assert(static_cast<int>(MilestoneState::not_started) == 0 &&
 
 }  // namespace
 
-FileName::FileName(const std::string& name) {
+SharedText::SharedText(const std::string& name) {
   if (name.empty()) return;
   // Node-based, so the addresses handed out stay valid; the lock lets files be read in parallel.
   static std::mutex lock;
@@ -46,7 +46,7 @@ const UnitText& ProgressEntry::words() const {
   return text ? *text : none;
 }
 
-const std::string& FileName::str() const {
+const std::string& SharedText::str() const {
   static const std::string none;
   return p_ ? *p_ : none;
 }

@@ -23,21 +23,22 @@ const char* project_state_label(ProjectState s);  // 未开工 / 在建 / 已完
 const char* project_state_code(ProjectState s);   // not_started / in_progress / finished
 std::optional<ProjectState> parse_project_state(std::string_view word);
 
-// A file name as every row of the file refers to it: one shared copy, not one per row (a
-// province has a million rows).
-class FileName {
+// Text many rows repeat (a file's name, a project's name, a note): one shared copy, not one per
+// row (a province has a million rows).
+class SharedText {
  public:
-  FileName() = default;
-  FileName(const std::string& name);  // NOLINT: a name converts
-  FileName(const char* name) : FileName(std::string(name)) {}
+  SharedText() = default;
+  SharedText(const std::string& name);  // NOLINT: a name converts
+  SharedText(const char* name) : SharedText(std::string(name)) {}
   const std::string& str() const;
   operator const std::string&() const { return str(); }  // NOLINT
   bool empty() const { return str().empty(); }
-  bool operator==(const FileName& o) const { return p_ == o.p_ || str() == o.str(); }
+  bool operator==(const SharedText& o) const { return p_ == o.p_ || str() == o.str(); }
 
  private:
   const std::string* p_ = nullptr;
 };
+using FileName = SharedText;
 
 struct SourceRef {
   FileName file;
@@ -76,7 +77,7 @@ const char* sum_label(SumOf s);  // 县市区合计 / 项目合计
 struct ProgressEntry {
   TargetKey key;
   int county = -1;      // index into Plan::counties; -1: the whole city
-  std::string project;  // 项目名称 of a project row; empty otherwise
+  SharedText project;  // 项目名称 of a project row; empty otherwise
   std::optional<ProjectState> project_state;
   std::optional<YearMonth> planned_finish;
   std::shared_ptr<const UnitText> text;  // only rows with words carry them
@@ -87,7 +88,7 @@ struct ProgressEntry {
   bool percent = false;                 // typed as a percentage
   std::optional<MilestoneState> state;
   std::optional<double> target_value;  // supplies a pending target's value
-  std::string note;
+  SharedText note;
   SourceRef source;
 };
 
