@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include "assess/reporting.hpp"
@@ -20,16 +21,15 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
 
 // Values that are valid numbers but probably not what the unit meant.
 void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  std::map<TargetKey, double> highest;
-  std::map<TargetKey, std::pair<double, const ProgressEntry*>> supplied;
+  std::unordered_map<TargetKey, double, TargetKeyHash> highest;
+  std::unordered_map<TargetKey, std::pair<double, const ProgressEntry*>, TargetKeyHash> supplied;
   for (const auto& sub : data.submissions)
     for (const auto& e : sub.entries) {
       const Task* task = plan.find_task(e.key.task);
       if (!task) continue;
       const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
-      std::string label = task->label_of(t);
       auto warn = [&](std::string msg) {
-        diags.warning(e.source.file, e.source.line, 0, label + msg);
+        diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
       };
       if (e.target_value) {
         auto [it, fresh] = supplied.try_emplace(e.key, *e.target_value, &e);

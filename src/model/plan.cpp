@@ -46,8 +46,16 @@ std::string target_label(int task, int index, bool several) {
 
 void Plan::index() {
   index_ = {};
+  int max_id = 0;
+  for (const auto& t : tasks) max_id = std::max(max_id, t.id);
+  // A flat table is one memory access per row; ids are usually close to 1..N.
+  bool dense = static_cast<std::size_t>(max_id) <= 8 * tasks.size() + 1024;
+  if (dense) index_.task_dense.assign(static_cast<std::size_t>(max_id) + 1, -1);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
-    index_.task.emplace(tasks[i].id, i);
+    if (dense)
+      index_.task_dense[static_cast<std::size_t>(tasks[i].id)] = static_cast<std::int32_t>(i);
+    else
+      index_.task.emplace(tasks[i].id, i);
     for (std::size_t j = 0; j < tasks[i].targets.size(); ++j)
       index_.targets[tasks[i].targets[j].lead].push_back({i, j});
   }
@@ -64,6 +72,11 @@ const Task* Plan::find_task(int id) const {
   if (id >= 1 && static_cast<std::size_t>(id) <= tasks.size() && tasks[id - 1].id == id)
     return &tasks[id - 1];
   if (indexed()) {
+    if (!index_.task_dense.empty()) {
+      if (id < 0 || static_cast<std::size_t>(id) >= index_.task_dense.size()) return nullptr;
+      std::int32_t i = index_.task_dense[static_cast<std::size_t>(id)];
+      return i < 0 ? nullptr : &tasks[static_cast<std::size_t>(i)];
+    }
     auto it = index_.task.find(id);
     return it == index_.task.end() ? nullptr : &tasks[it->second];
   }

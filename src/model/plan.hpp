@@ -1,5 +1,6 @@
 // The plan as data: tasks, targets, lead units and the assessment settings (tasks.yaml).
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -145,6 +146,7 @@ struct Plan {
  private:
   struct Index {
     std::size_t tasks = 0, units = 0;  // what the index was built for
+    std::vector<std::int32_t> task_dense;  // id → position, when ids are not too sparse
     std::unordered_map<int, std::size_t> task;
     std::unordered_map<std::string, std::size_t> unit;
     std::vector<std::string> lead_units;

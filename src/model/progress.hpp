@@ -1,6 +1,7 @@
 // Monthly progress as units report it, and the merged snapshot of one month.
 #pragma once
 #include <compare>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,6 +53,12 @@ struct TargetKey {
   int task = 0;
   int target = 1;
   auto operator<=>(const TargetKey&) const = default;
+};
+
+struct TargetKeyHash {
+  std::size_t operator()(TargetKey k) const {
+    return std::hash<long long>()(static_cast<long long>(k.task) << 16 ^ k.target);
+  }
 };
 
 // A target in one 县市区: `county` indexes Plan::counties.

@@ -381,3 +381,18 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   CHECK(stdout_xlsx.rc == 2);
   CHECK(stdout_xlsx.err == "minsheng: --format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx\n");
 }
+
+TEST_CASE("files read on every core give the same bytes as one thread") {
+  // Outputs that read every month: the summary, the 县市区 sheet, the diff, the history.
+  for (const char* args : {"summary --month 2024-06 --format csv", "summary --month 2024-06 --format md",
+                           "summary --month 2024-06 --by county --format csv",
+                           "diff 2024-04 2024-06 --format csv", "history --format csv", "check"}) {
+    INFO(args);
+    Run one = run(std::string("-j 1 --data demo/reports ") + args);
+    Run many = run(std::string("-j 8 --data demo/reports ") + args);
+    CHECK(one.rc == many.rc);
+    CHECK(one.out == many.out);
+    CHECK(one.err == many.err);
+    CHECK(!one.out.empty());
+  }
+}
