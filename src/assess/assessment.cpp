@@ -131,11 +131,13 @@ void sort_changes(std::vector<StatusChange>& changes) {
 std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
   std::vector<Status> out;
   for (const auto& task : plan.tasks)
-    for (const auto& target : task.targets) out.push_back(assess_target(plan, task, target, snap).status);
+    for (const auto& target : task.targets)
+      out.push_back(assess_target(plan, task, target, snap).status);
   return out;
 }
 
-std::vector<StatusChange> status_changes(const std::vector<Status>& before, const MonthReport& after) {
+std::vector<StatusChange> status_changes(const std::vector<Status>& before,
+                                         const MonthReport& after) {
   std::vector<StatusChange> out;
   for (std::size_t i = 0; i < after.targets.size() && i < before.size(); ++i) {
     const TargetResult& r = after.targets[i];

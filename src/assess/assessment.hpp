@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/diagnostic.hpp"
@@ -134,7 +135,7 @@ struct MonthReport {
   std::map<TargetKey, UnitText> texts;
   std::map<std::string, UnitText> unit_texts;
 
-  std::map<TargetKey, std::size_t> index;  // key → position in `targets`, for find()
+  std::unordered_map<TargetKey, std::size_t, TargetKeyHash> index;  // key → position in `targets`
 
   const TargetResult* find(TargetKey k) const;
   int task_count(Status s) const;
@@ -172,7 +173,8 @@ std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
 // Every target's status in plan order: all a month before needs to be for status_changes.
 std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap);
 // `before` is target_statuses of the month before, in the same (plan) order as after.targets.
-std::vector<StatusChange> status_changes(const std::vector<Status>& before, const MonthReport& after);
+std::vector<StatusChange> status_changes(const std::vector<Status>& before,
+                                         const MonthReport& after);
 void sort_changes(std::vector<StatusChange>& changes);
 
 // The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only

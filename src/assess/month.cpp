@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <map>
-#include <unordered_map>
 #include <optional>
+#include <unordered_map>
 
 #include "assess/reporting.hpp"
 #include "util/number.hpp"

@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
-#include "io/data_dir.hpp"
 #include "cli/localize.hpp"
+#include "io/data_dir.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml）")->capture_default_str();
   app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
-  app.add_option("--jobs,-j", g.jobs, "并行读取进度文件的线程数（默认每个 CPU 核一个；结果与单线程相同）")
+  app.add_option("--jobs,-j", g.jobs,
+                 "并行读取进度文件的线程数（默认每个 CPU 核一个；结果与单线程相同）")
       ->check(CLI::Range(0u, 256u));
 
   const std::vector<Command> commands = {

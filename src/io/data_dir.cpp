@@ -1,11 +1,11 @@
 #include "io/data_dir.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
-#include <atomic>
-#include <mutex>
 #include <thread>
 
 #include "io/fs.hpp"

@@ -41,8 +41,7 @@ class Loader {
   }
 
   // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
-  void check_keys(const N& map, const std::vector<std::string>& allowed,
-                  const std::string& what) {
+  void check_keys(const N& map, const std::vector<std::string>& allowed, const std::string& what) {
     for (const auto& kv : map) {
       std::string k = kv.first.template as<std::string>("");
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())

@@ -14,7 +14,8 @@ struct Doc {
     Kind kind = Kind::null;
     int line = 0, col = 0;
     std::string_view value;
-    std::uint32_t first = kNone, next = kNone, count = 0;  // children: map keys and values alternate
+    std::uint32_t first = kNone, next = kNone,
+                  count = 0;  // children: map keys and values alternate
   };
   std::string_view text;
   std::vector<N> nodes;
@@ -25,8 +26,8 @@ namespace {
 struct Unsupported {};  // outside the subset: the caller uses yaml-cpp
 
 struct Line {
-  int no;        // 0-based
-  int indent;    // leading spaces
+  int no;                    // 0-based
+  int indent;                // leading spaces
   std::string_view content;  // after the indentation
 };
 
@@ -71,9 +72,7 @@ class Parser {
     last = child;
   }
 
-  static bool is_seq_item(std::string_view c) {
-    return c == "-" || c.starts_with("- ");
-  }
+  static bool is_seq_item(std::string_view c) { return c == "-" || c.starts_with("- "); }
 
   // Where a plain "key:" ends in `c`, or npos.
   static std::size_t key_colon(std::string_view c) {
@@ -96,7 +95,8 @@ class Parser {
     const Line& first = lines_[pos_];
     std::uint32_t m = add(Kind::map, first.no, indent), last = kNone;
     std::set<std::string_view> keys;
-    while (pos_ < lines_.size() && lines_[pos_].indent == indent && !is_seq_item(lines_[pos_].content)) {
+    while (pos_ < lines_.size() && lines_[pos_].indent == indent &&
+           !is_seq_item(lines_[pos_].content)) {
       Line l = lines_[pos_];
       std::size_t colon = key_colon(l.content);
       if (colon == std::string_view::npos) throw Unsupported{};
@@ -116,13 +116,15 @@ class Parser {
       if (rest.empty() || rest.front() == '#') {
         if (pos_ < lines_.size() && lines_[pos_].indent > indent)
           v = block(lines_[pos_].indent);
-        else if (pos_ < lines_.size() && lines_[pos_].indent == indent && is_seq_item(lines_[pos_].content))
+        else if (pos_ < lines_.size() && lines_[pos_].indent == indent &&
+                 is_seq_item(lines_[pos_].content))
           v = sequence(indent);
         else
           v = add(Kind::null, l.no, col);
       } else {
         v = inline_value(rest, l.no, col);
-        if (pos_ < lines_.size() && lines_[pos_].indent > indent) throw Unsupported{};  // a continued scalar
+        if (pos_ < lines_.size() && lines_[pos_].indent > indent)
+          throw Unsupported{};  // a continued scalar
       }
       append(m, last, v);
     }
@@ -132,7 +134,8 @@ class Parser {
 
   std::uint32_t sequence(int indent) {
     std::uint32_t s = add(Kind::seq, lines_[pos_].no, indent), last = kNone;
-    while (pos_ < lines_.size() && lines_[pos_].indent == indent && is_seq_item(lines_[pos_].content)) {
+    while (pos_ < lines_.size() && lines_[pos_].indent == indent &&
+           is_seq_item(lines_[pos_].content)) {
       Line& l = lines_[pos_];
       std::string_view rest = l.content.substr(1);
       std::size_t skip = 0;
@@ -214,7 +217,8 @@ class Parser {
   std::uint32_t flow_node(Cur& c, bool in_flow) {
     std::string_view s = d_.text;
     skip(c, in_flow);
-    if (c.i >= s.size() || s[c.i] == '\n' || s[c.i] == '\r') return add(Kind::null, c.line, c.col());
+    if (c.i >= s.size() || s[c.i] == '\n' || s[c.i] == '\r')
+      return add(Kind::null, c.line, c.col());
     char ch = s[c.i];
     if (ch == '[' || ch == '{') {
       bool map = ch == '{';
@@ -232,11 +236,14 @@ class Parser {
         if (map) {
           std::size_t start = c.i;
           int key_line = c.line, key_col = c.col();
-          while (c.i < s.size() && s[c.i] != ':' && s[c.i] != ',' && s[c.i] != '}' && s[c.i] != '\n') ++c.i;
+          while (c.i < s.size() && s[c.i] != ':' && s[c.i] != ',' && s[c.i] != '}' &&
+                 s[c.i] != '\n')
+            ++c.i;
           if (c.i >= s.size() || s[c.i] != ':') throw Unsupported{};
           std::string_view key = s.substr(start, c.i - start);
           while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-          if (key.empty() || std::string_view("[{\"'&*!|>%@`#?-").find(key.front()) != std::string_view::npos ||
+          if (key.empty() ||
+              std::string_view("[{\"'&*!|>%@`#?-").find(key.front()) != std::string_view::npos ||
               !keys.insert(key).second)
             throw Unsupported{};
           ++c.i;  // ':'
@@ -266,21 +273,24 @@ class Parser {
       std::size_t end = s.find(ch, c.i + 1);
       if (end == std::string_view::npos) throw Unsupported{};
       std::string_view v = s.substr(c.i + 1, end - c.i - 1);
-      if (v.find_first_of("\\\n\r") != std::string_view::npos || (end + 1 < s.size() && s[end + 1] == ch))
+      if (v.find_first_of("\\\n\r") != std::string_view::npos ||
+          (end + 1 < s.size() && s[end + 1] == ch))
         throw Unsupported{};  // escapes, or a quoted scalar over several lines
       c.i = end + 1;
       return add(Kind::scalar, line, col, v);
     }
     if (std::string_view("&*!|>%@`#]},").find(ch) != std::string_view::npos) throw Unsupported{};
-    if ((ch == '-' || ch == '?' || ch == ':') && (c.i + 1 >= s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n'))
+    if ((ch == '-' || ch == '?' || ch == ':') &&
+        (c.i + 1 >= s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n'))
       throw Unsupported{};
     std::size_t start = c.i;
     for (; c.i < s.size(); ++c.i) {
       char x = s[c.i];
       if (x == '\n' || x == '\r') break;
       if (x == '#' && c.i > start && s[c.i - 1] == ' ') break;
-      if (x == ':' && (c.i + 1 == s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n' || s[c.i + 1] == '\r' ||
-                       (in_flow && (s[c.i + 1] == ',' || s[c.i + 1] == ']' || s[c.i + 1] == '}'))))
+      if (x == ':' &&
+          (c.i + 1 == s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n' || s[c.i + 1] == '\r' ||
+           (in_flow && (s[c.i + 1] == ',' || s[c.i + 1] == ']' || s[c.i + 1] == '}'))))
         throw Unsupported{};  // a mapping where a value belongs
       if (in_flow && (x == ',' || x == ']' || x == '}' || x == '[' || x == '{')) break;
     }
@@ -290,7 +300,8 @@ class Parser {
       // A plain scalar that goes on over a line break is outside the subset.
       Cur peek = c;
       skip(peek, true);
-      if (peek.line != c.line && peek.i < s.size() && s[peek.i] != ',' && s[peek.i] != ']' && s[peek.i] != '}')
+      if (peek.line != c.line && peek.i < s.size() && s[peek.i] != ',' && s[peek.i] != ']' &&
+          s[peek.i] != '}')
         throw Unsupported{};
     }
     return add(is_null_word(v) ? Kind::null : Kind::scalar, line, col, v);
@@ -330,7 +341,8 @@ std::optional<Split> split_sequence(std::string_view text, std::string_view key)
     std::size_t ind = body.find_first_not_of(' ');
     bool blank = ind == std::string_view::npos || body[ind] == '#';
     if (inside && !blank && ind == 0 && !body.starts_with("- ") && body != "-") inside = false;
-    if (!inside && !found && body.starts_with(key) && body.size() > key.size() && body[key.size()] == ':') {
+    if (!inside && !found && body.starts_with(key) && body.size() > key.size() &&
+        body[key.size()] == ':') {
       std::string_view rest = body.substr(key.size() + 1);
       std::size_t r = rest.find_first_not_of(' ');
       if (r != std::string_view::npos && rest[r] != '#') return std::nullopt;  // a flow list
@@ -388,7 +400,8 @@ std::size_t Node::size() const {
 }
 Node Node::operator[](std::string_view key) const {
   if (!IsMap()) return {};
-  for (std::uint32_t k = doc_->nodes[i_].first; k != kNone; k = doc_->nodes[doc_->nodes[k].next].next)
+  for (std::uint32_t k = doc_->nodes[i_].first; k != kNone;
+       k = doc_->nodes[doc_->nodes[k].next].next)
     if (doc_->nodes[k].value == key) return {doc_, doc_->nodes[k].next};
   return {};
 }

@@ -58,7 +58,8 @@ struct Node::Entry : Node {
 
 class Node::iterator {
  public:
-  iterator(std::shared_ptr<const Doc> doc, std::uint32_t i, bool map) : doc_(std::move(doc)), i_(i), map_(map) {}
+  iterator(std::shared_ptr<const Doc> doc, std::uint32_t i, bool map)
+      : doc_(std::move(doc)), i_(i), map_(map) {}
   Entry operator*() const;
   iterator& operator++();
   bool operator!=(const iterator& o) const { return i_ != o.i_; }

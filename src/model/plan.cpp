@@ -121,7 +121,8 @@ std::string Plan::canonical_unit(std::string_view name) const {
 
 std::string Plan::unit_prefix_of(std::string_view s) const {
   for (std::size_t n = s.size(); n > 0; --n) {
-    if (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) continue;  // mid-character
+    if (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+      continue;  // mid-character
     std::string prefix(s.substr(0, n));
     if (has_unit(prefix)) return prefix;
     if (auto it = aliases.find(prefix); it != aliases.end()) return it->second;

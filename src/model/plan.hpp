@@ -145,7 +145,7 @@ struct Plan {
 
  private:
   struct Index {
-    std::size_t tasks = 0, units = 0;  // what the index was built for
+    std::size_t tasks = 0, units = 0;      // what the index was built for
     std::vector<std::int32_t> task_dense;  // id → position, when ids are not too sparse
     std::unordered_map<int, std::size_t> task;
     std::unordered_map<std::string, std::size_t> unit;

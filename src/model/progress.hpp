@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/diagnostic.hpp"
@@ -83,16 +84,16 @@ const char* sum_label(SumOf s);  // 县市区合计 / 项目合计
 // One valid row of a progress file: the city's figure, one 县市区's, or one project's.
 struct ProgressEntry {
   TargetKey key;
-  int county = -1;      // index into Plan::counties; -1: the whole city
+  int county = -1;     // index into Plan::counties; -1: the whole city
   SharedText project;  // 项目名称 of a project row; empty otherwise
   std::optional<ProjectState> project_state;
   std::optional<YearMonth> planned_finish;
   std::shared_ptr<const UnitText> text;  // only rows with words carry them
   const UnitText& words() const;         // the row's words, or none
-  SumOf derived_from = SumOf::none;     // a city value the unit did not type: formed from these
-  SumOf checked_against = SumOf::none;  // a typed city value that these should add up to
-  std::optional<double> value;          // cumulative since the plan started; a level for % targets
-  bool percent = false;                 // typed as a percentage
+  SumOf derived_from = SumOf::none;      // a city value the unit did not type: formed from these
+  SumOf checked_against = SumOf::none;   // a typed city value that these should add up to
+  std::optional<double> value;           // cumulative since the plan started; a level for % targets
+  bool percent = false;                  // typed as a percentage
   std::optional<MilestoneState> state;
   std::optional<double> target_value;  // supplies a pending target's value
   SharedText note;

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "harness.hpp"
@@ -50,7 +49,8 @@ TEST_CASE("summary --write writes both files atomically and byte-identically on 
   // A run that dies while writing (the file size limit kills it mid-write, as a full disk or a
   // kill would stop it) also leaves the earlier pair whole: nothing is written in place.
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
-  Run killed = run("--data demo/reports summary --month 2024-06 --write", s.dir(), "prlimit --fsize=4096");
+  Run killed =
+      run("--data demo/reports summary --month 2024-06 --write", s.dir(), "prlimit --fsize=4096");
   CHECK(killed.rc != 0);
   CHECK(slurp(md) == slurp(source("tests/expected/summary-2024-06.md")));
   CHECK(slurp(csv) == slurp(source("tests/expected/summary-2024-06.csv")));
@@ -151,7 +151,8 @@ TEST_CASE("a unit that sent an unreadable file is not called 未报送") {
   CHECK(miss.out.find("未报 0 家，文件无法读取 1 家") != std::string::npos);
   CHECK(miss.out.find("已报送文件但无法读取（市乡村振兴局_6月.ods）") != std::string::npos);
   Run chk = run("--data demo/reports check --month 2024-06", s.dir());
-  CHECK(chk.err.find("demo/reports/2024-06/submissions/市乡村振兴局_6月.ods: 警告: 是 OpenDocument 表格") !=
+  CHECK(chk.err.find(
+            "demo/reports/2024-06/submissions/市乡村振兴局_6月.ods: 警告: 是 OpenDocument 表格") !=
         std::string::npos);
 }
 
@@ -168,8 +169,9 @@ TEST_CASE("plausibility warnings reach check and the summary's 数据问题, wit
   s.write("demo/reports/2024-06/submissions/市教育局.csv",
           "任务编号,累计完成\n5,6500\n21,9\n22,96%\n23,80000\n");
   Run md = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
-  CHECK(md.out.find("- demo/reports/2024-06/submissions/市教育局.csv:2: 警告: 任务5的累计完成 6500个 "
-                    "超过目标 1260个 的两倍，请核对是否多填或误用“万”\n") != std::string::npos);
+  CHECK(
+      md.out.find("- demo/reports/2024-06/submissions/市教育局.csv:2: 警告: 任务5的累计完成 6500个 "
+                  "超过目标 1260个 的两倍，请核对是否多填或误用“万”\n") != std::string::npos);
 }
 
 namespace {
@@ -249,8 +251,8 @@ TEST_CASE("every diff.csv column, derived by hand for task 66") {
   CHECK(r["delta"] == "-50");
   CHECK(r["old_completion_pct"] == "37.5");
   CHECK(r["new_completion_pct"] == "36.3");
-  CHECK(r["delta_pp"] == "-1.3");     // 36.25 − 37.5 = −1.25, half away from zero
-  CHECK(r["old_gap_pp"] == "8.0");    // May: 5 ÷ 11 = 45.45 − 37.5
+  CHECK(r["delta_pp"] == "-1.3");   // 36.25 − 37.5 = −1.25, half away from zero
+  CHECK(r["old_gap_pp"] == "8.0");  // May: 5 ÷ 11 = 45.45 − 37.5
   CHECK(r["new_gap_pp"] == "18.3");
   CHECK(r["old_status"] == "on_track");
   CHECK(r["new_status"] == "behind");
@@ -286,7 +288,8 @@ TEST_CASE("summary --write under injected faults: exit 4, the old pair whole, no
                   Fault{"fsync:error=ENOSPC:when=1", "summary.md: 写入失败: 磁盘空间不足"}}) {
     INFO(f.inject);
     Run r = run("--data demo/reports summary --month 2024-06 --write", s.dir(),
-                std::string("ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=") + f.inject);
+                std::string("ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e inject=") +
+                    f.inject);
     CHECK(r.rc == 4);
     CHECK(r.err.find(f.message) != std::string::npos);
     CHECK(slurp(dir / "summary.md") == md);
@@ -308,7 +311,8 @@ TEST_CASE("a --write killed between the two renames is finished by the next run"
   auto dir = s.data() / "2024-06";
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
   std::string new_md = run("--data demo/reports summary --month 2024-06 --format md", s.dir()).out;
-  std::string new_csv = run("--data demo/reports summary --month 2024-06 --format csv", s.dir()).out;
+  std::string new_csv =
+      run("--data demo/reports summary --month 2024-06 --format csv", s.dir()).out;
   // Killed at the third rename: summary.md is new, summary.csv still old, the journal says so.
   Run killed = run("--data demo/reports summary --month 2024-06 --write", s.dir(),
                    "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e "
@@ -379,14 +383,16 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   CHECK(wb.sheets[0].rows.size() == 74);  // the header and 73 targets
   Run stdout_xlsx = run("--data demo/reports summary --month 2024-06 --format xlsx", s.dir());
   CHECK(stdout_xlsx.rc == 2);
-  CHECK(stdout_xlsx.err == "minsheng: --format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx\n");
+  CHECK(stdout_xlsx.err ==
+        "minsheng: --format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx\n");
 }
 
 TEST_CASE("files read on every core give the same bytes as one thread") {
   // Outputs that read every month: the summary, the 县市区 sheet, the diff, the history.
-  for (const char* args : {"summary --month 2024-06 --format csv", "summary --month 2024-06 --format md",
-                           "summary --month 2024-06 --by county --format csv",
-                           "diff 2024-04 2024-06 --format csv", "history --format csv", "check"}) {
+  for (const char* args :
+       {"summary --month 2024-06 --format csv", "summary --month 2024-06 --format md",
+        "summary --month 2024-06 --by county --format csv", "diff 2024-04 2024-06 --format csv",
+        "history --format csv", "check"}) {
     INFO(args);
     Run one = run(std::string("-j 1 --data demo/reports ") + args);
     Run many = run(std::string("-j 8 --data demo/reports ") + args);

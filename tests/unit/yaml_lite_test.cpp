@@ -33,9 +33,9 @@ std::string dump(const Plan& p) {
     o << t.id << ',' << t.category << ',' << t.text << ',' << t.line << ',';
     for (const auto& l : t.leads) o << l << '/';
     for (const auto& g : t.targets)
-      o << "\n  " << g.index << ',' << g.name << ',' << g.lead << ',' << static_cast<int>(g.kind) << ','
-        << (g.value ? format_number(*g.value) : "-") << ',' << g.pending << ',' << g.measure << ','
-        << static_cast<int>(g.comparator) << ',' << g.baseline << ',' << g.line;
+      o << "\n  " << g.index << ',' << g.name << ',' << g.lead << ',' << static_cast<int>(g.kind)
+        << ',' << (g.value ? format_number(*g.value) : "-") << ',' << g.pending << ',' << g.measure
+        << ',' << static_cast<int>(g.comparator) << ',' << g.baseline << ',' << g.line;
     o << '\n';
   }
   return o.str();
