@@ -87,16 +87,20 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   b.period = period;
   b.month = month;
   b.stale = month != period.last_month();
-  b.report = assess_data(plan, data, month, false);
   if (auto before = months_with_files(data, period.previous()); !before.empty()) {
     b.previous_month = before.back();
   } else if (months.front() < month) {
     b.previous_month = months.front();
     b.previous_in_period = true;
   }
+  // Both months from one pass over the submissions.
+  std::vector<MonthReport> reports = assess_data(
+      plan, data, b.previous_month ? std::vector{month, *b.previous_month} : std::vector{month},
+      false);
+  b.report = std::move(reports.front());
   std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {
-    MonthReport prev = assess_data(plan, data, *b.previous_month, false);
+    const MonthReport& prev = reports.back();
     b.changes = diff_sides(side_from_report(prev, b.previous_month->str()),
                            side_from_report(b.report, month.str()));
     for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;

@@ -55,32 +55,17 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
     }
 }
 
-struct CheckedMonth {
-  Snapshot snap;
-  Diagnostics problems;
-  std::optional<std::vector<Status>> before;  // the month before, when reports were due for it
-};
-
-// One pass over the submissions gives the month before (for 状态变化), the snapshot, and the
-// warnings about falling cumulative values.
-CheckedMonth check_month(const Plan& plan, const DataSet& data, YearMonth month) {
-  Diagnostics all = data.diagnostics;
-  add_late_warnings(plan, data, all);
-  add_plausibility_warnings(plan, data, all);
-  CheckedMonth c;
-  std::size_t next = 0;
-  if (YearMonth before = month.plus(-1); plan.reporting_due(before)) {
-    advance_snapshot(c.snap, data.submissions, next, before, &all);
-    c.before = target_statuses(plan, c.snap);
-  }
-  advance_snapshot(c.snap, data.submissions, next, month, &all);
+// The problems a month's report shows: errors in any file up to the month (carried values come
+// from them), warnings about the month's own files.
+Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth month) {
+  Diagnostics out;
   for (const auto& d : all.items()) {
     auto m = data.month_of(d.file);
     bool counts = d.severity == Severity::error ? (!m || *m <= month) : m == month;
-    if (counts) c.problems.add(d);
+    if (counts) out.add(d);
   }
-  c.problems.sort();
-  return c;
+  out.sort();
+  return out;
 }
 
 }  // namespace
@@ -92,18 +77,56 @@ void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
 }
 
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
-  return check_month(plan, data, month).problems;
+  Diagnostics all = data.diagnostics;
+  add_late_warnings(plan, data, all);
+  add_plausibility_warnings(plan, data, all);
+  merge_snapshot(data.submissions, month, &all);  // for the falling-value warnings
+  return problems_of(all, data, month);
 }
 
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
-  CheckedMonth c = check_month(plan, data, month);
-  if (c.problems.has_errors() && !keep_going) throw DataError(c.problems);
-  MonthReport rep = assess_month(plan, c.snap, std::move(c.problems), data.last_file_months(month),
-                                 data.unread_by_unit(month));
-  assess_counties(plan, c.snap, data.allocations, rep);
-  assess_projects(plan, c.snap, rep);
-  if (c.before) rep.changes = status_changes(*c.before, rep);
-  return rep;
+  return std::move(assess_data(plan, data, std::vector<YearMonth>{month}, keep_going).front());
+}
+
+std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
+                                     std::vector<YearMonth> months, bool keep_going) {
+  Diagnostics all = data.diagnostics;
+  add_late_warnings(plan, data, all);
+  add_plausibility_warnings(plan, data, all);
+  std::vector<YearMonth> order = months;
+  std::sort(order.begin(), order.end());
+  order.erase(std::unique(order.begin(), order.end()), order.end());
+  std::map<YearMonth, MonthReport> done;
+  Snapshot snap;
+  std::size_t next = 0;
+  std::optional<YearMonth> at;      // where the snapshot is
+  std::vector<Status> at_statuses;  // its targets' statuses, once assessed
+  for (YearMonth month : order) {
+    std::optional<std::vector<Status>> before;
+    if (YearMonth b = month.plus(-1); plan.reporting_due(b)) {
+      if (at && *at == b) {
+        before = at_statuses;
+      } else {
+        advance_snapshot(snap, data.submissions, next, b, &all);
+        before = target_statuses(plan, snap);
+      }
+    }
+    advance_snapshot(snap, data.submissions, next, month, &all);
+    at = month;
+    Diagnostics problems = problems_of(all, data, month);
+    if (problems.has_errors() && !keep_going) throw DataError(problems);
+    MonthReport rep = assess_month(plan, snap, std::move(problems), data.last_file_months(month),
+                                   data.unread_by_unit(month));
+    assess_counties(plan, snap, data.allocations, rep);
+    assess_projects(plan, snap, rep);
+    if (before) rep.changes = status_changes(*before, rep);
+    at_statuses.clear();
+    for (const auto& t : rep.targets) at_statuses.push_back(t.status);
+    done.emplace(month, std::move(rep));
+  }
+  std::vector<MonthReport> out;
+  for (YearMonth m : months) out.push_back(done.at(m));
+  return out;
 }
 
 }  // namespace minsheng

@@ -1,5 +1,7 @@
 // From a data set to one month's report: validation of the whole set, then assessment.
 #pragma once
+#include <vector>
+
 #include "assess/assessment.hpp"
 #include "model/progress.hpp"
 
@@ -16,5 +18,9 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 // Throws DataError when there are errors, unless `keep_going`: then the report lists them in its
 // problems and marks the affected targets 数据有误.
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going);
+// Several months from one pass over the submissions (diff, bulletins): each report is the one
+// assess_data gives for its month. Returned in the order asked.
+std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
+                                     std::vector<YearMonth> months, bool keep_going);
 
 }  // namespace minsheng

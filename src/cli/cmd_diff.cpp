@@ -1,5 +1,7 @@
 // minsheng diff: what moved, stalled or slipped between two months or two summary files.
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "assess/diff.hpp"
@@ -43,18 +45,27 @@ static std::optional<YearMonth> as_month(const std::string& arg) {
 }
 
 // Assesses months as summary does; the plan and the data are read once, up to the later month.
+// Both months are assessed in one pass over the submissions.
 class MonthSides {
  public:
-  MonthSides(const GlobalOptions& g, YearMonth upto)
-      : g_(g), plan_(load_plan(g)), data_(load_data(plan_, g.data, upto)) {}
+  MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months)
+      : g_(g),
+        plan_(load_plan(g)),
+        data_(load_data(plan_, g.data, *std::max_element(months.begin(), months.end()))) {
+    for (YearMonth m : months) {
+      if (m < plan_.start)
+        throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
+      if (!data_.has_month(m))
+        throw DataError(month_dir(g_.data, m).string(), 0, 0,
+                        "没有该月的进度数据（缺少 submissions 目录）");
+    }
+    auto reports = assess_data(plan_, data_, months, false);
+    for (std::size_t i = 0; i < months.size(); ++i)
+      reports_.emplace(months[i], std::move(reports[i]));
+  }
 
   DiffSide side(YearMonth m, bool by_county) const {
-    if (m < plan_.start)
-      throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
-    if (!data_.has_month(m))
-      throw DataError(month_dir(g_.data, m).string(), 0, 0,
-                      "没有该月的进度数据（缺少 submissions 目录）");
-    MonthReport rep = assess_data(plan_, data_, m, false);
+    const MonthReport& rep = reports_.at(m);
     if (by_county && plan_.counties.empty())
       throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --by county");
     return by_county ? side_from_counties(rep, m.str()) : side_from_report(rep, m.str());
@@ -64,6 +75,7 @@ class MonthSides {
   const GlobalOptions& g_;
   Plan plan_;
   DataSet data_;
+  std::map<YearMonth, MonthReport> reports_;
 };
 
 static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
@@ -71,8 +83,10 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
   std::set<ChangeKind> fail_on = parse_kinds(o.fail_on, "--fail-on");
   auto old_month = as_month(o.old_arg), new_month = as_month(o.new_arg);
   std::optional<MonthSides> months;
-  if (old_month || new_month)
-    months.emplace(g, std::max(old_month.value_or(YearMonth{}), new_month.value_or(YearMonth{})));
+  std::vector<YearMonth> asked;
+  for (const auto& m : {old_month, new_month})
+    if (m) asked.push_back(*m);
+  if (!asked.empty()) months.emplace(g, asked);
   bool by_county = o.by == "county";
   if (by_county && (!old_month || !new_month))
     throw UsageError(
