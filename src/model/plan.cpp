@@ -107,6 +107,15 @@ int Plan::county_index(std::string_view name) const {
   return -1;
 }
 
+int Plan::unit_position(const std::string& unit) const {
+  if (units_indexed()) {
+    auto it = index_.unit.find(unit);
+    return it == index_.unit.end() ? -1 : static_cast<int>(it->second);
+  }
+  auto it = std::find(units.begin(), units.end(), unit);
+  return it == units.end() ? -1 : static_cast<int>(it - units.begin());
+}
+
 bool Plan::has_unit(const std::string& unit) const {
   if (units_indexed()) return index_.unit.count(unit) > 0;
   return std::find(units.begin(), units.end(), unit) != units.end();

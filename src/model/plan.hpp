@@ -125,6 +125,8 @@ struct Plan {
   const Task* find_task(int id) const;
   const Category* find_category(int id) const;
   bool has_unit(const std::string& unit) const;
+  // Position of a unit in `units`, or -1.
+  int unit_position(const std::string& unit) const;
   // Position of a 县市区 in `counties`, or -1.
   int county_index(std::string_view name) const;
   // The unit's name in `units` for a name or an alias, else empty.

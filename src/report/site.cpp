@@ -76,11 +76,9 @@ std::string task_href(int task) {
 std::string category_href(int id) {
   return "category-" + std::to_string(id) + ".html";
 }
-// Units and 县市区 by their position in the plan: file names stay ASCII on every server.
+// Units (by their place in `units`) and 县市区 by position: file names stay ASCII everywhere.
 std::string unit_href(const Plan& plan, const std::string& unit) {
-  auto units = plan.lead_units();
-  auto it = std::find(units.begin(), units.end(), unit);
-  return fmt::format("unit-{:02}.html", it - units.begin() + 1);
+  return fmt::format("unit-{:02}.html", plan.unit_position(unit) + 1);
 }
 std::string county_href(int county) {
   return fmt::format("county-{:02}.html", county + 1);
