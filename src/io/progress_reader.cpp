@@ -528,7 +528,8 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   e.source = {file_, row.line};
   e.note = text_of(row.note);
   e.project = text_of(row.project);
-  UnitText words{text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false, e.source};
+  UnitText words{text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false,
+                 e.source};
   bool county_unknown = false;
   if (auto c = county_of(row))
     e.county = *c;
@@ -632,7 +633,9 @@ void Reader::reconcile(Submission& sub) {
     if ((e.value || e.state) && !parts[e.key].first) parts[e.key].first = &e;
   for (const auto& e : sub.projects)
     if ((e.value || e.project_state) && !parts[e.key].second) parts[e.key].second = &e;
-  for (const auto& [key, first] : parts) {
+  for (const auto& part_rows : parts) {
+    const TargetKey key = part_rows.first;  // a plain variable: clang 14 cannot capture bindings
+    const auto& first = part_rows.second;
     const Task* task = plan_.find_task(key.task);
     const Target& t = task->targets[static_cast<std::size_t>(key.target - 1)];
     auto city = std::find_if(sub.entries.begin(), sub.entries.end(),

@@ -37,6 +37,14 @@ class Parser {
 
   std::uint32_t document() {
     std::string_view t = d_.text;
+    // Control characters (tabs too, whose rules differ by place) are left to yaml-cpp.
+    for (char c : t)
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\r') || c == 0x7f)
+        throw Unsupported{};
+    if (t.find("\xEF\xBB\xBF") != std::string_view::npos) throw Unsupported{};  // a BOM inside
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))
+        throw Unsupported{};  // a lone CR
     int no = first_line_;
     for (std::size_t start = 0; start <= t.size(); ++no) {
       std::size_t end = t.find('\n', start);
@@ -76,7 +84,8 @@ class Parser {
 
   // Where a plain "key:" ends in `c`, or npos.
   static std::size_t key_colon(std::string_view c) {
-    if (c.empty() || std::string_view("[{\"'&*!|>%@`#").find(c.front()) != std::string_view::npos)
+    if (c.empty() ||
+        std::string_view("[]{},\"'&*!|>%@`#?:-").find(c.front()) != std::string_view::npos)
       return std::string_view::npos;
     for (std::size_t i = 0; i < c.size(); ++i) {
       if (c[i] == '#' && i > 0 && c[i - 1] == ' ') return std::string_view::npos;
@@ -85,7 +94,17 @@ class Parser {
     return std::string_view::npos;
   }
 
+  // Nesting deeper than any plan needs is left to yaml-cpp's guard, which names it.
+  struct Depth {
+    int& d;
+    explicit Depth(int& depth) : d(depth) {
+      if (++d > 32) throw Unsupported{};
+    }
+    ~Depth() { --d; }
+  };
+
   std::uint32_t block(int indent) {
+    Depth guard(depth_);
     const Line& l = lines_[pos_];
     if (l.indent != indent) throw Unsupported{};
     return is_seq_item(l.content) ? sequence(indent) : mapping(indent);
@@ -102,7 +121,8 @@ class Parser {
       if (colon == std::string_view::npos) throw Unsupported{};
       std::string_view key = l.content.substr(0, colon);
       while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-      if (!keys.insert(key).second) throw Unsupported{};  // yaml-cpp decides duplicates
+      if (key.empty() || is_null_word(key) || !keys.insert(key).second)
+        throw Unsupported{};  // yaml-cpp decides these
       std::uint32_t k = add(Kind::scalar, l.no, indent, key);
       append(m, last, k);
       ++d_.nodes[m].count;
@@ -215,6 +235,7 @@ class Parser {
   }
 
   std::uint32_t flow_node(Cur& c, bool in_flow) {
+    Depth guard(depth_);
     std::string_view s = d_.text;
     skip(c, in_flow);
     if (c.i >= s.size() || s[c.i] == '\n' || s[c.i] == '\r')
@@ -237,13 +258,18 @@ class Parser {
           std::size_t start = c.i;
           int key_line = c.line, key_col = c.col();
           while (c.i < s.size() && s[c.i] != ':' && s[c.i] != ',' && s[c.i] != '}' &&
-                 s[c.i] != '\n')
+                 s[c.i] != '\n') {
+            if (s[c.i] == '[' || s[c.i] == ']' || s[c.i] == '{' || s[c.i] == '?' ||
+                (s[c.i] == '#' && s[c.i - 1] == ' '))
+              throw Unsupported{};
             ++c.i;
+          }
           if (c.i >= s.size() || s[c.i] != ':') throw Unsupported{};
           std::string_view key = s.substr(start, c.i - start);
           while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-          if (key.empty() ||
-              std::string_view("[{\"'&*!|>%@`#?-").find(key.front()) != std::string_view::npos ||
+          if (key.empty() || is_null_word(key) ||
+              std::string_view("[]{},\"'&*!|>%@`#?:-").find(key.front()) !=
+                  std::string_view::npos ||
               !keys.insert(key).second)
             throw Unsupported{};
           ++c.i;  // ':'
@@ -280,8 +306,9 @@ class Parser {
       return add(Kind::scalar, line, col, v);
     }
     if (std::string_view("&*!|>%@`#]},").find(ch) != std::string_view::npos) throw Unsupported{};
-    if ((ch == '-' || ch == '?' || ch == ':') &&
-        (c.i + 1 >= s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n'))
+    if (ch == '?' || ch == ':') throw Unsupported{};  // indicators; no plan value starts so
+    if (ch == '-' && (c.i + 1 >= s.size() ||
+                      std::string_view(" \r\n,]}").find(s[c.i + 1]) != std::string_view::npos))
       throw Unsupported{};
     std::size_t start = c.i;
     for (; c.i < s.size(); ++c.i) {
@@ -291,7 +318,8 @@ class Parser {
       if (x == ':' &&
           (c.i + 1 == s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n' || s[c.i + 1] == '\r' ||
            (in_flow && (s[c.i + 1] == ',' || s[c.i + 1] == ']' || s[c.i + 1] == '}'))))
-        throw Unsupported{};  // a mapping where a value belongs
+        throw Unsupported{};                         // a mapping where a value belongs
+      if (in_flow && x == '?') throw Unsupported{};  // yaml-cpp reads it as an indicator
       if (in_flow && (x == ',' || x == ']' || x == '}' || x == '[' || x == '{')) break;
     }
     std::string_view v = s.substr(start, c.i - start);
@@ -311,6 +339,7 @@ class Parser {
   int first_line_;
   std::vector<Line> lines_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

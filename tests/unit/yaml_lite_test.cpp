@@ -97,6 +97,11 @@ TEST_CASE("the fast YAML reader: values, positions, and what it leaves to yaml-c
                         "a: b: c\n", "a: plain\n  continued\n", "---\na: 1\n", "a: 1\na: 2\n",
                         "a:\n\t- 1\n", "a: 'it''s'\n", "a: !tag x\n", "? complex\n: key\n"})
     CHECK_FALSE(lite::parse(y));
+  // Deep nesting is left to yaml-cpp's guard (which refuses it with a message), not recursed into.
+  CHECK_FALSE(lite::parse("a: " + std::string(100000, '[')));
+  std::string deep;
+  for (int i = 0; i < 40; ++i) deep += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+  CHECK_FALSE(lite::parse(deep));
   // A flow list may go on over several lines, with comments (as tasks.yaml's counties do).
   auto multi = lite::parse("a: [x, y,  # two\n     z]\nb: 1\n");
   REQUIRE(multi);
