@@ -338,12 +338,10 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
     rep.projects.push_back(std::move(r));
   }
   // The snapshot orders by task number and name; reports follow the plan's order of tasks.
-  std::map<TargetKey, std::size_t> order;
-  for (const auto& t : plan.tasks)
-    for (const auto& target : t.targets) order.emplace(TargetKey{t.id, target.index}, order.size());
   std::stable_sort(rep.projects.begin(), rep.projects.end(),
-                   [&](const ProjectResult& a, const ProjectResult& b) {
-                     return order[a.key()] < order[b.key()];
+                   [](const ProjectResult& a, const ProjectResult& b) {
+                     // Tasks are in plan order in Plan::tasks, so their addresses order them.
+                     return std::pair(a.task, a.target->index) < std::pair(b.task, b.target->index);
                    });
   rep.texts.clear();
   rep.unit_texts.clear();
@@ -371,14 +369,15 @@ std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
   return out;
 }
 
-std::vector<const TargetResult*> lagging_counties(const MonthReport& rep, TargetKey key) {
-  std::vector<const TargetResult*> out;
+std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const MonthReport& rep) {
+  std::map<TargetKey, std::vector<const TargetResult*>> out;
   for (const auto& t : rep.county_targets)
-    if (t.key() == key && is_lagging(t.status)) out.push_back(&t);
-  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
-    if (a->status != b->status) return worse(a->status, b->status);
-    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
-  });
+    if (is_lagging(t.status)) out[t.key()].push_back(&t);
+  for (auto& [key, list] : out)
+    std::stable_sort(list.begin(), list.end(), [](const TargetResult* a, const TargetResult* b) {
+      if (a->status != b->status) return worse(a->status, b->status);
+      return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
+    });
   return out;
 }
 

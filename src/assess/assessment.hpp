@@ -164,8 +164,9 @@ std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
 // Targets not yet lagging that are 预计逾期: every report lists the same ones.
 std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
 
-// The 县市区 that lag on a target (滞后, 严重滞后, 逾期), worst first, then by gap.
-std::vector<const TargetResult*> lagging_counties(const MonthReport& rep, TargetKey key);
+// For each target with 县市区 that lag on it (滞后, 严重滞后, 逾期): those 县市区, worst first,
+// then by gap. One pass over the 县市区 results.
+std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const MonthReport& rep);
 // The 县市区 standings ordered by rank.
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
 

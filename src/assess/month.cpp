@@ -55,6 +55,14 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
     }
 }
 
+// Every problem of the data set as read, with the checks that need all of it.
+Diagnostics data_problems(const Plan& plan, const DataSet& data) {
+  Diagnostics all = data.diagnostics;
+  add_late_warnings(plan, data, all);
+  add_plausibility_warnings(plan, data, all);
+  return all;
+}
+
 // The problems a month's report shows: errors in any file up to the month (carried values come
 // from them), warnings about the month's own files.
 Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth month) {
@@ -77,9 +85,7 @@ void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
 }
 
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
-  Diagnostics all = data.diagnostics;
-  add_late_warnings(plan, data, all);
-  add_plausibility_warnings(plan, data, all);
+  Diagnostics all = data_problems(plan, data);
   merge_snapshot(data.submissions, month, &all);  // for the falling-value warnings
   return problems_of(all, data, month);
 }
@@ -90,9 +96,7 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
 
 std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
                                      std::vector<YearMonth> months, bool keep_going) {
-  Diagnostics all = data.diagnostics;
-  add_late_warnings(plan, data, all);
-  add_plausibility_warnings(plan, data, all);
+  Diagnostics all = data_problems(plan, data);
   std::vector<YearMonth> order = months;
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "assess/assessment.hpp"
@@ -38,6 +39,7 @@ using RowKey = std::tuple<TargetKey, int, std::string>;  // target, 县市区, p
 struct Tracker {
   const Plan& plan;
   std::vector<Problem> problems;
+  std::set<std::string> ids;
   std::map<std::tuple<TargetKey, int, std::string, std::string>, std::size_t> open;  // + text
 
   std::string base_id(const RowKey& row, YearMonth m) const {
@@ -76,9 +78,10 @@ struct Tracker {
       } else {
         Problem p;
         p.id = base_id(rk, m);
-        bool taken = std::any_of(problems.begin(), problems.end(),
-                                 [&](const Problem& q) { return q.id == p.id; });
-        if (taken) p.id += "-" + short_hash(text);
+        if (!ids.insert(p.id).second) {
+          p.id += "-" + short_hash(text);
+          ids.insert(p.id);
+        }
         p.key = e.key;
         p.county = row_county;
         p.project = e.project;
@@ -97,7 +100,7 @@ struct Tracker {
 }  // namespace
 
 std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
-  Tracker t{plan, {}, {}};
+  Tracker t{plan, {}, {}, {}};
   Snapshot snap;
   std::size_t next = 0;
   for (YearMonth m : data.months_with_files()) {

@@ -23,11 +23,7 @@ static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
   YearMonth month = plan_month_option(plan, o.month, "--month");
   ProjectFilter f;
   if (!o.unit.empty()) f.unit = unit_option(plan, o.unit);
-  if (!o.county.empty()) {
-    f.county = plan.county_index(o.county);
-    if (f.county < 0)
-      throw UsageError("没有县市区“" + o.county + "”" + did_you_mean(o.county, plan.counties));
-  }
+  f.county = county_option(plan, o.county);
   if (!o.status.empty()) {
     f.state = parse_project_state(o.status);
     if (!f.state)

@@ -27,16 +27,6 @@ struct SummaryOptions {
   std::string county;  // only this 县市区
 };
 
-// The 县市区 --county names, or a usage error with the nearest name.
-static int county_option(const Plan& plan, const std::string& name) {
-  if (name.empty()) return -1;
-  if (plan.counties.empty())
-    throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --county");
-  int i = plan.county_index(name);
-  if (i < 0) throw UsageError("没有县市区“" + name + "”" + did_you_mean(name, plan.counties));
-  return i;
-}
-
 // "36" or "26.1": a task, or one target of it, as every report numbers them.
 static std::pair<int, int> explain_option(const Plan& plan, const std::string& s) {
   auto dot = s.find('.');

@@ -109,4 +109,14 @@ YearMonth month_or_latest(const Plan& plan, const DataSet& data, const std::stri
   return months.back();
 }
 
+// The 县市区 --county names, or a usage error with the nearest name.
+int county_option(const Plan& plan, const std::string& name) {
+  if (name.empty()) return -1;
+  if (plan.counties.empty())
+    throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --county");
+  int i = plan.county_index(name);
+  if (i < 0) throw UsageError("没有县市区“" + name + "”" + did_you_mean(name, plan.counties));
+  return i;
+}
+
 }  // namespace minsheng::cli

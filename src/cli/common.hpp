@@ -33,6 +33,9 @@ std::string unit_option(const Plan& plan, const std::string& name);
 YearMonth parse_month_option(const std::string& s, const char* option);
 // A month the plan covers: a usage error naming the plan's period for a month before its start.
 YearMonth plan_month_option(const Plan& plan, const std::string& s, const char* option);
+// The 县市区 --county names (an index into Plan::counties), -1 when empty; a usage error with
+// the nearest name when it is not one.
+int county_option(const Plan& plan, const std::string& name);
 // The month an option names, or (when it is empty) the last month with progress files.
 YearMonth month_or_latest(const Plan& plan, const DataSet& data, const std::string& s,
                           const char* option);

@@ -90,9 +90,7 @@ static FileKind kind_of(const fs::directory_entry& entry) {
   std::error_code ec;
   if (!entry.is_regular_file(ec) && !entry.is_directory(ec)) return FileKind::special;
   if (!entry.is_regular_file(ec)) return FileKind::unread;  // a folder sent as it was unzipped
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lower_extension(p);
   if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".xlsx" ||
       ext == ".xls" || ext == ".et")
     return FileKind::progress;
@@ -103,9 +101,7 @@ static std::string unread_reason(const fs::directory_entry& entry) {
   std::error_code ec;
   if (entry.is_directory(ec))
     return "是文件夹，不会读取其中的文件：请把进度文件直接放在 submissions/ 中";
-  std::string ext = entry.path().extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lower_extension(entry.path());
   if (ext == ".ods")
     return "是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV 后放入本目录";
   return "不是进度文件（应为 .csv 或 .yaml），未读取";
@@ -192,9 +188,7 @@ static std::optional<std::string> read_data_file(const fs::path& f, const std::s
 
 // A BIFF workbook (.xls, or a WPS .et that is not a zip), which FreeXL reads from its path.
 static bool is_biff(const fs::path& f, const std::string& bytes) {
-  std::string ext = f.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lower_extension(f);
   return ext == ".xls" || (ext == ".et" && !bytes.starts_with("PK"));
 }
 

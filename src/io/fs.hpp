@@ -10,6 +10,8 @@
 namespace minsheng {
 
 std::string read_file(const std::filesystem::path& path);  // throws IoError
+// ".csv" for 市民政局.CSV: how a file's kind is told from its name.
+std::string lower_extension(const std::filesystem::path& path);
 
 // Input files (plans, progress files, summaries) are refused above this size before they are
 // read, so that memory stays bounded: a month's real files are kilobytes.

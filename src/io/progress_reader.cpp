@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "io/fs.hpp"
 #include "io/workbook.hpp"
 #include "io/yaml_input.hpp"
 #include "util/csv.hpp"
@@ -179,6 +180,15 @@ class Reader {
   std::optional<ProgressEntry> validate_row(const RawRow& row, const std::string& unit,
                                             Submission& sub);
   std::optional<int> county_of(const RawRow& row);
+  // A rejected row leaves its figure unknown: the project sum, the 县市区's or the city's.
+  void mark_invalid(Submission& sub, const ProgressEntry& e) {
+    if (!e.project.empty())
+      invalid_projects_.insert(e.key);
+    else if (e.county >= 0)
+      sub.invalid_counties.insert({e.key, e.county});
+    else
+      sub.invalid.insert(e.key);
+  }
   std::string resolve_unit(const RawFile& raw);
   void reconcile(Submission& sub);
 
@@ -611,14 +621,10 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   }
   if (foreign) return std::nullopt;
   if (!ok) {
-    if (project)
-      invalid_projects_.insert(key);
-    else if (county_unknown)
+    if (county_unknown && !project)
       unknown_counties_.insert(key);  // some 县市区's figure is lost: a sum of them is unknown
-    else if (e.county >= 0)
-      sub.invalid_counties.insert({key, e.county});
     else
-      sub.invalid.insert(key);
+      mark_invalid(sub, e);
     return std::nullopt;
   }
   return e;
@@ -749,12 +755,7 @@ Submission Reader::validate(RawFile raw) {
     auto e = validate_row(row, sub.unit, sub);
     if (!e) continue;
     if (raw.bad_lines.count(row.line)) {  // its error is already reported at the cell
-      if (!e->project.empty())
-        invalid_projects_.insert(e->key);
-      else if (e->county >= 0)
-        sub.invalid_counties.insert({e->key, e->county});
-      else
-        sub.invalid.insert(e->key);
+      mark_invalid(sub, *e);
       continue;
     }
     auto [it, fresh] = seen.emplace(RowKey{e->key, e->county, e->project}, row.line);
@@ -765,12 +766,7 @@ Submission Reader::validate(RawFile raw) {
       else if (e->county >= 0)
         what += "的" + plan_.counties[static_cast<std::size_t>(e->county)];
       error(row.task, "重复的行：" + what + "已在第 " + std::to_string(it->second) + " 行填报");
-      if (!e->project.empty())
-        invalid_projects_.insert(e->key);
-      else if (e->county >= 0)
-        sub.invalid_counties.insert({e->key, e->county});
-      else
-        sub.invalid.insert(e->key);
+      mark_invalid(sub, *e);
       continue;
     }
     if (!e->project.empty())
@@ -907,9 +903,7 @@ Submission parse_xls_submission(const std::filesystem::path& path, const std::st
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
-  std::string ext = std::filesystem::path(file).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lower_extension(std::filesystem::path(file));
   if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK"))) {
     try {
       return parse_workbook_submission(read_xlsx(bytes), file, plan, folder_month, diags);
@@ -939,9 +933,7 @@ Allocations parse_breakdown(std::string_view bytes, const std::string& file, con
                             Diagnostics& diags) {
   Reader reader(file, plan, {}, diags);
   reader.breakdown_ = true;
-  std::string ext = std::filesystem::path(file).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lower_extension(std::filesystem::path(file));
   try {
     if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK")))
       return reader.validate_breakdown(reader.read_workbook(read_xlsx(bytes)));

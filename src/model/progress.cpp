@@ -16,12 +16,23 @@ namespace minsheng {
 namespace {
 
 // Each state with the words units write for it; the first word is the label.
-struct MilestoneRow {
-  MilestoneState state;
+template <class E, std::size_t W>
+struct WordRow {
+  E state;
   const char* code;
-  std::array<const char*, 3> words;
+  std::array<const char*, W> words;
 };
-constexpr std::array<MilestoneRow, 3> kMilestoneStates = {{
+
+template <class E, std::size_t W, std::size_t N>
+std::optional<E> parse_word(const std::array<WordRow<E, W>, N>& rows, std::string_view word) {
+  std::string w(trim(nfkc(word)));
+  for (const auto& row : rows)
+    for (const char* x : row.words)
+      if (x && w == x) return row.state;
+  return std::nullopt;
+}
+
+constexpr std::array<WordRow<MilestoneState, 3>, 3> kMilestoneStates = {{
     {MilestoneState::not_started, "not_started", {"未启动", "not_started", nullptr}},
     {MilestoneState::in_progress, "in_progress", {"推进中", "in_progress", nullptr}},
     {MilestoneState::completed, "completed", {"已完成", "completed", "done"}},
@@ -56,21 +67,12 @@ const char* milestone_label(MilestoneState s) {
 }
 
 std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
-  std::string w(trim(nfkc(word)));
-  for (const auto& row : kMilestoneStates)
-    for (const char* x : row.words)
-      if (x && w == x) return row.state;
-  return std::nullopt;
+  return parse_word(kMilestoneStates, word);
 }
 
 namespace {
 
-struct ProjectRow {
-  ProjectState state;
-  const char* code;
-  std::array<const char*, 4> words;
-};
-constexpr std::array<ProjectRow, 3> kProjectStates = {{
+constexpr std::array<WordRow<ProjectState, 4>, 3> kProjectStates = {{
     {ProjectState::not_started, "not_started", {"未开工", "未启动", "not_started", nullptr}},
     {ProjectState::in_progress, "in_progress", {"在建", "推进中", "in_progress", "已开工"}},
     {ProjectState::finished, "finished", {"已完工", "已完成", "finished", "completed"}},
@@ -87,11 +89,7 @@ const char* project_state_code(ProjectState s) {
 }
 
 std::optional<ProjectState> parse_project_state(std::string_view word) {
-  std::string w(trim(nfkc(word)));
-  for (const auto& row : kProjectStates)
-    for (const char* x : row.words)
-      if (x && w == x) return row.state;
-  return std::nullopt;
+  return parse_word(kProjectStates, word);
 }
 
 const char* sum_label(SumOf s) {

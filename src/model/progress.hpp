@@ -35,7 +35,7 @@ class SharedText {
   const std::string& str() const;
   operator const std::string&() const { return str(); }  // NOLINT
   bool empty() const { return str().empty(); }
-  bool operator==(const SharedText& o) const { return p_ == o.p_ || str() == o.str(); }
+  bool operator==(const SharedText& o) const { return p_ == o.p_; }  // one copy per text
 
  private:
   const std::string* p_ = nullptr;

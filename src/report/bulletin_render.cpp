@@ -7,6 +7,7 @@
 
 #include "model/diagnostic.hpp"
 #include "report/catalogue_report.hpp"
+#include "report/county_report.hpp"
 #include "report/default_templates.hpp"
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
@@ -319,15 +320,12 @@ mu::data view(const Bulletin& b) {
   d.set("lowest_counties", join(lowest, "、"));
   mu::data county_lag{mu::data::type::list};
   bool any_county_lag = false;
+  auto lagging = lagging_counties(rep);
   for (const auto& t : rep.targets) {
-    auto lag = lagging_counties(rep, t.key());
-    if (lag.empty()) continue;
-    std::vector<std::string> names;
-    for (const TargetResult* c : lag)
-      names.push_back(rep.plan->counties[static_cast<std::size_t>(c->county)] + "（" +
-                      pct_text(c->completion_pct) + "，" + result_label(*c) + "）");
+    auto lag = lagging.find(t.key());
+    if (lag == lagging.end()) continue;
     mu::data it = target_item(rep, t);
-    it.set("counties", join(names, "、"));
+    it.set("counties", lagging_county_names(rep, lag->second, false));
     county_lag.push_back(it);
     any_county_lag = true;
   }

@@ -84,33 +84,30 @@ std::string county_table(const MonthReport& rep, int county, const Style& style)
   return out;
 }
 
+std::string lagging_county_names(const MonthReport& rep,
+                                 const std::vector<const TargetResult*>& lag, bool projection) {
+  std::vector<std::string> names;
+  for (const TargetResult* c : lag)
+    names.push_back(county_name(rep, c->county) + "（" + pct_text(c->completion_pct) + "，" +
+                    (projection ? status_text(*c) : std::string(result_label(*c))) + "）");
+  return join(names, "、");
+}
+
 std::string county_section_markdown(const MonthReport& rep, const std::string& heading) {
   if (rep.counties.empty()) return "";
   std::string out =
       heading + "\n\n" + rules_line(rep) + "\n\n" + standings_table(rep, -1).markdown() + "\n";
   std::vector<std::string> lines;
-  for (const TargetResult* t : lagging_targets(rep)) {
-    auto lag = lagging_counties(rep, t->key());
-    if (lag.empty()) continue;
-    std::vector<std::string> names;
-    for (const TargetResult* c : lag)
-      names.push_back(county_name(rep, c->county) + "（" + pct_text(c->completion_pct) + "，" +
-                      status_text(*c) + "）");
-    lines.push_back("- " + target_id(*t) + " " + md_escape(target_name(*t)) + "：" +
-                    join(names, "、"));
-  }
+  auto lagging = lagging_counties(rep);
+  for (const TargetResult* t : lagging_targets(rep))
+    if (auto it = lagging.find(t->key()); it != lagging.end())
+      lines.push_back("- " + target_id(*t) + " " + md_escape(target_name(*t)) + "：" +
+                      lagging_county_names(rep, it->second, true));
   // A city target on pace can still hide a 县市区 far behind it.
-  for (const auto& t : rep.targets) {
-    if (is_lagging(t.status)) continue;
-    auto lag = lagging_counties(rep, t.key());
-    if (lag.empty()) continue;
-    std::vector<std::string> names;
-    for (const TargetResult* c : lag)
-      names.push_back(county_name(rep, c->county) + "（" + pct_text(c->completion_pct) + "，" +
-                      status_text(*c) + "）");
-    lines.push_back("- " + target_id(t) + " " + md_escape(target_name(t)) + "（全市" +
-                    result_label(t) + "）：" + join(names, "、"));
-  }
+  for (const auto& t : rep.targets)
+    if (auto it = lagging.find(t.key()); it != lagging.end() && !is_lagging(t.status))
+      lines.push_back("- " + target_id(t) + " " + md_escape(target_name(t)) + "（全市" +
+                      result_label(t) + "）：" + lagging_county_names(rep, it->second, true));
   if (!lines.empty()) out += "滞后的县市区（按指标）：\n\n" + join(lines, "\n") + "\n\n";
   return out;
 }

@@ -20,6 +20,10 @@ OutWorkbook county_workbook(const MonthReport& rep, int county);
 // every lagging city target the 县市区 that lag on it. Empty when nothing is allocated.
 std::string county_section_markdown(const MonthReport& rep, const std::string& heading);
 
+// "远安县（10.4%，严重滞后）、…": the 县市区 lagging on one target; `projection` adds 预计逾期.
+std::string lagging_county_names(const MonthReport& rep,
+                                 const std::vector<const TargetResult*>& lag, bool projection);
+
 extern const std::vector<std::string> kCountyCsvColumns;
 
 }  // namespace minsheng

@@ -381,17 +381,30 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
          page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))});
   }
 
+  // Everything a page lists, grouped once: a province has thousands of units and tasks.
+  std::map<std::string_view, std::vector<const TargetResult*>> unit_targets;
+  std::map<std::string_view, std::vector<const Problem*>> unit_problems;
+  std::map<int, std::vector<const Problem*>> task_problems;
+  std::map<TargetKey, std::vector<const TargetResult*>> target_counties;
+  std::map<TargetKey, std::vector<const ProjectResult*>> target_projects;
+  std::vector<std::vector<const TargetResult*>> county_rows(plan.counties.size());
+  for (const auto& r : rep.targets) unit_targets[r.target->lead].push_back(&r);
+  for (const auto& p : problems) {
+    unit_problems[p.unit].push_back(&p);
+    task_problems[p.key.task].push_back(&p);
+  }
+  for (const auto& c : rep.county_targets) {
+    target_counties[c.key()].push_back(&c);
+    county_rows[static_cast<std::size_t>(c.county)].push_back(&c);
+  }
+  for (const auto& p : rep.projects) target_projects[p.key()].push_back(&p);
+
   for (const auto& unit : plan.lead_units()) {
-    std::vector<const TargetResult*> rows;
-    for (const auto& r : rep.targets)
-      if (r.target->lead == unit) rows.push_back(&r);
-    std::string b = "<h1>" + esc(unit) + "</h1>\n" + targets_table(rep, h, rows);
+    std::string b = "<h1>" + esc(unit) + "</h1>\n" + targets_table(rep, h, unit_targets[unit]);
     if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end())
       b += "<h2>本月情况</h2>\n" + words_html(it->second);
-    std::vector<const Problem*> mine;
-    for (const auto& p : problems)
-      if (p.unit == unit) mine.push_back(&p);
-    if (!mine.empty()) b += "<h2>问题清单</h2>\n" + problems_html(plan, mine, rep.month);
+    if (auto it = unit_problems.find(unit); it != unit_problems.end())
+      b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
     pages.push_back({unit_href(plan, unit), page(rep, unit, b)});
   }
 
@@ -408,8 +421,8 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
            pct_text(st->rollup.avg_completion) + "</p>\n";
       b += "<div class=\"scroll\"><table><thead><tr><th>编号</th><th>指标</th><th>牵头单位</th>"
            "<th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead><tbody>\n";
-      for (const auto& r : rep.county_targets) {
-        if (r.county != static_cast<int>(c)) continue;
+      for (const TargetResult* rp : county_rows[c]) {
+        const TargetResult& r = *rp;
         std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
         if (r.carried) actual += "（" + carried_text(r) + "）";
         b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
@@ -467,38 +480,34 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
       }
       if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) b += words_html(it->second);
       std::string counties;
-      for (const auto& c : rep.county_targets)
-        if (c.key() == r.key())
-          counties += "<tr><td><a href=\"" + county_href(c.county) + "\">" +
-                      esc(plan.counties[static_cast<std::size_t>(c.county)]) + "</a></td><td>" +
-                      esc(c.actual ? with_measure(c.actual, c.measure) : "—") + " / " +
-                      esc(with_measure(c.target_value, c.measure)) + "</td><td>" +
-                      bar(c.completion_pct, c.status) + "</td><td>" + badge(c) + "</td></tr>\n";
+      for (const TargetResult* c : target_counties[r.key()])
+        counties += "<tr><td><a href=\"" + county_href(c->county) + "\">" +
+                    esc(plan.counties[static_cast<std::size_t>(c->county)]) + "</a></td><td>" +
+                    esc(c->actual ? with_measure(c->actual, c->measure) : "—") + " / " +
+                    esc(with_measure(c->target_value, c->measure)) + "</td><td>" +
+                    bar(c->completion_pct, c->status) + "</td><td>" + badge(*c) + "</td></tr>\n";
       if (!counties.empty())
         b += "<h2>分解到县市区</h2>\n<div "
              "class=\"scroll\"><table><thead><tr><th>县市区</th><th>累计完成 / 分解目标</th>"
              "<th>完成率</th><th>状态</th></tr></thead><tbody>\n" +
              counties + "</tbody></table></div>\n";
       std::string projects;
-      for (const auto& p : rep.projects)
-        if (p.key() == r.key())
-          projects += "<tr><td>" + esc(p.name) + "</td><td>" +
-                      esc(p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "") +
-                      "</td><td>" + esc(p.state ? project_state_label(*p.state) : "") +
-                      "</td><td>" + esc(p.planned_finish ? p.planned_finish->str() : "") +
-                      "</td><td>" +
-                      esc(p.late ? late_reason(p, rep.month) : (p.carried ? "本月未更新" : "")) +
-                      "</td></tr>\n";
+      for (const ProjectResult* p : target_projects[r.key()])
+        projects += "<tr><td>" + esc(p->name) + "</td><td>" +
+                    esc(p->county >= 0 ? plan.counties[static_cast<std::size_t>(p->county)] : "") +
+                    "</td><td>" + esc(p->state ? project_state_label(*p->state) : "") +
+                    "</td><td>" + esc(p->planned_finish ? p->planned_finish->str() : "") +
+                    "</td><td>" +
+                    esc(p->late ? late_reason(*p, rep.month) : (p->carried ? "本月未更新" : "")) +
+                    "</td></tr>\n";
       if (!projects.empty())
         b += "<h2>具体项目</h2>\n<div "
              "class=\"scroll\"><table><thead><tr><th>项目</th><th>县市区</th><th>状态</th>"
              "<th>计划完工</th><th>备注</th></tr></thead><tbody>\n" +
              projects + "</tbody></table></div>\n";
     }
-    std::vector<const Problem*> mine;
-    for (const auto& p : problems)
-      if (p.key.task == task.id) mine.push_back(&p);
-    if (!mine.empty()) b += "<h2>问题清单</h2>\n" + problems_html(plan, mine, rep.month);
+    if (auto it = task_problems.find(task.id); it != task_problems.end())
+      b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
     pages.push_back({task_href(task.id), page(rep, "任务" + std::to_string(task.id), b)});
   }
   return pages;

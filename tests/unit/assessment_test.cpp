@@ -354,7 +354,7 @@ TEST_CASE("each 县市区 share is judged by the city rules against its own figu
   CHECK(rep.counties[0].rank == 1);
   CHECK(rep.counties[1].rank == 2);
   CHECK(rep.counties[2].rank == 3);
-  auto lag = lagging_counties(rep, {1, 1});
+  auto lag = lagging_counties(rep)[{1, 1}];
   REQUIRE(lag.size() == 1);
   CHECK(lag[0]->county == 1);
 }
