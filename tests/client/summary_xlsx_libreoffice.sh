@@ -75,4 +75,29 @@ for a, b in zip(lo, ref):
             print(f"FAIL: diff task {b['task']}.{b['target']}: {got!r} vs {want!r}")
 sys.exit(1 if bad else 0)
 PY
-echo "ok: LibreOffice reads summary.xlsx (73 targets, 5 sheets) and diff.xlsx with the CSVs' numbers"
+# The 县市区 workbook: its 县市区明细 sheet has summary --by county's rows and numbers.
+"$bin" --data demo/reports summary --month 2024-06 --by county --format xlsx -o "$work/county.xlsx"
+"$bin" --data demo/reports summary --month 2024-06 --by county --format csv >"$work/county.csv"
+timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$work" "$work/county.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+python3 - "$work/county-县市区明细.csv" "$work/county.csv" "$work/county-县市区排名.csv" <<'PY'
+import csv, sys
+lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+ref = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
+rank = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+def num(s):
+    s = s.replace(",", "").rstrip("%")
+    return round(float(s), 1) if s else None
+assert len(lo) == len(ref) == 36, (len(lo), len(ref))
+assert [r["县市区"] for r in rank][:2] == ["西陵区", "兴山县"] and len(rank) == 14, rank[:2]
+bad = 0
+for a, b in zip(lo, ref):
+    for got, want in [(a["县市区"], b["county"]), (num(a["分解目标"]), num(b["county_target"])),
+                      (num(a["累计完成"]), num(b["actual"])), (num(a["完成率"]), num(b["completion_pct"]))]:
+        if got != want:
+            bad += 1
+            print(f"FAIL: {b['county']} task {b['task']}: {got!r} vs {want!r}")
+sys.exit(1 if bad else 0)
+PY
+echo "ok: LibreOffice reads summary.xlsx (73 targets, 5 sheets), diff.xlsx and the 县市区 workbook with the CSVs' numbers"
