@@ -22,6 +22,8 @@ std::string translate_parse_error(const std::string& what) {
       {std::regex(R"(^(\S+) requires (\S+)$)"), "$1 需要同时给出 $2"},
       {std::regex(R"(^Could not convert: (\S+) = (.*)$)"), "$1 的值“$2”格式不对"},
       {std::regex(R"(^(\S+): (.*) not in \{(.*)\}$)"), "$1 的值“$2”不在可选范围内（$3）"},
+      {std::regex(R"(^(\S+): Value (\S+) not in range (\S+) to (\S+)$)"),
+       "$1 的值 $2 超出范围（$3–$4）"},
       {std::regex(R"(^(\S+): At Most (\d+) required but received (\d+)$)"),
        "$1 最多只能给 $2 次，实际给了 $3 次"},
       {std::regex(R"(^(\S+) accepts at most (\d+) arguments?$)"), "$1 最多接受 $2 个值"},

@@ -157,14 +157,17 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
         "minsheng: 命令行有误：--format 的值“xx”不在可选范围内（table,md,csv,json,xlsx）\n用 "
         "minsheng "
         "summary --help 查看用法。\n");
+  CHECK(err("-j 999 check") ==
+        "minsheng: 命令行有误：--jobs 的值 999 超出范围（0–256）\n用 minsheng check --help 查看用法。\n");
   // None of CLI11's English phrases reaches a person.
   for (const char* args : {"", "summary", "summary --month 2024-06 x", "tasks --category x",
                            "bulletin --quarter 2024Q2 --half 2024H1", "tasks --format xml",
-                           "summary --month 2024-06 --month 2024-07"}) {
+                           "summary --month 2024-06 --month 2024-07", "-j 999 check",
+                           "summary --month 2024-06 --by town"}) {
     std::string e = run(args).err;
     INFO(args << " → " << e);
     for (const char* en :
-         {"required", "not expected", "excludes", "Could not convert", "not in {", "At Most"})
+         {"required", "not expected", "excludes", "Could not convert", "not in", "At Most", "Value"})
       CHECK(e.find(en) == std::string::npos);
   }
 }
