@@ -3,11 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "io/fs.hpp"
 #include "io/workbook.hpp"
@@ -21,8 +23,10 @@
 namespace minsheng {
 namespace {
 
+// A cell's text is a view into the file's records (or YAML tree), which RawFile keeps: a
+// province reads a million rows, and copying each cell showed in the profile.
 struct Cell {
-  std::string text;
+  std::string_view text;
   int line = 0;
   int col = 0;
   bool not_scalar = false;  // YAML gave a list or map here
@@ -39,7 +43,9 @@ struct RawRow {
 };
 
 struct RawFile {
-  std::string unit;  // named inside the file, if it is
+  std::vector<CsvRecord> records;  // what the cells of a CSV or workbook view
+  YAML::Node yaml;                 // what the cells of a YAML file view
+  std::string unit;                // named inside the file, if it is
   Cell unit_cell;
   std::optional<Cell> month;
   std::optional<Cell> submitted;
@@ -275,15 +281,34 @@ bool footer_row(const CsvRecord& rec) {
   return false;
 }
 
-RawFile Reader::read_records(std::vector<CsvRecord> records) {
+// Where each column is in a sheet's rows; kNone when the header does not have it.
+class Columns {
+ public:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  Columns() { clear(); }
+  void clear() { at_.fill(kNone); }
+  bool has(Column c) const { return at_[static_cast<std::size_t>(c)] != kNone; }
+  std::size_t operator[](Column c) const { return at_[static_cast<std::size_t>(c)]; }
+  void set(Column c, std::size_t i) { at_[static_cast<std::size_t>(c)] = i; }
+  void set_first(Column c, std::size_t i) {
+    if (!has(c)) set(c, i);
+  }
+
+ private:
+  std::array<std::size_t, static_cast<std::size_t>(Column::issue_status) + 1> at_;
+};
+
+RawFile Reader::read_records(std::vector<CsvRecord> in) {
   RawFile raw;
+  raw.records = std::move(in);
+  auto& records = raw.records;  // the cells below view these, so they stay with the file
   // The header is the first row with a 任务编号 column; a title row may stand above it.
   std::size_t header_at = records.size();
-  std::map<Column, std::size_t> cols;
+  Columns cols;
   for (std::size_t r = 0; r < records.size() && r < 10 && header_at == records.size(); ++r) {
     for (std::size_t i = 0; i < records[r].fields.size(); ++i)
-      if (auto c = column_for(records[r].fields[i].value)) cols.try_emplace(*c, i);
-    if (cols.count(Column::task))
+      if (auto c = column_for(records[r].fields[i].value)) cols.set_first(*c, i);
+    if (cols.has(Column::task))
       header_at = r;
     else
       cols.clear();
@@ -305,28 +330,26 @@ RawFile Reader::read_records(std::vector<CsvRecord> records) {
     const CsvRecord& below = records[header_at + 1];
     bool names_columns = false;
     for (std::size_t i = 0; i < below.fields.size(); ++i)
-      if (auto c = column_for(below.fields[i].value); c && c != Column::task && !cols.count(*c)) {
-        cols[*c] = i;
+      if (auto c = column_for(below.fields[i].value); c && c != Column::task && !cols.has(*c)) {
+        cols.set(*c, i);
         names_columns = true;
       }
     if (names_columns) records.erase(records.begin() + static_cast<long>(header_at) + 1);
   }
   const CsvRecord& header = records[header_at];
   raw.header_line = header.line;
-  if (!cols.count(Column::value) && !cols.count(Column::status) &&
-      !cols.count(Column::target_value))
+  if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
 
   auto cell = [&](const CsvRecord& rec, Column c) {
     Cell out{"", rec.line, 0};
-    auto it = cols.find(c);
-    if (it == cols.end()) return out;
-    if (it->second < rec.fields.size()) {
-      out.text = rec.fields[it->second].value;
-      out.col = rec.fields[it->second].col;
+    if (std::size_t i = cols[c]; i < rec.fields.size()) {  // kNone is never a field
+      out.text = rec.fields[i].value;
+      out.col = rec.fields[i].col;
     }
     return out;
   };
+  raw.rows.reserve(records.size() - header_at);
   for (std::size_t r = header_at + 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
     if (rec.blank() || footer_row(rec)) continue;
@@ -384,6 +407,7 @@ RawFile Reader::read_yaml(std::string_view text) {
     error(1, 0, "YAML 进度文件的顶层应为键值映射（unit、month、progress）");
     return raw;
   }
+  raw.yaml = root;  // the cells view its scalars
   const std::string list_key = breakdown_ ? "allocations" : "progress";
   const std::vector<std::string> top = {"unit", "month", "submitted", list_key};
   static const std::vector<std::string> row_keys = [] {
@@ -519,7 +543,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   const Target* target = resolve_target(row, *task, unit);
   if (!target) return std::nullopt;
   TargetKey key{task->id, target->index};
-  std::string label = task->label_of(*target);
+  auto label = [&] { return task->label_of(*target); };  // for messages only
   bool ok = true;
   auto bad = [&](const Cell& c, std::string msg) {
     error(c, std::move(msg));
@@ -528,7 +552,8 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
 
   // Another unit's target: an error in this file, and the leading unit's own value stands.
   bool foreign = !unit.empty() && target->lead != unit;
-  if (foreign) error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
+  if (foreign)
+    error(row.task, label() + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
 
   for (const auto& f : kRowFields)
     if ((row.*f.cell).not_scalar) bad(row.*f.cell, std::string(f.key) + " " + kShape);
@@ -536,10 +561,15 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   ProgressEntry e;
   e.key = key;
   e.source = {file_, row.line};
-  e.note = text_of(row.note);
-  e.project = text_of(row.project);
-  UnitText words{text_of(row.progress), text_of(row.issues), text_of(row.next_steps), false,
-                 e.source};
+  if (row.note.present()) e.note = text_of(row.note);
+  if (row.project.present()) e.project = text_of(row.project);
+  UnitText words;
+  words.source = e.source;
+  if (row.has_text()) {
+    words.progress = text_of(row.progress);
+    words.issues = text_of(row.issues);
+    words.next_steps = text_of(row.next_steps);
+  }
   bool county_unknown = false;
   if (auto c = county_of(row))
     e.county = *c;
@@ -572,19 +602,19 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     }
   } else if (row.project_status.present() || row.planned_finish.present()) {
     warning(row.project_status.present() ? row.project_status : row.planned_finish,
-            label + "：没有“项目名称”，项目状态和计划完工已忽略");
+            label() + "：没有“项目名称”，项目状态和计划完工已忽略");
   }
 
   if (row.value.present()) {
     bool milestone = target->kind == TargetKind::milestone;
     ParsedNumber n = parse_number(row.value.text, target->measure);
     if (n.kind == ParsedNumber::Kind::error) {
-      bad(row.value, label + "的累计完成值" + n.error);
+      bad(row.value, label() + "的累计完成值" + n.error);
     } else if (milestone && !n.quantity.percent && !project) {
       bad(row.value,
-          label + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
+          label() + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
     } else if (n.quantity.percent && !milestone && target->measure != "%") {
-      bad(row.value, label + "的计量单位为“" + target->measure + "”，不能填写百分数" +
+      bad(row.value, label() + "的计量单位为“" + target->measure + "”，不能填写百分数" +
                          quote_value(trim(row.value.text)));
     } else {
       e.value = n.quantity.value;
@@ -602,20 +632,20 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     else if (target->kind == TargetKind::milestone)
       e.state = st;
     else
-      warning(row.status, label + "是数字指标，“状态”列已忽略，以累计完成值为准");
+      warning(row.status, label() + "是数字指标，“状态”列已忽略，以累计完成值为准");
   }
   if (row.target_value.present()) {
     ParsedNumber n = parse_number(row.target_value.text, target->measure);
     if (!target->pending)
-      warning(row.target_value, label + "的目标值已在计划中确定，此处填写的目标值已忽略");
+      warning(row.target_value, label() + "的目标值已在计划中确定，此处填写的目标值已忽略");
     else if (n.kind == ParsedNumber::Kind::error)
-      bad(row.target_value, label + "的目标值" + n.error);
+      bad(row.target_value, label() + "的目标值" + n.error);
     else if (n.quantity.value <= target->baseline)
-      bad(row.target_value, label + "的目标值应大于基数 " + format_number(target->baseline));
+      bad(row.target_value, label() + "的目标值应大于基数 " + format_number(target->baseline));
     else if (e.county >= 0 || project)
       warning(
           row.target_value,
-          label + "：县市区和项目行的目标值已忽略；县市区的分解目标请报送分解方案（breakdown）");
+          label() + "：县市区和项目行的目标值已忽略；县市区的分解目标请报送分解方案（breakdown）");
     else
       e.target_value = n.quantity.value;
   }
@@ -710,6 +740,20 @@ std::string Reader::resolve_unit(const RawFile& raw) {
   return unit;
 }
 
+// A row is one target in the city, in one 县市区, or one project (by its one shared name).
+struct RowKey {
+  TargetKey key;
+  int county;
+  const std::string* project;
+  bool operator==(const RowKey&) const = default;
+};
+struct RowKeyHash {
+  std::size_t operator()(const RowKey& k) const {
+    return TargetKeyHash()(k.key) * 31 + std::hash<const void*>()(k.project) * 7 +
+           static_cast<std::size_t>(k.county);
+  }
+};
+
 Submission Reader::validate(RawFile raw) {
   Submission sub;
   sub.file = file_;
@@ -733,9 +777,9 @@ Submission Reader::validate(RawFile raw) {
     else
       sub.submitted = d;
   }
-  // A row is one target in the city, in one 县市区, or one project.
-  using RowKey = std::tuple<TargetKey, int, std::string>;
-  std::map<RowKey, int> seen;  // → line of its first row
+  std::unordered_map<RowKey, int, RowKeyHash> seen;  // → line of its first row
+  seen.reserve(raw.rows.size());
+  sub.entries.reserve(raw.rows.size());
   for (const auto& row : raw.rows) {
     if (!row.task.present() && !row.value.present() && !row.status.present() &&
         !row.target_value.present()) {
@@ -758,7 +802,7 @@ Submission Reader::validate(RawFile raw) {
       mark_invalid(sub, *e);
       continue;
     }
-    auto [it, fresh] = seen.emplace(RowKey{e->key, e->county, e->project}, row.line);
+    auto [it, fresh] = seen.emplace(RowKey{e->key, e->county, &e->project.str()}, row.line);
     if (!fresh) {
       std::string what = target_label(e->key.task, e->key.target, true);
       if (!e->project.empty())

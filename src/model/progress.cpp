@@ -197,13 +197,15 @@ std::optional<double> snapshot_sum(const Snapshot& snap, TargetKey key, SumOf of
   return sum;
 }
 
-void merge_value(Observation& o, bool fresh, const ProgressEntry& e, YearMonth month,
-                 const std::string& what, Diagnostics* diags) {
-  if (!fresh && diags && e.value && o.value && *e.value < *o.value && o.month < month)
+// `what` names the target in the warning; it is built only when there is one to give.
+template <class What>
+void merge_value(Observation& o, bool fresh, const ProgressEntry& e, std::optional<double> value,
+                 YearMonth month, const What& what, Diagnostics* diags) {
+  if (!fresh && diags && value && o.value && *value < *o.value && o.month < month)
     diags->warning(e.source.file, e.source.line, 0,
-                   "累计值较上月减少：" + what + " 由 " + format_number(*o.value) + "（" +
-                       o.month.str() + "，" + o.source.str() + "）降为 " + format_number(*e.value));
-  o = {e.value, e.percent, e.state, month, e.source, e.note, e.derived_from};
+                   "累计值较上月减少：" + what() + " 由 " + format_number(*o.value) + "（" +
+                       o.month.str() + "，" + o.source.str() + "）降为 " + format_number(*value));
+  o = {value, e.percent, e.state, month, e.source, e.note, e.derived_from};
 }
 
 // "第 9–12 行": where the rows a sum was checked against are.
@@ -248,7 +250,8 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (!e.value && !e.state) continue;
       CountyKey ck{e.key, e.county};
       auto [it, fresh] = snap.county_values.try_emplace(ck);
-      merge_value(it->second, fresh, e, sub.month, "", nullptr);
+      merge_value(
+          it->second, fresh, e, e.value, sub.month, [] { return std::string(); }, nullptr);
       if (e.value) push_series(snap.county_series[ck], sub.month, *e.value);
     }
     for (const auto& e : sub.projects) {
@@ -270,9 +273,9 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (e.target_value) {
         snap.target_values[e.key] = {*e.target_value, e.source};
       }
-      ProgressEntry merged = e;
+      std::optional<double> value = e.value;
       if (e.derived_from != SumOf::none) {
-        merged.value = snapshot_sum(snap, e.key, e.derived_from);
+        value = snapshot_sum(snap, e.key, e.derived_from);
       } else if (e.checked_against != SumOf::none && e.value && diags) {
         auto sum = snapshot_sum(snap, e.key, e.checked_against);
         if (sum && std::abs(*sum - *e.value) > 1e-9 * std::max(1.0, std::abs(*e.value)))
@@ -283,11 +286,12 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
                              (e.checked_against == SumOf::counties ? "县市区行" : "项目行") + "：" +
                              rows_text(sub, e.key, e.checked_against) + "），以全市值为准");
       }
-      if (!merged.value && !merged.state) continue;
+      if (!value && !e.state) continue;
       auto [it, fresh] = snap.values.try_emplace(e.key);
-      merge_value(it->second, fresh, merged, sub.month,
-                  target_label(e.key.task, e.key.target, true), diags);
-      if (merged.value) push_series(snap.series[e.key], sub.month, *merged.value);
+      merge_value(
+          it->second, fresh, e, value, sub.month,
+          [&] { return target_label(e.key.task, e.key.target, true); }, diags);
+      if (value) push_series(snap.series[e.key], sub.month, *value);
     }
   }
 }

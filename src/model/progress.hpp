@@ -135,7 +135,7 @@ struct Observation {
   std::optional<MilestoneState> state;
   YearMonth month;  // the month it was reported for
   SourceRef source;
-  std::string note;
+  SharedText note;
   SumOf derived_from = SumOf::none;  // the unit gave no city figure: it is this sum
 };
 
@@ -177,11 +177,12 @@ struct MonthValue {
 
 struct Snapshot {
   YearMonth month;
-  std::map<TargetKey, Observation> values;
-  std::map<TargetKey, std::vector<MonthValue>> series;  // every numeric value up to `month`
-  std::map<TargetKey, Supplied> target_values;          // latest supplied figure of pending targets
-  std::map<std::string, const Submission*> reported;    // units with a file for `month`
-  std::set<TargetKey> invalid;                          // rejected rows in `month`
+  // Looked up, never walked in order: hashed, as a province has a hundred thousand targets.
+  std::unordered_map<TargetKey, Observation, TargetKeyHash> values;
+  std::unordered_map<TargetKey, std::vector<MonthValue>, TargetKeyHash> series;  // up to `month`
+  std::unordered_map<TargetKey, Supplied, TargetKeyHash> target_values;  // of pending targets
+  std::map<std::string, const Submission*> reported;  // units with a file for `month`
+  std::set<TargetKey> invalid;                        // rejected rows in `month`
   std::map<CountyKey, Observation> county_values;
   std::map<CountyKey, std::vector<MonthValue>> county_series;
   std::set<CountyKey> invalid_counties;  // rejected 县市区 rows in `month`

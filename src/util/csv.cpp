@@ -83,9 +83,15 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
       if (c == '\n') {
         ++line;
         line_start = i + 1;
+        field.value += c;
+        ++i;
+        continue;
       }
-      field.value += c;
-      ++i;
+      // The run up to the next quote or line break, in one piece.
+      std::size_t end = text.find_first_of("\"\n", i);
+      if (end == std::string_view::npos) end = text.size();
+      field.value.append(text.substr(i, end - i));
+      i = end;
       continue;
     }
     if (c == sep) {
@@ -107,8 +113,10 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
     }
     // Text after a closing quote, or a stray quote in an unquoted field, is kept as typed:
     // hand-made files do this and the value check downstream names the cell if it matters.
-    field.value += c;
-    ++i;
+    std::size_t end = i + 1;
+    while (end < text.size() && text[end] != sep && text[end] != '\r' && text[end] != '\n') ++end;
+    field.value.append(text.substr(i, end - i));
+    i = end;
   }
   if (quoted && !quote_closed)
     throw CsvError(quote_line, quote_col,
@@ -121,7 +129,8 @@ std::string csv_field(std::string_view value) {
   // A text cell that Excel or WPS would read as a formula gets a leading ' (OWASP's advice);
   // a number such as -5.5 stays a number.
   std::string neutral;
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+  if (!value.empty() &&
+      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
       !parse_decimal(value)) {
     neutral = "'" + std::string(value);
     value = neutral;

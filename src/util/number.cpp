@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -45,19 +46,26 @@ std::string remove_char(std::string_view s, char c) {
 }  // namespace
 
 ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
-  std::string s(trim(nfkc(trim(raw))));
+  std::string_view typed = trim(raw);
+  // Most cells are plain digits: they need no Unicode folding and carry no suffix.
+  bool plain = std::all_of(typed.begin(), typed.end(),
+                           [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+  std::string s = plain ? std::string(typed) : std::string(trim(nfkc(typed)));
   if (s.empty()) return {};
-  std::string original(trim(raw));
+  std::string original(typed);
 
-  std::string folded_measure = nfkc(measure);
-  if (folded_measure != "%") strip_suffix(s, folded_measure);
-  bool percent = strip_suffix(s, "%");
+  bool percent = false;
   double scale = 1;
-  if (strip_suffix(s, "万"))
-    scale = 1e4;
-  else if (strip_suffix(s, "亿"))
-    scale = 1e8;
-  if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
+  if (!plain) {
+    std::string folded_measure = nfkc(measure);
+    if (folded_measure != "%") strip_suffix(s, folded_measure);
+    percent = strip_suffix(s, "%");
+    if (strip_suffix(s, "万"))
+      scale = 1e4;
+    else if (strip_suffix(s, "亿"))
+      scale = 1e8;
+    if (!percent) percent = strip_suffix(s, "%");  // "3.5万%" is nonsense, but "95 %" is not
+  }
   if (s.empty()) return fail(quote_value(original) + "不是数字");
   if (s[0] == '-') return fail("不能为负数：" + quote_value(original));
   if (s[0] == '+') s.erase(0, 1);
@@ -72,7 +80,8 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   std::string digits = remove_char(s, ',');
   double v = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (ec == std::errc::result_out_of_range) return fail(quote_value(original) + "过大（上限为 1万亿）");
+  if (ec == std::errc::result_out_of_range)
+    return fail(quote_value(original) + "过大（上限为 1万亿）");
   if (ec != std::errc() || end != digits.data() + digits.size() || digits.front() == '.' ||
       digits.back() == '.')
     return fail(quote_value(original) + "不是数字");

@@ -1,0 +1,48 @@
+// Benchmark: where one summary's time and memory go, phase by phase, on a data set made by
+// bench/gen_province.py. Run: ./build/minsheng_phases DIR [YYYY-MM]   (DIR has tasks.yaml, reports/)
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "assess/month.hpp"
+#include "io/data_dir.hpp"
+#include "io/plan_loader.hpp"
+#include "report/summary_report.hpp"
+
+using namespace minsheng;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+Clock::time_point last = Clock::now();
+
+void mark(const char* phase) {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto now = Clock::now();
+  std::printf("%-10s %7.0f ms   peak %4ld MB\n", phase,
+              std::chrono::duration<double, std::milli>(now - last).count(), u.ru_maxrss / 1024);
+  last = now;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: minsheng_phases DIR [YYYY-MM]\n");
+    return 2;
+  }
+  std::string dir = argv[1];
+  auto month = YearMonth::parse(argc > 2 ? argv[2] : "2024-12");
+  if (!month) return 2;
+  Plan plan = load_plan(dir + "/tasks.yaml");
+  mark("plan");
+  DataSet data = load_data(plan, dir + "/reports", *month);
+  mark("load_data");
+  MonthReport rep = assess_data(plan, data, *month, true);
+  mark("assess");
+  std::string csv = summary_csv(rep);
+  mark("csv");
+  std::printf("%zu targets, %zu bytes of CSV\n", rep.targets.size(), csv.size());
+}
