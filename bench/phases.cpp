@@ -1,9 +1,12 @@
 // Benchmark: where one summary's time and memory go, phase by phase, on a data set made by
-// bench/gen_province.py. Run: ./build/minsheng_phases DIR [YYYY-MM]   (DIR has tasks.yaml, reports/)
+// bench/gen_province.py. Run: ./build/minsheng_phases DIR [YYYY-MM]   (DIR has tasks.yaml,
+// reports/)
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "assess/month.hpp"
 #include "io/data_dir.hpp"
@@ -21,8 +24,9 @@ void mark(const char* phase) {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   auto now = Clock::now();
-  std::printf("%-10s %7.0f ms   peak %4ld MB\n", phase,
-              std::chrono::duration<double, std::milli>(now - last).count(), u.ru_maxrss / 1024);
+  std::printf("%-10s %7.0f ms   peak %4ld MB   in use %4zu MB\n", phase,
+              std::chrono::duration<double, std::milli>(now - last).count(), u.ru_maxrss / 1024,
+              mallinfo2().uordblks >> 20);
   last = now;
 }
 
@@ -36,11 +40,12 @@ int main(int argc, char** argv) {
   std::string dir = argv[1];
   auto month = YearMonth::parse(argc > 2 ? argv[2] : "2024-12");
   if (!month) return 2;
+  if (const char* j = std::getenv("JOBS")) set_parallel_reads(static_cast<unsigned>(std::atoi(j)));
   Plan plan = load_plan(dir + "/tasks.yaml");
   mark("plan");
-  DataSet data = load_data(plan, dir + "/reports", *month);
+  DataSet data = load_data(plan, dir + "/reports", *month, month->plus(-1));  // as summary does
   mark("load_data");
-  MonthReport rep = assess_data(plan, data, *month, true);
+  MonthReport rep = assess_data(plan, std::move(data), *month, true);
   mark("assess");
   std::string csv = summary_csv(rep);
   mark("csv");

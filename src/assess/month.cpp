@@ -22,7 +22,13 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
 // Values that are valid numbers but probably not what the unit meant.
 void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
   std::unordered_map<TargetKey, double, TargetKeyHash> highest;
-  std::unordered_map<TargetKey, std::pair<double, const ProgressEntry*>, TargetKeyHash> supplied;
+  std::unordered_map<TargetKey, Supplied, TargetKeyHash> supplied;
+  // Months whose rows were dropped as they were read left their values in `carried`.
+  for (const auto& [key, series] : data.carried.series)
+    for (const auto& mv : series)
+      if (auto [it, fresh] = highest.try_emplace(key, mv.value); !fresh && mv.value > it->second)
+        it->second = mv.value;
+  for (const auto& [key, sv] : data.carried.target_values) supplied.emplace(key, sv);
   for (const auto& sub : data.submissions)
     for (const auto& e : sub.entries) {
       const Task* task = plan.find_task(e.key.task);
@@ -32,16 +38,15 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
         diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
       };
       if (e.target_value) {
-        auto [it, fresh] = supplied.try_emplace(e.key, *e.target_value, &e);
-        if (!fresh && std::abs(it->second.first - *e.target_value) > 1e-9)
-          warn("的目标值由 " + format_number(it->second.first) + "（" +
-               it->second.second->source.str() + "）改为 " + format_number(*e.target_value) +
-               "，请确认目标是否调整");
-        it->second = {*e.target_value, &e};
+        auto [it, fresh] = supplied.try_emplace(e.key, Supplied{*e.target_value, e.source});
+        if (!fresh && std::abs(it->second.value - *e.target_value) > 1e-9)
+          warn("的目标值由 " + format_number(it->second.value) + "（" + it->second.source.str() +
+               "）改为 " + format_number(*e.target_value) + "，请确认目标是否调整");
+        it->second = {*e.target_value, e.source};
       }
       if (!e.value || t.kind != TargetKind::numeric) continue;
       std::optional<double> figure = t.value;
-      if (auto it = supplied.find(e.key); it != supplied.end()) figure = it->second.first;
+      if (auto it = supplied.find(e.key); it != supplied.end()) figure = it->second.value;
       double v = *e.value;
       if (figure && v > 2 * *figure)
         warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
@@ -79,30 +84,31 @@ Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth m
 }  // namespace
 
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
+  if (!data.months.empty()) data.require_rows(data.months.front());
   add_late_warnings(plan, data, diags);
   add_plausibility_warnings(plan, data, diags);
   if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
 }
 
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
+  if (!data.months.empty()) data.require_rows(data.months.front());
   Diagnostics all = data_problems(plan, data);
   merge_snapshot(data.submissions, month, &all);  // for the falling-value warnings
   return problems_of(all, data, month);
 }
 
-MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
-  return std::move(assess_data(plan, data, std::vector<YearMonth>{month}, keep_going).front());
-}
+namespace {
 
-std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
-                                     std::vector<YearMonth> months, bool keep_going) {
+// `snap` starts as data.carried: the months whose rows were dropped as they were read.
+std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot snap,
+                                     const std::vector<YearMonth>& months, bool keep_going) {
   Diagnostics all = data_problems(plan, data);
   std::vector<YearMonth> order = months;
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<YearMonth, MonthReport> done;
-  Snapshot snap;
-  std::size_t next = 0;
+  data.require_rows(order.front().plus(-1));  // the month before is assessed for the changes
+  std::size_t next = data.carried_until;
   std::optional<YearMonth> at;      // where the snapshot is
   std::vector<Status> at_statuses;  // its targets' statuses, once assessed
   for (YearMonth month : order) {
@@ -129,8 +135,36 @@ std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
     done.emplace(month, std::move(rep));
   }
   std::vector<MonthReport> out;
-  for (YearMonth m : months) out.push_back(done.at(m));
+  out.reserve(months.size());
+  // A month asked twice is copied once it has been handed out; otherwise each report is moved.
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    bool again = std::find(months.begin() + static_cast<long>(i) + 1, months.end(), months[i]) !=
+                 months.end();
+    out.push_back(again ? done.at(months[i]) : std::move(done.at(months[i])));
+  }
   return out;
+}
+
+}  // namespace
+
+MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
+  return std::move(assess_from(plan, data, data.carried, {month}, keep_going).front());
+}
+
+MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going) {
+  Snapshot start = std::move(data.carried);
+  return std::move(assess_from(plan, data, std::move(start), {month}, keep_going).front());
+}
+
+std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
+                                     const std::vector<YearMonth>& months, bool keep_going) {
+  return assess_from(plan, data, data.carried, months, keep_going);
+}
+
+std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
+                                     const std::vector<YearMonth>& months, bool keep_going) {
+  Snapshot start = std::move(data.carried);
+  return assess_from(plan, data, std::move(start), months, keep_going);
 }
 
 }  // namespace minsheng

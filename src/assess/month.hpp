@@ -21,6 +21,11 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
 // Several months from one pass over the submissions (diff, bulletins): each report is the one
 // assess_data gives for its month. Returned in the order asked.
 std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
-                                     std::vector<YearMonth> months, bool keep_going);
+                                     const std::vector<YearMonth>& months, bool keep_going);
+// The same, taking DataSet::carried rather than copying it (a province's is tens of MB); the
+// rest of `data` is only read.
+MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going);
+std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
+                                     const std::vector<YearMonth>& months, bool keep_going);
 
 }  // namespace minsheng

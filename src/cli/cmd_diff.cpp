@@ -49,23 +49,26 @@ static std::optional<YearMonth> as_month(const std::string& arg) {
 class MonthSides {
  public:
   MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months)
-      : g_(g),
-        plan_(load_plan(g)),
-        data_(load_data(plan_, g.data, *std::max_element(months.begin(), months.end()))) {
+      : g_(g), plan_(load_plan(g)) {
+    // Rows before the earlier month's predecessor are merged as they are read and not kept.
+    DataSet data = load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
+                             std::min_element(months.begin(), months.end())->plus(-1));
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
-      if (!data_.has_month(m))
+      if (!data.has_month(m))
         throw DataError(month_dir(g_.data, m).string(), 0, 0,
                         "没有该月的进度数据（缺少 submissions 目录）");
     }
-    auto reports = assess_data(plan_, data_, months, false);
+    auto reports = assess_data(plan_, std::move(data), months, false);
     for (std::size_t i = 0; i < months.size(); ++i)
       reports_.emplace(months[i], std::move(reports[i]));
   }
 
-  DiffSide side(YearMonth m, bool by_county) const {
-    const MonthReport& rep = reports_.at(m);
+  // A side is taken once: its report is let go then (a province's is tens of MB).
+  DiffSide take_side(YearMonth m, bool by_county) {
+    auto node = reports_.extract(m);
+    const MonthReport& rep = node.mapped();
     if (by_county && plan_.counties.empty())
       throw UsageError("计划未列出县市区（tasks.yaml 的 counties），不能使用 --by county");
     return by_county ? side_from_counties(rep, m.str()) : side_from_report(rep, m.str());
@@ -74,8 +77,7 @@ class MonthSides {
  private:
   const GlobalOptions& g_;
   Plan plan_;
-  DataSet data_;
-  std::map<YearMonth, MonthReport> reports_;
+  std::multimap<YearMonth, MonthReport> reports_;  // OLD and NEW may be the same month
 };
 
 static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
@@ -92,8 +94,10 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
     throw UsageError(
         "--by county 只能比较两个月份（如 diff --by county 2024-05 2024-06）：summary.csv "
         "中没有县市区数据");
-  DiffSide old_side = old_month ? months->side(*old_month, by_county) : load_summary_csv(o.old_arg);
-  DiffSide new_side = new_month ? months->side(*new_month, by_county) : load_summary_csv(o.new_arg);
+  DiffSide old_side =
+      old_month ? months->take_side(*old_month, by_county) : load_summary_csv(o.old_arg);
+  DiffSide new_side =
+      new_month ? months->take_side(*new_month, by_county) : load_summary_csv(o.new_arg);
   if (old_side.month && new_side.month && *old_side.month > *new_side.month)
     throw UsageError("OLD（" + old_side.month->str() + "）晚于 NEW（" + new_side.month->str() +
                      "）：请把较早的一方写在前面，如 diff " + new_side.month->str() + " " +

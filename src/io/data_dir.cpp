@@ -236,16 +236,18 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
   for (const auto& k : clash) set.allocations.erase(k);
 }
 
-DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto) {
+DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+                  std::optional<YearMonth> rows_from) {
   require_data_dir(data);
   DataSet set;
+  set.rows_from = rows_from;
   fs::path root = resolved_root(data);
   // Outputs a killed --write left half-done are finished before anything reads the folder.
   std::error_code rec;
   for (const auto& entry : fs::directory_iterator(data, rec))
     if (!entry.is_symlink(rec) && entry.is_directory(rec)) recover_outputs(entry.path());
   load_breakdown(plan, data, root, set);
-  std::vector<Job> jobs;
+  std::vector<std::vector<Job>> months;
   for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
     set.months.push_back(m);
@@ -282,20 +284,31 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
           {label, m, unit_from_file_name(name_to_utf8(entry.path().stem().string()), plan)});
     }
     std::sort(files.begin(), files.end());
+    auto& jobs = months.emplace_back();
     for (auto& f : files) jobs.push_back({m, std::move(f)});
   }
-  // Files are independent: decode and parse them on every core, then take the results in the
-  // order of the listing, so the output is the same whatever the number of threads.
-  std::vector<Parsed> parsed = parse_files(plan, jobs);
-  for (std::size_t i = 0, first = 0; i < jobs.size(); ++i) {
-    for (const auto& d : parsed[i].diags.items()) set.diagnostics.add(d);
-    if (parsed[i].sub) set.submissions.push_back(std::move(*parsed[i].sub));
-    bool month_ends = i + 1 == jobs.size() || jobs[i + 1].month != jobs[i].month;
-    if (month_ends) {
-      check_month_conflicts(set.submissions, first, set.diagnostics);
-      first = set.submissions.size();
+  for (const auto& jobs : months) {
+    // Files are independent: decode and parse them on every core, then take the results in the
+    // order of the listing, so the output is the same whatever the number of threads.
+    std::vector<Parsed> parsed = parse_files(plan, jobs);
+    std::size_t first = set.submissions.size();
+    for (auto& p : parsed) {
+      for (const auto& d : p.diags.items()) set.diagnostics.add(d);
+      if (p.sub) set.submissions.push_back(std::move(*p.sub));
+    }
+    check_month_conflicts(set.submissions, first, set.diagnostics);
+    if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
+    advance_snapshot(set.carried, set.submissions, set.carried_until, jobs.front().month, nullptr);
+    for (std::size_t i = first; i < set.submissions.size(); ++i) {
+      Submission& s = set.submissions[i];
+      std::vector<ProgressEntry>().swap(s.entries);  // `= {}` would keep the capacity
+      std::vector<ProgressEntry>().swap(s.counties);
+      std::vector<ProgressEntry>().swap(s.projects);
+      s.invalid.clear();
+      s.invalid_counties.clear();
     }
   }
+  set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;
 }
 

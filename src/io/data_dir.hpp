@@ -26,8 +26,10 @@ void set_parallel_reads(unsigned threads);
 
 // Reads every progress file of months up to and including `upto` (all months when absent).
 // Never throws for bad content: problems are collected in `diagnostics`. Throws UsageError when
-// `data` is not a folder.
+// `data` is not a folder. With `rows_from`, the rows of earlier months are merged into
+// DataSet::carried month by month and dropped (a report of one month needs no more).
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
-                  std::optional<YearMonth> upto = std::nullopt);
+                  std::optional<YearMonth> upto = std::nullopt,
+                  std::optional<YearMonth> rows_from = std::nullopt);
 
 }  // namespace minsheng

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "model/plan.hpp"
@@ -141,6 +142,13 @@ std::map<std::string, std::vector<std::string>> DataSet::unread_by_unit(YearMont
 bool DataSet::unread_file(YearMonth m, const std::string& unit) const {
   return std::any_of(unread.begin(), unread.end(),
                      [&](const UnreadFile& u) { return u.month == m && u.unit == unit; });
+}
+
+void DataSet::require_rows(YearMonth m) const {
+  if (rows_from && m < *rows_from)
+    throw std::logic_error("rows of " + m.str() +
+                           " were dropped when the data was read (kept from " + rows_from->str() +
+                           ")");
 }
 
 bool DataSet::has_month(YearMonth m) const {

@@ -197,6 +197,16 @@ struct DataSet {
   std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
   std::vector<UnreadFile> unread;                // present but not read, by month then path
   std::map<CountyKey, Allocation> allocations;   // DATA/breakdown/, valid rows only
+  // A report of one month needs the earlier months' values, not their rows: when `rows_from` is
+  // set, the rows of earlier months were merged into `carried` as they were read and then
+  // dropped (those submissions keep their file, unit, month and dates), so a province's years of
+  // data are not all held at once. submissions[0, carried_until) are in `carried`.
+  std::optional<YearMonth> rows_from;
+  Snapshot carried;
+  std::size_t carried_until = 0;
+  // Throws std::logic_error when rows before `m` were dropped: a caller asked for less than it
+  // uses.
+  void require_rows(YearMonth m) const;
 
   bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;

@@ -9,6 +9,8 @@
 #include "fixtures.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
+#include "report/county_report.hpp"
+#include "report/summary_report.hpp"
 #include "temp_dir.hpp"
 
 using namespace minsheng;
@@ -100,7 +102,8 @@ TEST_CASE("a rejected file contributes nothing: its rows never replace the lead 
 TEST_CASE("an undecodable file is rejected: its unit's targets are 数据有误, not an old value") {
   test::TempDir t;
   t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
-  t.write("2024-05/submissions/市民政局.csv", std::string("\xEF\xBB\xBF\xFF\xFE" "bad"));
+  t.write("2024-05/submissions/市民政局.csv", std::string("\xEF\xBB\xBF\xFF\xFE"
+                                                          "bad"));
   DataSet d = load_data(plan(), t.path());
   MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
   CHECK(rep.find({1, 1})->status == Status::invalid);
@@ -143,10 +146,12 @@ TEST_CASE("files sent but not readable are warnings, and their unit is not calle
   auto m = strs(d.diagnostics);
   std::string dir = (t.path() / "2024-05/submissions/").string();
   REQUIRE(m.size() == 3);
-  CHECK(m[0] == dir + "市住建局: 警告: 是文件夹，不会读取其中的文件：请把进度文件直接放在 "
-                      "submissions/ 中");
-  CHECK(m[1] == dir + "市民政局.ods: 警告: 是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV "
-                      "后放入本目录");
+  CHECK(m[0] == dir +
+                    "市住建局: 警告: 是文件夹，不会读取其中的文件：请把进度文件直接放在 "
+                    "submissions/ 中");
+  CHECK(m[1] == dir +
+                    "市民政局.ods: 警告: 是 OpenDocument 表格，不能直接读取：请另存为 .xlsx 或 CSV "
+                    "后放入本目录");
   CHECK(m[2] == dir + "说明.docx: 警告: 不是进度文件（应为 .csv 或 .yaml），未读取");
   MonthReport rep = assess_data(plan(), d, {2024, 5}, false);
   std::map<std::string, std::vector<std::string>> unread;
@@ -158,18 +163,23 @@ TEST_CASE("files sent but not readable are warnings, and their unit is not calle
 
 TEST_CASE("plausibility: a 万 slip, a fraction for a percentage, a pending figure that changes") {
   test::TempDir t;
-  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成,目标值\n1,30,\n2,40%,\n5,10,200\n");
-  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,目标值\n1,201,\n2,0.45,\n5,20,250\n");
+  t.write("2024-04/submissions/市民政局.csv",
+          "任务编号,累计完成,目标值\n1,30,\n2,40%,\n5,10,200\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          "任务编号,累计完成,目标值\n1,201,\n2,0.45,\n5,20,250\n");
   DataSet d = load_data(plan(), t.path());
   auto m = strs(month_problems(plan(), d, {2024, 5}));
   std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
   std::string f4 = (t.path() / "2024-04/submissions/市民政局.csv").string();
   REQUIRE(m.size() == 4);
   // 201 is over twice the figure 100.
-  CHECK(m[0] == f + ":2: 警告: 任务1的累计完成 201个 超过目标 100个 的两倍，请核对是否多填或误用“万”");
+  CHECK(m[0] ==
+        f + ":2: 警告: 任务1的累计完成 201个 超过目标 100个 的两倍，请核对是否多填或误用“万”");
   // 0.45 where April said 40%: a fraction typed without %. It also reads as a fall from 40.
-  CHECK(m[1] == f + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写");
-  CHECK(m[2] == f + ":3: 警告: 累计值较上月减少：任务2指标1 由 40（2024-04，" + f4 + ":3）降为 0.45");
+  CHECK(m[1] ==
+        f + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写");
+  CHECK(m[2] ==
+        f + ":3: 警告: 累计值较上月减少：任务2指标1 由 40（2024-04，" + f4 + ":3）降为 0.45");
   CHECK(m[3] == f + ":4: 警告: 任务5的目标值由 200（" + f4 + ":4）改为 250，请确认目标是否调整");
   // April alone raises none of them.
   CHECK(month_problems(plan(), d, {2024, 4}).items().empty());
@@ -210,16 +220,17 @@ TEST_CASE("problems copied from one list to another keep what their closing line
   CHECK(copy.items()[101].file == "g.csv");
 }
 
-TEST_CASE("symlinks out of the data folder, loops, dangling links and FIFOs are named and skipped") {
+TEST_CASE(
+    "symlinks out of the data folder, loops, dangling links and FIFOs are named and skipped") {
   test::TempDir t, outside;
   namespace fs = std::filesystem;
   auto secret = outside.write("secret.csv", "任务编号,累计完成\n1,9999\n");
   auto sub = t.path() / "2024-05/submissions";
   t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");
-  fs::create_symlink(secret, sub / "市住建局.csv");                  // leads outside
-  fs::create_symlink(sub / "loop-b.csv", sub / "loop-a.csv");        // a loop
+  fs::create_symlink(secret, sub / "市住建局.csv");            // leads outside
+  fs::create_symlink(sub / "loop-b.csv", sub / "loop-a.csv");  // a loop
   fs::create_symlink(sub / "loop-a.csv", sub / "loop-b.csv");
-  fs::create_symlink(sub / "gone.csv", sub / "dangling.csv");        // leads nowhere
+  fs::create_symlink(sub / "gone.csv", sub / "dangling.csv");      // leads nowhere
   REQUIRE(mkfifo((sub / "市农业农村局.csv").c_str(), 0600) == 0);  // would block a read
   t.write("shared/市委组织部.csv", "任务编号,指标,累计完成\n4,2,50\n");
   fs::create_symlink(t.path() / "shared/市委组织部.csv", sub / "市委组织部.csv");  // inside: read
@@ -228,21 +239,30 @@ TEST_CASE("symlinks out of the data folder, loops, dangling links and FIFOs are 
   DataSet d = load_data(plan(), t.path());
   auto m = strs(d.diagnostics);
   std::string dir = sub.string() + "/";
+  CHECK(
+      std::find(
+          m.begin(), m.end(),
+          dir +
+              "市住建局.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+      m.end());
+  CHECK(
+      std::find(
+          m.begin(), m.end(),
+          dir + "loop-a.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+      m.end());
+  CHECK(
+      std::find(
+          m.begin(), m.end(),
+          dir +
+              "dangling.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+      m.end());
   CHECK(std::find(m.begin(), m.end(),
-                  dir + "市住建局.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
+                  dir + "市农业农村局.csv: 警告: 不是普通文件或目录（管道、设备等），已跳过") !=
         m.end());
-  CHECK(std::find(m.begin(), m.end(),
-                  dir + "loop-a.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
-        m.end());
-  CHECK(std::find(m.begin(), m.end(),
-                  dir + "dangling.csv: 警告: 是指向数据目录之外（或无法解析、形成循环）的符号链接，已跳过") !=
-        m.end());
-  CHECK(std::find(m.begin(), m.end(),
-                  dir + "市农业农村局.csv: 警告: 不是普通文件或目录（管道、设备等），已跳过") != m.end());
   CHECK(std::find(m.begin(), m.end(),
                   (t.path() / "2024-06").string() +
-                      ": 警告: 月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过") !=
-        m.end());
+                      ": 警告: 月份目录或其 submissions "
+                      "是指向数据目录之外（或无法解析）的符号链接，已跳过") != m.end());
   CHECK_FALSE(d.diagnostics.has_errors());
   // Nothing from outside was read; the inside link was.
   CHECK(d.months == std::vector<YearMonth>{{2024, 5}});
@@ -279,4 +299,68 @@ TEST_CASE("a snapshot moved on month by month equals one merged at once") {
     CHECK(moving.reported.size() == once.reported.size());
   }
   CHECK(next == d.submissions.size());
+}
+
+TEST_CASE(
+    "rows merged as they are read warn of a fraction, a fall and a changed figure as before") {
+  // The evidence is in March, which is merged and dropped when rows are kept from April.
+  test::TempDir t;
+  t.write("2024-03/submissions/市民政局.csv",
+          "任务编号,累计完成,目标值\n1,30,\n2,40%,\n5,10,200\n");
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,31\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          "任务编号,累计完成,目标值\n1,25,\n2,0.45,\n5,20,250\n");
+  DataSet d = load_data(plan(), t.path(), YearMonth{2024, 5}, YearMonth{2024, 4});
+  REQUIRE(d.submissions.size() == 3);
+  CHECK(d.submissions[0].entries.capacity() == 0);  // March's rows are let go
+  CHECK(d.submissions[1].entries.size() == 1);
+  CHECK(d.carried_until == 1);
+  CHECK(d.carried.values.at({1, 1}).value == 30);
+  std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
+  std::string f3 = (t.path() / "2024-03/submissions/市民政局.csv").string();
+  std::string f4 = (t.path() / "2024-04/submissions/市民政局.csv").string();
+  MonthReport may = assess_data(plan(), d, {2024, 5}, false);
+  auto m = strs(may.problems);
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == f + ":2: 警告: 累计值较上月减少：任务1指标1 由 31（2024-04，" + f4 + ":2）降为 25");
+  CHECK(m[1] ==
+        f + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写");
+  CHECK(m[2] ==
+        f + ":3: 警告: 累计值较上月减少：任务2指标1 由 40（2024-03，" + f3 + ":3）降为 0.45");
+  CHECK(m[3] == f + ":4: 警告: 任务5的目标值由 200（" + f3 + ":4）改为 250，请确认目标是否调整");
+}
+
+TEST_CASE("a report from rows merged as they were read is the report from every row kept") {
+  // The demo's months, each summarised (with its 县市区) from a data set that kept every row
+  // and from one that kept only that month and the one before; and the diff's pair.
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  std::string demo = std::string(MINSHENG_SOURCE_DIR) + "/demo/reports";
+  for (YearMonth m{2024, 5}; m <= YearMonth{2024, 7}; m = m.plus(1)) {  // the demo has 04–06
+    INFO(m.str());
+    MonthReport all = assess_data(p, load_data(p, demo, m), m, true);
+    DataSet folded_data = load_data(p, demo, m, m.plus(-1));
+    CHECK((folded_data.carried_until == 0) ==
+          (m < YearMonth{2024, 6}));  // April is dropped from June
+    MonthReport folded = assess_data(p, std::move(folded_data), m, true);
+    CHECK(summary_csv(folded) == summary_csv(all));
+    CHECK(summary_markdown(folded) == summary_markdown(all));
+    CHECK(county_csv(folded, -1) == county_csv(all, -1));
+    CHECK(folded.problems.items().size() == all.problems.items().size());
+  }
+  YearMonth a{2024, 6}, b{2024, 7};
+  auto all = assess_data(p, load_data(p, demo, b), std::vector<YearMonth>{a, b}, true);
+  auto folded =
+      assess_data(p, load_data(p, demo, b, a.plus(-1)), std::vector<YearMonth>{a, b}, true);
+  CHECK(summary_markdown(folded[0]) == summary_markdown(all[0]));
+  CHECK(summary_markdown(folded[1]) == summary_markdown(all[1]));
+}
+
+TEST_CASE("what needs every row refuses a data set whose early rows were dropped") {
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  DataSet d = load_data(p, std::string(MINSHENG_SOURCE_DIR) + "/demo/reports", YearMonth{2024, 6},
+                        YearMonth{2024, 5});
+  CHECK_THROWS_AS(assess_data(p, d, YearMonth{2024, 5}, true), std::logic_error);  // needs April
+  CHECK_NOTHROW(assess_data(p, d, YearMonth{2024, 6}, true));
+  Diagnostics diags;
+  CHECK_THROWS_AS(check_data(p, d, diags), std::logic_error);
 }
