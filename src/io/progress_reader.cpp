@@ -154,7 +154,7 @@ constexpr RowField kRowFields[] = {
 class Reader {
  public:
   Reader(const std::string& file, const Plan& plan, YearMonth folder_month, Diagnostics& diags)
-      : file_(file), plan_(plan), folder_month_(folder_month), diags_(diags) {}
+      : file_(file), name_(file), plan_(plan), folder_month_(folder_month), diags_(diags) {}
 
   RawFile read_csv(std::string_view text);
   RawFile read_records(std::vector<CsvRecord> records);
@@ -207,6 +207,7 @@ class Reader {
   const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit);
 
   const std::string& file_;
+  FileName name_;  // shared by every row's source: made once, not once a row
   const Plan& plan_;
   YearMonth folder_month_;
   Diagnostics& diags_;
@@ -496,6 +497,7 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
 
 // 已解决 closes a problem; blank or 未解决 leaves it open.
 std::optional<bool> parse_solved(std::string_view word) {
+  if (trim(word).empty()) return false;  // most rows: no status, no folding
   std::string w(trim(nfkc(word)));
   if (w.empty() || w == "未解决" || w == "open" || w == "推进中") return false;
   if (w == "已解决" || w == "已销号" || w == "solved" || w == "closed") return true;
@@ -560,7 +562,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
 
   ProgressEntry e;
   e.key = key;
-  e.source = {file_, row.line};
+  e.source = {name_, row.line};
   if (row.note.present()) e.note = text_of(row.note);
   if (row.project.present()) e.project = text_of(row.project);
   UnitText words;
@@ -790,7 +792,7 @@ Submission Reader::validate(RawFile raw) {
         if (!to.empty()) to += "\n";
         to += text_of(c);
       };
-      if (u.empty()) u.source = {file_, row.line};
+      if (u.empty()) u.source = {name_, row.line};
       add(u.progress, row.progress);
       add(u.issues, row.issues);
       add(u.next_steps, row.next_steps);
@@ -889,7 +891,7 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
     }
     auto& sum = sums.try_emplace(ck.key, 0.0, row.line).first->second;
     sum.first += n.quantity.value;
-    out.push_back({ck, {n.quantity.value, unit, {file_, row.line}}});
+    out.push_back({ck, {n.quantity.value, unit, {name_, row.line}}});
   }
   // A rate is each 县市区's own level; a count's shares should cover the city's figure.
   for (const auto& [key, sum] : sums) {

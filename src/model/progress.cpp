@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "model/plan.hpp"
@@ -26,11 +27,15 @@ struct WordRow {
 
 template <class E, std::size_t W, std::size_t N>
 std::optional<E> parse_word(const std::array<WordRow<E, W>, N>& rows, std::string_view word) {
-  std::string w(trim(nfkc(word)));
-  for (const auto& row : rows)
-    for (const char* x : row.words)
-      if (x && w == x) return row.state;
-  return std::nullopt;
+  auto find = [&](std::string_view w) -> std::optional<E> {
+    for (const auto& row : rows)
+      for (const char* x : row.words)
+        if (x && w == x) return row.state;
+    return std::nullopt;
+  };
+  // The words are in NFKC already, so a word typed as listed needs no folding (most rows).
+  if (auto state = find(trim(word))) return state;
+  return find(trim(nfkc(word)));
 }
 
 constexpr std::array<WordRow<MilestoneState, 3>, 3> kMilestoneStates = {{
@@ -108,9 +113,14 @@ void reject(Submission& sub) {
 }
 
 void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
-  std::map<TargetKey, const SourceRef*> seen;
-  std::set<TargetKey> clash;
-  for (std::size_t i = first; i < subs.size(); ++i)
+  // A file keeps only rows of its own unit's targets, and a target has one lead unit: two files
+  // can give the same target only when they are from the same unit. Most units send one file.
+  std::unordered_map<std::string_view, int> files_of;
+  for (std::size_t i = first; i < subs.size(); ++i) ++files_of[subs[i].unit];
+  std::unordered_map<TargetKey, const SourceRef*, TargetKeyHash> seen;
+  std::unordered_set<TargetKey, TargetKeyHash> clash;
+  for (std::size_t i = first; i < subs.size(); ++i) {
+    if (files_of[subs[i].unit] < 2) continue;
     for (const auto& e : subs[i].entries) {
       auto [it, fresh] = seen.emplace(e.key, &e.source);
       if (fresh || it->second->file == e.source.file) continue;
@@ -120,6 +130,7 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
                       "；两个值均不采用，请只保留一个");
       clash.insert(e.key);
     }
+  }
   if (clash.empty()) return;
   for (std::size_t i = first; i < subs.size(); ++i) {
     Submission& s = subs[i];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "report/catalogue_report.hpp"
 #include "report/county_report.hpp"
@@ -57,8 +58,18 @@ std::string gap_text(const TargetResult& r) {
   return r.gap_pp ? format_pct(*r.gap_pp) : "—";
 }
 
+// Each lead unit's targets in plan order, grouped once: a province has thousands of units and a
+// hundred thousand targets, so a scan of every target per unit would be quadratic.
+std::unordered_map<std::string_view, std::vector<const TargetResult*>> targets_by_lead(
+    const MonthReport& rep) {
+  std::unordered_map<std::string_view, std::vector<const TargetResult*>> out;
+  for (const auto& r : rep.targets) out[r.target->lead].push_back(&r);
+  return out;
+}
+
 // What a unit wrote this month, under its table: its general words, then each target's.
-std::string unit_words_markdown(const MonthReport& rep, const std::string& unit) {
+std::string unit_words_markdown(const MonthReport& rep, const std::string& unit,
+                                const std::vector<const TargetResult*>& targets) {
   std::string out;
   auto words = [&](const UnitText& t, const std::string& indent) {
     std::string s;
@@ -70,11 +81,11 @@ std::string unit_words_markdown(const MonthReport& rep, const std::string& unit)
     return s;
   };
   if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end()) out += words(it->second, "");
-  for (const auto& r : rep.targets) {
-    if (r.target->lead != unit) continue;
-    auto it = rep.texts.find(r.key());
+  for (const TargetResult* r : targets) {
+    auto it = rep.texts.find(r->key());
     if (it == rep.texts.end()) continue;
-    out += "- " + target_id(r) + " " + md_escape(target_name(r)) + "：\n" + words(it->second, "  ");
+    out +=
+        "- " + target_id(*r) + " " + md_escape(target_name(*r)) + "：\n" + words(it->second, "  ");
   }
   return out.empty() ? out : out + "\n";
 }
@@ -270,15 +281,19 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   out += units.markdown() + "\n";
   // Each unit's own targets, the part staff send back to that unit.
+  auto by_lead = targets_by_lead(rep);
+  static const std::vector<const TargetResult*> none;
   for (const auto& r : rep.by_unit) {
     TextTable t({"编号", "指标", "目标", "累计完成", "完成率", "差距（百分点）", "状态"},
                 {false, false, true, true, true, true, false});
-    for (const auto& x : rep.targets)
-      if (x.target->lead == r.name)
-        t.add({target_id(x), target_name(x), goal_text(x),
-               actual_text(x) + (x.carried ? "（" + carried_text(x) + "）" : ""),
-               pct_text(x.completion_pct), gap_text(x), status_text(x)});
-    out += "### " + r.name + "\n\n" + t.markdown() + "\n" + unit_words_markdown(rep, r.name);
+    auto it = by_lead.find(r.name);
+    const auto& targets = it == by_lead.end() ? none : it->second;
+    for (const TargetResult* x : targets)
+      t.add({target_id(*x), target_name(*x), goal_text(*x),
+             actual_text(*x) + (x->carried ? "（" + carried_text(*x) + "）" : ""),
+             pct_text(x->completion_pct), gap_text(*x), status_text(*x)});
+    out +=
+        "### " + r.name + "\n\n" + t.markdown() + "\n" + unit_words_markdown(rep, r.name, targets);
   }
 
   out += "## 未报送单位\n\n";

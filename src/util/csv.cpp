@@ -1,5 +1,7 @@
 #include "util/csv.hpp"
 
+#include <algorithm>
+
 #include "util/number.hpp"
 #include "util/text.hpp"
 
@@ -43,10 +45,13 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
     at_field_start = true;
     quoted = quote_closed = false;
   };
+  std::size_t width = 0;  // the widest record so far: the next gets room for as many fields
   auto end_record = [&] {
     end_field();
+    width = std::max(width, rec.fields.size());
     records.push_back(std::move(rec));
     rec = CsvRecord{};
+    rec.fields.reserve(width);
   };
 
   while (i < text.size()) {
