@@ -287,26 +287,53 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
     auto& jobs = months.emplace_back();
     for (auto& f : files) jobs.push_back({m, std::move(f)});
   }
-  for (const auto& jobs : months) {
-    // Files are independent: decode and parse them on every core, then take the results in the
-    // order of the listing, so the output is the same whatever the number of threads.
-    std::vector<Parsed> parsed = parse_files(plan, jobs);
-    std::size_t first = set.submissions.size();
-    for (auto& p : parsed) {
-      for (const auto& d : p.diags.items()) set.diagnostics.add(d);
-      if (p.sub) set.submissions.push_back(std::move(*p.sub));
+  // The months before `rows_from` are merged into `carried` and their rows let go, each on a
+  // thread of its own while the next month's files are parsed: merging is serial, so it would
+  // otherwise leave a core idle.
+  if (rows_from) set.carried.values.reserve(plan.target_count());
+  std::thread folding;
+  std::exception_ptr fold_failure;
+  auto fold = [&set, &fold_failure](std::size_t first, YearMonth m) {
+    try {
+      advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
+      for (std::size_t i = first; i < set.submissions.size(); ++i) {
+        Submission& s = set.submissions[i];
+        std::vector<ProgressEntry>().swap(s.entries);  // `= {}` would keep the capacity
+        std::vector<ProgressEntry>().swap(s.counties);
+        std::vector<ProgressEntry>().swap(s.projects);
+        s.invalid.clear();
+        s.invalid_counties.clear();
+      }
+    } catch (...) {
+      fold_failure = std::current_exception();
     }
-    check_month_conflicts(set.submissions, first, set.diagnostics);
-    if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
-    advance_snapshot(set.carried, set.submissions, set.carried_until, jobs.front().month, nullptr);
-    for (std::size_t i = first; i < set.submissions.size(); ++i) {
-      Submission& s = set.submissions[i];
-      std::vector<ProgressEntry>().swap(s.entries);  // `= {}` would keep the capacity
-      std::vector<ProgressEntry>().swap(s.counties);
-      std::vector<ProgressEntry>().swap(s.projects);
-      s.invalid.clear();
-      s.invalid_counties.clear();
+  };
+  auto finish_fold = [&] {
+    if (folding.joinable()) folding.join();
+    if (fold_failure) std::rethrow_exception(fold_failure);
+  };
+  try {
+    for (const auto& jobs : months) {
+      // Files are independent: decode and parse them on every core, then take the results in
+      // the order of the listing, so the output is the same whatever the number of threads.
+      std::vector<Parsed> parsed = parse_files(plan, jobs);
+      finish_fold();  // set.submissions may grow below: the fold must be done with it
+      std::size_t first = set.submissions.size();
+      for (auto& p : parsed) {
+        for (const auto& d : p.diags.items()) set.diagnostics.add(d);
+        if (p.sub) set.submissions.push_back(std::move(*p.sub));
+      }
+      check_month_conflicts(set.submissions, first, set.diagnostics);
+      if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
+      if (g_threads == 1)
+        fold(first, jobs.front().month);
+      else
+        folding = std::thread(fold, first, jobs.front().month);
     }
+    finish_fold();
+  } catch (...) {
+    if (folding.joinable()) folding.join();
+    throw;
   }
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;
