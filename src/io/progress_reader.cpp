@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include "io/fs.hpp"
 #include "io/workbook.hpp"
 #include "io/yaml_input.hpp"
+#include "io/yaml_lite.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
@@ -43,9 +45,9 @@ struct RawRow {
 };
 
 struct RawFile {
-  std::vector<CsvRecord> records;  // what the cells of a CSV or workbook view
-  YAML::Node yaml;                 // what the cells of a YAML file view
-  std::string unit;                // named inside the file, if it is
+  std::vector<CsvRecord> records;   // what the cells of a CSV or workbook view
+  std::deque<std::string> scalars;  // what the cells of a YAML file view
+  std::string unit;                 // named inside the file, if it is
   Cell unit_cell;
   std::optional<Cell> month;
   std::optional<Cell> submitted;
@@ -163,6 +165,8 @@ class Reader {
   std::string sheet_;       // in a workbook, the sheet being read
   bool breakdown_ = false;  // a 分解方案 file (DATA/breakdown/), not a progress file
   RawFile read_yaml(std::string_view text);
+  template <class N>
+  RawFile read_yaml_tree(const N& root, const LineIndex& lines);
   Submission validate(RawFile raw);
 
  private:
@@ -380,35 +384,44 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   return raw;
 }
 
-// yaml-cpp counts columns in bytes; messages count characters, as editors do.
-Cell yaml_cell(const YAML::Node& n, const LineIndex& lines) {
+// yaml-cpp counts columns in bytes; messages count characters, as editors do. N is YAML::Node or
+// lite::Node; the scalar is kept in `keep`, which the cell views.
+template <class N>
+Cell yaml_cell(const N& n, const LineIndex& lines, std::deque<std::string>& keep) {
   Cell c;
   if (!n.IsDefined() || n.IsNull()) return c;
   c.line = n.Mark().line + 1;
   c.col = lines.char_column(n.Mark().line, n.Mark().column);
   if (n.IsScalar())
-    c.text = n.Scalar();
+    c.text = keep.emplace_back(n.Scalar());
   else
     c.not_scalar = true;  // a list or map where one value belongs; validation names it
   return c;
 }
 
+// The plain subset of YAML (what units type and the template writes) is read by the fast reader;
+// anything else by yaml-cpp, which also gives the messages for syntax errors.
 RawFile Reader::read_yaml(std::string_view text) {
-  RawFile raw;
   LineIndex lines(text);
-  auto cell = [&](const YAML::Node& n) { return yaml_cell(n, lines); };
+  if (auto root = lite::parse(text)) return read_yaml_tree(*root, lines);
   YAML::Node root;
   try {
     root = load_yaml(text);
   } catch (const YamlInputError& e) {
     error(e.line0 + 1, lines.char_column(e.line0, e.byte_col0), e.what());
-    return raw;
+    return {};
   }
+  return read_yaml_tree(root, lines);
+}
+
+template <class N>
+RawFile Reader::read_yaml_tree(const N& root, const LineIndex& lines) {
+  RawFile raw;
+  auto cell = [&](const N& n) { return yaml_cell(n, lines, raw.scalars); };
   if (!root.IsMap()) {
     error(1, 0, "YAML 进度文件的顶层应为键值映射（unit、month、progress）");
     return raw;
   }
-  raw.yaml = root;  // the cells view its scalars
   const std::string list_key = breakdown_ ? "allocations" : "progress";
   const std::vector<std::string> top = {"unit", "month", "submitted", list_key};
   static const std::vector<std::string> row_keys = [] {
@@ -428,7 +441,7 @@ RawFile Reader::read_yaml(std::string_view text) {
   // An empty `submitted:` (as the template leaves it) means not given.
   if (Cell c = cell(root["month"]); c.present()) raw.month = c;
   if (Cell c = cell(root["submitted"]); c.present()) raw.submitted = c;
-  YAML::Node progress = root[list_key];
+  N progress = root[list_key];
   if (!progress.IsDefined() || progress.IsNull()) {
     error(1, 0, "缺少 " + list_key + " 列表");
     return raw;
