@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
   mark("plan");
   DataSet data = load_data(plan, dir + "/reports", *month, month->plus(-1));  // as summary does
   mark("load_data");
+  if (std::getenv("TRIM")) {
+    malloc_trim(0);
+    mark("trim");
+  }
   MonthReport rep = assess_data(plan, std::move(data), *month, true);
   mark("assess");
   std::string csv = summary_csv(rep);

@@ -389,6 +389,9 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.month = snap.month;
   rep.time = time_progress(plan, snap.month);
   rep.problems = std::move(problems);
+  rep.targets.reserve(plan.target_count());  // grown by doubling, a province's would be 2× wide
+  rep.index.reserve(plan.target_count());
+  rep.tasks.reserve(plan.tasks.size());
 
   for (const auto& task : plan.tasks) {
     TaskResult tr;

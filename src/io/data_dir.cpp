@@ -291,6 +291,9 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   // thread of its own while the next month's files are parsed: merging is serial, so it would
   // otherwise leave a core idle.
   if (rows_from) set.carried.values.reserve(plan.target_count());
+  std::size_t files = 0;
+  for (const auto& jobs : months) files += jobs.size();
+  set.submissions.reserve(files);
   std::thread folding;
   std::exception_ptr fold_failure;
   auto fold = [&set, &fold_failure](std::size_t first, YearMonth m) {

@@ -130,30 +130,37 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
   return records;
 }
 
-std::string csv_field(std::string_view value) {
+void append_csv_field(std::string& out, std::string_view value) {
   // A text cell that Excel or WPS would read as a formula gets a leading ' (OWASP's advice);
   // a number such as -5.5 stays a number.
-  std::string neutral;
-  if (!value.empty() &&
-      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
-      !parse_decimal(value)) {
-    neutral = "'" + std::string(value);
-    value = neutral;
+  bool neutral = !value.empty() &&
+                 std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+                 !parse_decimal(value);
+  bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) out += '"';
+  if (neutral) out += '\'';
+  if (!quote) {
+    out += value;
+    return;
   }
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string csv_field(std::string_view value) {
+  std::string out;
+  append_csv_field(out, value);
+  return out;
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
-    out += csv_field(fields[i]);
+    append_csv_field(out, fields[i]);
   }
   return out + "\r\n";
 }

@@ -29,7 +29,25 @@ class CsvError : public TextError {
 std::vector<CsvRecord> parse_csv(std::string_view text);
 
 std::string csv_field(std::string_view value);
-std::string csv_line(const std::vector<std::string>& fields);  // ends with "\r\n"
+void append_csv_field(std::string& out, std::string_view value);  // csv_field, appended to `out`
+std::string csv_line(const std::vector<std::string>& fields);     // ends with "\r\n"
+
+// csv_line without the vector: fields are appended to `out` as they come; end() closes the line.
+class CsvLineWriter {
+ public:
+  explicit CsvLineWriter(std::string& out) : out_(out) {}
+  CsvLineWriter& operator<<(std::string_view field) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    append_csv_field(out_, field);
+    return *this;
+  }
+  void end() { out_ += "\r\n"; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
