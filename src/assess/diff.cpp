@@ -107,6 +107,7 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
 
 DiffSide side_from_report(const MonthReport& rep, std::string label) {
   DiffSide side{std::move(label), rep.month, {}};
+  side.rows.reserve(rep.targets.size());
   for (const auto& r : rep.targets) side.rows.push_back(assessed_row(rep, r));
   return side;
 }
@@ -120,33 +121,36 @@ DiffSide side_from_counties(const MonthReport& rep, std::string label) {
 DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
   DiffReport rep;
   rep.later = is_later(old_side, new_side);
+  // The rows stay in the sides, which the report keeps; DiffRow points at them.
+  rep.old_side = std::move(old_side);
+  rep.new_side = std::move(new_side);
   // Keyed 县市区 first (-1, the city, for a plain diff), so county rows group by 县市区.
   using Key = std::pair<int, TargetKey>;
   std::map<Key, const AssessedRow*> olds, news;
-  for (const auto& r : old_side.rows) olds[{r.county, r.key}] = &r;
-  for (const auto& r : new_side.rows) news[{r.county, r.key}] = &r;
-  rep.by_county = std::any_of(old_side.rows.begin(), old_side.rows.end(),
-                              [](const AssessedRow& r) { return r.county >= 0; }) ||
-                  std::any_of(new_side.rows.begin(), new_side.rows.end(),
-                              [](const AssessedRow& r) { return r.county >= 0; });
+  for (const auto& r : rep.old_side.rows) olds[{r.county, r.key}] = &r;
+  for (const auto& r : rep.new_side.rows) news[{r.county, r.key}] = &r;
+  auto county_row = [](const AssessedRow& r) { return r.county >= 0; };
+  rep.by_county = std::any_of(rep.old_side.rows.begin(), rep.old_side.rows.end(), county_row) ||
+                  std::any_of(rep.new_side.rows.begin(), rep.new_side.rows.end(), county_row);
   // Walk both key sets in order: linear after the sort, whatever order the files had.
+  rep.rows.reserve(std::max(olds.size(), news.size()));
   auto o = olds.begin(), n = news.begin();
   while (o != olds.end() || n != news.end()) {
     DiffRow row;
     if (n == news.end() || (o != olds.end() && o->first < n->first)) {
       row.key = o->first.second;
-      row.old_row = *o->second;
+      row.old_row = o->second;
       row.kind = ChangeKind::removed;
       ++o;
     } else if (o == olds.end() || n->first < o->first) {
       row.key = n->first.second;
-      row.new_row = *n->second;
+      row.new_row = n->second;
       row.kind = ChangeKind::added;
       ++n;
     } else {
       row.key = o->first.second;
-      row.old_row = *o->second;
-      row.new_row = *n->second;
+      row.old_row = o->second;
+      row.new_row = n->second;
       row.kind = classify(*row.old_row, *row.new_row, rep.later);
       if (row.old_row->actual && row.new_row->actual)
         row.delta = *row.new_row->actual - *row.old_row->actual;
@@ -156,8 +160,6 @@ DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
     }
     rep.rows.push_back(std::move(row));
   }
-  rep.old_side = std::move(old_side);
-  rep.new_side = std::move(new_side);
   return rep;
 }
 

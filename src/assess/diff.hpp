@@ -50,7 +50,10 @@ std::optional<ChangeKind> parse_change(std::string_view code);
 
 struct DiffRow {
   TargetKey key;
-  std::optional<AssessedRow> old_row, new_row;
+  // Into DiffReport's sides (absent: the target is on one side only). A province's rows are
+  // a hundred thousand on each side; they are held once.
+  const AssessedRow* old_row = nullptr;
+  const AssessedRow* new_row = nullptr;
   ChangeKind kind = ChangeKind::unchanged;
   std::optional<double> delta;     // new − old actual
   std::optional<double> delta_pp;  // new − old completion, in points
@@ -59,6 +62,12 @@ struct DiffRow {
 };
 
 struct DiffReport {
+  DiffReport() = default;
+  DiffReport(DiffReport&&) = default;  // the rows' pointers into the sides stay valid
+  DiffReport& operator=(DiffReport&&) = default;
+  DiffReport(const DiffReport&) = delete;  // a copy's rows would point into the original
+  DiffReport& operator=(const DiffReport&) = delete;
+
   DiffSide old_side, new_side;
   bool later = false;         // NEW is later than OLD, so an unchanged value means a stall
   bool by_county = false;     // rows are (县市区, target), from side_from_counties

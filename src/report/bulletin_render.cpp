@@ -268,14 +268,12 @@ mu::data view(const Bulletin& b) {
         const TargetResult* t = rep.find(row.key);
         if (!t) continue;
         mu::data it = target_item(rep, *t);
-        auto st = [](const std::optional<AssessedRow>& r) {
+        auto st = [](const AssessedRow* r) {
           return r && r->status ? std::string(status_label(*r->status)) : std::string("—");
         };
         it.set("from", st(row.old_row));
         it.set("to", st(row.new_row));
-        auto pct = [](const std::optional<AssessedRow>& r) {
-          return r ? pct_text(r->completion_pct) : "—";
-        };
+        auto pct = [](const AssessedRow* r) { return r ? pct_text(r->completion_pct) : "—"; };
         it.set("completion_from", pct(row.old_row));
         list.push_back(it);
       }

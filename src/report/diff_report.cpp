@@ -219,7 +219,7 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
     if (!wanted(only, r.kind)) continue;
     const AssessedRow& a = r.any();
     // One side's cell, or null where the side has no row or no value.
-    auto side = [](const std::optional<AssessedRow>& x, auto f) { return x ? f(*x) : Json(); };
+    auto side = [](const AssessedRow* x, auto f) { return x ? f(*x) : Json(); };
     auto actual = [](const AssessedRow& x) { return json_number(x.actual); };
     auto compl_ = [](const AssessedRow& x) { return json_number(x.completion_pct); };
     auto gap = [](const AssessedRow& x) { return json_number(x.gap_pp); };
