@@ -12,6 +12,7 @@
 #include "io/data_dir.hpp"
 #include "io/plan_loader.hpp"
 #include "report/summary_report.hpp"
+#include "util/parallel.hpp"
 
 using namespace minsheng;
 using Clock = std::chrono::steady_clock;
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   std::string dir = argv[1];
   auto month = YearMonth::parse(argc > 2 ? argv[2] : "2024-12");
   if (!month) return 2;
-  if (const char* j = std::getenv("JOBS")) set_parallel_reads(static_cast<unsigned>(std::atoi(j)));
+  if (const char* j = std::getenv("JOBS")) set_threads(static_cast<unsigned>(std::atoi(j)));
   Plan plan = load_plan(dir + "/tasks.yaml");
   mark("plan");
   DataSet data = load_data(plan, dir + "/reports", *month, month->plus(-1));  // as summary does

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "util/parallel.hpp"
+
 namespace minsheng {
 namespace {
 
@@ -128,11 +130,31 @@ void sort_changes(std::vector<StatusChange>& changes) {
                    });
 }
 
-std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
-  std::vector<Status> out;
+namespace {
+
+// Every target in plan order with its task: the unit of work spread over the cores.
+std::vector<std::pair<const Task*, const Target*>> targets_in_order(const Plan& plan) {
+  std::vector<std::pair<const Task*, const Target*>> out;
+  out.reserve(plan.target_count());
   for (const auto& task : plan.tasks)
-    for (const auto& target : task.targets)
-      out.push_back(assess_target(plan, task, target, snap).status);
+    for (const auto& target : task.targets) out.emplace_back(&task, &target);
+  return out;
+}
+
+// Targets are assessed independently, so a province's hundred thousand use every core.
+constexpr std::size_t kTargetGrain = 512;
+
+}  // namespace
+
+std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
+  auto all = targets_in_order(plan);
+  std::vector<Status> out(all.size());
+  parallel_for(
+      all.size(),
+      [&](std::size_t i) {
+        out[i] = assess_target(plan, *all[i].first, *all[i].second, snap).status;
+      },
+      kTargetGrain);
   return out;
 }
 
@@ -389,19 +411,26 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.month = snap.month;
   rep.time = time_progress(plan, snap.month);
   rep.problems = std::move(problems);
-  rep.targets.reserve(plan.target_count());  // grown by doubling, a province's would be 2× wide
-  rep.index.reserve(plan.target_count());
+  auto order = targets_in_order(plan);
+  rep.targets.resize(order.size());
+  parallel_for(
+      order.size(),
+      [&](std::size_t i) {
+        rep.targets[i] = assess_target(plan, *order[i].first, *order[i].second, snap);
+      },
+      kTargetGrain);
+  rep.index.reserve(order.size());
   rep.tasks.reserve(plan.tasks.size());
-
+  std::size_t next = 0;
   for (const auto& task : plan.tasks) {
     TaskResult tr;
     tr.task = &task;
     tr.status = Status::done;
     for (const auto& target : task.targets) {
-      tr.targets.push_back(rep.targets.size());
-      rep.index[{task.id, target.index}] = rep.targets.size();
-      rep.targets.push_back(assess_target(plan, task, target, snap));
-      if (worse(rep.targets.back().status, tr.status)) tr.status = rep.targets.back().status;
+      tr.targets.push_back(next);
+      rep.index[{task.id, target.index}] = next;
+      if (worse(rep.targets[next].status, tr.status)) tr.status = rep.targets[next].status;
+      ++next;
     }
     rep.tasks.push_back(tr);
     ++rep.task_counts[tr.status];

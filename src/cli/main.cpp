@@ -7,6 +7,7 @@
 #include "io/data_dir.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
+#include "util/parallel.hpp"
 
 using namespace minsheng;
 using namespace minsheng::cli;
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
   app.add_option("--jobs,-j", g.jobs,
-                 "并行读取进度文件的线程数（默认每个 CPU 核一个；结果与单线程相同）")
+                 "并行读取和评估的线程数（默认每个 CPU 核一个；结果与单线程相同）")
       ->check(CLI::Range(0u, 256u));
 
   const std::vector<Command> commands = {
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : kExitUsage;
   }
 
-  set_parallel_reads(g.jobs);
+  set_threads(g.jobs);
   try {
     if (complete.app->parsed()) return complete.run();
     for (const auto& c : commands)

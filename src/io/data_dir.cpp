@@ -11,6 +11,7 @@
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
 #include "util/encoding.hpp"
+#include "util/parallel.hpp"
 
 namespace minsheng {
 
@@ -109,8 +110,6 @@ static std::string unread_reason(const fs::directory_entry& entry) {
 
 namespace {
 
-unsigned g_threads = 0;
-
 struct Job {
   YearMonth month;
   fs::path path;
@@ -122,10 +121,6 @@ struct Parsed {
 };
 
 }  // namespace
-
-void set_parallel_reads(unsigned threads) {
-  g_threads = threads;
-}
 
 static std::optional<std::string> read_data_file(const fs::path& f, const std::string& label,
                                                  Diagnostics& diags);
@@ -145,31 +140,7 @@ static Parsed parse_one(const Plan& plan, const Job& job) {
 
 static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs) {
   std::vector<Parsed> out(jobs.size());
-  unsigned n = g_threads ? g_threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<std::size_t>(n, jobs.size()));
-  if (n <= 1) {
-    for (std::size_t i = 0; i < jobs.size(); ++i) out[i] = parse_one(plan, jobs[i]);
-    return out;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_lock;
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      try {
-        out[i] = parse_one(plan, jobs[i]);
-      } catch (...) {  // rethrown on the calling thread, as a single thread would have thrown
-        std::lock_guard<std::mutex> g(failure_lock);
-        if (!failure) failure = std::current_exception();
-        next = jobs.size();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  parallel_for(jobs.size(), [&](std::size_t i) { out[i] = parse_one(plan, jobs[i]); });
   return out;
 }
 
@@ -328,7 +299,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
       }
       check_month_conflicts(set.submissions, first, set.diagnostics);
       if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
-      if (g_threads == 1)
+      if (thread_setting() == 1)
         fold(first, jobs.front().month);
       else
         folding = std::thread(fold, first, jobs.front().month);

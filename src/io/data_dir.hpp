@@ -20,10 +20,6 @@ std::filesystem::path output_dir(const std::filesystem::path& data, const std::s
 // A usage error naming the absolute path when `data` is not a folder.
 void require_data_dir(const std::filesystem::path& data);
 
-// How many threads read progress files (0, the default: one per core). The results are the
-// same, byte for byte, for any number.
-void set_parallel_reads(unsigned threads);
-
 // Reads every progress file of months up to and including `upto` (all months when absent).
 // Never throws for bad content: problems are collected in `diagnostics`. Throws UsageError when
 // `data` is not a folder. With `rows_from`, the rows of earlier months are merged into

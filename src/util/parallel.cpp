@@ -1,0 +1,53 @@
+#include "util/parallel.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace minsheng {
+namespace {
+std::atomic<unsigned> g_threads{0};
+}  // namespace
+
+void set_threads(unsigned threads) {
+  g_threads = threads;
+}
+
+unsigned thread_setting() {
+  return g_threads;
+}
+
+void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std::size_t grain) {
+  grain = std::max<std::size_t>(grain, 1);
+  unsigned want = g_threads ? g_threads.load() : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t chunks = (n + grain - 1) / grain;
+  auto threads = static_cast<unsigned>(std::min<std::size_t>(want, chunks));
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) f(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    for (std::size_t c; (c = next.fetch_add(1)) < chunks;) {
+      try {
+        for (std::size_t i = c * grain; i < std::min(n, (c + 1) * grain); ++i) f(i);
+      } catch (...) {  // rethrown on the calling thread, as a single thread would have thrown
+        std::lock_guard<std::mutex> g(failure_lock);
+        if (!failure) failure = std::current_exception();
+        next = chunks;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace minsheng

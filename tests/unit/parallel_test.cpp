@@ -1,0 +1,65 @@
+#include "util/parallel.hpp"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+using namespace minsheng;
+
+namespace {
+// Restores the default, so no other test runs with this test's setting.
+struct ThreadSetting {
+  explicit ThreadSetting(unsigned n) { set_threads(n); }
+  ~ThreadSetting() { set_threads(0); }
+};
+}  // namespace
+
+TEST_CASE("parallel_for calls every index exactly once, whatever the threads and grain") {
+  for (unsigned threads : {1u, 2u, 3u, 8u})
+    for (std::size_t grain : {std::size_t{1}, std::size_t{7}, std::size_t{1000}}) {
+      ThreadSetting setting(threads);
+      INFO(threads << " threads, grain " << grain);
+      std::vector<std::atomic<int>> calls(1001);
+      parallel_for(
+          calls.size(), [&](std::size_t i) { ++calls[i]; }, grain);
+      for (std::size_t i = 0; i < calls.size(); ++i) REQUIRE(calls[i] == 1);
+    }
+  std::vector<int> none;
+  parallel_for(0, [&](std::size_t) { none.push_back(1); });
+  CHECK(none.empty());
+}
+
+TEST_CASE("parallel_for with one thread runs in order on the caller") {
+  ThreadSetting setting(1);
+  std::vector<std::size_t> order;
+  auto caller = std::this_thread::get_id();
+  bool elsewhere = false;
+  parallel_for(50, [&](std::size_t i) {
+    order.push_back(i);
+    elsewhere = elsewhere || std::this_thread::get_id() != caller;
+  });
+  REQUIRE(order.size() == 50);
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+  CHECK_FALSE(elsewhere);
+}
+
+TEST_CASE("parallel_for rethrows a worker's exception on the caller once all have stopped") {
+  ThreadSetting setting(4);
+  std::atomic<int> running{0}, done{0};
+  auto boom = [&] {
+    parallel_for(
+        400,
+        [&](std::size_t i) {
+          ++running;
+          if (i == 123) throw std::runtime_error("第 123 项出错");
+          ++done;
+          --running;
+        },
+        1);
+  };
+  CHECK_THROWS_WITH(boom(), "第 123 项出错");
+  CHECK(running == 1);  // only the one that threw never finished; every other call returned
+  CHECK(done < 400);
+}
