@@ -6,7 +6,9 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 #include <type_traits>
+#include <unordered_set>
 
 #include "io/fs.hpp"
 #include "io/yaml_input.hpp"
@@ -15,6 +17,7 @@
 #include "util/encoding.hpp"
 #include "util/number.hpp"
 #include "util/suggest.hpp"
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
@@ -24,12 +27,15 @@ namespace {
 template <class N>
 class Loader {
  public:
-  Loader(std::string file, std::string_view text) : file_(std::move(file)), lines_(text) {}
+  Loader(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
 
   Plan load(const N& root);
+  void load_task(const N& node, const Plan& plan, std::vector<Task>& out,
+                 std::map<int, int>* seen_ids);
   Diagnostics diags;
-  // When set, the tasks come from here (read one at a time) rather than from root["tasks"].
-  std::function<void(const std::function<void(const N&)>&)> each_task;
+  // When set, it loads the plan's tasks (the fast path reads them in parallel) instead of
+  // root["tasks"].
+  std::function<void(Plan&)> load_tasks;
 
  private:
   void error(const N& at, std::string message) {
@@ -37,7 +43,7 @@ class Loader {
     if (m.is_null())
       diags.error(file_, 0, 0, std::move(message));
     else
-      diags.error(file_, m.line + 1, lines_.char_column(m.line, m.column), std::move(message));
+      diags.error(file_, m.line + 1, lines().char_column(m.line, m.column), std::move(message));
   }
 
   // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
@@ -116,11 +122,16 @@ class Loader {
   void load_settings(const N& root, Plan& plan);
   void load_aliases(const N& root, Plan& plan);
   void load_counties(const N& root, Plan& plan);
-  void load_task(const N& node, Plan& plan, std::map<int, int>& seen_ids);
   void load_target(const N& node, const Plan& plan, Task& task);
 
   std::string file_;
-  LineIndex lines_;
+  // Built at the first error: a province's plan is 20 MB and the fast path needs no columns.
+  const LineIndex& lines() {
+    if (!lines_) lines_.emplace(text_);
+    return *lines_;
+  }
+  std::string_view text_;
+  std::optional<LineIndex> lines_;
 };
 
 template <class N>
@@ -328,8 +339,10 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
   task.targets.push_back(std::move(t));
 }
 
+// Appends the task to `out`; its id is checked against `seen_ids` unless the caller does that.
 template <class N>
-void Loader<N>::load_task(const N& node, Plan& plan, std::map<int, int>& seen_ids) {
+void Loader<N>::load_task(const N& node, const Plan& plan, std::vector<Task>& out,
+                          std::map<int, int>* seen_ids) {
   if (!is_map(node, "任务：", node)) return;
   Task task;
   task.line = node.Mark().line + 1;
@@ -338,10 +351,12 @@ void Loader<N>::load_task(const N& node, Plan& plan, std::map<int, int>& seen_id
   if (auto v = integer(id, "id")) {
     task.id = *v;
     what = "任务" + std::to_string(task.id) + "：";
-    auto [it, fresh] = seen_ids.emplace(task.id, task.line);
-    if (!fresh)
-      error(id, "任务编号 " + std::to_string(task.id) + " 重复（第 " + std::to_string(it->second) +
-                    " 行已定义）");
+    if (seen_ids) {
+      auto [it, fresh] = seen_ids->emplace(task.id, task.line);
+      if (!fresh)
+        error(id, "任务编号 " + std::to_string(task.id) + " 重复（第 " +
+                      std::to_string(it->second) + " 行已定义）");
+    }
   }
   check_keys(node, {"id", "category", "lead", "text", "targets"}, what);
   N cat = require(node, "category", what);
@@ -376,7 +391,7 @@ void Loader<N>::load_task(const N& node, Plan& plan, std::map<int, int>& seen_id
   } else {
     for (const auto& t : targets) load_target(t, plan, task);
   }
-  plan.tasks.push_back(std::move(task));
+  out.push_back(std::move(task));
 }
 
 template <class N>
@@ -416,13 +431,13 @@ Plan Loader<N>::load(const N& root) {
 
   default_reporting_from(plan);
   std::map<int, int> seen_ids;
-  if (each_task) {
-    each_task([&](const N& t) { load_task(t, plan, seen_ids); });
+  if (load_tasks) {
+    load_tasks(plan);
     return plan;
   }
   N tasks = require(root, "tasks", "计划文件：");
   if (tasks.IsDefined() && tasks.IsSequence()) {
-    for (const auto& t : tasks) load_task(t, plan, seen_ids);
+    for (const auto& t : tasks) load_task(t, plan, plan.tasks, &seen_ids);
   } else if (tasks.IsDefined()) {
     error(tasks, "tasks 应为列表");
   }
@@ -434,20 +449,44 @@ Plan Loader<N>::load(const N& root) {
 Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   // The fast path for plans in the plain subset of YAML (all real ones); yaml-cpp for anything
   // else, and for any plan with an error, so that messages are always yaml-cpp's.
-  // A long task list is read one task at a time, so that memory holds one task's nodes.
+  // A long task list is read in chunks, so that memory holds only the nodes of the chunks in hand.
   if (auto split = lite::split_sequence(yaml_text, "tasks")) {
     if (auto head = lite::parse(split->head)) {
       Loader<lite::Node> fast(file, yaml_text);
       bool subset = true;
-      fast.each_task = [&](const std::function<void(const lite::Node&)>& load) {
-        for (const auto& item : split->items) {
-          auto seq = lite::parse(item.text, item.first_line);
-          if (!seq || !seq->IsSequence() || seq->size() != 1) {
-            subset = false;
-            return;
+      // Tasks are read in chunks on every core, each chunk's nodes dropped once it is loaded;
+      // the chunks are joined in order and task ids checked once all are in.
+      fast.load_tasks = [&](Plan& plan) {
+        constexpr std::size_t kChunk = 512;
+        std::size_t chunks = (split->items.size() + kChunk - 1) / kChunk;
+        std::vector<std::vector<Task>> parts(chunks);
+        std::vector<char> fine(chunks, 1);
+        parallel_for(chunks, [&](std::size_t c) {
+          Loader<lite::Node> part(file, yaml_text);
+          std::size_t end = std::min(split->items.size(), (c + 1) * kChunk);
+          for (std::size_t i = c * kChunk; i < end && fine[c]; ++i) {
+            const auto& item = split->items[i];
+            auto seq = lite::parse(item.text, item.first_line);
+            if (!seq || !seq->IsSequence() || seq->size() != 1) {
+              fine[c] = 0;
+              break;
+            }
+            part.load_task((*seq)[std::size_t{0}], plan, parts[c], nullptr);
           }
-          load((*seq)[std::size_t{0}]);
-        }
+          if (part.diags.has_errors()) fine[c] = 0;
+        });
+        subset = std::all_of(fine.begin(), fine.end(), [](char f) { return f != 0; });
+        if (!subset) return;
+        std::size_t total = 0;
+        for (const auto& p : parts) total += p.size();
+        plan.tasks.reserve(total);
+        std::unordered_set<int> ids;
+        ids.reserve(total);
+        for (auto& p : parts)
+          for (auto& t : p) {
+            if (!ids.insert(t.id).second) subset = false;  // a repeated id: yaml-cpp words it
+            plan.tasks.push_back(std::move(t));
+          }
       };
       Plan plan = fast.load(*head);
       if (subset && !fast.diags.has_errors()) {
