@@ -281,7 +281,7 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
       in.target_value_source = sv->source;
     }
   in.obs = find_in(snap.values, key);
-  in.series = find_in(snap.series, key);
+  in.series = in.obs ? &in.obs->series : nullptr;
   in.invalid = snap.invalid.count(key) > 0;
   return assess_observed(plan, task, target, in, snap.month);
 }
@@ -311,7 +311,7 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
       in.target_value = a->value;
       in.target_value_source = a->source;
       in.obs = find_in(snap.county_values, ck);
-      in.series = find_in(snap.county_series, ck);
+      in.series = in.obs ? &in.obs->series : nullptr;
       in.invalid = snap.invalid_counties.count(ck) > 0;
       TargetResult r = assess_observed(plan, *task, target, in, snap.month);
       r.county = ck.county;

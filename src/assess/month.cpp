@@ -24,8 +24,8 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
   std::unordered_map<TargetKey, double, TargetKeyHash> highest;
   std::unordered_map<TargetKey, Supplied, TargetKeyHash> supplied;
   // Months whose rows were dropped as they were read left their values in `carried`.
-  for (const auto& [key, series] : data.carried.series)
-    for (const auto& mv : series)
+  for (const auto& [key, obs] : data.carried.values)
+    for (const auto& mv : obs.series)
       if (auto [it, fresh] = highest.try_emplace(key, mv.value); !fresh && mv.value > it->second)
         it->second = mv.value;
   for (const auto& [key, sv] : data.carried.target_values) supplied.emplace(key, sv);

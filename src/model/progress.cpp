@@ -216,6 +216,13 @@ std::optional<double> snapshot_sum(const Snapshot& snap, TargetKey key, SumOf of
   return sum;
 }
 
+void push_series(std::vector<MonthValue>& ser, YearMonth month, double v) {
+  if (!ser.empty() && ser.back().month == month)
+    ser.back().value = v;
+  else
+    ser.push_back({month, v});
+}
+
 // `what` names the target in the warning; it is built only when there is one to give.
 template <class What>
 void merge_value(Observation& o, bool fresh, const ProgressEntry& e, std::optional<double> value,
@@ -224,7 +231,14 @@ void merge_value(Observation& o, bool fresh, const ProgressEntry& e, std::option
     diags->warning(e.source.file, e.source.line, 0,
                    "累计值较上月减少：" + what() + " 由 " + format_number(*o.value) + "（" +
                        o.month.str() + "，" + o.source.str() + "）降为 " + format_number(*value));
-  o = {value, e.percent, e.state, month, e.source, e.note, e.derived_from};
+  o.value = value;  // field by field: the series stays
+  o.percent = e.percent;
+  o.state = e.state;
+  o.month = month;
+  o.source = e.source;
+  o.note = e.note;
+  o.derived_from = e.derived_from;
+  if (value) push_series(o.series, month, *value);
 }
 
 // "第 9–12 行": where the rows a sum was checked against are.
@@ -239,13 +253,6 @@ std::string rows_text(const Submission& sub, TargetKey key, SumOf of) {
   std::string f = "第 " + std::to_string(lo);
   if (hi > lo) f += "–" + std::to_string(hi);
   return f + " 行";
-}
-
-void push_series(std::vector<MonthValue>& ser, YearMonth month, double v) {
-  if (!ser.empty() && ser.back().month == month)
-    ser.back().value = v;
-  else
-    ser.push_back({month, v});
 }
 
 }  // namespace
@@ -271,7 +278,6 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       auto [it, fresh] = snap.county_values.try_emplace(ck);
       merge_value(
           it->second, fresh, e, e.value, sub.month, [] { return std::string(); }, nullptr);
-      if (e.value) push_series(snap.county_series[ck], sub.month, *e.value);
     }
     for (const auto& e : sub.projects) {
       // A project row left blank (as the form lists last month's projects) changes nothing.
@@ -310,7 +316,6 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       merge_value(
           it->second, fresh, e, value, sub.month,
           [&] { return target_label(e.key.task, e.key.target, true); }, diags);
-      if (value) push_series(snap.series[e.key], sub.month, *value);
     }
   }
 }

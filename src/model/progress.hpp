@@ -128,6 +128,12 @@ struct UnreadFile {
   std::string unit;  // from the file name, when it names a unit
 };
 
+// A numeric value as reported for one month.
+struct MonthValue {
+  YearMonth month;
+  double value = 0;
+};
+
 // What is known of one target as of a month.
 struct Observation {
   std::optional<double> value;
@@ -137,6 +143,7 @@ struct Observation {
   SourceRef source;
   SharedText note;
   SumOf derived_from = SumOf::none;  // the unit gave no city figure: it is this sum
+  std::vector<MonthValue> series;    // every numeric value up to the snapshot's month, oldest first
 };
 
 // A project as last reported, carried from month to month like any value.
@@ -169,22 +176,14 @@ struct Supplied {
   SourceRef source;
 };
 
-// A numeric value as reported for one month.
-struct MonthValue {
-  YearMonth month;
-  double value = 0;
-};
-
 struct Snapshot {
   YearMonth month;
   // Looked up, never walked in order: hashed, as a province has a hundred thousand targets.
   std::unordered_map<TargetKey, Observation, TargetKeyHash> values;
-  std::unordered_map<TargetKey, std::vector<MonthValue>, TargetKeyHash> series;  // up to `month`
   std::unordered_map<TargetKey, Supplied, TargetKeyHash> target_values;  // of pending targets
   std::map<std::string, const Submission*> reported;  // units with a file for `month`
   std::set<TargetKey> invalid;                        // rejected rows in `month`
   std::map<CountyKey, Observation> county_values;
-  std::map<CountyKey, std::vector<MonthValue>> county_series;
   std::set<CountyKey> invalid_counties;  // rejected 县市区 rows in `month`
   std::map<ProjectKey, ProjectObservation> projects;
 };

@@ -22,9 +22,9 @@ struct Snap {
   }
   // A value reported in each of several months, oldest first; the last is the current one.
   Snap& series(int task, int target, std::vector<MonthValue> values) {
-    s.series[{task, target}] = values;
     const MonthValue& last = values.back();
     s.values[{task, target}] = {last.value, false, std::nullopt, last.month, {"f.csv", 2}, ""};
+    s.values[{task, target}].series = values;
     return *this;
   }
   Snap& state(int task, MilestoneState st) {

@@ -361,7 +361,7 @@ TEST_CASE("a 县市区 missing this month keeps its last value in the city sum")
   CHECK(snap.values.at({1, 1}).value == 40);  // 30 this month + 乙区's 10 from April
   CHECK(snap.values.at({1, 1}).derived_from == SumOf::counties);
   CHECK(snap.county_values.at({{1, 1}, 1}).month == YearMonth{2024, 4});
-  CHECK(snap.series.at({1, 1}).size() == 2);
+  CHECK(snap.values.at({1, 1}).series.size() == 2);
 }
 
 TEST_CASE("a rate's 县市区 rows are never summed, and a missing city row is named") {
