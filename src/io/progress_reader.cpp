@@ -761,12 +761,45 @@ struct RowKey {
   int county;
   const std::string* project;
   bool operator==(const RowKey&) const = default;
+  bool operator<(const RowKey& o) const {
+    if (key != o.key) return key < o.key;
+    if (county != o.county) return county < o.county;
+    return std::less<const std::string*>()(project, o.project);  // any fixed order serves
+  }
 };
 struct RowKeyHash {
   std::size_t operator()(const RowKey& k) const {
     return TargetKeyHash()(k.key) * 31 + std::hash<const void*>()(k.project) * 7 +
            static_cast<std::size_t>(k.county);
   }
+};
+
+// The rows already seen in a file, and the line of each. Forms list their rows in order, so
+// while every key is greater than the last one none can repeat and nothing is stored; the first
+// key out of order turns on a hash of every key seen.
+class SeenRows {
+ public:
+  // The line where `k` was first seen, or nullopt (and `k` is remembered at `line`).
+  std::optional<int> first_line(const RowKey& k, int line) {
+    if (!out_of_order_) {
+      if (in_order_.empty() || in_order_.back().first < k) {
+        in_order_.emplace_back(k, line);
+        return std::nullopt;
+      }
+      out_of_order_ = true;
+      hashed_.reserve(in_order_.size() * 2);
+      for (const auto& [key, at] : in_order_) hashed_.emplace(key, at);
+      in_order_ = {};
+    }
+    auto [it, fresh] = hashed_.emplace(k, line);
+    return fresh ? std::nullopt : std::optional<int>(it->second);
+  }
+  void reserve(std::size_t rows) { in_order_.reserve(rows); }
+
+ private:
+  bool out_of_order_ = false;
+  std::vector<std::pair<RowKey, int>> in_order_;
+  std::unordered_map<RowKey, int, RowKeyHash> hashed_;
 };
 
 Submission Reader::validate(RawFile raw) {
@@ -792,7 +825,7 @@ Submission Reader::validate(RawFile raw) {
     else
       sub.submitted = d;
   }
-  std::unordered_map<RowKey, int, RowKeyHash> seen;  // → line of its first row
+  SeenRows seen;
   seen.reserve(raw.rows.size());
   sub.entries.reserve(raw.rows.size());
   for (const auto& row : raw.rows) {
@@ -817,14 +850,13 @@ Submission Reader::validate(RawFile raw) {
       mark_invalid(sub, *e);
       continue;
     }
-    auto [it, fresh] = seen.emplace(RowKey{e->key, e->county, &e->project.str()}, row.line);
-    if (!fresh) {
+    if (auto first = seen.first_line(RowKey{e->key, e->county, &e->project.str()}, row.line)) {
       std::string what = target_label(e->key.task, e->key.target, true);
       if (!e->project.empty())
         what += "的项目" + quote_value(e->project.str());
       else if (e->county >= 0)
         what += "的" + plan_.counties[static_cast<std::size_t>(e->county)];
-      error(row.task, "重复的行：" + what + "已在第 " + std::to_string(it->second) + " 行填报");
+      error(row.task, "重复的行：" + what + "已在第 " + std::to_string(*first) + " 行填报");
       mark_invalid(sub, *e);
       continue;
     }

@@ -29,6 +29,28 @@ Result read(const std::string& bytes,
 
 }  // namespace
 
+TEST_CASE("a repeated row is found whether the rows come in order or not") {
+  // Forms list targets in order; a hand-edited file may not. Tasks 1, 2 and 5 are 市民政局's.
+  auto r = read(
+      "任务编号,累计完成\n"
+      "1,10\n"    // 2
+      "5,7\n"     // 3
+      "2,20\n"    // 4: out of order
+      "5,8\n"     // 5: repeats line 3
+      "1,11\n"    // 6: repeats line 2
+      "2,21\n");  // 7: repeats line 4
+  const std::string f = "r/2024-05/submissions/市民政局.csv:";
+  REQUIRE(r.messages.size() == 3);
+  CHECK(r.messages[0] == f + "5:1: 错误: 重复的行：任务5指标1已在第 3 行填报");
+  CHECK(r.messages[1] == f + "6:1: 错误: 重复的行：任务1指标1已在第 2 行填报");
+  CHECK(r.messages[2] == f + "7:1: 错误: 重复的行：任务2指标1已在第 4 行填报");
+  CHECK(r.sub.entries.empty());  // a repeated target keeps neither figure
+  auto in_order = read("任务编号,累计完成\n1,10\n2,20\n5,7\n5,8\n");
+  REQUIRE(in_order.messages.size() == 1);
+  CHECK(in_order.messages[0] == f + "5:1: 错误: 重复的行：任务5指标1已在第 4 行填报");
+  REQUIRE(in_order.sub.entries.size() == 2);
+}
+
 TEST_CASE("a UTF-8 CSV with Chinese headers, BOM and CRLF reads every row") {
   auto r = read(
       "\xEF\xBB\xBF任务编号,累计完成,状态,备注\r\n1,\"1,680\",,按季度统计\r\n2,45%,,\r\n5,,,\r\n");
