@@ -97,7 +97,6 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
   row.gap_pp = r.gap_pp;
   row.status = r.status;
   row.value_month = r.value_month;
-  row.source = r.source.str();
   row.county = r.county;
   if (r.county >= 0) row.county_name = rep.plan->counties[static_cast<std::size_t>(r.county)];
   return row;

@@ -108,8 +108,11 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
     };
     row.key = {index("task", 0), index("target", 1)};
     row.category = cell("category") ? index("category", 0) : 0;
-    row.lead = text("lead");
-    row.text = text("text");
+    auto kept = [&](const char* name) -> std::string_view {
+      return side.owned.emplace_back(text(name));
+    };
+    row.lead = kept("lead");
+    row.text = kept("text");
     row.unit = text("unit");
     row.target_value = number("target_value");
     row.actual = number("actual");
@@ -123,11 +126,10 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
       ok = false;
     }
     if (auto vm = text("value_month"); !vm.empty()) row.value_month = YearMonth::parse(vm);
-    row.name = text("name");
+    row.name = kept("name");
     row.state = text("milestone_state");
     row.reached_by_tolerance = text("status_label") == "基本完成";
     if (auto rm = YearMonth::parse_exact(text("report_month")); rm) side.month = rm;
-    row.source = file + ":" + std::to_string(rec.line);
     if (!ok) continue;
     auto [it, fresh] = seen.emplace(row.key, rec.line);
     if (!fresh) {

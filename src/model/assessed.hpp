@@ -1,6 +1,7 @@
 // One target's assessment as a summary records it: what `diff` compares, whether it came
 // from assessing a month or from reading an earlier summary.csv.
 #pragma once
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,15 +14,18 @@ namespace minsheng {
 struct AssessedRow {
   TargetKey key;
   int category = 0;
-  std::string lead, text, unit;
-  std::string name;   // the target's own name, for tasks with several
-  std::string state;  // a milestone's state word (未启动/推进中/已完成), if by state
+  // Views, not copies (a province's diff has a hundred thousand rows a side): into the plan for
+  // a side assessed from a month, whose plan outlives it as it outlives the MonthReport; into
+  // DiffSide::owned for a side read from a summary.csv.
+  std::string_view lead, text;
+  std::string unit;
+  std::string_view name;  // the target's own name, for tasks with several
+  std::string state;      // a milestone's state word (未启动/推进中/已完成), if by state
   bool reached_by_tolerance = false;  // status done, read as 基本完成
   std::optional<double> target_value, actual, completion_pct, time_pct, gap_pp;
   std::optional<Status> status;
   std::optional<YearMonth> value_month;
-  std::string source;  // where this side's row came from, for messages
-  int county = -1;     // a 县市区's share: its index in Plan::counties (orders rows)
+  int county = -1;  // a 县市区's share: its index in Plan::counties (orders rows)
   std::string county_name;
 
   bool reported() const;
@@ -32,6 +36,7 @@ struct DiffSide {
   std::optional<YearMonth> month;  // the month assessed: from the file's report_month column,
                                    // else from its path (DATA/YYYY-MM/summary.csv)
   std::vector<AssessedRow> rows;
+  std::deque<std::string> owned;  // the text the rows of a summary.csv view
 };
 
 }  // namespace minsheng

@@ -71,8 +71,9 @@ std::string value_of(const AssessedRow& a, const std::optional<YearMonth>& side_
 std::string what_of(const DiffRow& r, const std::set<int>& multi) {
   const AssessedRow& a = r.any();
   // A 县市区's share is of one target: its name, not the city task's text with its figure.
-  if (!a.county_name.empty()) return a.county_name + "：" + (a.name.empty() ? a.text : a.name);
-  return multi.count(r.key.task) && !a.name.empty() ? a.name : a.text;
+  if (!a.county_name.empty())
+    return a.county_name + "：" + std::string(a.name.empty() ? a.text : a.name);
+  return std::string(multi.count(r.key.task) && !a.name.empty() ? a.name : a.text);
 }
 
 // "26.1" when task 26 has several targets on either side, else "26".
@@ -100,7 +101,7 @@ std::vector<TableCell> cells(const DiffReport& rep, const DiffRow& r, const std:
   std::string a = arrow(side_text(r, true, old_actual), side_text(r, false, new_actual));
   return {{id_text(r, multi), Color::none},
           {what_of(r, multi), Color::none},
-          {r.any().lead, Color::none},
+          {std::string(r.any().lead), Color::none},
           {a, r.kind == ChangeKind::revised_down
                   ? Color::red
                   : (a.find("→") != std::string::npos ? Color::cyan : Color::none)},
@@ -187,8 +188,8 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     std::vector<std::string> cells = {std::to_string(r.key.task),
                                       std::to_string(r.key.target),
                                       a.category ? std::to_string(a.category) : "",
-                                      a.lead,
-                                      a.text,
+                                      std::string(a.lead),
+                                      std::string(a.text),
                                       o(actual),
                                       n(actual),
                                       opt_num(r.delta),
@@ -200,7 +201,7 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
                                       o(status),
                                       n(status),
                                       change_code(r.kind),
-                                      a.name,
+                                      std::string(a.name),
                                       o(vmonth),
                                       n(vmonth),
                                       o(state),
@@ -287,8 +288,8 @@ OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& onl
       if (change_info(r.kind).color == Color::red) kind.fill = "#d32f2f";
       if (change_info(r.kind).color == Color::green) kind.fill = "#2e7d32";
       s.rows.push_back({out_text(id_text(r, multi)), out_text(what_of(r, multi)),
-                        out_text(r.any().lead), kind, side(true, actual), side(false, actual),
-                        num(r.delta), side(true, compl_), side(false, compl_),
+                        out_text(std::string(r.any().lead)), kind, side(true, actual),
+                        side(false, actual), num(r.delta), side(true, compl_), side(false, compl_),
                         num(round1(r.delta_pp)), side(true, status), side(false, status),
                         side(true, month), side(false, month)});
     }
