@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   if (const char* j = std::getenv("JOBS")) set_threads(static_cast<unsigned>(std::atoi(j)));
   Plan plan = load_plan(dir + "/tasks.yaml");
   mark("plan");
-  DataSet data = load_data(plan, dir + "/reports", *month, month->plus(-1));  // as summary does
+  DataSet data = load_data(plan, dir + "/reports", *month, *month);  // as summary does
   mark("load_data");
   if (std::getenv("TRIM")) {
     malloc_trim(0);

@@ -107,15 +107,19 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<YearMonth, MonthReport> done;
-  data.require_rows(order.front().plus(-1));  // the month before is assessed for the changes
+  data.require_rows(order.front());
   std::size_t next = data.carried_until;
-  std::optional<YearMonth> at;      // where the snapshot is
-  std::vector<Status> at_statuses;  // its targets' statuses, once assessed
+  std::optional<YearMonth> at;      // where the snapshot is, once a month is assessed
+  std::vector<Status> at_statuses;  // its targets' statuses
   for (YearMonth month : order) {
     std::optional<std::vector<Status>> before;
     if (YearMonth b = month.plus(-1); plan.reporting_due(b)) {
       if (at && *at == b) {
         before = at_statuses;
+      } else if (next == data.carried_until && data.carried_until > 0 && snap.month == b) {
+        // The month before was the last one merged as it was read: `snap` is its snapshot,
+        // with the rows it rejected; its own rows are gone, and nothing is left to merge.
+        before = target_statuses(plan, snap);
       } else {
         advance_snapshot(snap, data.submissions, next, b, &all);
         before = target_statuses(plan, snap);

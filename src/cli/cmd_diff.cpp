@@ -50,9 +50,9 @@ class MonthSides {
  public:
   MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months)
       : g_(g), plan_(load_plan(g)) {
-    // Rows before the earlier month's predecessor are merged as they are read and not kept.
+    // Rows of months before the earlier one are merged as they are read and not kept.
     DataSet data = load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
-                             std::min_element(months.begin(), months.end())->plus(-1));
+                             *std::min_element(months.begin(), months.end()));
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());

@@ -51,8 +51,8 @@ static std::pair<int, int> explain_option(const Plan& plan, const std::string& s
 static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
-  // Rows of months before the one before are merged as they are read and not kept.
-  DataSet data = load_data(plan, g.data, month, month.plus(-1));
+  // Rows of earlier months are merged as they are read and not kept.
+  DataSet data = load_data(plan, g.data, month, month);
   if (!plan.reporting_due(month) && !data.has_files(month))
     throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
                      " 起按月报送");
