@@ -14,31 +14,32 @@
 namespace minsheng {
 
 struct TargetResult {
+  // Grouped by size, not by theme: a province's two reports hold a quarter of a million.
   const Task* task = nullptr;
   const Target* target = nullptr;
   std::optional<double> target_value;  // plan value, supplied value, or 100 for a % milestone
-  std::string measure;
-  double baseline = 0;
   std::optional<double> actual;
-  std::optional<MilestoneState> state;
   std::optional<double> completion_pct;
   std::optional<double> gap_pp;
-  Status status = Status::not_reported;
   std::optional<double> remaining;
   std::optional<double> needed_per_month;
-  std::optional<YearMonth> projected_month;  // when the figure is reached at recent_pace
-  bool projected_late = false;               // 预计逾期: see projection()
-  std::optional<double> recent_pace;         // mean monthly increase, see projection()
-  std::optional<YearMonth> pace_from;        // the pace is measured from here; empty: from start
+  std::optional<double> recent_pace;               // mean monthly increase, see projection()
   std::optional<double> projected_completion_pct;  // by the deadline month at recent_pace
-  bool reached_by_tolerance = false;  // done only through about_tolerance: 基本完成
-  std::optional<YearMonth> value_month;
-  bool carried = false;  // 沿用 an earlier month's value
+  double baseline = 0;
+  std::string measure;
+  SharedText note;
   SourceRef source;
   SourceRef target_value_source;  // a pending target's supplied value, or a 县市区's allocation
-  std::string note;
-  int county = -1;                   // a 县市区's share (Plan::counties), or -1: the city
-  SumOf derived_from = SumOf::none;  // the city value is the sum of 县市区 or projects
+  std::optional<YearMonth> projected_month;  // when the figure is reached at recent_pace
+  std::optional<YearMonth> pace_from;        // the pace is measured from here; empty: from start
+  std::optional<YearMonth> value_month;
+  std::optional<MilestoneState> state;
+  Status status = Status::not_reported;
+  int county = -1;                    // a 县市区's share (Plan::counties), or -1: the city
+  SumOf derived_from = SumOf::none;   // the city value is the sum of 县市区 or projects
+  bool projected_late = false;        // 预计逾期: see projection()
+  bool reached_by_tolerance = false;  // done only through about_tolerance: 基本完成
+  bool carried = false;               // 沿用 an earlier month's value
 
   TargetKey key() const { return {task->id, target->index}; }
   bool milestone_state_based() const { return target->kind == TargetKind::milestone && !actual; }

@@ -99,9 +99,11 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 
 namespace {
 
-// `snap` starts as data.carried: the months whose rows were dropped as they were read.
+// `snap` starts as data.carried: the months whose rows were dropped as they were read. With
+// `owned` (the same data set, handed over), each month's rows are let go once it is assessed.
 std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot snap,
-                                     const std::vector<YearMonth>& months, bool keep_going) {
+                                     const std::vector<YearMonth>& months, bool keep_going,
+                                     DataSet* owned = nullptr) {
   Diagnostics all = data_problems(plan, data);
   std::vector<YearMonth> order = months;
   std::sort(order.begin(), order.end());
@@ -137,6 +139,8 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     at_statuses.clear();
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);
     done.emplace(month, std::move(rep));
+    if (owned)
+      for (std::size_t i = owned->carried_until; i < next; ++i) drop_rows(owned->submissions[i]);
   }
   std::vector<MonthReport> out;
   out.reserve(months.size());
@@ -157,7 +161,7 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
 
 MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going) {
   Snapshot start = std::move(data.carried);
-  return std::move(assess_from(plan, data, std::move(start), {month}, keep_going).front());
+  return std::move(assess_from(plan, data, std::move(start), {month}, keep_going, &data).front());
 }
 
 std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
@@ -168,7 +172,7 @@ std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
 std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
                                      const std::vector<YearMonth>& months, bool keep_going) {
   Snapshot start = std::move(data.carried);
-  return assess_from(plan, data, std::move(start), months, keep_going);
+  return assess_from(plan, data, std::move(start), months, keep_going, &data);
 }
 
 }  // namespace minsheng

@@ -22,8 +22,8 @@ MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, 
 // assess_data gives for its month. Returned in the order asked.
 std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
                                      const std::vector<YearMonth>& months, bool keep_going);
-// The same, taking DataSet::carried rather than copying it (a province's is tens of MB); the
-// rest of `data` is only read.
+// The same, taking DataSet::carried rather than copying it (a province's is tens of MB), and
+// letting each month's rows go once that month is assessed: `data` is used up.
 MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going);
 std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
                                      const std::vector<YearMonth>& months, bool keep_going);

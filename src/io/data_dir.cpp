@@ -270,14 +270,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   auto fold = [&set, &fold_failure](std::size_t first, YearMonth m) {
     try {
       advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
-      for (std::size_t i = first; i < set.submissions.size(); ++i) {
-        Submission& s = set.submissions[i];
-        std::vector<ProgressEntry>().swap(s.entries);  // `= {}` would keep the capacity
-        std::vector<ProgressEntry>().swap(s.counties);
-        std::vector<ProgressEntry>().swap(s.projects);
-        s.invalid.clear();
-        s.invalid_counties.clear();
-      }
+      for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
     } catch (...) {
       fold_failure = std::current_exception();
     }

@@ -112,6 +112,14 @@ void reject(Submission& sub) {
   sub.projects.clear();
 }
 
+void drop_rows(Submission& sub) {
+  std::vector<ProgressEntry>().swap(sub.entries);  // `= {}` would keep the capacity
+  std::vector<ProgressEntry>().swap(sub.counties);
+  std::vector<ProgressEntry>().swap(sub.projects);
+  sub.invalid.clear();
+  sub.invalid_counties.clear();
+}
+
 void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
   // A file keeps only rows of its own unit's targets, and a target has one lead unit: two files
   // can give the same target only when they are from the same unit. Most units send one file.
@@ -217,10 +225,13 @@ std::optional<double> snapshot_sum(const Snapshot& snap, TargetKey key, SumOf of
 }
 
 void push_series(std::vector<MonthValue>& ser, YearMonth month, double v) {
-  if (!ser.empty() && ser.back().month == month)
+  if (!ser.empty() && ser.back().month == month) {
     ser.back().value = v;
-  else
-    ser.push_back({month, v});
+    return;
+  }
+  // A year at a time: a plan's year of months in one block, not five doublings to sixteen.
+  if (ser.size() == ser.capacity()) ser.reserve(ser.size() + 12);
+  ser.push_back({month, v});
 }
 
 // `what` names the target in the warning; it is built only when there is one to give.

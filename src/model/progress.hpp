@@ -120,6 +120,10 @@ struct Submission {
 // Rejects a submission: its entries become invalid targets and nothing of it is kept.
 void reject(Submission& sub);
 
+// Lets go of a merged submission's rows (and the rows it rejected), keeping its file, unit,
+// month and dates: what is left of a month once it is in a snapshot.
+void drop_rows(Submission& sub);
+
 // A file in submissions/ that minsheng cannot read (a workbook, a .docx, a folder): the unit
 // sent something, so it is not 未报送.
 struct UnreadFile {

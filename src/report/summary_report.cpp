@@ -197,7 +197,7 @@ std::string summary_markdown(const MonthReport& rep) {
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
       std::string note = carried_text(r);
-      if (!r.note.empty()) note += (note.empty() ? "" : "；") + r.note;
+      if (!r.note.empty()) note += (note.empty() ? "" : "；") + r.note.str();
       t.add({target_id(r), target_name(r), r.target->lead, goal_text(r), actual_text(r),
              pct_text(r.completion_pct), gap_text(r), status_text(r), note});
     }

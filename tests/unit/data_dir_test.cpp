@@ -351,8 +351,7 @@ TEST_CASE("a report from rows merged as they were read is the report from every 
   }
   YearMonth a{2024, 6}, b{2024, 7};
   auto all = assess_data(p, load_data(p, demo, b), std::vector<YearMonth>{a, b}, true);
-  auto folded =
-      assess_data(p, load_data(p, demo, b, a), std::vector<YearMonth>{a, b}, true);
+  auto folded = assess_data(p, load_data(p, demo, b, a), std::vector<YearMonth>{a, b}, true);
   CHECK(summary_markdown(folded[0]) == summary_markdown(all[0]));
   CHECK(summary_markdown(folded[1]) == summary_markdown(all[1]));
 }
@@ -379,8 +378,9 @@ TEST_CASE("a change from a row rejected the month before is found when that mont
   CHECK(d.carried.invalid.count({1, 1}) == 1);
   MonthReport folded = assess_data(plan(), std::move(d), {2024, 5}, true);
   for (const MonthReport* rep : {&all, &folded}) {
-    auto it = std::find_if(rep->changes.begin(), rep->changes.end(),
-                           [](const StatusChange& c) { return c.key == TargetKey{1, 1}; });
+    auto it = std::find_if(rep->changes.begin(), rep->changes.end(), [](const StatusChange& c) {
+      return c.key == TargetKey{1, 1};
+    });
     REQUIRE(it != rep->changes.end());
     CHECK(it->from == Status::invalid);
     CHECK(it->to == Status::behind);
