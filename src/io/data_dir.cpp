@@ -1,9 +1,7 @@
 #include "io/data_dir.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>

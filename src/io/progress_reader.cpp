@@ -25,7 +25,7 @@
 namespace minsheng {
 namespace {
 
-// A cell's text is a view into the file's records (or YAML tree), which RawFile keeps: a
+// A cell's text is a view into the file's records (or YAML scalars), which RawFile keeps: a
 // province reads a million rows, and copying each cell showed in the profile.
 struct Cell {
   std::string_view text;
