@@ -42,17 +42,18 @@ int main(int argc, char** argv) {
   auto month = YearMonth::parse(argc > 2 ? argv[2] : "2024-12");
   if (!month) return 2;
   if (const char* j = std::getenv("JOBS")) set_threads(static_cast<unsigned>(std::atoi(j)));
-  Plan plan = load_plan(dir + "/tasks.yaml");
-  mark("plan");
-  DataSet data = load_data(plan, dir + "/reports", *month, *month);  // as summary does
-  mark("load_data");
-  if (std::getenv("TRIM")) {
-    malloc_trim(0);
-    mark("trim");
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);  // as the CLI's main does
+  mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+  {
+    Plan plan = load_plan(dir + "/tasks.yaml");
+    mark("plan");
+    DataSet data = load_data(plan, dir + "/reports", *month, *month);  // as summary does
+    mark("load_data");
+    MonthReport rep = assess_data(plan, std::move(data), *month, true);
+    mark("assess");
+    std::string csv = summary_csv(rep);
+    mark("csv");
+    std::printf("%zu targets, %zu bytes of CSV\n", rep.targets.size(), csv.size());
   }
-  MonthReport rep = assess_data(plan, std::move(data), *month, true);
-  mark("assess");
-  std::string csv = summary_csv(rep);
-  mark("csv");
-  std::printf("%zu targets, %zu bytes of CSV\n", rep.targets.size(), csv.size());
+  mark("freeing");
 }

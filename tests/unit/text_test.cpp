@@ -1,6 +1,10 @@
 #include "util/text.hpp"
 
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
 
 using namespace minsheng;
 
@@ -43,4 +47,45 @@ TEST_CASE("split keeps empty fields") {
   auto parts = split("a,,b", ',');
   REQUIRE(parts.size() == 3);
   CHECK(parts[1].empty());
+}
+
+TEST_CASE("the UTF-8 check judges every short sequence as utf8proc does") {
+  // The reference: utf8proc_iterate, code point by code point.
+  auto reference = [](std::string_view s) -> std::size_t {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      utf8proc_int32_t cp;
+      auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+      if (n <= 0) return i;
+      i += static_cast<std::size_t>(n);
+    }
+    return std::string_view::npos;
+  };
+  std::size_t checked = 0;
+  // Every sequence of one and two bytes, and every three-byte one with a lead byte from 0xC0 up
+  // (where the rules are), each after an ASCII prefix that ends the 8-byte fast path mid-way.
+  for (unsigned a = 0; a < 256; ++a)
+    for (unsigned b = 0; b < 256; ++b) {
+      std::string two = "abcdefg" + std::string{char(a), char(b)};
+      REQUIRE(find_invalid_utf8(two) == reference(two));
+      ++checked;
+      if (a < 0xC0) continue;
+      for (unsigned c = 0x70; c < 0xD0; ++c) {
+        std::string three = two + char(c);
+        REQUIRE(find_invalid_utf8(three) == reference(three));
+        ++checked;
+      }
+    }
+  // Four-byte sequences around the edges (F0 90, F4 8F/90) and random bytes.
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int k = 0; k < 200000; ++k) {
+    std::string s;
+    for (int j = 0; j < 6; ++j) s += static_cast<char>(next() >> 24);
+    if (k % 2) s[0] = static_cast<char>(0xF0 + (next() >> 29) % 6);
+    REQUIRE(find_invalid_utf8(s) == reference(s));
+    ++checked;
+  }
+  CHECK(checked > 300000);
 }
