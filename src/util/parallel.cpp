@@ -50,4 +50,23 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std:
   if (failure) std::rethrow_exception(failure);
 }
 
+void parallel_append(std::string& out, std::size_t n,
+                     const std::function<void(std::string&, std::size_t)>& append,
+                     std::size_t row_bytes) {
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::string> blocks((n + kBlock - 1) / kBlock);
+  parallel_for(blocks.size(), [&](std::size_t b) {
+    std::size_t end = std::min(n, (b + 1) * kBlock);
+    blocks[b].reserve((end - b * kBlock) * row_bytes);
+    for (std::size_t i = b * kBlock; i < end; ++i) append(blocks[b], i);
+  });
+  std::size_t size = out.size();
+  for (const auto& b : blocks) size += b.size();
+  out.reserve(size);
+  for (auto& b : blocks) {
+    out += b;
+    std::string().swap(b);  // let each block go once copied: the text is not held twice
+  }
+}
+
 }  // namespace minsheng

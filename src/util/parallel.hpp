@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <string>
 
 namespace minsheng {
 
@@ -14,5 +15,12 @@ unsigned thread_setting();
 // result is the same for any number of threads. The first exception is rethrown here, after
 // every thread has stopped.
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std::size_t grain = 1);
+
+// Appends to `out` what append(block, i) writes for each i in [0, n), in index order: written in
+// blocks on every core and joined in order, so the bytes do not depend on the threads.
+// `row_bytes` is a guess of one item's size, to size the blocks.
+void parallel_append(std::string& out, std::size_t n,
+                     const std::function<void(std::string&, std::size_t)>& append,
+                     std::size_t row_bytes = 0);
 
 }  // namespace minsheng

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -62,4 +63,21 @@ TEST_CASE("parallel_for rethrows a worker's exception on the caller once all hav
   CHECK_THROWS_WITH(boom(), "第 123 项出错");
   CHECK(running == 1);  // only the one that threw never finished; every other call returned
   CHECK(done < 400);
+}
+
+TEST_CASE("parallel_append keeps what is there and adds every item in index order") {
+  auto numbers = [](unsigned threads) {
+    ThreadSetting setting(threads);
+    std::string out = "前缀|";
+    parallel_append(
+        out, 10000, [](std::string& block, std::size_t i) { block += std::to_string(i) + ","; }, 6);
+    return out;
+  };
+  std::string expected = "前缀|";
+  for (int i = 0; i < 10000; ++i) expected += std::to_string(i) + ",";
+  CHECK(numbers(1) == expected);
+  CHECK(numbers(4) == expected);  // 10,000 items are three blocks of 4,096 on four threads
+  std::string untouched = "x";
+  parallel_append(untouched, 0, [](std::string& block, std::size_t) { block += "never"; });
+  CHECK(untouched == "x");
 }
