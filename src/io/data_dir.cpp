@@ -205,11 +205,14 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
   for (const auto& k : clash) set.allocations.erase(k);
 }
 
-DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-                  std::optional<YearMonth> rows_from) {
+namespace {
+
+DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+             std::optional<YearMonth> rows_from, std::optional<YearMonth> only) {
   require_data_dir(data);
   DataSet set;
   set.rows_from = rows_from;
+  set.only_month = only;
   fs::path root = resolved_root(data);
   // Outputs a killed --write left half-done are finished before anything reads the folder.
   std::error_code rec;
@@ -219,6 +222,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   std::vector<std::vector<Job>> months;
   for (YearMonth m : list_months(data, &set.diagnostics)) {
     if (upto && m > *upto) break;
+    if (only && m != *only) continue;
     set.months.push_back(m);
     std::vector<fs::path> files;
     std::vector<fs::directory_entry> unread;
@@ -302,6 +306,17 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
   }
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;
+}
+
+}  // namespace
+
+DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+                  std::optional<YearMonth> rows_from) {
+  return load(plan, data, upto, rows_from, std::nullopt);
+}
+
+DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m) {
+  return load(plan, data, m, m.plus(1), m);
 }
 
 }  // namespace minsheng

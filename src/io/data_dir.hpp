@@ -27,5 +27,8 @@ void require_data_dir(const std::filesystem::path& data);
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt,
                   std::optional<YearMonth> rows_from = std::nullopt);
+// The files of month `m` alone, their rows let go once read: who sent what (`missing`). Such a
+// data set cannot be assessed (DataSet::only_month).
+DataSet load_month_files(const Plan& plan, const std::filesystem::path& data, YearMonth m);
 
 }  // namespace minsheng

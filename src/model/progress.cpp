@@ -164,6 +164,9 @@ bool DataSet::unread_file(YearMonth m, const std::string& unit) const {
 }
 
 void DataSet::require_rows(YearMonth m) const {
+  if (only_month)
+    throw std::logic_error("only the files of " + only_month->str() +
+                           " were read: earlier months are needed for " + m.str());
   if (rows_from && m < *rows_from)
     throw std::logic_error("rows of " + m.str() +
                            " were dropped when the data was read (kept from " + rows_from->str() +

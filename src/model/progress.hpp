@@ -207,6 +207,8 @@ struct DataSet {
   std::optional<YearMonth> rows_from;
   Snapshot carried;
   std::size_t carried_until = 0;
+  // Set when only this month's files were read (who sent what): nothing can be assessed.
+  std::optional<YearMonth> only_month;
   // Throws std::logic_error when rows before `m` were dropped: a caller asked for less than it
   // uses.
   void require_rows(YearMonth m) const;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "assess/month.hpp"
+#include "assess/reporting.hpp"
 #include "fixtures.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
@@ -386,4 +387,27 @@ TEST_CASE("a change from a row rejected the month before is found when that mont
     CHECK(it->to == Status::behind);
   }
   CHECK(summary_markdown(folded) == summary_markdown(all));
+}
+
+TEST_CASE("who sent what is read from that month's files alone and cannot be assessed") {
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  std::string demo = std::string(MINSHENG_SOURCE_DIR) + "/demo/reports";
+  for (YearMonth m{2024, 4}; m <= YearMonth{2024, 7}; m = m.plus(1)) {
+    INFO(m.str());
+    DataSet one = load_month_files(p, demo, m);
+    for (const auto& s : one.submissions) {
+      CHECK(s.month == m);
+      CHECK(s.entries.empty());  // its rows are let go once read
+    }
+    DataSet all = load_data(p, demo, m);
+    MissingReport a = assess_missing(p, all, m, Date{2024, 12, 31});
+    MissingReport b = assess_missing(p, one, m, Date{2024, 12, 31});
+    REQUIRE(a.units.size() == b.units.size());
+    for (std::size_t i = 0; i < a.units.size(); ++i) {
+      CHECK(a.units[i].unit == b.units[i].unit);
+      CHECK(a.units[i].state == b.units[i].state);
+      CHECK(a.units[i].files == b.units[i].files);
+    }
+    CHECK_THROWS_AS(assess_data(p, one, m, true), std::logic_error);
+  }
 }
