@@ -45,6 +45,7 @@ for n in "${sizes[@]}"; do
   cp "$work/out" "$work/summary-all-cores.csv"
   run "summary --month 2024-12 (md)" summary --month 2024-12 --format md
   run "diff 2024-11 2024-12 (csv)" diff 2024-11 2024-12 --format csv
+  run "missing --month 2024-12" missing --month 2024-12 --as-of 2025-01-02
   run "check" check
   run "history --to 2024-12 (csv)" history --to 2024-12 --format csv
   "$bin" -j 1 --plan "$dir/tasks.yaml" --data "$dir/reports" summary --month 2024-12 --format csv \
