@@ -374,6 +374,12 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
   }
 }
 
+TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets) {
+  TargetsByLead out;
+  for (const auto& t : targets) out[t.target->lead].push_back(&t);
+  return out;
+}
+
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
   std::vector<const CountyStanding*> out;
   for (const auto& c : rep.counties) out.push_back(&c);
@@ -454,9 +460,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   }
   rep.avg_completion = mean(all);
 
-  // Each unit's targets in one pass over the targets, not one pass per unit.
-  std::unordered_map<std::string_view, std::vector<const TargetResult*>> by_lead;
-  for (const auto& t : rep.targets) by_lead[t.target->lead].push_back(&t);
+  TargetsByLead by_lead = targets_by_lead(rep.targets);
   for (const auto& unit : plan.lead_units()) {
     Rollup r{unit, {}, std::nullopt, std::nullopt};
     std::vector<double> pcts;

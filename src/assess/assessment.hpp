@@ -168,6 +168,11 @@ std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);
 // For each target with 县市区 that lag on it (滞后, 严重滞后, 逾期): those 县市区, worst first,
 // then by gap. One pass over the 县市区 results.
 std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const MonthReport& rep);
+// Each lead unit's targets, in plan order, grouped in one pass (a province has thousands of
+// units and a hundred thousand targets: no scan of every target per unit). The views are the
+// plan's unit names.
+using TargetsByLead = std::unordered_map<std::string_view, std::vector<const TargetResult*>>;
+TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets);
 // The 县市区 standings ordered by rank.
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
 

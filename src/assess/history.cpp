@@ -19,7 +19,7 @@ History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
       h.index[{task.id, target.index}] = h.targets.size();
       h.targets.push_back({&task, &target, {}, {}, {}, false});
     }
-  if (!data.months.empty()) data.require_rows(data.months.front());
+  data.require_every_row();
   Snapshot snap;
   std::size_t next = 0;
   for (YearMonth m = std::max(plan.reporting_from, plan.start); m <= to; m = m.plus(1)) {

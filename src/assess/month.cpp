@@ -84,14 +84,14 @@ Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth m
 }  // namespace
 
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  if (!data.months.empty()) data.require_rows(data.months.front());
+  data.require_every_row();
   add_late_warnings(plan, data, diags);
   add_plausibility_warnings(plan, data, diags);
   if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
 }
 
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
-  if (!data.months.empty()) data.require_rows(data.months.front());
+  data.require_every_row();
   Diagnostics all = data_problems(plan, data);
   merge_snapshot(data.submissions, month, &all);  // for the falling-value warnings
   return problems_of(all, data, month);

@@ -100,7 +100,7 @@ struct Tracker {
 }  // namespace
 
 std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
-  if (!data.months.empty()) data.require_rows(data.months.front());
+  data.require_every_row();
   Tracker t{plan, {}, {}, {}};
   Snapshot snap;
   std::size_t next = 0;

@@ -16,7 +16,7 @@ struct GlobalOptions {
   std::string plan = "tasks.yaml";
   std::string data = "reports";
   bool no_color = false;
-  unsigned jobs = 0;  // threads reading progress files; 0: one per core
+  unsigned jobs = 0;  // threads for reading and assessing; 0: one per core
 };
 
 // Colour only when stdout is a terminal, NO_COLOR is unset and TERM is not "dumb".

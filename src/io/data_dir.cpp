@@ -4,7 +4,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
@@ -260,50 +259,32 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     auto& jobs = months.emplace_back();
     for (auto& f : files) jobs.push_back({m, std::move(f)});
   }
-  // The months before `rows_from` are merged into `carried` and their rows let go, each on a
-  // thread of its own while the next month's files are parsed: merging is serial, so it would
+  // The months before `rows_from` are merged into `carried` and their rows let go, each in the
+  // background while the next month's files are parsed: merging is serial, so it would
   // otherwise leave a core idle.
   if (rows_from) set.carried.values.reserve(plan.target_count());
   std::size_t files = 0;
   for (const auto& jobs : months) files += jobs.size();
   set.submissions.reserve(files);
-  std::thread folding;
-  std::exception_ptr fold_failure;
-  auto fold = [&set, &fold_failure](std::size_t first, YearMonth m) {
-    try {
+  Background folding;
+  for (const auto& jobs : months) {
+    // Files are independent: decode and parse them on every core, then take the results in the
+    // order of the listing, so the output is the same whatever the number of threads.
+    std::vector<Parsed> parsed = parse_files(plan, jobs);
+    folding.wait();  // set.submissions grows below: the fold must be done with it
+    std::size_t first = set.submissions.size();
+    for (auto& p : parsed) {
+      for (const auto& d : p.diags.items()) set.diagnostics.add(d);
+      if (p.sub) set.submissions.push_back(std::move(*p.sub));
+    }
+    check_month_conflicts(set.submissions, first, set.diagnostics);
+    if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
+    folding.run([&set, first, m = jobs.front().month] {
       advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
-    } catch (...) {
-      fold_failure = std::current_exception();
-    }
-  };
-  auto finish_fold = [&] {
-    if (folding.joinable()) folding.join();
-    if (fold_failure) std::rethrow_exception(fold_failure);
-  };
-  try {
-    for (const auto& jobs : months) {
-      // Files are independent: decode and parse them on every core, then take the results in
-      // the order of the listing, so the output is the same whatever the number of threads.
-      std::vector<Parsed> parsed = parse_files(plan, jobs);
-      finish_fold();  // set.submissions may grow below: the fold must be done with it
-      std::size_t first = set.submissions.size();
-      for (auto& p : parsed) {
-        for (const auto& d : p.diags.items()) set.diagnostics.add(d);
-        if (p.sub) set.submissions.push_back(std::move(*p.sub));
-      }
-      check_month_conflicts(set.submissions, first, set.diagnostics);
-      if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
-      if (thread_setting() == 1)
-        fold(first, jobs.front().month);
-      else
-        folding = std::thread(fold, first, jobs.front().month);
-    }
-    finish_fold();
-  } catch (...) {
-    if (folding.joinable()) folding.join();
-    throw;
+    });
   }
+  folding.wait();
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;
 }
@@ -316,7 +297,7 @@ DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMont
 }
 
 DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m) {
-  return load(plan, data, m, m.plus(1), m);
+  return load(plan, data, m, m.plus(1), m);  // its rows merged and let go like earlier months
 }
 
 }  // namespace minsheng

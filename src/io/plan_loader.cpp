@@ -16,8 +16,8 @@
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 #include "util/number.hpp"
-#include "util/suggest.hpp"
 #include "util/parallel.hpp"
+#include "util/suggest.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
@@ -464,7 +464,7 @@ Plan parse_plan(std::string_view yaml_text, const std::string& file) {
         parallel_for(chunks, [&](std::size_t c) {
           Loader<lite::Node> part(file, yaml_text);
           std::size_t end = std::min(split->items.size(), (c + 1) * kChunk);
-          for (std::size_t i = c * kChunk; i < end && fine[c]; ++i) {
+          for (std::size_t i = c * kChunk; i < end; ++i) {
             const auto& item = split->items[i];
             auto seq = lite::parse(item.text, item.first_line);
             if (!seq || !seq->IsSequence() || seq->size() != 1) {

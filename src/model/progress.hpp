@@ -210,8 +210,9 @@ struct DataSet {
   // Set when only this month's files were read (who sent what): nothing can be assessed.
   std::optional<YearMonth> only_month;
   // Throws std::logic_error when rows before `m` were dropped: a caller asked for less than it
-  // uses.
+  // uses. require_every_row: for what walks every month read (check, history, problems).
   void require_rows(YearMonth m) const;
+  void require_every_row() const;
 
   bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;

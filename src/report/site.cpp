@@ -382,13 +382,12 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
   }
 
   // Everything a page lists, grouped once: a province has thousands of units and tasks.
-  std::map<std::string_view, std::vector<const TargetResult*>> unit_targets;
   std::map<std::string_view, std::vector<const Problem*>> unit_problems;
   std::map<int, std::vector<const Problem*>> task_problems;
   std::map<TargetKey, std::vector<const TargetResult*>> target_counties;
   std::map<TargetKey, std::vector<const ProjectResult*>> target_projects;
   std::vector<std::vector<const TargetResult*>> county_rows(plan.counties.size());
-  for (const auto& r : rep.targets) unit_targets[r.target->lead].push_back(&r);
+  TargetsByLead unit_targets = targets_by_lead(rep.targets);
   for (const auto& p : problems) {
     unit_problems[p.unit].push_back(&p);
     task_problems[p.key.task].push_back(&p);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "report/catalogue_report.hpp"
 #include "report/county_report.hpp"
@@ -57,15 +56,6 @@ std::string actual_text(const TargetResult& r) {
 
 std::string gap_text(const TargetResult& r) {
   return r.gap_pp ? format_pct(*r.gap_pp) : "—";
-}
-
-// Each lead unit's targets in plan order, grouped once: a province has thousands of units and a
-// hundred thousand targets, so a scan of every target per unit would be quadratic.
-std::unordered_map<std::string_view, std::vector<const TargetResult*>> targets_by_lead(
-    const MonthReport& rep) {
-  std::unordered_map<std::string_view, std::vector<const TargetResult*>> out;
-  for (const auto& r : rep.targets) out[r.target->lead].push_back(&r);
-  return out;
 }
 
 // What a unit wrote this month, under its table: its general words, then each target's.
@@ -282,7 +272,7 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   out += units.markdown() + "\n";
   // Each unit's own targets, the part staff send back to that unit.
-  auto by_lead = targets_by_lead(rep);
+  TargetsByLead by_lead = targets_by_lead(rep.targets);
   static const std::vector<const TargetResult*> none;
   for (const auto& r : rep.by_unit) {
     TextTable t({"编号", "指标", "目标", "累计完成", "完成率", "差距（百分点）", "状态"},

@@ -158,11 +158,10 @@ std::string csv_field(std::string_view value) {
 
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    append_csv_field(out, fields[i]);
-  }
-  return out + "\r\n";
+  CsvLineWriter line(out);
+  for (const auto& f : fields) line << f;
+  line.end();
+  return out;
 }
 
 }  // namespace minsheng

@@ -5,6 +5,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace minsheng {
@@ -48,6 +49,30 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std:
   work();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+Background::~Background() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void Background::run(std::function<void()> work) {
+  wait();
+  if (g_threads == 1) {
+    work();
+    return;
+  }
+  thread_ = std::thread([this, w = std::move(work)] {
+    try {
+      w();
+    } catch (...) {  // rethrown by wait(), on the caller's thread
+      failure_ = std::current_exception();
+    }
+  });
+}
+
+void Background::wait() {
+  if (thread_.joinable()) thread_.join();
+  if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
 void parallel_append(std::string& out, std::size_t n,

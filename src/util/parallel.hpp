@@ -1,12 +1,14 @@
 // Work spread over the cores, with results that never depend on how many there are.
 #pragma once
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <string>
+#include <thread>
 
 namespace minsheng {
 
-// How many threads parallel_for uses: 0 (the default) is one per core, 1 is none.
+// How many threads parallel work uses: 0 (the default) is one per core, 1 is none.
 void set_threads(unsigned threads);
 unsigned thread_setting();
 
@@ -22,5 +24,22 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std:
 void parallel_append(std::string& out, std::size_t n,
                      const std::function<void(std::string&, std::size_t)>& append,
                      std::size_t row_bytes = 0);
+
+// Serial work run beside the caller's, on a thread of its own (in the caller, when set to one
+// thread): one piece at a time, as run() first waits for the piece before. wait() rethrows what
+// the piece threw; the destructor waits and drops it.
+class Background {
+ public:
+  Background() = default;
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  ~Background();
+  void run(std::function<void()> work);
+  void wait();
+
+ private:
+  std::thread thread_;
+  std::exception_ptr failure_;
+};
 
 }  // namespace minsheng

@@ -102,25 +102,11 @@ std::size_t find_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    // One multi-byte sequence, by RFC 3629 (as utf8proc_iterate judges it, without the call: a
-    // province's plan is 20 MB of Chinese): no overlong forms, no surrogates, nothing past
-    // U+10FFFF.
-    auto byte = [&](std::size_t k) {
-      return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-    };
-    auto cont = [&](std::size_t k) { return (byte(k) & 0xC0u) == 0x80u; };
-    unsigned c = byte(0), c1 = byte(1);
-    std::size_t n = 0;
-    if (c >= 0xC2 && c <= 0xDF)
-      n = cont(1) ? 2 : 0;
-    else if (c >= 0xE0 && c <= 0xEF)
-      n = cont(1) && cont(2) && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) ? 3 : 0;
-    else if (c >= 0xF0 && c <= 0xF4)
-      n = cont(1) && cont(2) && cont(3) && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90)
-              ? 4
-              : 0;
-    if (n == 0) return i;
-    i += n;
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
   }
   return std::string_view::npos;
 }

@@ -81,3 +81,26 @@ TEST_CASE("parallel_append keeps what is there and adds every item in index orde
   parallel_append(untouched, 0, [](std::string& block, std::size_t) { block += "never"; });
   CHECK(untouched == "x");
 }
+
+TEST_CASE("Background runs one piece at a time beside the caller and hands back its exception") {
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    ThreadSetting setting(threads);
+    Background work;
+    std::vector<int> done;
+    for (int i = 0; i < 5; ++i) work.run([&done, i] { done.push_back(i); });  // each waits
+    work.wait();
+    CHECK(done == std::vector<int>{0, 1, 2, 3, 4});
+    auto caller = std::this_thread::get_id();
+    bool inline_run = false;
+    work.run([&] { inline_run = std::this_thread::get_id() == caller; });
+    work.wait();
+    CHECK(inline_run == (threads == 1));  // one thread: in the caller
+    auto boom = [&] {
+      work.run([] { throw std::runtime_error("合并出错"); });
+      work.wait();
+    };
+    CHECK_THROWS_WITH(boom(), "合并出错");
+    CHECK_NOTHROW(work.wait());  // handed back once
+  }
+}
