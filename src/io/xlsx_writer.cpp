@@ -9,6 +9,7 @@
 
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
+#include "util/shared_library.hpp"
 
 namespace minsheng {
 
@@ -18,11 +19,54 @@ lxw_color_t rgb(const std::string& hex) {
   return static_cast<lxw_color_t>(std::strtoul(hex.c_str() + 1, nullptr, 16));
 }
 
+// libxlsxwriter is opened on first use (see CMakeLists.txt): each function is looked up by the
+// type its header declares, so a changed signature fails to compile rather than to run.
+#define MINSHENG_LXW(f) decltype(&::f) f = lib.get<decltype(::f)>(#f);
+struct Lxw {
+  SharedLibrary lib{MINSHENG_XLSXWRITER_SONAME};
+  MINSHENG_LXW(workbook_new_opt)
+  MINSHENG_LXW(workbook_set_properties)
+  MINSHENG_LXW(workbook_add_format)
+  MINSHENG_LXW(workbook_add_worksheet)
+  MINSHENG_LXW(workbook_close)
+  MINSHENG_LXW(format_set_bold)
+  MINSHENG_LXW(format_set_bg_color)
+  MINSHENG_LXW(format_set_border)
+  MINSHENG_LXW(format_set_text_wrap)
+  MINSHENG_LXW(format_set_num_format)
+  MINSHENG_LXW(format_set_font_color)
+  MINSHENG_LXW(format_set_unlocked)
+  MINSHENG_LXW(worksheet_write_string)
+  MINSHENG_LXW(worksheet_write_number)
+  MINSHENG_LXW(worksheet_write_blank)
+  MINSHENG_LXW(worksheet_set_column)
+  MINSHENG_LXW(worksheet_freeze_panes)
+  MINSHENG_LXW(worksheet_autofilter)
+  MINSHENG_LXW(worksheet_repeat_rows)
+  MINSHENG_LXW(worksheet_data_validation_range)
+  MINSHENG_LXW(worksheet_protect)
+  MINSHENG_LXW(worksheet_set_paper)
+  MINSHENG_LXW(worksheet_set_landscape)
+  MINSHENG_LXW(worksheet_fit_to_pages)
+};
+#undef MINSHENG_LXW
+
+const Lxw& lxw() {
+  try {
+    static const Lxw api;
+    return api;
+  } catch (const SharedLibraryError& e) {
+    throw IoError(
+        MINSHENG_XLSXWRITER_SONAME,
+        std::string("写 .xlsx 工作簿需要这个库（Debian 包 libxlsxwriter），无法加载: ") + e.what());
+  }
+}
+
 }  // namespace
 
 std::string xlsx_bytes(const OutWorkbook& out) {
-  std::string path =
-      (std::filesystem::temp_directory_path() / "minsheng-xlsx-XXXXXX").string();
+  const Lxw& x = lxw();
+  std::string path = (std::filesystem::temp_directory_path() / "minsheng-xlsx-XXXXXX").string();
   int fd = mkstemp(path.data());
   if (fd < 0) throw IoError(path, "无法创建临时文件: " + io_reason(errno));
   close(fd);
@@ -33,56 +77,57 @@ std::string xlsx_bytes(const OutWorkbook& out) {
 
   lxw_workbook_options options{};
   options.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
   if (!wb) throw IoError(path, "无法创建工作簿");
   // A fixed creation time: the same inputs give byte-identical workbooks.
   lxw_doc_properties props{};
   props.title = const_cast<char*>(out.title.c_str());
   props.author = const_cast<char*>("minsheng");
   props.created = static_cast<time_t>(out.created > 0 ? out.created : 946684800);  // 2000-01-01
-  workbook_set_properties(wb, &props);
+  x.workbook_set_properties(wb, &props);
 
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xECEFF1);
-  format_set_border(header, LXW_BORDER_THIN);
-  format_set_text_wrap(header);
-  lxw_format* percent = workbook_add_format(wb);
-  format_set_num_format(percent, "0.0%");
-  lxw_format* number = workbook_add_format(wb);
-  format_set_num_format(number, "#,##0.####");
+  lxw_format* header = x.workbook_add_format(wb);
+  x.format_set_bold(header);
+  x.format_set_bg_color(header, 0xECEFF1);
+  x.format_set_border(header, LXW_BORDER_THIN);
+  x.format_set_text_wrap(header);
+  lxw_format* percent = x.workbook_add_format(wb);
+  x.format_set_num_format(percent, "0.0%");
+  lxw_format* number = x.workbook_add_format(wb);
+  x.format_set_num_format(number, "#,##0.####");
   std::map<std::string, lxw_format*> fills;
   auto fill = [&](const std::string& hex) {
     auto it = fills.find(hex);
     if (it != fills.end()) return it->second;
-    lxw_format* f = workbook_add_format(wb);
-    format_set_bg_color(f, rgb(hex));
-    format_set_font_color(f, LXW_COLOR_WHITE);
+    lxw_format* f = x.workbook_add_format(wb);
+    x.format_set_bg_color(f, rgb(hex));
+    x.format_set_font_color(f, LXW_COLOR_WHITE);
     return fills[hex] = f;
   };
 
-  lxw_format* unlocked = workbook_add_format(wb);
-  format_set_unlocked(unlocked);
-  format_set_bg_color(unlocked, 0xFFF8E1);
-  format_set_border(unlocked, LXW_BORDER_THIN);
-  lxw_format* unlocked_date = workbook_add_format(wb);
-  format_set_unlocked(unlocked_date);
-  format_set_bg_color(unlocked_date, 0xFFF8E1);
-  format_set_border(unlocked_date, LXW_BORDER_THIN);
-  format_set_num_format(unlocked_date, "yyyy-mm-dd");
-  lxw_format* note_format = workbook_add_format(wb);
-  format_set_bold(note_format);
+  lxw_format* unlocked = x.workbook_add_format(wb);
+  x.format_set_unlocked(unlocked);
+  x.format_set_bg_color(unlocked, 0xFFF8E1);
+  x.format_set_border(unlocked, LXW_BORDER_THIN);
+  lxw_format* unlocked_date = x.workbook_add_format(wb);
+  x.format_set_unlocked(unlocked_date);
+  x.format_set_bg_color(unlocked_date, 0xFFF8E1);
+  x.format_set_border(unlocked_date, LXW_BORDER_THIN);
+  x.format_set_num_format(unlocked_date, "yyyy-mm-dd");
+  lxw_format* note_format = x.workbook_add_format(wb);
+  x.format_set_bold(note_format);
 
   for (const auto& sheet : out.sheets) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
+    lxw_worksheet* ws = x.workbook_add_worksheet(wb, sheet.name.c_str());
     bool form = !sheet.inputs.empty();
     lxw_row_t top = form ? 1 : 0;  // a form has its note above the header
-    if (form) worksheet_write_string(ws, 0, 0, sheet.note.c_str(), note_format);
+    if (form) x.worksheet_write_string(ws, 0, 0, sheet.note.c_str(), note_format);
     for (std::size_t c = 0; c < sheet.headers.size(); ++c) {
-      worksheet_write_string(ws, top, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(), header);
+      x.worksheet_write_string(ws, top, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(),
+                               header);
       double width = c < sheet.widths.size() ? sheet.widths[c] : 12;
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
-                           nullptr);
+      x.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
+                             nullptr);
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r)
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
@@ -94,33 +139,33 @@ std::string xlsx_bytes(const OutWorkbook& out) {
         if (input != OutInput::none) {
           lxw_format* u = input == OutInput::date ? unlocked_date : unlocked;
           if (cell.kind == OutCell::Kind::text)
-            worksheet_write_string(ws, row, col, cell.text.c_str(), u);
+            x.worksheet_write_string(ws, row, col, cell.text.c_str(), u);
           else if (cell.kind == OutCell::Kind::number)
-            worksheet_write_number(ws, row, col, cell.number, u);
+            x.worksheet_write_number(ws, row, col, cell.number, u);
           else
-            worksheet_write_blank(ws, row, col, u);
+            x.worksheet_write_blank(ws, row, col, u);
           continue;
         }
         switch (cell.kind) {
           case OutCell::Kind::empty:
             break;
           case OutCell::Kind::text:
-            worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+            x.worksheet_write_string(ws, row, col, cell.text.c_str(), f);
             break;
           case OutCell::Kind::number:
-            worksheet_write_number(ws, row, col, cell.number, f ? f : number);
+            x.worksheet_write_number(ws, row, col, cell.number, f ? f : number);
             break;
           case OutCell::Kind::percent:
-            worksheet_write_number(ws, row, col, cell.number / 100, percent);
+            x.worksheet_write_number(ws, row, col, cell.number / 100, percent);
             break;
         }
       }
     if (!sheet.headers.empty()) {
-      worksheet_freeze_panes(ws, top + 1, 0);
+      x.worksheet_freeze_panes(ws, top + 1, 0);
       if (!form)
-        worksheet_autofilter(ws, top, 0, static_cast<lxw_row_t>(sheet.rows.size()),
-                             static_cast<lxw_col_t>(sheet.headers.size() - 1));
-      worksheet_repeat_rows(ws, top, top);
+        x.worksheet_autofilter(ws, top, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+                               static_cast<lxw_col_t>(sheet.headers.size() - 1));
+      x.worksheet_repeat_rows(ws, top, top);
     }
     if (form && !sheet.rows.empty()) {
       std::vector<char*> list;
@@ -155,16 +200,16 @@ std::string xlsx_bytes(const OutWorkbook& out) {
           default:
             continue;
         }
-        worksheet_data_validation_range(ws, first, static_cast<lxw_col_t>(c), last,
-                                        static_cast<lxw_col_t>(c), &v);
+        x.worksheet_data_validation_range(ws, first, static_cast<lxw_col_t>(c), last,
+                                          static_cast<lxw_col_t>(c), &v);
       }
-      worksheet_protect(ws, nullptr, nullptr);
+      x.worksheet_protect(ws, nullptr, nullptr);
     }
-    worksheet_set_paper(ws, 9);  // A4
-    if (sheet.landscape) worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
+    x.worksheet_set_paper(ws, 9);  // A4
+    if (sheet.landscape) x.worksheet_set_landscape(ws);
+    x.worksheet_fit_to_pages(ws, 1, 0);
   }
-  lxw_error err = workbook_close(wb);
+  lxw_error err = x.workbook_close(wb);
   if (err != LXW_NO_ERROR)
     throw IoError(path, "无法写入工作簿（libxlsxwriter 错误代码 " + std::to_string(err) +
                             "，多为临时目录空间不足或没有写权限）");

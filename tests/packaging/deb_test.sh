@@ -12,7 +12,11 @@ trap 'rm -rf "$work"' EXIT
   { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/out/minsheng_*_amd64.deb)
 echo "package: $(basename "$deb")"
-dpkg-deb -f "$deb" Depends | grep -q 'libyaml-cpp' || { echo "FAIL: Depends not computed"; exit 1; }
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+# Computed from the binary (libfreexl), plus libxlsxwriter, which it opens only to write a workbook.
+grep -q 'libfreexl' <<<"$depends" || { echo "FAIL: Depends not computed"; exit 1; }
+grep -q 'libxlsxwriter' <<<"$depends" || { echo "FAIL: Depends lacks libxlsxwriter"; exit 1; }
 dpkg-deb -f "$deb" Section | grep -qx utils || { echo "FAIL: section"; exit 1; }
 dpkg -x "$deb" "$work/root"
 bin=$work/root/usr/bin/minsheng
@@ -20,6 +24,9 @@ bin=$work/root/usr/bin/minsheng
 "$bin" --plan "$work/root/usr/share/minsheng/tasks.yaml" --data "$src/demo/reports" summary \
   --month 2024-06 --format csv >"$work/summary.csv"
 [[ $(wc -l <"$work/summary.csv") -eq 74 ]] || { echo "FAIL: installed binary's summary"; exit 1; }
+"$bin" --plan "$work/root/usr/share/minsheng/tasks.yaml" --data "$src/demo/reports" summary \
+  --month 2024-06 --format xlsx -o "$work/summary.xlsx"
+[[ $(head -c 2 "$work/summary.xlsx") == PK ]] || { echo "FAIL: installed binary's workbook"; exit 1; }
 for f in usr/share/man/man1/minsheng.1.gz usr/share/bash-completion/completions/minsheng \
   usr/share/zsh/vendor-completions/_minsheng usr/share/doc/minsheng/copyright \
   usr/share/doc/minsheng/changelog.gz usr/share/doc/minsheng/examples/minsheng-bulletin.timer \
