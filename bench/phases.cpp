@@ -25,7 +25,7 @@ void mark(const char* phase) {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   auto now = Clock::now();
-  std::printf("%-10s %7.0f ms   peak %4ld MB   in use %4zu MB\n", phase,
+  std::printf("%-10s %9.2f ms   peak %4ld MB   in use %4zu MB\n", phase,
               std::chrono::duration<double, std::milli>(now - last).count(), u.ru_maxrss / 1024,
               mallinfo2().uordblks >> 20);
   last = now;

@@ -76,56 +76,70 @@ enum class Column {
   issue_status
 };
 
-// Header names staff use, Chinese first; English for machine-made files.
-std::optional<Column> column_for(std::string_view header) {
+// A header as it is compared: folded (NFKC: full-width letters and brackets), trimmed, lower case.
+std::string header_key(std::string_view header) {
   std::string h(trim(nfkc(header)));
   std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const std::map<std::string, Column> names = {
-      {"任务编号", Column::task},
-      {"task", Column::task},
-      {"指标", Column::target},
-      {"指标序号", Column::target},
-      {"target", Column::target},
-      {"累计完成", Column::value},
-      {"完成值", Column::value},
-      {"value", Column::value},
-      {"状态", Column::status},
-      {"status", Column::status},
-      {"目标值", Column::target_value},
-      {"target_value", Column::target_value},
-      {"备注", Column::note},
-      {"note", Column::note},
-      {"报送日期", Column::submitted},
-      {"submitted", Column::submitted},
-      {"牵头单位", Column::unit},
-      {"unit", Column::unit},
-      {"月份", Column::month},
-      {"month", Column::month},
-      {"县市区", Column::county},
-      {"县（市、区）", Column::county},
-      {"区县", Column::county},
-      {"county", Column::county},
-      {"项目名称", Column::project},
-      {"project", Column::project},
-      {"项目状态", Column::project_status},
-      {"project_status", Column::project_status},
-      {"完成量", Column::value},
-      {"分解目标", Column::target_value},
-      {"计划完工", Column::planned_finish},
-      {"计划完工时间", Column::planned_finish},
-      {"planned_finish", Column::planned_finish},
-      {"进展情况", Column::progress},
-      {"工作进展", Column::progress},
-      {"progress_text", Column::progress},
-      {"存在问题", Column::issues},
-      {"issues", Column::issues},
-      {"下步计划", Column::next_steps},
-      {"下一步计划", Column::next_steps},
-      {"next_steps", Column::next_steps},
-      {"问题状态", Column::issue_status},
-      {"issue_status", Column::issue_status},
-  };
-  auto it = names.find(h);
+  return h;
+}
+
+// Header names staff use, Chinese first; English for machine-made files.
+std::optional<Column> column_for(std::string_view header) {
+  // The names are folded as typed headers are, so that 县（市、区） with its full-width brackets
+  // matches a typed 县（市、区） (both become 县(市、区)).
+  static const std::unordered_map<std::string, Column> names = [] {
+    const std::pair<const char*, Column> aliases[] = {
+        {"任务编号", Column::task},
+        {"task", Column::task},
+        {"指标", Column::target},
+        {"指标序号", Column::target},
+        {"target", Column::target},
+        {"累计完成", Column::value},
+        {"完成值", Column::value},
+        {"value", Column::value},
+        {"状态", Column::status},
+        {"status", Column::status},
+        {"目标值", Column::target_value},
+        {"target_value", Column::target_value},
+        {"备注", Column::note},
+        {"note", Column::note},
+        {"报送日期", Column::submitted},
+        {"submitted", Column::submitted},
+        {"牵头单位", Column::unit},
+        {"unit", Column::unit},
+        {"月份", Column::month},
+        {"month", Column::month},
+        {"县市区", Column::county},
+        {"县（市、区）", Column::county},
+        {"区县", Column::county},
+        {"county", Column::county},
+        {"项目名称", Column::project},
+        {"project", Column::project},
+        {"项目状态", Column::project_status},
+        {"project_status", Column::project_status},
+        {"完成量", Column::value},
+        {"分解目标", Column::target_value},
+        {"计划完工", Column::planned_finish},
+        {"计划完工时间", Column::planned_finish},
+        {"planned_finish", Column::planned_finish},
+        {"进展情况", Column::progress},
+        {"工作进展", Column::progress},
+        {"progress_text", Column::progress},
+        {"存在问题", Column::issues},
+        {"issues", Column::issues},
+        {"下步计划", Column::next_steps},
+        {"下一步计划", Column::next_steps},
+        {"next_steps", Column::next_steps},
+        {"问题状态", Column::issue_status},
+        {"issue_status", Column::issue_status},
+    };
+    std::unordered_map<std::string, Column> m;
+    for (const auto& [name, column] : aliases) m.emplace(header_key(name), column);
+    return m;
+  }();
+  // Most headers are typed as the template has them: found without folding them.
+  auto it = names.find(std::string(trim(header)));
+  if (it == names.end()) it = names.find(header_key(header));
   if (it == names.end()) return std::nullopt;
   return it->second;
 }

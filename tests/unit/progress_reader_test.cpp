@@ -439,6 +439,22 @@ Breakdown breakdown(const std::string& bytes,
 
 }  // namespace
 
+TEST_CASE("headers are matched as folded: 县（市、区） in full-width brackets, full-width letters") {
+  // The official column name has full-width brackets, which NFKC folds to ASCII ones; the names
+  // we know are folded the same way, so the two still meet.
+  auto r = read_county("ＴＡＳＫ,县（市、区）,累计完成\n1,甲县,30\n1,乙区,12\n");
+  CHECK(r.messages.empty());
+  REQUIRE(r.sub.counties.size() == 2);
+  CHECK(r.sub.counties[0].county == 0);  // 甲县
+  CHECK(r.sub.counties[1].value == 12);
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 42);  // 30 + 12
+  auto b = breakdown("任务编号,县(市、区),分解目标\n1,甲县,40\n");
+  REQUIRE(b.rows.size() == 1);
+  CHECK(b.rows[0].first == CountyKey{{1, 1}, 0});
+  CHECK(b.rows[0].second.value == 40);
+}
+
 TEST_CASE("a 分解方案 gives each 县市区 its share, and says when the shares fall short") {
   auto b = breakdown("任务编号,县市区,分解目标\n1,甲县,40\n1,乙区,30\n1,丙市,20\n2,甲县,50%\n");
   REQUIRE(b.rows.size() == 4);
