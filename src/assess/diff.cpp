@@ -105,14 +105,14 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
 }  // namespace
 
 DiffSide side_from_report(const MonthReport& rep, std::string label) {
-  DiffSide side{std::move(label), rep.month, {}};
+  DiffSide side{std::move(label), rep.month, {}, {}};
   side.rows.reserve(rep.targets.size());
   for (const auto& r : rep.targets) side.rows.push_back(assessed_row(rep, r));
   return side;
 }
 
 DiffSide side_from_counties(const MonthReport& rep, std::string label) {
-  DiffSide side{std::move(label), rep.month, {}};
+  DiffSide side{std::move(label), rep.month, {}, {}};
   for (const auto& r : rep.county_targets) side.rows.push_back(assessed_row(rep, r));
   return side;
 }

@@ -49,7 +49,7 @@ static std::pair<int, int> explain_option(const Plan& plan, const std::string& s
 }
 
 static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
-  Plan plan = load_plan(g);
+  const Plan& plan = until_exit(load_plan(g));
   YearMonth month = plan_month_option(plan, o.month, "--month");
   // Rows of earlier months are merged as they are read and not kept.
   DataSet data = load_data(plan, g.data, month, month);
@@ -59,7 +59,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month_dir(g.data, month).string() +
               "/submissions 中没有进度文件，汇总全部沿用此前月份数据");
-  MonthReport rep = assess_data(plan, std::move(data), month, o.keep_going);
+  const MonthReport& rep = until_exit(assess_data(plan, std::move(data), month, o.keep_going));
   if (o.keep_going && rep.problems.has_errors())
     print_err("minsheng: 有 " + std::to_string(rep.problems.error_count()) +
               " 个数据错误，受影响的指标标记为“数据有误”，详见报告“数据问题”一节");

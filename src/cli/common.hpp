@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/plan.hpp"
 #include "model/progress.hpp"
@@ -28,6 +29,17 @@ void emit(const std::string& content, const std::string& path);
 void print_err(const std::string& line);
 
 Plan load_plan(const GlobalOptions& g);
+
+// Keeps `v` until the process ends, whose exit returns the memory at once: destroying a
+// province's plan and report object by object took 0.1 s of summary's 2. It stays reachable,
+// so leak checkers do not count it.
+template <class T>
+T& until_exit(T&& v) {
+  static auto* kept = new std::vector<const void*>;
+  auto* p = new T(std::move(v));
+  kept->push_back(p);
+  return *p;
+}
 // A --unit value as the plan names the unit (aliases accepted); a usage error with a suggestion.
 std::string unit_option(const Plan& plan, const std::string& name);
 YearMonth parse_month_option(const std::string& s, const char* option);

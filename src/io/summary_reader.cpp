@@ -40,7 +40,7 @@ std::optional<YearMonth> month_in_path(const std::string& path) {
 
 DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
   Diagnostics d;
-  DiffSide side{std::filesystem::path(file).filename().string(), month_in_path(file), {}};
+  DiffSide side{std::filesystem::path(file).filename().string(), month_in_path(file), {}, {}};
   std::vector<CsvRecord> records;
   try {
     records = parse_csv(decode_text(bytes).text);

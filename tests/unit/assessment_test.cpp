@@ -16,19 +16,20 @@ struct Snap {
   Snapshot s;
   explicit Snap(YearMonth m) { s.month = m; }
   Snap& value(int task, int target, double v, YearMonth when = {}) {
-    s.values[{task, target}] = {v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2},
-                                ""};
+    s.values[{task, target}] = {
+        v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2}, "", SumOf::none, {}};
     return *this;
   }
   // A value reported in each of several months, oldest first; the last is the current one.
   Snap& series(int task, int target, std::vector<MonthValue> values) {
     const MonthValue& last = values.back();
-    s.values[{task, target}] = {last.value, false, std::nullopt, last.month, {"f.csv", 2}, ""};
+    s.values[{task, target}] = {last.value,   false, std::nullopt, last.month,
+                                {"f.csv", 2}, "",    SumOf::none,  {}};
     s.values[{task, target}].series = values;
     return *this;
   }
   Snap& state(int task, MilestoneState st) {
-    s.values[{task, 1}] = {std::nullopt, false, st, s.month, {"f.csv", 3}, ""};
+    s.values[{task, 1}] = {std::nullopt, false, st, s.month, {"f.csv", 3}, "", SumOf::none, {}};
     return *this;
   }
 };
@@ -305,8 +306,8 @@ struct CountySnap {
     return *this;
   }
   CountySnap& value(int task, int county, double v) {
-    s.county_values[{{task, 1}, county}] = {v,  false,      std::nullopt, s.month, {"f.csv", 2},
-                                            "", SumOf::none};
+    s.county_values[{{task, 1}, county}] = {
+        v, false, std::nullopt, s.month, {"f.csv", 2}, "", SumOf::none, {}};
     return *this;
   }
   MonthReport assess() {

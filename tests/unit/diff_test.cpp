@@ -19,7 +19,7 @@ AssessedRow row(int task, std::optional<double> actual, Status st, double time =
 }
 
 DiffSide side(std::string label, std::vector<AssessedRow> rows, std::optional<YearMonth> m = {}) {
-  return {std::move(label), m, std::move(rows)};
+  return {std::move(label), m, std::move(rows), {}};
 }
 
 }  // namespace
@@ -144,6 +144,7 @@ TEST_CASE("a task number past any plan is an error with its place, not an overfl
     FAIL("expected DataError");
   } catch (const DataError& e) {
     REQUIRE(e.diagnostics().items().size() >= 1);
-    CHECK(e.diagnostics().items()[0].str() == "s.csv:2:1: 错误: task 列应为正整数，实际为“6666666666”");
+    CHECK(e.diagnostics().items()[0].str() ==
+          "s.csv:2:1: 错误: task 列应为正整数，实际为“6666666666”");
   }
 }
