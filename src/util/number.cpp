@@ -26,13 +26,19 @@ bool strip_suffix(std::string& s, std::string_view suffix) {
   return true;
 }
 
-// "1,680" and "12,345,678" are grouped correctly; "1,68" is a typo, not 168.
+// "1,680" and "12,345,678" are grouped correctly; "1,68" is a typo, not 168. Only the whole
+// part is checked. Called for every number typed, so it allocates nothing.
 bool valid_grouping(std::string_view digits) {
-  auto parts = split(digits.substr(0, digits.find('.')), ',');
-  if (parts.size() == 1) return true;
-  if (parts[0].empty() || parts[0].size() > 3) return false;
-  for (std::size_t i = 1; i < parts.size(); ++i)
-    if (parts[i].size() != 3) return false;
+  std::string_view whole = digits.substr(0, digits.find('.'));
+  std::size_t comma = whole.find(',');
+  if (comma == std::string_view::npos) return true;
+  if (comma == 0 || comma > 3) return false;
+  while (comma != std::string_view::npos) {
+    std::size_t next = whole.find(',', comma + 1);
+    std::size_t group = (next == std::string_view::npos ? whole.size() : next) - comma - 1;
+    if (group != 3) return false;
+    comma = next;
+  }
   return true;
 }
 

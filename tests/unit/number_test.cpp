@@ -51,6 +51,14 @@ TEST_CASE("blank means not reported") {
   CHECK(parse_number("   ").kind == ParsedNumber::Kind::blank);
 }
 
+TEST_CASE("thousands commas: groups of three after a first group of one to three") {
+  CHECK(ok("1,680.5") == 1680.5);  // only the whole part is grouped
+  CHECK(ok("999,999") == 999999);
+  CHECK(ok("1,000,000") == 1000000);
+  for (const char* typo : {"1234,567", ",680", "1,680,12", "1,,680", "1,6800", "1680,", "1,68.5"})
+    CHECK(rejected(typo) == std::string("“") + typo + "”的千分位逗号位置不对");
+}
+
 TEST_CASE("everything else is rejected with a reason") {
   CHECK(rejected("-5") == "不能为负数：“-5”");
   CHECK(rejected("1,68") == "“1,68”的千分位逗号位置不对");
