@@ -1,5 +1,6 @@
 #include "io/yaml_lite.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace minsheng::lite {
@@ -366,7 +367,8 @@ std::optional<Split> split_sequence(std::string_view text, std::string_view key)
     std::size_t end = text.find('\n', start);
     std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
     std::string_view line = text.substr(start, next - start);
-    std::string_view body = line.substr(0, line.find_first_of("\r\n"));
+    // Up to the first CR or LF; one memchr for CR (find_first_of would call memchr per byte).
+    std::string_view body = line.substr(0, std::min(line.find('\r'), end - start));
     std::size_t ind = body.find_first_not_of(' ');
     bool blank = ind == std::string_view::npos || body[ind] == '#';
     if (inside && !blank && ind == 0 && !body.starts_with("- ") && body != "-") inside = false;
