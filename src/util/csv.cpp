@@ -136,7 +136,9 @@ void append_csv_field(std::string& out, std::string_view value) {
   bool neutral = !value.empty() &&
                  std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
                  !parse_decimal(value);
-  bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
+  // One pass (find_first_of would call memchr for every byte): this runs for every cell written.
+  bool quote = std::any_of(value.begin(), value.end(),
+                           [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
   if (quote) out += '"';
   if (neutral) out += '\'';
   if (!quote) {

@@ -131,7 +131,7 @@ std::string format_fixed(double v, int decimals) {
   if (up) digits.insert(digits.begin(), '1');
   std::string out = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
   if (decimals > 0) out += "." + digits.substr(digits.size() - static_cast<std::size_t>(decimals));
-  bool zero = out.find_first_not_of("0.") == std::string::npos;
+  bool zero = std::all_of(out.begin(), out.end(), [](char c) { return c == '0' || c == '.'; });
   return (v < 0 && !zero ? "-" : "") + out;
 }
 
