@@ -1,6 +1,7 @@
 #include "report/table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "util/text.hpp"
@@ -97,35 +98,61 @@ std::string TextTable::render(const Style& style, int max_width) const {
   return out;
 }
 
-std::string md_escape(std::string_view s) {
-  // Every character that can start markup (emphasis, code, links, raw HTML, headings, table
-  // cells, entities) is escaped; line breaks become spaces, other control characters go.
-  static constexpr std::string_view kMarkup = "\\`*_[]<>#|~&";
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '\n' || c == '\r' || c == '\t')
-      out += ' ';
-    else if (u < 0x20 || u == 0x7F)
-      continue;
-    else if (kMarkup.find(c) != std::string_view::npos)
-      out += std::string("\\") + c;
-    else
-      out += c;
+namespace {
+
+// What each byte becomes in Markdown: kept, escaped, a space, or dropped. Every character that
+// can start markup (emphasis, code, links, raw HTML, headings, table cells, entities) is escaped;
+// line breaks become spaces, other control characters go.
+enum class Md : unsigned char { keep, escape, space, drop };
+constexpr std::array<Md, 256> kMd = [] {
+  std::array<Md, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = Md::drop;
+  t[0x7F] = Md::drop;
+  for (unsigned char c : {'\n', '\r', '\t'}) t[c] = Md::space;
+  for (unsigned char c : std::string_view("\\`*_[]<>#|~&")) t[c] = Md::escape;
+  return t;
+}();
+
+// Runs of plain text are appended whole: every cell of a province's summary passes here.
+void append_md(std::string& out, std::string_view s) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Md m = kMd[static_cast<unsigned char>(s[i])];
+    if (m == Md::keep) continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    if (m == Md::escape) out.append({'\\', s[i]});
+    if (m == Md::space) out += ' ';
   }
+  out.append(s.substr(run));
+}
+
+}  // namespace
+
+std::string md_escape(std::string_view s) {
+  std::string out;
+  append_md(out, s);
   return out;
 }
 
 std::string TextTable::markdown() const {
   std::string out = "|";
-  for (const auto& h : headers_) out += " " + md_escape(h) + " |";
+  for (const auto& h : headers_) {
+    out += ' ';
+    append_md(out, h);
+    out += " |";
+  }
   out += "\n|";
   for (std::size_t i = 0; i < headers_.size(); ++i) out += right_[i] ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& r : rows_) {
-    out += "|";
-    for (const auto& c : r) out += " " + md_escape(c.text) + " |";
-    out += "\n";
+    out += '|';
+    for (const auto& c : r) {
+      out += ' ';
+      append_md(out, c.text);
+      out += " |";
+    }
+    out += '\n';
   }
   return out;
 }
