@@ -11,17 +11,22 @@
 namespace minsheng {
 namespace {
 
+bool ascii_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+// Byte by byte, not with substr comparisons: trim runs several times on every cell read.
 bool is_space_at(std::string_view s, std::size_t i, std::size_t* len) {
-  unsigned char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (ascii_space(at(i))) {
     *len = 1;
     return true;
   }
-  if (s.substr(i, 3) == "\xE3\x80\x80") {  // U+3000 ideographic space
+  if (at(i) == 0xE3 && i + 2 < s.size() && at(i + 1) == 0x80 && at(i + 2) == 0x80) {  // U+3000
     *len = 3;
     return true;
   }
-  if (s.substr(i, 2) == "\xC2\xA0") {  // U+00A0 no-break space
+  if (at(i) == 0xC2 && i + 1 < s.size() && at(i + 1) == 0xA0) {  // U+00A0 no-break space
     *len = 2;
     return true;
   }
@@ -29,17 +34,19 @@ bool is_space_at(std::string_view s, std::size_t i, std::size_t* len) {
 }
 
 bool ends_with_space(std::string_view s, std::size_t* len) {
-  if (s.empty()) return false;
-  std::size_t n = 0;
-  if (s.size() >= 3 && is_space_at(s, s.size() - 3, &n) && n == 3) {
+  std::size_t n = s.size();
+  if (n == 0) return false;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (n >= 3 && at(n - 3) == 0xE3 && at(n - 2) == 0x80 && at(n - 1) == 0x80) {
     *len = 3;
     return true;
   }
-  if (s.size() >= 2 && is_space_at(s, s.size() - 2, &n) && n == 2) {
+  if (n >= 2 && at(n - 2) == 0xC2 && at(n - 1) == 0xA0) {
     *len = 2;
     return true;
   }
-  return is_space_at(s, s.size() - 1, len) && *len == 1;
+  *len = 1;
+  return ascii_space(at(n - 1));
 }
 
 // Calls f(codepoint, bytes) for each code point; a stray byte comes as U+FFFD, one byte long.

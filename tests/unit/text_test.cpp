@@ -30,6 +30,14 @@ TEST_CASE("trim removes ASCII, no-break and ideographic spaces") {
              "\xE3\x80\x80") == "1680");
   CHECK(trim("\xC2\xA0x\t") == "x");
   CHECK(trim("   ").empty());
+  CHECK(trim("x\xC2\xA0\xE3\x80\x80 \xC2\xA0") == "x");  // mixed, at the end
+  // Characters that share the spaces' last bytes are text: U+4000 (E4 80 80), U+01A0 (C6 A0).
+  CHECK(trim("\xE4\x80\x80") == "\xE4\x80\x80");
+  CHECK(trim("\xC6\xA0") == "\xC6\xA0");
+  // A space's bytes cut short are not a space.
+  CHECK(trim("\xE3\x80") == "\xE3\x80");
+  CHECK(trim("\xC2") == "\xC2");
+  CHECK(trim("\x80\x80") == "\x80\x80");
 }
 
 TEST_CASE("nfkc folds full-width digits and signs to ASCII") {
