@@ -223,6 +223,15 @@ class Reader {
   std::set<TargetKey> invalid_projects_;
   std::set<TargetKey> unknown_counties_;
   const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit);
+  // Whether `unit` leads `t`: by position in the plan's units, so that a row does not read the
+  // lead's name (a cache miss per row in a province's plan).
+  bool leads(const std::string& unit, const Target& t) {
+    if (t.lead_unit < 0) return t.lead == unit;
+    if (unit != unit_) unit_ = unit, unit_position_ = plan_.unit_position(unit);
+    return t.lead_unit == unit_position_;
+  }
+  std::string unit_;  // the unit last asked about, and its position in the plan
+  int unit_position_ = -1;
 
   const std::string& file_;
   FileName name_;  // shared by every row's source: made once, not once a row
@@ -514,7 +523,7 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
   const Target* mine = nullptr;
   int count = 0;
   for (const auto& t : task.targets)
-    if (t.lead == unit) mine = &t, ++count;
+    if (leads(unit, t)) mine = &t, ++count;
   if (count == 1) return mine;
   error(row.task, "任务" + tid + "有 " + std::to_string(task.targets.size()) +
                       " 个指标，请在“指标”列填写序号（1–" + std::to_string(task.targets.size()) +
@@ -580,7 +589,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   };
 
   // Another unit's target: an error in this file, and the leading unit's own value stands.
-  bool foreign = !unit.empty() && target->lead != unit;
+  bool foreign = !unit.empty() && !leads(unit, *target);
   if (foreign)
     error(row.task, label() + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
 

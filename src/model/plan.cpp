@@ -51,7 +51,12 @@ void Plan::index() {
   // A flat table is one memory access per row; ids are usually close to 1..N.
   bool dense = static_cast<std::size_t>(max_id) <= 8 * tasks.size() + 1024;
   if (dense) index_.task_dense.assign(static_cast<std::size_t>(max_id) + 1, -1);
+  for (std::size_t i = 0; i < units.size(); ++i) index_.unit.emplace(units[i], i);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (auto& t : tasks[i].targets) {
+      auto u = index_.unit.find(t.lead);
+      t.lead_unit = u == index_.unit.end() ? -1 : static_cast<int>(u->second);
+    }
     if (dense)
       index_.task_dense[static_cast<std::size_t>(tasks[i].id)] = static_cast<std::int32_t>(i);
     else
@@ -59,10 +64,8 @@ void Plan::index() {
     for (std::size_t j = 0; j < tasks[i].targets.size(); ++j)
       index_.targets[tasks[i].targets[j].lead].push_back({i, j});
   }
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    index_.unit.emplace(units[i], i);
-    if (index_.targets.count(units[i])) index_.lead_units.push_back(units[i]);
-  }
+  for (const auto& u : units)
+    if (index_.targets.count(u)) index_.lead_units.push_back(u);
   index_.tasks = tasks.size();
   index_.units = units.size();
 }

@@ -43,6 +43,7 @@ struct Target {
   int index = 1;  // 1-based within its task
   std::string name;
   std::string lead;
+  int lead_unit = -1;  // position of `lead` in Plan::units, set by Plan::index(); -1 unset
   TargetKind kind = TargetKind::numeric;
   std::optional<double> value;  // absent for milestones and pending targets
   bool pending = false;         // the value is set elsewhere and supplied in progress files

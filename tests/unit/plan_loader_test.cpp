@@ -50,6 +50,11 @@ TEST_CASE("a valid plan loads with its metadata, settings and targets") {
   CHECK(t4.targets[1].lead == "市委组织部");
   CHECK(t4.targets[1].comparator == Comparator::about);
   CHECK(t4.targets[1].index == 2);
+  // Each target knows its lead's place in units: [市民政局, 市住建局, 市农业农村局, 市委组织部].
+  CHECK(t3.targets[0].lead_unit == 1);
+  CHECK(t4.targets[0].lead_unit == 2);
+  CHECK(t4.targets[1].lead_unit == 3);
+  CHECK(p.tasks[0].targets[0].lead_unit == 0);
   CHECK(p.tasks[4].targets[0].pending);
   CHECK_FALSE(p.tasks[4].targets[0].value);
   CHECK(p.tasks[5].targets[0].baseline == 50);
@@ -170,8 +175,8 @@ TEST_CASE("a plan file that cannot be read is an IoError") {
 TEST_CASE("reporting.from: the first month a file is due, by default the month of issue") {
   // The fixture has no issued date and no from: reporting starts with the plan.
   CHECK(parse_plan(test::kPlanYaml, "p.yaml").reporting_from == YearMonth{2024, 1});
-  std::string issued = replace(test::kPlanYaml, "  start: 2024-01\n",
-                               "  issued: 2024-04-02\n  start: 2024-01\n");
+  std::string issued =
+      replace(test::kPlanYaml, "  start: 2024-01\n", "  issued: 2024-04-02\n  start: 2024-01\n");
   Plan p = parse_plan(issued, "p.yaml");
   CHECK(p.reporting_from == YearMonth{2024, 4});
   CHECK_FALSE(p.reporting_due({2024, 3}));
@@ -189,9 +194,10 @@ TEST_CASE("reporting.from: the first month a file is due, by default the month o
 }
 
 TEST_CASE("wording, aliases and the projection threshold come from the plan") {
-  std::string yaml = replace(test::kPlanYaml, "  reporting: {to: 市发改委, due_day: 3}\n",
-                             "  reporting: {to: 市发改委, due_day: 3}\n"
-                             "  wording: {bulletin_to: 各区县：, report_to: 市长：, issuer: 督查室}\n");
+  std::string yaml =
+      replace(test::kPlanYaml, "  reporting: {to: 市发改委, due_day: 3}\n",
+              "  reporting: {to: 市发改委, due_day: 3}\n"
+              "  wording: {bulletin_to: 各区县：, report_to: 市长：, issuer: 督查室}\n");
   yaml = replace(yaml, "categories:\n", "aliases: {市民政: 市民政局}\ncategories:\n");
   yaml = replace(yaml, "measures:", "settings: {projection_flag_pct: 90}\nmeasures:");
   Plan p = parse_plan(yaml, "p.yaml");
@@ -206,7 +212,8 @@ TEST_CASE("wording, aliases and the projection threshold come from the plan") {
   Plan bare = parse_plan(test::kPlanYaml, "p.yaml");
   CHECK(bare.wording.bulletin_to.empty());
   CHECK(bare.aliases.empty());
-  auto errs = errors_of(replace(test::kPlanYaml, "categories:\n", "aliases: {卫健委: 市卫健委}\ncategories:\n"));
+  auto errs = errors_of(
+      replace(test::kPlanYaml, "categories:\n", "aliases: {卫健委: 市卫健委}\ncategories:\n"));
   REQUIRE(errs.size() == 1);
   CHECK(errs[0] == "p.yaml:9:16: 错误: 别名“卫健委”指向的“市卫健委”不是计划中的牵头单位");
 }
@@ -225,7 +232,8 @@ TEST_CASE("every plan setting is checked, each at its place") {
         "p.yaml:5:13: 错误: deadline 早于 start");
   CHECK(one("      - {name: 村干部, lead: 市委组织部, value: 100, measure: 人, comparator: about}",
             "      - {name: 村干部, value: 100, measure: 人, comparator: about}") ==
-        "p.yaml:35:9: 错误: 任务4指标2：缺少字段“lead”：任务有多个牵头单位时，每个指标须写明牵头单位");
+        "p.yaml:35:9: 错误: "
+        "任务4指标2：缺少字段“lead”：任务有多个牵头单位时，每个指标须写明牵头单位");
   CHECK(one("measures:", "settings: {about_tolerance: 1.5}\nmeasures:") ==
         "p.yaml:7:29: 错误: about_tolerance 应在 0 到 1 之间");
   CHECK(one("measures:", "settings: {projection_flag_pct: 0}\nmeasures:") ==

@@ -179,6 +179,33 @@ TEST_CASE("a multi-target task resolves the target this unit leads") {
   CHECK(r.sub.entries[0].key == TargetKey{4, 2});
 }
 
+TEST_CASE("who leads a target is the same by position in units and by name") {
+  // The plan as loaded (lead_unit set by index()) and a copy whose targets lack it, as a plan
+  // built by hand would: the reader falls back to the names, with the same answers.
+  Plan by_name = plan();
+  for (auto& t : by_name.tasks)
+    for (auto& target : t.targets) target.lead_unit = -1;
+  const std::string rows = "任务编号,累计完成\n3,\n4,92\n1,50\n";  // 3 is a milestone
+  for (const Plan* p : {&plan(), static_cast<const Plan*>(&by_name)}) {
+    Diagnostics d;
+    Submission sub =
+        parse_submission(rows, "r/2024-05/submissions/市委组织部.csv", *p, {2024, 5}, d);
+    d.sort();
+    std::string all;
+    for (const auto& item : d.items()) all += item.str() + "\n";
+    INFO(all);
+    REQUIRE(d.items().size() == 2);
+    CHECK(d.items()[0].str() ==
+          "r/2024-05/submissions/市委组织部.csv:2:1: 错误: "
+          "任务3由市住建局牵头，不属于市委组织部的报送范围");
+    CHECK(d.items()[1].str() ==
+          "r/2024-05/submissions/市委组织部.csv:4:1: 错误: "
+          "任务1由市民政局牵头，不属于市委组织部的报送范围");
+    REQUIRE(sub.entries.size() == 1);
+    CHECK(sub.entries[0].key == TargetKey{4, 2});  // task 4's second target: 村干部, 市委组织部's
+  }
+}
+
 TEST_CASE("a pending target's value is supplied — on a fixed target it is ignored with a warning") {
   auto r = read("任务编号,累计完成,目标值\n5,120,150\n1,10,200\n");
   REQUIRE(r.messages.size() == 1);
@@ -439,7 +466,8 @@ Breakdown breakdown(const std::string& bytes,
 
 }  // namespace
 
-TEST_CASE("headers are matched as folded: 县（市、区） in full-width brackets, full-width letters") {
+TEST_CASE(
+    "headers are matched as folded: 县（市、区） in full-width brackets, full-width letters") {
   // The official column name has full-width brackets, which NFKC folds to ASCII ones; the names
   // we know are folded the same way, so the two still meet.
   auto r = read_county("ＴＡＳＫ,县（市、区）,累计完成\n1,甲县,30\n1,乙区,12\n");
