@@ -298,11 +298,15 @@ RawFile Reader::read_workbook(const Workbook& wb) {
 
 // Rows people add below a form: 填表人、联系电话、审核人、单位盖章. Not rows of the table.
 bool footer_row(const CsvRecord& rec) {
+  static constexpr std::string_view kWords[] = {"填表人", "填报人",          "制表人", "联系电话",
+                                                "联系人", "审核人",          "负责人", "单位盖章",
+                                                "盖章",   "报送单位（盖章）"};
   for (const auto& f : rec.fields) {
-    std::string v(trim(f.value));
+    std::string_view v = trim(f.value);
     if (v.empty()) continue;
-    for (std::string_view w : {"填表人", "填报人", "制表人", "联系电话", "联系人", "审核人",
-                               "负责人", "单位盖章", "盖章", "报送单位（盖章）"})
+    // Every row passes here; the words are all Chinese, and a table row starts with a number.
+    if (static_cast<unsigned char>(v.front()) < 0x80) return false;
+    for (std::string_view w : kWords)
       if (v.starts_with(w)) return true;
     return false;
   }
