@@ -25,4 +25,23 @@ xlsx=$(loaded --format xlsx -o "$work/s.xlsx")
 echo "summary xlsx loads: $xlsx"
 [[ $xlsx == *libxlsxwriter* ]] || { echo "FAIL: writing a workbook did not open libxlsxwriter"; exit 1; }
 [[ $(head -c 2 "$work/s.xlsx") == PK ]] || { echo "FAIL: no workbook written"; exit 1; }
+# Without libxlsxwriter (hidden in a private mount namespace, where root may make one): a CSV
+# summary still runs, and a workbook is a clear error naming the library, exit 4, nothing written.
+lib=$(LD_DEBUG=files "$bin" --plan "$src/tasks.yaml" --data "$src/demo/reports" summary --month 2024-06 \
+  --format xlsx -o "$work/s2.xlsx" 2>&1 >/dev/null | sed -n 's/.*file=\(\/[^ ]*libxlsxwriter[^ ]*\).*/\1/p' | head -1)
+if [[ -n $lib ]] && unshare -m true 2>/dev/null; then
+  real=$(readlink -f "$lib")
+  without_lib() {
+    unshare -m sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$real" "$bin" \
+      --plan "$src/tasks.yaml" --data "$src/demo/reports" summary --month 2024-06 "$@"
+  }
+  rc=0
+  out=$(without_lib --format xlsx -o "$work/none.xlsx" 2>&1) || rc=$?
+  echo "without libxlsxwriter: $out (exit $rc)"
+  [[ $out == *libxlsxwriter*无法加载* && $rc == 4 && ! -e $work/none.xlsx ]] ||
+    { echo "FAIL: a missing libxlsxwriter is not a clear error"; exit 1; }
+  [[ $(without_lib --format csv | wc -l) -eq 74 ]] || { echo "FAIL: a CSV summary needed libxlsxwriter"; exit 1; }
+else
+  echo "no private mount namespace here: the missing-library case is not run"
+fi
 echo "ok: start-up loads only what every run needs"
