@@ -29,7 +29,8 @@ TEST_CASE("text from data is inert in Markdown") {
   CHECK(md_escape("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)\\>");
   CHECK(md_escape("a|b\nc") == "a\\|b c");
   // Tabs and CR are spaces; other control characters and DEL are dropped; \ and & escaped.
-  CHECK(md_escape("a\tb\rc\x01" "d\x7f~&\\") == "a b cd\\~\\&\\\\");
+  CHECK(md_escape("a\tb\rc\x01"
+                  "d\x7f~&\\") == "a b cd\\~\\&\\\\");
   CHECK(md_escape("") == "");
   CHECK(md_escape("民生项目 95%") == "民生项目 95%");  // nothing to escape: the text as it was
   CHECK(md_escape("*粗*_斜_`码`[链](x)") == "\\*粗\\*\\_斜\\_\\`码\\`\\[链\\](x)");
