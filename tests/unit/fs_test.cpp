@@ -2,14 +2,49 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <thread>
 
 #include "model/diagnostic.hpp"
 #include "temp_dir.hpp"
 
 using namespace minsheng;
+
+TEST_CASE("read_file: a file whole, whatever its size, a pipe to its end, a folder refused") {
+  test::TempDir t;
+  std::string big;
+  for (int i = 0; big.size() < 200'003; ++i) big += std::to_string(i) + "行,";
+  big.resize(200'003);
+  write_file_atomic(t.path() / "big.csv", big);
+  CHECK(read_file(t.path() / "big.csv") == big);
+  write_file_atomic(t.path() / "empty.csv", "");
+  CHECK(read_file(t.path() / "empty.csv").empty());
+  // A pipe has no size to read up to (as `diff <(…) b.csv` hands one over): read until it ends.
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  std::thread writer([&] {
+    std::size_t done = 0;
+    while (done < big.size()) {
+      ssize_t n = write(fds[1], big.data() + done, big.size() - done);
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    close(fds[1]);
+  });
+  std::string via_pipe = read_input("/dev/fd/" + std::to_string(fds[0]));
+  writer.join();
+  close(fds[0]);
+  CHECK(via_pipe == big);
+  try {
+    read_file(t.path());
+    FAIL("read a folder");
+  } catch (const IoError& e) {
+    CHECK(std::string(e.what()).ends_with("是一个目录，不是文件"));
+  }
+}
 
 TEST_CASE("atomic writes replace the whole file and leave no temporary behind") {
   test::TempDir t;
