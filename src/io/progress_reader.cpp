@@ -498,6 +498,16 @@ RawFile Reader::read_yaml_tree(const N& root, const LineIndex& lines) {
 }
 
 std::optional<int> parse_index(std::string_view s) {
+  // Twice a row: plain digits are read as they are; anything else is folded first (１２,
+  // 任务12, 12.).
+  std::string_view plain = trim(s);
+  if (!plain.empty() &&
+      std::all_of(plain.begin(), plain.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), v);
+    if (ec != std::errc() || end != plain.data() + plain.size() || v <= 0) return std::nullopt;
+    return v;
+  }
   std::string t(trim(nfkc(s)));
   if (t.starts_with("任务")) t.erase(0, std::string_view("任务").size());
   if (!t.empty() && t.back() == '.') t.pop_back();
@@ -508,7 +518,7 @@ std::optional<int> parse_index(std::string_view s) {
 }
 
 const Target* Reader::resolve_target(const RawRow& row, const Task& task, const std::string& unit) {
-  std::string tid = std::to_string(task.id);
+  auto tid = [&] { return std::to_string(task.id); };  // for messages only
   if (row.target.present()) {
     auto idx = parse_index(row.target.text);
     if (!idx) {
@@ -516,7 +526,7 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
       return nullptr;
     }
     if (static_cast<std::size_t>(*idx) > task.targets.size()) {
-      error(row.target, "任务" + tid + "没有第 " + std::to_string(*idx) + " 个指标（共 " +
+      error(row.target, "任务" + tid() + "没有第 " + std::to_string(*idx) + " 个指标（共 " +
                             std::to_string(task.targets.size()) + " 个）");
       return nullptr;
     }
@@ -529,7 +539,7 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
   for (const auto& t : task.targets)
     if (leads(unit, t)) mine = &t, ++count;
   if (count == 1) return mine;
-  error(row.task, "任务" + tid + "有 " + std::to_string(task.targets.size()) +
+  error(row.task, "任务" + tid() + "有 " + std::to_string(task.targets.size()) +
                       " 个指标，请在“指标”列填写序号（1–" + std::to_string(task.targets.size()) +
                       "）");
   return nullptr;

@@ -86,6 +86,33 @@ TEST_CASE("English headers, extra template columns and a title row above the hea
   CHECK(r.sub.entries[0].source.line == 3);
 }
 
+TEST_CASE("task and target numbers as people type them, and what is not one") {
+  // Full-width digits, a 任务 prefix, a trailing full stop and spaces all read (plain digits do
+  // in every other test); zero, a negative, a decimal and an overflow do not.
+  auto r = read(
+      "任务编号,指标,累计完成\n"
+      "１,１,10\n"
+      "任务2,,45\n"
+      " 5. ,,60\n"
+      "0,,1\n"
+      "-1,,1\n"
+      "1.5,,1\n"
+      "99999999999,,1\n");
+  const std::string f = "r/2024-05/submissions/市民政局.csv:";
+  std::string all;
+  for (const auto& m : r.messages) all += m + "\n";
+  INFO(all);
+  REQUIRE(r.sub.entries.size() == 3);
+  CHECK(r.sub.entries[0].key == TargetKey{1, 1});
+  CHECK(r.sub.entries[1].key == TargetKey{2, 1});
+  CHECK(r.sub.entries[2].key == TargetKey{5, 1});
+  REQUIRE(r.messages.size() == 4);
+  CHECK(r.messages[0] == f + "5:1: 错误: 任务编号应为正整数，实际为“0”");
+  CHECK(r.messages[1] == f + "6:1: 错误: 任务编号应为正整数，实际为“-1”");
+  CHECK(r.messages[2] == f + "7:1: 错误: 任务编号应为正整数，实际为“1.5”");
+  CHECK(r.messages[3] == f + "8:1: 错误: 任务编号应为正整数，实际为“99999999999”");
+}
+
 TEST_CASE("the unit comes from a 牵头单位 column before the file name") {
   auto r = read("牵头单位,任务编号,状态\n市住建局,3,推进中\n", "r/2024-05/submissions/进度.csv");
   CHECK(r.messages.empty());
