@@ -18,18 +18,17 @@ runs=${RUNS:-3}
 work=${BENCH_DIR:-$(mktemp -d)}
 echo "data in $work; $(nproc) cores; median of $runs interleaved runs"
 
+# Each command as printed, and its arguments.
+declare -A args_of=(
+  ["summary --month 2024-12 (csv)"]="summary --month 2024-12 --format csv"
+  ["summary --month 2024-12 (md)"]="summary --month 2024-12 --format md"
+  ["diff 2024-11 2024-12 (csv)"]="diff 2024-11 2024-12 --format csv"
+  ["missing --month 2024-12"]="missing --month 2024-12 --as-of 2025-01-02"
+  ["check"]="check"
+  ["history --to 2024-12 (csv)"]="history --to 2024-12 --format csv"
+)
 labels=("summary --month 2024-12 (csv)" "summary --month 2024-12 (md)" "diff 2024-11 2024-12 (csv)"
-        "missing --month 2024-12" "check" "history --to 2024-12 (csv)")
-args_of() {
-  case $1 in
-    "summary --month 2024-12 (csv)") echo "summary --month 2024-12 --format csv" ;;
-    "summary --month 2024-12 (md)") echo "summary --month 2024-12 --format md" ;;
-    "diff 2024-11 2024-12 (csv)") echo "diff 2024-11 2024-12 --format csv" ;;
-    "missing --month 2024-12") echo "missing --month 2024-12 --as-of 2025-01-02" ;;
-    "check") echo "check" ;;
-    "history --to 2024-12 (csv)") echo "history --to 2024-12 --format csv" ;;
-  esac
-}
+        "missing --month 2024-12" "check" "history --to 2024-12 (csv)")  # in this order
 
 declare -A rows files times peak
 for n in "${sizes[@]}"; do
@@ -44,7 +43,7 @@ for ((i = 0; i < runs; i++)); do
   for n in "${sizes[@]}"; do
     dir=$work/prov$n
     for label in "${labels[@]}"; do
-      read -ra args <<<"$(args_of "$label")"
+      read -ra args <<<"${args_of[$label]}"
       /usr/bin/time -f "%e %M" -o "$work/time" "$bin" --plan "$dir/tasks.yaml" \
         --data "$dir/reports" "${args[@]}" >"$work/out" 2>/dev/null || true
       read -r secs kb <"$work/time"

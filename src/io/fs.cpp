@@ -64,30 +64,27 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
   };
   std::uintmax_t size = S_ISREG(st.st_mode) ? static_cast<std::uintmax_t>(st.st_size) : 0;
   if (size > limit) throw too_large(size);
+  auto read_some = [&](char* to, std::size_t n) {
+    for (;;) {
+      ssize_t got = read(fd, to, n);
+      if (got >= 0) return static_cast<std::size_t>(got);
+      if (errno != EINTR) throw IoError(path.string(), "读取文件出错: " + io_reason(errno));
+    }
+  };
   std::string out(static_cast<std::size_t>(size), '\0');
   std::size_t got = 0;
-  for (;;) {
-    if (got == out.size()) {
-      // At the expected end: one more read tells the end of the file from a file still growing.
-      char probe[4096];
-      ssize_t n = read(fd, probe, sizeof probe);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw IoError(path.string(), "读取文件出错: " + io_reason(errno));
-      if (n == 0) break;
-      out.append(probe, static_cast<std::size_t>(n));
-      got = out.size();
-      if (got > limit) throw too_large(got);
-      out.resize(std::max(out.size() * 2, std::size_t{1} << 16));
-      continue;
-    }
-    ssize_t n = read(fd, out.data() + got, out.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw IoError(path.string(), "读取文件出错: " + io_reason(errno));
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-    if (got > limit) throw too_large(got);
-  }
+  while (got < out.size())
+    if (std::size_t n = read_some(out.data() + got, out.size() - got))
+      got += n;
+    else
+      break;  // shorter than it was
   out.resize(got);
+  // Read on to the end: a pipe has no size, and a file may have grown.
+  char chunk[1 << 16];
+  while (std::size_t n = read_some(chunk, sizeof chunk)) {
+    out.append(chunk, n);
+    if (out.size() > limit) throw too_large(out.size());
+  }
   return out;
 }
 

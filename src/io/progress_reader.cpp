@@ -223,15 +223,12 @@ class Reader {
   std::set<TargetKey> invalid_projects_;
   std::set<TargetKey> unknown_counties_;
   const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit);
-  // Whether `unit` leads `t`: by position in the plan's units, so that a row does not read the
-  // lead's name (a cache miss per row in a province's plan).
-  bool leads(const std::string& unit, const Target& t) {
-    if (t.lead_unit < 0) return t.lead == unit;
-    if (unit != unit_) unit_ = unit, unit_position_ = plan_.unit_position(unit);
-    return t.lead_unit == unit_position_;
+  // Whether `unit`, the file's, leads `t`: by its position in the plan's units, so that a row
+  // does not read the lead's name (a cache miss per row in a province's plan).
+  bool leads(const std::string& unit, const Target& t) const {
+    return t.lead_unit >= 0 ? t.lead_unit == unit_position_ : t.lead == unit;
   }
-  std::string unit_;  // the unit last asked about, and its position in the plan
-  int unit_position_ = -1;
+  int unit_position_ = -1;  // the file's unit in Plan::units, set once its unit is known
 
   const std::string& file_;
   FileName name_;  // shared by every row's source: made once, not once a row
@@ -497,24 +494,22 @@ RawFile Reader::read_yaml_tree(const N& root, const LineIndex& lines) {
   return raw;
 }
 
+// A positive whole number written out in full, or nullopt.
+std::optional<int> whole_number(std::string_view s) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
 std::optional<int> parse_index(std::string_view s) {
   // Twice a row: plain digits are read as they are; anything else is folded first (１２,
   // 任务12, 12.).
-  std::string_view plain = trim(s);
-  if (!plain.empty() &&
-      std::all_of(plain.begin(), plain.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), v);
-    if (ec != std::errc() || end != plain.data() + plain.size() || v <= 0) return std::nullopt;
-    return v;
-  }
+  if (auto v = whole_number(trim(s))) return v;
   std::string t(trim(nfkc(s)));
   if (t.starts_with("任务")) t.erase(0, std::string_view("任务").size());
   if (!t.empty() && t.back() == '.') t.pop_back();
-  int v = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || v <= 0) return std::nullopt;
-  return v;
+  return whole_number(t);
 }
 
 const Target* Reader::resolve_target(const RawRow& row, const Task& task, const std::string& unit) {
@@ -844,6 +839,7 @@ Submission Reader::validate(RawFile raw) {
   sub.file = file_;
   sub.month = folder_month_;
   sub.unit = resolve_unit(raw);
+  unit_position_ = plan_.unit_position(sub.unit);
   bool rejected = false;
   if (raw.month) {
     auto m = YearMonth::parse(raw.month->text);
@@ -921,6 +917,7 @@ Submission Reader::validate(RawFile raw) {
 // A 分解方案: one row per target and 县市区 with its share of the target.
 std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const RawFile& raw) {
   std::string unit = resolve_unit(raw);
+  unit_position_ = plan_.unit_position(unit);
   std::vector<std::pair<CountyKey, Allocation>> out;
   std::map<CountyKey, int> seen;
   std::map<TargetKey, std::pair<double, int>> sums;  // → sum, first line

@@ -56,9 +56,9 @@ const Lxw& lxw() {
     static const Lxw api;
     return api;
   } catch (const SharedLibraryError& e) {
-    throw IoError(
-        MINSHENG_XLSXWRITER_SONAME,
-        std::string("写 .xlsx 工作簿需要这个库（Debian 包 libxlsxwriter），无法加载: ") + e.what());
+    throw IoError(MINSHENG_XLSXWRITER_SONAME,
+                  "写 .xlsx 工作簿需要这个库（Debian 包 libxlsxwriter），无法加载（系统提示：" +
+                      std::string(e.what()) + "）");
   }
 }
 

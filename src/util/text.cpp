@@ -11,42 +11,24 @@
 namespace minsheng {
 namespace {
 
-bool ascii_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+// The length of the space that starts at byte `i` (ASCII white space 1, U+00A0 2, U+3000 3),
+// or 0. Byte by byte, not with substr comparisons: trim runs several times on every cell read.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = at(i);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && at(i + 1) == 0xA0) return 2;
+  if (c == 0xE3 && i + 2 < s.size() && at(i + 1) == 0x80 && at(i + 2) == 0x80) return 3;
+  return 0;
 }
 
-// Byte by byte, not with substr comparisons: trim runs several times on every cell read.
-bool is_space_at(std::string_view s, std::size_t i, std::size_t* len) {
-  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (ascii_space(at(i))) {
-    *len = 1;
-    return true;
-  }
-  if (at(i) == 0xE3 && i + 2 < s.size() && at(i + 1) == 0x80 && at(i + 2) == 0x80) {  // U+3000
-    *len = 3;
-    return true;
-  }
-  if (at(i) == 0xC2 && i + 1 < s.size() && at(i + 1) == 0xA0) {  // U+00A0 no-break space
-    *len = 2;
-    return true;
-  }
-  return false;
-}
-
-bool ends_with_space(std::string_view s, std::size_t* len) {
-  std::size_t n = s.size();
-  if (n == 0) return false;
-  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (n >= 3 && at(n - 3) == 0xE3 && at(n - 2) == 0x80 && at(n - 1) == 0x80) {
-    *len = 3;
-    return true;
-  }
-  if (n >= 2 && at(n - 2) == 0xC2 && at(n - 1) == 0xA0) {
-    *len = 2;
-    return true;
-  }
-  *len = 1;
-  return ascii_space(at(n - 1));
+// The length of the space that ends `s`, or 0. Its last byte says which space it can be:
+// 0x80 ends only U+3000, 0xA0 only U+00A0, anything else only an ASCII one.
+std::size_t space_at_end(std::string_view s) {
+  if (s.empty()) return 0;
+  auto last = static_cast<unsigned char>(s.back());
+  std::size_t len = last == 0x80 ? 3 : last == 0xA0 ? 2 : 1;
+  return s.size() >= len && space_at(s, s.size() - len) == len ? len : 0;
 }
 
 // Calls f(codepoint, bytes) for each code point; a stray byte comes as U+FFFD, one byte long.
@@ -69,9 +51,12 @@ void for_each_codepoint(std::string_view s, F f) {
 }  // namespace
 
 std::string_view trim(std::string_view s) {
-  std::size_t n = 0;
-  while (!s.empty() && is_space_at(s, 0, &n)) s.remove_prefix(n);
-  while (ends_with_space(s, &n)) s.remove_suffix(n);
+  while (!s.empty())
+    if (std::size_t n = space_at(s, 0))
+      s.remove_prefix(n);
+    else
+      break;
+  while (std::size_t n = space_at_end(s)) s.remove_suffix(n);
   return s;
 }
 
