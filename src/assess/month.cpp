@@ -3,7 +3,6 @@
 #include <cmath>
 #include <map>
 #include <optional>
-#include <unordered_map>
 
 #include "assess/reporting.hpp"
 #include "util/number.hpp"
@@ -19,44 +18,78 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
                         plan.due_date(sub.month).str() + "（" + std::to_string(days) + " 天）");
 }
 
+// Each target of the plan at one position, so that a province's rows update flat arrays: its
+// 131,000 targets in hash maps missed the cache on every row, the time growing faster than
+// the data.
+class TargetSlots {
+ public:
+  explicit TargetSlots(const Plan& plan) : plan_(plan) {
+    first_.reserve(plan.tasks.size());
+    for (const auto& task : plan.tasks) {
+      first_.push_back(size_);
+      size_ += task.targets.size();
+    }
+  }
+  std::size_t size() const { return size_; }
+  // The task is the plan's (from find_task) and the target one of its own.
+  std::size_t of(const Task& task, int target) const {
+    return first_[static_cast<std::size_t>(&task - plan_.tasks.data())] +
+           static_cast<std::size_t>(target - 1);
+  }
+  // For a key read from a file: none when the plan has no such target.
+  std::optional<std::size_t> find(TargetKey key) const {
+    const Task* task = plan_.find_task(key.task);
+    if (!task || key.target < 1 || static_cast<std::size_t>(key.target) > task->targets.size())
+      return std::nullopt;
+    return of(*task, key.target);
+  }
+
+ private:
+  const Plan& plan_;
+  std::vector<std::size_t> first_;  // by task position: its first target's slot
+  std::size_t size_ = 0;
+};
+
 // Values that are valid numbers but probably not what the unit meant.
 void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  std::unordered_map<TargetKey, double, TargetKeyHash> highest;
-  std::unordered_map<TargetKey, Supplied, TargetKeyHash> supplied;
+  TargetSlots slots(plan);
+  std::vector<std::optional<double>> highest(slots.size());
+  std::vector<std::optional<Supplied>> supplied(slots.size());
   // Months whose rows were dropped as they were read left their values in `carried`.
   for (const auto& [key, obs] : data.carried.values)
-    for (const auto& mv : obs.series)
-      if (auto [it, fresh] = highest.try_emplace(key, mv.value); !fresh && mv.value > it->second)
-        it->second = mv.value;
-  for (const auto& [key, sv] : data.carried.target_values) supplied.emplace(key, sv);
+    if (auto slot = slots.find(key))
+      for (const auto& mv : obs.series)
+        if (auto& h = highest[*slot]; !h || mv.value > *h) h = mv.value;
+  for (const auto& [key, sv] : data.carried.target_values)
+    if (auto slot = slots.find(key)) supplied[*slot] = sv;
   for (const auto& sub : data.submissions)
     for (const auto& e : sub.entries) {
       const Task* task = plan.find_task(e.key.task);
       if (!task) continue;
       const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
+      std::size_t slot = slots.of(*task, e.key.target);
       auto warn = [&](std::string msg) {
         diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
       };
+      std::optional<Supplied>& given = supplied[slot];
       if (e.target_value) {
-        auto [it, fresh] = supplied.try_emplace(e.key, Supplied{*e.target_value, e.source});
-        if (!fresh && std::abs(it->second.value - *e.target_value) > 1e-9)
-          warn("的目标值由 " + format_number(it->second.value) + "（" + it->second.source.str() +
+        if (given && std::abs(given->value - *e.target_value) > 1e-9)
+          warn("的目标值由 " + format_number(given->value) + "（" + given->source.str() +
                "）改为 " + format_number(*e.target_value) + "，请确认目标是否调整");
-        it->second = {*e.target_value, e.source};
+        given = Supplied{*e.target_value, e.source};
       }
       if (!e.value || t.kind != TargetKind::numeric) continue;
-      std::optional<double> figure = t.value;
-      if (auto it = supplied.find(e.key); it != supplied.end()) figure = it->second.value;
+      std::optional<double> figure = given ? std::optional(given->value) : t.value;
       double v = *e.value;
       if (figure && v > 2 * *figure)
         warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
              t.measure + " 的两倍，请核对是否多填或误用“万”");
-      auto prev = highest.find(e.key);
+      std::optional<double>& prev = highest[slot];
       if (t.measure == "%" && !e.percent && v <= 1 &&
-          ((prev != highest.end() && prev->second > 1) || (figure && *figure > 1)))
+          ((prev && *prev > 1) || (figure && *figure > 1)))
         warn("的累计完成为 " + format_number(v) + "，疑似把百分数写成了小数（" +
              format_number(v * 100) + "%？）；百分数请带 % 填写");
-      if (prev == highest.end() || v > prev->second) highest[e.key] = v;
+      if (!prev || v > *prev) prev = v;
     }
 }
 
