@@ -19,10 +19,13 @@ History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
       h.index[{task.id, target.index}] = h.targets.size();
       h.targets.push_back({&task, &target, {}, {}, {}, false});
     }
+  YearMonth from = std::max(plan.reporting_from, plan.start);
+  std::size_t months = to >= from ? static_cast<std::size_t>(months_between(from, to)) + 1 : 0;
+  for (auto& th : h.targets) th.points.reserve(months);  // one block each, not regrown monthly
   data.require_every_row();
   Snapshot snap;
   std::size_t next = 0;
-  for (YearMonth m = std::max(plan.reporting_from, plan.start); m <= to; m = m.plus(1)) {
+  for (YearMonth m = from; m <= to; m = m.plus(1)) {
     h.months.push_back(m);
     advance_snapshot(snap, data.submissions, next, m, nullptr);
     double time_pct = time_progress(plan, m).pct;

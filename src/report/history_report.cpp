@@ -63,11 +63,11 @@ std::string history_csv(const History& h, const HistoryFilter& f) {
   std::vector<const TargetHistory*> kept;
   for (const auto& t : h.targets)
     if (f.keep(t)) kept.push_back(&t);
-  parallel_append(
-      out, h.months.size() * kept.size(),
-      [&](std::string& block, std::size_t i) {
-        const TargetHistory& t = *kept[i % kept.size()];
-        const HistoryPoint& p = t.points[i / kept.size()];
+  parallel_append_grid(
+      out, h.months.size(), kept.size(),
+      [&](std::string& block, std::size_t month, std::size_t target) {
+        const TargetHistory& t = *kept[target];
+        const HistoryPoint& p = t.points[month];
         CsvLineWriter line(block);
         line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
              << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)

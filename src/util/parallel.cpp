@@ -94,4 +94,26 @@ void parallel_append(std::string& out, std::size_t n,
   }
 }
 
+void parallel_append_grid(std::string& out, std::size_t rows, std::size_t cols,
+                          const std::function<void(std::string&, std::size_t, std::size_t)>& append,
+                          std::size_t cell_bytes) {
+  constexpr std::size_t kCols = 256;
+  std::size_t spans = (cols + kCols - 1) / kCols;
+  std::vector<std::string> pieces(spans * rows);  // a span of columns in one row, span by span
+  parallel_for(spans, [&](std::size_t s) {
+    std::size_t first = s * kCols, end = std::min(cols, first + kCols);
+    for (std::size_t r = 0; r < rows; ++r) pieces[s * rows + r].reserve((end - first) * cell_bytes);
+    for (std::size_t c = first; c < end; ++c)
+      for (std::size_t r = 0; r < rows; ++r) append(pieces[s * rows + r], r, c);
+  });
+  std::size_t size = out.size();
+  for (const auto& p : pieces) size += p.size();
+  out.reserve(size);
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t s = 0; s < spans; ++s) {
+      out += pieces[s * rows + r];
+      std::string().swap(pieces[s * rows + r]);
+    }
+}
+
 }  // namespace minsheng
