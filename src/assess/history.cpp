@@ -12,30 +12,31 @@ const TargetHistory* History::find(TargetKey k) const {
   return it == index.end() ? nullptr : &targets[it->second];
 }
 
-History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
-  History h;
+HistoryBuilder::HistoryBuilder(const Plan& plan)
+    : plan_(plan), from_(std::max(plan.reporting_from, plan.start)), done_(from_) {
   for (const auto& task : plan.tasks)
     for (const auto& target : task.targets) {
-      h.index[{task.id, target.index}] = h.targets.size();
-      h.targets.push_back({&task, &target, {}, {}, {}, false});
+      h_.index[{task.id, target.index}] = h_.targets.size();
+      h_.targets.push_back({&task, &target, {}, {}, {}, false});
     }
-  YearMonth from = std::max(plan.reporting_from, plan.start);
-  std::size_t months = to >= from ? static_cast<std::size_t>(months_between(from, to)) + 1 : 0;
-  for (auto& th : h.targets) th.points.reserve(months);  // one block each, not regrown monthly
-  data.require_every_row();
-  Snapshot snap;
-  std::size_t next = 0;
-  for (YearMonth m = from; m <= to; m = m.plus(1)) {
-    h.months.push_back(m);
-    advance_snapshot(snap, data.submissions, next, m, nullptr);
-    double time_pct = time_progress(plan, m).pct;
+  // One block of points per target for the plan's months, not regrown month by month.
+  int months = std::max(0, months_between(from_, plan.deadline_month())) + 1;
+  for (auto& th : h_.targets) th.points.reserve(static_cast<std::size_t>(months));
+}
+
+// Assesses each month from done_ to `last`, merging the submissions of each as it goes.
+void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth last) {
+  for (YearMonth m = done_; m <= last; m = m.plus(1)) {
+    h_.months.push_back(m);
+    advance_snapshot(snap_, subs, next_, m, nullptr);
+    double time_pct = time_progress(plan_, m).pct;
     // Each target on its own, on every core; the month's changes are then taken in plan order.
-    std::vector<char> changed(h.targets.size(), 0);
+    std::vector<char> changed(h_.targets.size(), 0);
     parallel_for(
-        h.targets.size(),
+        h_.targets.size(),
         [&](std::size_t i) {
-          TargetHistory& th = h.targets[i];
-          TargetResult r = assess_target(plan, *th.task, *th.target, snap);
+          TargetHistory& th = h_.targets[i];
+          TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
           if (!th.points.empty() && th.points.back().status != r.status) {
             th.changes.push_back({th.key(), m, th.points.back().status, r.status});
             changed[i] = 1;
@@ -46,11 +47,34 @@ History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
           th.projected_late = r.projected_late;
         },
         512);
-    for (std::size_t i = 0; i < h.targets.size(); ++i)
-      if (changed[i]) h.changes.push_back(h.targets[i].changes.back());
+    for (std::size_t i = 0; i < h_.targets.size(); ++i)
+      if (changed[i]) h_.changes.push_back(h_.targets[i].changes.back());
   }
-  sort_changes(h.changes);
-  return h;
+  if (last >= done_) done_ = last.plus(1);
+}
+
+void HistoryBuilder::add_month(const std::vector<Submission>& subs, YearMonth m) {
+  // Every earlier month is merged, so month m's submissions, if any, come next.
+  if (next_ == subs.size() || subs[next_].month != m) return;  // assessed when a later one comes
+  if (m < from_)  // before the first month assessed: merged now, as its rows are let go
+    advance_snapshot(snap_, subs, next_, m, nullptr);
+  else
+    assess_until(subs, m);
+}
+
+History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to) {
+  assess_until(subs, to);
+  sort_changes(h_.changes);
+  return std::move(h_);
+}
+
+History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
+  data.require_every_row();
+  HistoryBuilder b(plan);
+  const auto& subs = data.submissions;  // sorted by month
+  for (const auto& sub : subs)
+    if (sub.month <= to) b.add_month(subs, sub.month);  // a month's first submission merges it
+  return b.finish(subs, to);
 }
 
 }  // namespace minsheng

@@ -44,4 +44,27 @@ struct History {
 // Assesses every month from plan.reporting_from to `to`, reading each submission once.
 History build_history(const Plan& plan, const DataSet& data, YearMonth to);
 
+// The same history, built as the months are read, so that each month's rows can be let go
+// once taken in (a province's year of rows is not held at once). Months are added in order,
+// each with its submissions; months without a file need no call. The plan must outlive it.
+class HistoryBuilder {
+ public:
+  explicit HistoryBuilder(const Plan& plan);
+  // Takes in month `m`'s submissions: `subs` holds them after every earlier month's (added
+  // before); later ones are not touched.
+  void add_month(const std::vector<Submission>& subs, YearMonth m);
+  // Assesses the months left up to `to` (none of them has a file) and hands the history over.
+  History finish(const std::vector<Submission>& subs, YearMonth to);
+
+ private:
+  void assess_until(const std::vector<Submission>& subs, YearMonth last);
+
+  const Plan& plan_;
+  History h_;
+  Snapshot snap_;
+  std::size_t next_ = 0;  // the first submission not merged into snap_
+  YearMonth from_;        // the first month assessed
+  YearMonth done_;        // the months before it are assessed
+};
+
 }  // namespace minsheng

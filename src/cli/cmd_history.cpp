@@ -18,13 +18,17 @@ struct HistoryOptions {
 
 static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
-  DataSet data = load_data(plan, g.data, std::nullopt);
-  YearMonth to = month_or_latest(plan, data, o.to, "--to");
   HistoryFilter f{o.task, o.unit.empty() ? "" : unit_option(plan, o.unit)};
   if (f.task && !plan.find_task(f.task))
     throw UsageError("没有任务 " + std::to_string(f.task) + "（计划共 " +
                      std::to_string(plan.tasks.size()) + " 项任务）");
-  History h = build_history(plan, data, to);
+  std::optional<YearMonth> upto;
+  if (!o.to.empty()) upto = plan_month_option(plan, o.to, "--to");
+  // Each month is assessed as it is read and its rows let go: a province's year is not held.
+  HistoryBuilder builder(plan);
+  DataSet data = fold_data(plan, g.data, upto,
+                           [&](const auto& subs, YearMonth m) { builder.add_month(subs, m); });
+  History h = builder.finish(data.submissions, month_or_latest(plan, data, o.to, "--to"));
   Style style = stdout_style(g);
   std::string fmt = output_format(o.format, "");
   if (o.changes)

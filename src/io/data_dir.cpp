@@ -207,7 +207,8 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
 namespace {
 
 DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-             std::optional<YearMonth> rows_from, std::optional<YearMonth> only) {
+             std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
+             const MonthFold* fold = nullptr) {
   require_data_dir(data);
   DataSet set;
   set.rows_from = rows_from;
@@ -278,7 +279,15 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
       if (p.sub) set.submissions.push_back(std::move(*p.sub));
     }
     check_month_conflicts(set.submissions, first, set.diagnostics);
-    if (jobs.empty() || !rows_from || jobs.front().month >= *rows_from) continue;
+    if (jobs.empty()) continue;
+    if (fold) {
+      folding.run([&set, first, fold, m = jobs.front().month] {
+        (*fold)(set.submissions, m);
+        for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
+      });
+      continue;
+    }
+    if (!rows_from || jobs.front().month >= *rows_from) continue;
     folding.run([&set, first, m = jobs.front().month] {
       advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
@@ -286,6 +295,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
   }
   folding.wait();
   set.carried.reported.clear();  // it pointed into a vector that has grown since
+  if (fold && !set.months.empty()) set.rows_from = set.months.back().plus(1);  // none are left
   return set;
 }
 
@@ -294,6 +304,11 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
                   std::optional<YearMonth> rows_from) {
   return load(plan, data, upto, rows_from, std::nullopt);
+}
+
+DataSet fold_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+                  const MonthFold& fold) {
+  return load(plan, data, upto, std::nullopt, std::nullopt, &fold);
 }
 
 DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m) {

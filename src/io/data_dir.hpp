@@ -1,6 +1,7 @@
 // The monthly data folder: DATA/YYYY-MM/submissions/<unit>.csv|.yaml
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,12 @@ void require_data_dir(const std::filesystem::path& data);
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt,
                   std::optional<YearMonth> rows_from = std::nullopt);
+// Reads as load_data does, handing each month's submissions to `fold` once read (in month
+// order, beside the reading of the next month), then letting their rows go: for what walks the
+// months once (history). `fold` gets the data set's submissions, the month's at the end.
+using MonthFold = std::function<void(const std::vector<Submission>& subs, YearMonth m)>;
+DataSet fold_data(const Plan& plan, const std::filesystem::path& data,
+                  std::optional<YearMonth> upto, const MonthFold& fold);
 // The files of month `m` alone, their rows let go once read: who sent what (`missing`). Such a
 // data set cannot be assessed (DataSet::only_month).
 DataSet load_month_files(const Plan& plan, const std::filesystem::path& data, YearMonth m);

@@ -1,0 +1,108 @@
+#include "assess/history.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "io/data_dir.hpp"
+#include "io/plan_loader.hpp"
+#include "report/history_report.hpp"
+#include "temp_dir.hpp"
+
+using namespace minsheng;
+
+namespace {
+
+// The fixture plan, with reports due from March: February's file is merged, never assessed.
+const Plan& march_plan() {
+  static const Plan p = [] {
+    std::string yaml = test::kPlanYaml;
+    std::string from = "reporting: {to: 市发改委, due_day: 3}";
+    yaml.replace(yaml.find(from), from.size(),
+                 "reporting: {to: 市发改委, due_day: 3, from: 2024-03}");
+    return parse_plan(yaml, "tasks.yaml");
+  }();
+  return p;
+}
+
+// February before the first month; April without a folder; June with only a file that cannot
+// be read; July an empty folder.
+void write_months(const test::TempDir& t) {
+  t.write("2024-02/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n2,20%\n");
+  t.write("2024-03/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,50\n2,40%\n");
+  t.write("2024-05/submissions/市住建局.csv", "任务编号,累计完成\n6,150\n");
+  t.write("2024-06/submissions/市民政局.docx", "not a progress file");
+  std::filesystem::create_directories(t.path() / "2024-07/submissions");
+}
+
+struct Folded {
+  DataSet data;
+  History history;
+};
+
+Folded folded(const test::TempDir& t, std::optional<YearMonth> upto, YearMonth to) {
+  HistoryBuilder b(march_plan());
+  DataSet d = fold_data(march_plan(), t.path(), upto,
+                        [&](const auto& subs, YearMonth m) { b.add_month(subs, m); });
+  History h = b.finish(d.submissions, to);
+  return {std::move(d), std::move(h)};
+}
+
+}  // namespace
+
+TEST_CASE("a history built as the months are read lets their rows go and keeps every value") {
+  test::TempDir t;
+  write_months(t);
+  Folded f = folded(t, std::nullopt, {2024, 5});
+  CHECK(f.data.months_with_files() == std::vector<YearMonth>{{2024, 2}, {2024, 3}, {2024, 5}});
+  for (const auto& s : f.data.submissions) CHECK(s.entries.capacity() == 0);
+  CHECK_THROWS_AS(f.data.require_every_row(), std::logic_error);
+
+  const History& h = f.history;
+  REQUIRE(h.months == std::vector<YearMonth>{{2024, 3}, {2024, 4}, {2024, 5}});
+  const TargetHistory* t1 = h.find({1, 1});
+  REQUIRE(t1);
+  REQUIRE(t1->points.size() == 3);
+  // February's 10 is replaced by March's 30, carried through April, then May's 50.
+  CHECK(t1->points[0].actual == 30);
+  CHECK(t1->points[0].value_month == YearMonth{2024, 3});
+  CHECK_FALSE(t1->points[0].carried);
+  CHECK(t1->points[1].actual == 30);
+  CHECK(t1->points[1].carried);
+  CHECK(t1->points[2].actual == 50);
+  CHECK(t1->points[2].value_month == YearMonth{2024, 5});
+  // Task 2's 20% of February, never assessed itself, is carried into March and April.
+  const TargetHistory* t2 = h.find({2, 1});
+  REQUIRE(t2);
+  CHECK(t2->points[0].actual == 20);
+  CHECK(t2->points[0].value_month == YearMonth{2024, 2});
+  CHECK(t2->points[0].carried);
+  CHECK(t2->points[2].actual == 40);
+  // Task 6 counts from a baseline of 50: (150 − 50) ÷ (250 − 50) = 50% in May, nothing before.
+  const TargetHistory* t6 = h.find({6, 1});
+  REQUIRE(t6);
+  CHECK_FALSE(t6->points[1].actual);
+  CHECK(t6->points[2].completion_pct == Approx(50));
+}
+
+TEST_CASE("a history built as the months are read is the history of every row kept") {
+  test::TempDir t;
+  write_months(t);
+  DataSet whole = load_data(march_plan(), t.path());
+  // To the last month with a file (read to the end, as without --to), to each month (read up
+  // to it, as with --to), and past the folders: the months without files are filled in.
+  std::vector<std::pair<std::optional<YearMonth>, YearMonth>> cases = {
+      {std::nullopt, {2024, 5}},       {YearMonth{2024, 3}, {2024, 3}},
+      {YearMonth{2024, 4}, {2024, 4}}, {YearMonth{2024, 6}, {2024, 6}},
+      {YearMonth{2024, 8}, {2024, 8}}, {YearMonth{2024, 2}, {2024, 2}}};
+  for (auto [upto, to] : cases) {
+    INFO("to " << to.str());
+    Folded f = folded(t, upto, to);
+    History expected = build_history(march_plan(), whole, to);
+    CHECK(f.history.months.size() == expected.months.size());
+    CHECK(history_csv(f.history, {}) == history_csv(expected, {}));
+    CHECK(changes_csv(f.history, {}) == changes_csv(expected, {}));
+  }
+  CHECK(build_history(march_plan(), whole, {2024, 8}).months.size() == 6);  // March to August
+  CHECK(build_history(march_plan(), whole, {2024, 2}).months.empty());      // before reports
+}
