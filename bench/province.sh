@@ -10,12 +10,14 @@
 #   BENCH_DIR=/tmp keeps the generated data between runs; RUNS=5 for steadier medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(realpath "${1:-build}/minsheng")
+work=${BENCH_DIR:-$(mktemp -d)}
+# A copy, so that a rebuild while the benchmark runs neither breaks nor changes what it measures.
+cp "$(realpath "${1:-build}/minsheng")" "$work/minsheng.bench"
+bin=$work/minsheng.bench
 shift || true
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(16 32 64 128)
 runs=${RUNS:-3}
-work=${BENCH_DIR:-$(mktemp -d)}
 echo "data in $work; $(nproc) cores; median of $runs interleaved runs"
 
 # Each command as printed, and its arguments.
@@ -47,10 +49,16 @@ for ((i = 0; i < runs; i++)); do
       # Wall time from bash's microsecond clock: /usr/bin/time's %e has 10 ms steps, 5% of the
       # smallest runs. It still gives the peak memory.
       start=$EPOCHREALTIME
+      status=0
       /usr/bin/time -f "%M" -o "$work/time" "$bin" --plan "$dir/tasks.yaml" \
-        --data "$dir/reports" "${args[@]}" >"$work/out" 2>/dev/null || true
+        --data "$dir/reports" "${args[@]}" >"$work/out" 2>"$work/err" || status=$?
       secs=$(echo "$EPOCHREALTIME - $start" | bc -l)
-      read -r kb <"$work/time"
+      if ((status != 0)); then
+        echo "$n cities, $label: exit $status" >&2
+        head -5 "$work/err" >&2
+        exit 1
+      fi
+      kb=$(tail -1 "$work/time")
       key="$n|$label"
       times[$key]="${times[$key]:-} $secs"
       ((kb > ${peak[$key]:-0})) && peak[$key]=$kb

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "assess/reporting.hpp"
@@ -50,28 +51,33 @@ class TargetSlots {
   std::size_t size_ = 0;
 };
 
-// Values that are valid numbers but probably not what the unit meant.
-void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  TargetSlots slots(plan);
-  std::vector<std::optional<double>> highest(slots.size());
-  std::vector<std::optional<Supplied>> supplied(slots.size());
+// Values that are valid numbers but probably not what the unit meant, found submission by
+// submission in month order: each target's highest value so far and its supplied target.
+class Plausibility {
+ public:
+  explicit Plausibility(const Plan& plan)
+      : plan_(plan), slots_(plan), highest_(slots_.size()), supplied_(slots_.size()) {}
+
   // Months whose rows were dropped as they were read left their values in `carried`.
-  for (const auto& [key, obs] : data.carried.values)
-    if (auto slot = slots.find(key))
-      for (const auto& mv : obs.series)
-        if (auto& h = highest[*slot]; !h || mv.value > *h) h = mv.value;
-  for (const auto& [key, sv] : data.carried.target_values)
-    if (auto slot = slots.find(key)) supplied[*slot] = sv;
-  for (const auto& sub : data.submissions)
+  void seed(const Snapshot& carried) {
+    for (const auto& [key, obs] : carried.values)
+      if (auto slot = slots_.find(key))
+        for (const auto& mv : obs.series)
+          if (auto& h = highest_[*slot]; !h || mv.value > *h) h = mv.value;
+    for (const auto& [key, sv] : carried.target_values)
+      if (auto slot = slots_.find(key)) supplied_[*slot] = sv;
+  }
+
+  void check(const Submission& sub, Diagnostics& diags) {
     for (const auto& e : sub.entries) {
-      const Task* task = plan.find_task(e.key.task);
+      const Task* task = plan_.find_task(e.key.task);
       if (!task) continue;
       const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
-      std::size_t slot = slots.of(*task, e.key.target);
+      std::size_t slot = slots_.of(*task, e.key.target);
       auto warn = [&](std::string msg) {
         diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
       };
-      std::optional<Supplied>& given = supplied[slot];
+      std::optional<Supplied>& given = supplied_[slot];
       if (e.target_value) {
         if (given && std::abs(given->value - *e.target_value) > 1e-9)
           warn("的目标值由 " + format_number(given->value) + "（" + given->source.str() +
@@ -84,13 +90,26 @@ void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostic
       if (figure && v > 2 * *figure)
         warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
              t.measure + " 的两倍，请核对是否多填或误用“万”");
-      std::optional<double>& prev = highest[slot];
+      std::optional<double>& prev = highest_[slot];
       if (t.measure == "%" && !e.percent && v <= 1 &&
           ((prev && *prev > 1) || (figure && *figure > 1)))
         warn("的累计完成为 " + format_number(v) + "，疑似把百分数写成了小数（" +
              format_number(v * 100) + "%？）；百分数请带 % 填写");
       if (!prev || v > *prev) prev = v;
     }
+  }
+
+ private:
+  const Plan& plan_;
+  TargetSlots slots_;
+  std::vector<std::optional<double>> highest_;
+  std::vector<std::optional<Supplied>> supplied_;
+};
+
+void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
+  Plausibility p(plan);
+  p.seed(data.carried);
+  for (const auto& sub : data.submissions) p.check(sub, diags);
 }
 
 // Every problem of the data set as read, with the checks that need all of it.
@@ -116,11 +135,33 @@ Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth m
 
 }  // namespace
 
+struct DataChecker::State {
+  explicit State(const Plan& plan) : plausibility(plan) {}
+  Plausibility plausibility;
+  Snapshot snap;         // for the falling values and the sums
+  std::size_t next = 0;  // the first submission not yet checked
+  Diagnostics found;
+};
+
+DataChecker::DataChecker(const Plan& plan) : plan_(plan), s_(std::make_unique<State>(plan)) {}
+DataChecker::~DataChecker() = default;
+
+void DataChecker::add_month(const std::vector<Submission>& subs, YearMonth m) {
+  for (std::size_t i = s_->next; i < subs.size() && subs[i].month <= m; ++i)
+    s_->plausibility.check(subs[i], s_->found);
+  advance_snapshot(s_->snap, subs, s_->next, m, &s_->found);
+}
+
+void DataChecker::finish(const DataSet& data, Diagnostics& diags) {
+  add_late_warnings(plan_, data, diags);
+  for (const auto& d : s_->found.items()) diags.add(d);
+}
+
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
   data.require_every_row();
-  add_late_warnings(plan, data, diags);
-  add_plausibility_warnings(plan, data, diags);
-  if (!data.months.empty()) merge_snapshot(data.submissions, data.months.back(), &diags);
+  DataChecker c(plan);
+  if (!data.months.empty()) c.add_month(data.submissions, data.months.back());
+  c.finish(data, diags);
 }
 
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {

@@ -1,5 +1,6 @@
 // From a data set to one month's report: validation of the whole set, then assessment.
 #pragma once
+#include <memory>
 #include <vector>
 
 #include "assess/assessment.hpp"
@@ -10,6 +11,23 @@ namespace minsheng {
 // Problems that need the whole data set: files sent after the due date, and cumulative values
 // lower than an earlier month's.
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags);
+
+// The same checks, taken a month at a time as the data are read (io::fold_data), so that each
+// month's rows can be let go once checked. The plan must outlive it.
+class DataChecker {
+ public:
+  explicit DataChecker(const Plan& plan);
+  ~DataChecker();
+  // Checks the submissions of months up to `m` not checked yet, in order.
+  void add_month(const std::vector<Submission>& subs, YearMonth m);
+  // Adds to `diags` the late files, then what the months added showed.
+  void finish(const DataSet& data, Diagnostics& diags);
+
+ private:
+  struct State;
+  const Plan& plan_;
+  std::unique_ptr<State> s_;
+};
 
 // The problems a month's report must show: errors in any file up to `month` (carried values
 // come from them) and warnings about `month`'s own files.

@@ -17,9 +17,12 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
   std::optional<YearMonth> month;
   if (!o.month.empty()) month = parse_month_option(o.month, "--month");
 
-  DataSet data = load_data(plan, g.data, month);
+  // Each month is checked as it is read and its rows let go: a province's year is not held.
+  DataChecker checker(plan);
+  DataSet data = fold_data(plan, g.data, month,
+                           [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); });
   Diagnostics all = data.diagnostics;
-  check_data(plan, data, all);
+  checker.finish(data, all);
   Diagnostics shown;
   std::size_t files = 0;
   if (month) {

@@ -18,11 +18,7 @@ using namespace minsheng;
 
 namespace {
 using test::plan;
-std::vector<std::string> strs(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& i : d.items()) out.push_back(i.str());
-  return out;
-}
+using test::strs;
 }  // namespace
 
 TEST_CASE("months are the canonical YYYY-MM folders that have submissions/") {

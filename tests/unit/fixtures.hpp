@@ -2,8 +2,10 @@
 // a round 10% a month and every boundary can be worked out by hand.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "io/plan_loader.hpp"
+#include "model/diagnostic.hpp"
 
 namespace minsheng::test {
 
@@ -70,6 +72,13 @@ inline const Plan& county_plan() {
     return parse_plan(y, "p.yaml");
   }();
   return p;
+}
+
+// Each diagnostic as printed, in order.
+inline std::vector<std::string> strs(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& i : d.items()) out.push_back(i.str());
+  return out;
 }
 
 }  // namespace minsheng::test

@@ -1,0 +1,48 @@
+#include "assess/month.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "io/data_dir.hpp"
+#include "temp_dir.hpp"
+
+using namespace minsheng;
+
+TEST_CASE("check's warnings are the same taken a month at a time as from every row kept") {
+  // Fixture plan, 2024-01 to 2024-10, reports due on the 3rd of the next month.
+  test::TempDir t;
+  auto f3 = t.write("2024-03/submissions/市民政局.csv",
+                    "任务编号,累计完成,目标值\n1,30,\n2,40%,\n5,10,200\n")
+                .string();
+  auto f4 = t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,31\n").string();
+  auto h4 =
+      t.write("2024-04/submissions/市住建局.csv", "任务编号,累计完成,报送日期\n6,600,2024-05-06\n")
+          .string();
+  auto f5 = t.write("2024-05/submissions/市民政局.csv",
+                    "任务编号,累计完成,目标值\n1,25,\n2,0.45,\n5,20,250\n")
+                .string();
+  const std::vector<std::string> expected = {
+      // Task 6 is 250 (from a baseline of 50): 600 is over twice that.
+      h4 + ": 警告: 逾期报送：报送日期 2024-05-06 晚于截止日期 2024-05-03（3 天）",
+      h4 + ":2: 警告: 任务6的累计完成 600个 超过目标 250个 的两倍，请核对是否多填或误用“万”",
+      f5 + ":2: 警告: 累计值较上月减少：任务1指标1 由 31（2024-04，" + f4 + ":2）降为 25",
+      f5 + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写",
+      f5 + ":3: 警告: 累计值较上月减少：任务2指标1 由 40（2024-03，" + f3 + ":3）降为 0.45",
+      f5 + ":4: 警告: 任务5的目标值由 200（" + f3 + ":4）改为 250，请确认目标是否调整",
+  };
+
+  DataSet whole = load_data(test::plan(), t.path());
+  Diagnostics at_once;
+  check_data(test::plan(), whole, at_once);
+  at_once.sort();  // as check prints them
+  CHECK(test::strs(at_once) == expected);
+
+  DataChecker checker(test::plan());
+  DataSet folded = fold_data(test::plan(), t.path(), std::nullopt,
+                             [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); });
+  for (const auto& s : folded.submissions) CHECK(s.entries.capacity() == 0);  // let go
+  Diagnostics by_month;
+  checker.finish(folded, by_month);
+  by_month.sort();
+  CHECK(test::strs(by_month) == expected);
+}
