@@ -260,9 +260,9 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     auto& jobs = months.emplace_back();
     for (auto& f : files) jobs.push_back({m, std::move(f)});
   }
-  // The months before `rows_from` are merged into `carried` and their rows let go, each in the
-  // background while the next month's files are parsed: merging is serial, so it would
-  // otherwise leave a core idle.
+  // The months before `rows_from` are merged into `carried` (with a fold, every month is handed
+  // to it) and their rows let go, each in the background while the next month's files are
+  // parsed: merging is serial, so it would otherwise leave a core idle.
   if (rows_from) set.carried.values.reserve(plan.target_count());
   std::size_t files = 0;
   for (const auto& jobs : months) files += jobs.size();
@@ -280,16 +280,13 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     }
     check_month_conflicts(set.submissions, first, set.diagnostics);
     if (jobs.empty()) continue;
-    if (fold) {
-      folding.run([&set, first, fold, m = jobs.front().month] {
+    YearMonth m = jobs.front().month;
+    if (!fold && (!rows_from || m >= *rows_from)) continue;  // its rows are kept
+    folding.run([&set, first, fold, m] {
+      if (fold)
         (*fold)(set.submissions, m);
-        for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
-      });
-      continue;
-    }
-    if (!rows_from || jobs.front().month >= *rows_from) continue;
-    folding.run([&set, first, m = jobs.front().month] {
-      advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
+      else
+        advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
     });
   }
