@@ -216,9 +216,12 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
 std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
   Json counts = Json::object();
   for (ChangeKind k : kAllChangeKinds) counts[change_code(k)] = rep.count(k);
-  Json rows = Json::array();
-  for (const auto& r : rep.rows) {
-    if (!wanted(only, r.kind)) continue;
+  std::vector<const DiffRow*> kept;
+  for (const auto& r : rep.rows)
+    if (wanted(only, r.kind)) kept.push_back(&r);
+  // A province's rows are printed one at a time (dump_json with JsonRows).
+  auto row = [&](std::size_t i) -> Json {
+    const DiffRow& r = *kept[i];
     const AssessedRow& a = r.any();
     // One side's cell, or null where the side has no row or no value.
     auto side = [](const AssessedRow* x, auto f) { return x ? f(*x) : Json(); };
@@ -232,32 +235,33 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
       return x.value_month ? Json(x.value_month->str()) : Json();
     };
     auto state = [](const AssessedRow& x) { return x.state.empty() ? Json() : Json(x.state); };
-    rows.push_back({{"task", r.key.task},
-                    {"target", r.key.target},
-                    {"county", a.county_name.empty() ? Json() : Json(a.county_name)},
-                    {"category", a.category},
-                    {"lead", a.lead},
-                    {"text", a.text},
-                    {"old_actual", side(r.old_row, actual)},
-                    {"new_actual", side(r.new_row, actual)},
-                    {"delta", json_number(r.delta)},
-                    {"old_completion_pct", side(r.old_row, compl_)},
-                    {"new_completion_pct", side(r.new_row, compl_)},
-                    {"delta_pp", json_number(r.delta_pp)},
-                    {"old_gap_pp", side(r.old_row, gap)},
-                    {"new_gap_pp", side(r.new_row, gap)},
-                    {"old_status", side(r.old_row, status)},
-                    {"new_status", side(r.new_row, status)},
-                    {"change", change_code(r.kind)},
-                    {"name", a.name},
-                    {"old_value_month", side(r.old_row, vmonth)},
-                    {"new_value_month", side(r.new_row, vmonth)},
-                    {"old_state", side(r.old_row, state)},
-                    {"new_state", side(r.new_row, state)}});
-  }
-  Json out = {{"old", rep.old_side.label},      {"new", rep.new_side.label}, {"later", rep.later},
-              {"headline", diff_headline(rep)}, {"counts", counts},          {"rows", rows}};
-  return dump_json(out);
+    return {{"task", r.key.task},
+            {"target", r.key.target},
+            {"county", a.county_name.empty() ? Json() : Json(a.county_name)},
+            {"category", a.category},
+            {"lead", a.lead},
+            {"text", a.text},
+            {"old_actual", side(r.old_row, actual)},
+            {"new_actual", side(r.new_row, actual)},
+            {"delta", json_number(r.delta)},
+            {"old_completion_pct", side(r.old_row, compl_)},
+            {"new_completion_pct", side(r.new_row, compl_)},
+            {"delta_pp", json_number(r.delta_pp)},
+            {"old_gap_pp", side(r.old_row, gap)},
+            {"new_gap_pp", side(r.new_row, gap)},
+            {"old_status", side(r.old_row, status)},
+            {"new_status", side(r.new_row, status)},
+            {"change", change_code(r.kind)},
+            {"name", a.name},
+            {"old_value_month", side(r.old_row, vmonth)},
+            {"new_value_month", side(r.new_row, vmonth)},
+            {"old_state", side(r.old_row, state)},
+            {"new_state", side(r.new_row, state)}};
+  };
+  Json out = {{"old", rep.old_side.label}, {"new", rep.new_side.label},
+              {"later", rep.later},        {"headline", diff_headline(rep)},
+              {"counts", counts},          {"rows", Json::array()}};
+  return dump_json(out, {{"rows", kept.size(), row}});
 }
 
 OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& only) {

@@ -22,6 +22,13 @@ std::string label_of(const HistoryPoint& p) {
   return p.reached_by_tolerance ? "基本完成" : status_label(p.status);
 }
 
+std::vector<const TargetHistory*> kept_targets(const History& h, const HistoryFilter& f) {
+  std::vector<const TargetHistory*> kept;
+  for (const auto& t : h.targets)
+    if (f.keep(t)) kept.push_back(&t);
+  return kept;
+}
+
 std::string name_of(const TargetHistory& t) {
   return t.target->name.empty() ? t.task->text : t.target->name;
 }
@@ -60,9 +67,7 @@ std::string history_csv(const History& h, const HistoryFilter& f) {
   out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
                    "completion_pct", "time_pct", "gap_pp", "status"});
   // Month by month, each target; a province's are formatted on every core, joined in order.
-  std::vector<const TargetHistory*> kept;
-  for (const auto& t : h.targets)
-    if (f.keep(t)) kept.push_back(&t);
+  std::vector<const TargetHistory*> kept = kept_targets(h, f);
   parallel_append_grid(
       out, h.months.size(), kept.size(),
       [&](std::string& block, std::size_t month, std::size_t target) {
@@ -82,9 +87,10 @@ std::string history_csv(const History& h, const HistoryFilter& f) {
 std::string history_json(const History& h, const HistoryFilter& f) {
   Json months = Json::array();
   for (YearMonth m : h.months) months.push_back(m.str());
-  Json targets = Json::array();
-  for (const auto& t : h.targets) {
-    if (!f.keep(t)) continue;
+  std::vector<const TargetHistory*> kept = kept_targets(h, f);
+  // A province's targets are printed one at a time (dump_json with JsonRows).
+  auto target = [&](std::size_t i) -> Json {
+    const TargetHistory& t = *kept[i];
     Json points = Json::array();
     for (const auto& p : t.points)
       points.push_back({{"month", p.month.str()},
@@ -95,15 +101,14 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                         {"time_pct", json_number(round1(p.time_pct))},
                         {"gap_pp", json_number(round1(p.gap_pp))},
                         {"status", status_code(p.status)}});
-    targets.push_back(
-        {{"task", t.task->id},
-         {"target", t.target->index},
-         {"lead", t.target->lead},
-         {"name", t.target->name},
-         {"projected_month", t.projected_month ? Json(t.projected_month->str()) : Json()},
-         {"projected_late", t.projected_late},
-         {"points", points}});
-  }
+    return {{"task", t.task->id},
+            {"target", t.target->index},
+            {"lead", t.target->lead},
+            {"name", t.target->name},
+            {"projected_month", t.projected_month ? Json(t.projected_month->str()) : Json()},
+            {"projected_late", t.projected_late},
+            {"points", points}};
+  };
   Json changes = Json::array();
   for (const auto& c : h.changes)
     if (const TargetHistory* t = h.find(c.key); t && f.keep(*t))
@@ -112,7 +117,8 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                          {"target", c.key.target},
                          {"from", status_code(c.from)},
                          {"to", status_code(c.to)}});
-  return dump_json({{"months", months}, {"targets", targets}, {"changes", changes}});
+  return dump_json({{"months", months}, {"targets", Json::array()}, {"changes", changes}},
+                   {{"targets", kept.size(), target}});
 }
 
 namespace {

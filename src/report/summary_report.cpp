@@ -358,33 +358,34 @@ std::string summary_json(const MonthReport& rep) {
   Json tasks = Json::array();
   for (const auto& t : rep.tasks)
     tasks.push_back({{"task", t.task->id}, {"status", status_code(t.status)}});
-  Json rows = Json::array();
-  for (const auto& r : rep.targets) {
-    rows.push_back({{"task", r.task->id},
-                    {"target", r.target->index},
-                    {"category", r.task->category},
-                    {"lead", r.target->lead},
-                    {"text", r.task->text},
-                    {"name", r.target->name},
-                    {"unit", r.measure},
-                    {"target_value", json_number(r.target_value)},
-                    {"baseline", json_number(r.baseline)},
-                    {"actual", json_number(r.actual)},
-                    {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
-                    {"completion_pct", json_number(round1(r.completion_pct))},
-                    {"time_pct", json_number(round1(rep.time.pct))},
-                    {"gap_pp", json_number(round1(r.gap_pp))},
-                    {"status", status_code(r.status)},
-                    {"status_label", result_label(r)},
-                    {"remaining", json_number(r.remaining)},
-                    {"needed_per_month", json_number(round1(r.needed_per_month))},
-                    {"projected_month", json_month(r.projected_month)},
-                    {"projected_late", r.projected_late},
-                    {"carried", r.carried},
-                    {"value_month", json_month(r.value_month)},
-                    {"source", r.source.file.empty() ? std::string() : r.source.str()},
-                    {"note", r.note}});
-  }
+  // A province's targets are printed one at a time (dump_json with JsonRows).
+  auto row = [&](std::size_t i) -> Json {
+    const TargetResult& r = rep.targets[i];
+    return {{"task", r.task->id},
+            {"target", r.target->index},
+            {"category", r.task->category},
+            {"lead", r.target->lead},
+            {"text", r.task->text},
+            {"name", r.target->name},
+            {"unit", r.measure},
+            {"target_value", json_number(r.target_value)},
+            {"baseline", json_number(r.baseline)},
+            {"actual", json_number(r.actual)},
+            {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
+            {"completion_pct", json_number(round1(r.completion_pct))},
+            {"time_pct", json_number(round1(rep.time.pct))},
+            {"gap_pp", json_number(round1(r.gap_pp))},
+            {"status", status_code(r.status)},
+            {"status_label", result_label(r)},
+            {"remaining", json_number(r.remaining)},
+            {"needed_per_month", json_number(round1(r.needed_per_month))},
+            {"projected_month", json_month(r.projected_month)},
+            {"projected_late", r.projected_late},
+            {"carried", r.carried},
+            {"value_month", json_month(r.value_month)},
+            {"source", r.source.file.empty() ? std::string() : r.source.str()},
+            {"note", r.note}};
+  };
   Json by_category = Json::array(), by_unit = Json::array();
   for (const auto& r : rep.by_category) by_category.push_back(json_rollup(r));
   for (const auto& r : rep.by_unit) by_unit.push_back(json_rollup(r));
@@ -413,12 +414,12 @@ std::string summary_json(const MonthReport& rep) {
               {"task_counts", task_counts},
               {"avg_completion_pct", json_number(round1(rep.avg_completion))},
               {"tasks", tasks},
-              {"rows", rows},
+              {"rows", Json::array()},
               {"by_category", by_category},
               {"by_unit", by_unit},
               {"not_reported", gaps},
               {"problems", problems}};
-  return dump_json(out);
+  return dump_json(out, {{"rows", rep.targets.size(), row}});
 }
 
 namespace {

@@ -2,9 +2,11 @@
 // (any invalid byte replaced, so the output is always valid JSON).
 #pragma once
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace minsheng {
 
@@ -24,5 +26,17 @@ inline Json json_string(const std::optional<std::string>& s) {
 }
 
 std::string dump_json(const Json& j);
+
+// A long array member of a JSON object: its elements, made one at a time by element(i).
+struct JsonRows {
+  std::string key;
+  std::size_t count = 0;
+  std::function<Json(std::size_t)> element;
+};
+
+// dump_json(top) with each of `rows` printed as the value of its key, which `top` holds as an
+// empty array. The elements are made and printed on every core, one at a time, so a province's
+// rows are never all held as Json values; the text is the same as from one whole Json.
+std::string dump_json(const Json& top, const std::vector<JsonRows>& rows);
 
 }  // namespace minsheng
