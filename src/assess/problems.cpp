@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -99,46 +100,61 @@ struct Tracker {
 
 }  // namespace
 
-std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
-  data.require_every_row();
-  Tracker t{plan, {}, {}, {}};
-  Snapshot snap;
+struct ProblemTracker::State {
+  explicit State(const Plan& p) : plan(p), t{p, {}, {}, {}} {}
+  const Plan& plan;
+  Tracker t;
+  Snapshot snap;  // for what closes a problem: a finished project, a done target
   std::size_t next = 0;
-  for (YearMonth m : data.months_with_files()) {
-    if (m > as_of) break;
-    std::size_t first = next;
-    advance_snapshot(snap, data.submissions, next, m, nullptr);
-    for (std::size_t i = first; i < next; ++i) {
-      const Submission& sub = data.submissions[i];
-      if (sub.month != m) continue;
-      for (const auto* rows : {&sub.entries, &sub.counties, &sub.projects})
-        for (const auto& e : *rows) t.row(e, sub.unit, m);
-    }
-    // Done work closes what stood in its way.
-    for (std::size_t i = 0; i < t.problems.size(); ++i) {
-      const Problem& p = t.problems[i];
-      if (!p.open()) continue;
-      if (!p.project.empty()) {
-        auto it = snap.projects.find({p.key, p.project});
-        if (it != snap.projects.end() && it->second.state == ProjectState::finished) {
-          t.close(i, m, "项目已完工");
-          continue;
-        }
-      }
-      const Task* task = plan.find_task(p.key.task);
-      if (!task || p.key.target < 1 ||
-          static_cast<std::size_t>(p.key.target) > task->targets.size())
+};
+
+ProblemTracker::ProblemTracker(const Plan& plan) : s_(std::make_unique<State>(plan)) {}
+ProblemTracker::~ProblemTracker() = default;
+
+void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m) {
+  // Every earlier month is in, so month m's submissions, if any, come next.
+  if (s_->next == subs.size() || subs[s_->next].month != m) return;
+  Tracker& t = s_->t;
+  std::size_t first = s_->next;
+  advance_snapshot(s_->snap, subs, s_->next, m, nullptr);
+  for (std::size_t i = first; i < s_->next; ++i)
+    for (const auto* rows : {&subs[i].entries, &subs[i].counties, &subs[i].projects})
+      for (const auto& e : *rows) t.row(e, subs[i].unit, m);
+  // Done work closes what stood in its way.
+  for (std::size_t i = 0; i < t.problems.size(); ++i) {
+    const Problem& p = t.problems[i];
+    if (!p.open()) continue;
+    if (!p.project.empty()) {
+      auto it = s_->snap.projects.find({p.key, p.project});
+      if (it != s_->snap.projects.end() && it->second.state == ProjectState::finished) {
+        t.close(i, m, "项目已完工");
         continue;
-      const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
-      if (assess_target(plan, *task, target, snap).status == Status::done)
-        t.close(i, m, "指标已完成");
+      }
     }
+    const Task* task = s_->plan.find_task(p.key.task);
+    if (!task || p.key.target < 1 || static_cast<std::size_t>(p.key.target) > task->targets.size())
+      continue;
+    const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
+    if (assess_target(s_->plan, *task, target, s_->snap).status == Status::done)
+      t.close(i, m, "指标已完成");
   }
-  std::stable_sort(t.problems.begin(), t.problems.end(), [](const Problem& a, const Problem& b) {
+}
+
+std::vector<Problem> ProblemTracker::finish() {
+  std::vector<Problem>& list = s_->t.problems;
+  std::stable_sort(list.begin(), list.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.first_month, a.key, a.county, a.project) <
            std::tie(b.first_month, b.key, b.county, b.project);
   });
-  return t.problems;
+  return std::move(list);
+}
+
+std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
+  data.require_every_row();
+  ProblemTracker tracker(plan);
+  for (const auto& sub : data.submissions)  // sorted by month
+    if (sub.month <= as_of) tracker.add_month(data.submissions, sub.month);
+  return tracker.finish();
 }
 
 }  // namespace minsheng

@@ -1,5 +1,6 @@
 // The 问题清单: every 存在问题 a unit reports, followed month by month until it is closed (销号).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,5 +35,21 @@ struct Problem {
 // or a project) opens a problem; the same text on the same row later is the same problem. It
 // closes when that row says 已解决, when its project is 已完工, or when its target is done.
 std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of);
+
+// The same, taken a month at a time as the data are read (io::fold_data), so that each month's
+// rows can be let go once followed. The plan must outlive it.
+class ProblemTracker {
+ public:
+  explicit ProblemTracker(const Plan& plan);
+  ~ProblemTracker();
+  // Takes in month `m`'s submissions: `subs` holds them after every earlier month's (added
+  // before); later ones are not touched.
+  void add_month(const std::vector<Submission>& subs, YearMonth m);
+  std::vector<Problem> finish();  // the problems in the order of track_problems
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 }  // namespace minsheng

@@ -20,13 +20,17 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   std::optional<YearMonth> upto;
   if (!o.as_of.empty()) upto = plan_month_option(plan, o.as_of, "--as-of");
-  DataSet data = load_data(plan, g.data, upto);
-  YearMonth as_of = month_or_latest(plan, data, o.as_of, "--as-of");
   ProblemFilter f;
   f.which = o.open ? ProblemFilter::Which::open
                    : (o.closed ? ProblemFilter::Which::closed : ProblemFilter::Which::all);
   if (!o.unit.empty()) f.unit = unit_option(plan, o.unit);
-  std::vector<Problem> list = track_problems(plan, data, as_of);
+  // Each month is followed as it is read and its rows let go: a province's year is not held.
+  // Every month read is up to --as-of, or up to the last with files (the default --as-of).
+  ProblemTracker tracker(plan);
+  DataSet data = fold_data(plan, g.data, upto,
+                           [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); });
+  YearMonth as_of = month_or_latest(plan, data, o.as_of, "--as-of");
+  std::vector<Problem> list = tracker.finish();
   Style style = stdout_style(g);
   emit(render_format(output_format(o.format, ""),
                      {{"csv", [&] { return problems_csv(list, as_of, f); }},

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "io/data_dir.hpp"
 #include "io/progress_reader.hpp"
+#include "temp_dir.hpp"
 
 using namespace minsheng;
 
@@ -79,4 +81,35 @@ TEST_CASE(
   CHECK(list[3].id.size() == list[2].id.size() + 5);  // "-" and four hex digits
   // The same inputs give the same ids.
   CHECK(track_problems(test::plan(), d, {2024, 5})[3].id == list[3].id);
+}
+
+TEST_CASE("problems followed as the months are read close as they do from every row kept") {
+  // The first case's files in a data folder, with an empty folder for July.
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv",
+          kHeader + "1,40,,,用地紧张,\n2,20%,,,人手不足,\n1,,甲项目,在建,征地未完成,\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          kHeader + "1,60,,,用地紧张,\n2,30%,,,,已解决\n1,,甲项目,已完工,,\n");
+  t.write("2024-06/submissions/市民政局.csv", kHeader + "1,100,,,\"用地\n紧张\",\n");
+  std::filesystem::create_directories(t.path() / "2024-07/submissions");
+  for (std::optional<YearMonth> upto :
+       {std::optional<YearMonth>(), std::optional(YearMonth{2024, 5})}) {
+    ProblemTracker tracker(test::plan());
+    DataSet d = fold_data(test::plan(), t.path(), upto,
+                          [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); });
+    for (const auto& s : d.submissions) CHECK(s.entries.capacity() == 0);  // let go
+    auto list = tracker.finish();
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].id == "1-202404");
+    CHECK(list[1].closed_by == "项目已完工");
+    CHECK(list[2].closed_month == YearMonth{2024, 5});
+    CHECK(list[2].closed_by == "已解决");
+    if (upto) {  // as of May: still open
+      CHECK(list[0].open());
+      CHECK(list[0].last_month == YearMonth{2024, 5});
+    } else {  // June's 100 of 100 closes it
+      CHECK(list[0].closed_month == YearMonth{2024, 6});
+      CHECK(list[0].closed_by == "指标已完成");
+    }
+  }
 }
