@@ -8,8 +8,9 @@
 
 namespace minsheng {
 
-// Problems that need the whole data set: files sent after the due date, and cumulative values
-// lower than an earlier month's.
+// Problems that need the whole data set: files sent after the due date, implausible values
+// (over twice the target, a percentage typed as a fraction, a changed target), cumulative values
+// lower than an earlier month's, and city values that their 县市区 or projects do not add up to.
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags);
 
 // The same checks, taken a month at a time as the data are read (io::fold_data), so that each

@@ -30,7 +30,8 @@ DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> rows_from = std::nullopt);
 // Reads as load_data does, handing each month's submissions to `fold` once read (in month
 // order, beside the reading of the next month), then letting their rows go: for what walks the
-// months once (history). `fold` gets the data set's submissions, the month's at the end.
+// months once (history, check, problems). `fold` gets the data set's submissions, the month's
+// at the end.
 using MonthFold = std::function<void(const std::vector<Submission>& subs, YearMonth m)>;
 DataSet fold_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto, const MonthFold& fold);
