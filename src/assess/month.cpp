@@ -19,53 +19,23 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
                         plan.due_date(sub.month).str() + "（" + std::to_string(days) + " 天）");
 }
 
-// Each target of the plan at one position, so that a province's rows update flat arrays: its
-// 131,000 targets in hash maps missed the cache on every row, the time growing faster than
-// the data.
-class TargetSlots {
- public:
-  explicit TargetSlots(const Plan& plan) : plan_(plan) {
-    first_.reserve(plan.tasks.size());
-    for (const auto& task : plan.tasks) {
-      first_.push_back(size_);
-      size_ += task.targets.size();
-    }
-  }
-  std::size_t size() const { return size_; }
-  // The task is the plan's (from find_task) and the target one of its own.
-  std::size_t of(const Task& task, int target) const {
-    return first_[static_cast<std::size_t>(&task - plan_.tasks.data())] +
-           static_cast<std::size_t>(target - 1);
-  }
-  // For a key read from a file: none when the plan has no such target.
-  std::optional<std::size_t> find(TargetKey key) const {
-    const Task* task = plan_.find_task(key.task);
-    if (!task || key.target < 1 || static_cast<std::size_t>(key.target) > task->targets.size())
-      return std::nullopt;
-    return of(*task, key.target);
-  }
-
- private:
-  const Plan& plan_;
-  std::vector<std::size_t> first_;  // by task position: its first target's slot
-  std::size_t size_ = 0;
-};
-
 // Values that are valid numbers but probably not what the unit meant, found submission by
-// submission in month order: each target's highest value so far and its supplied target.
+// submission in month order: each target's highest value so far and its supplied target, in
+// flat tables by the target's position in the plan (a province's 131,000 targets in hash maps
+// missed the cache on every row).
 class Plausibility {
  public:
   explicit Plausibility(const Plan& plan)
-      : plan_(plan), slots_(plan), highest_(slots_.size()), supplied_(slots_.size()) {}
+      : plan_(plan), highest_(plan.target_count()), supplied_(plan.target_count()) {}
 
   // Months whose rows were dropped as they were read left their values in `carried`.
   void seed(const Snapshot& carried) {
     for (const auto& [key, obs] : carried.values)
-      if (auto slot = slots_.find(key))
+      if (auto slot = position(key))
         for (const auto& mv : obs.series)
           if (auto& h = highest_[*slot]; !h || mv.value > *h) h = mv.value;
     for (const auto& [key, sv] : carried.target_values)
-      if (auto slot = slots_.find(key)) supplied_[*slot] = sv;
+      if (auto slot = position(key)) supplied_[*slot] = sv;
   }
 
   void check(const Submission& sub, Diagnostics& diags) {
@@ -73,7 +43,7 @@ class Plausibility {
       const Task* task = plan_.find_task(e.key.task);
       if (!task) continue;
       const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
-      std::size_t slot = slots_.of(*task, e.key.target);
+      std::size_t slot = plan_.target_position(*task, e.key.target);
       auto warn = [&](std::string msg) {
         diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
       };
@@ -100,8 +70,15 @@ class Plausibility {
   }
 
  private:
+  // For a key carried from earlier months: none when the plan has no such target.
+  std::optional<std::size_t> position(TargetKey key) const {
+    const Task* task = plan_.find_task(key.task);
+    if (!task || key.target < 1 || static_cast<std::size_t>(key.target) > task->targets.size())
+      return std::nullopt;
+    return plan_.target_position(*task, key.target);
+  }
+
   const Plan& plan_;
-  TargetSlots slots_;
   std::vector<std::optional<double>> highest_;
   std::vector<std::optional<Supplied>> supplied_;
 };

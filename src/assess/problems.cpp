@@ -101,8 +101,7 @@ struct Tracker {
 }  // namespace
 
 struct ProblemTracker::State {
-  explicit State(const Plan& p) : plan(p), t{p, {}, {}, {}} {}
-  const Plan& plan;
+  explicit State(const Plan& p) : t{p, {}, {}, {}} {}
   Tracker t;
   Snapshot snap;  // for what closes a problem: a finished project, a done target
   std::size_t next = 0;
@@ -131,11 +130,11 @@ void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m)
         continue;
       }
     }
-    const Task* task = s_->plan.find_task(p.key.task);
+    const Task* task = t.plan.find_task(p.key.task);
     if (!task || p.key.target < 1 || static_cast<std::size_t>(p.key.target) > task->targets.size())
       continue;
     const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
-    if (assess_target(s_->plan, *task, target, s_->snap).status == Status::done)
+    if (assess_target(t.plan, *task, target, s_->snap).status == Status::done)
       t.close(i, m, "指标已完成");
   }
 }

@@ -73,11 +73,11 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
   };
   std::string out(static_cast<std::size_t>(size), '\0');
   std::size_t got = 0;
-  while (got < out.size())
-    if (std::size_t n = read_some(out.data() + got, out.size() - got))
-      got += n;
-    else
-      break;  // shorter than it was
+  while (got < out.size()) {
+    std::size_t n = read_some(out.data() + got, out.size() - got);
+    if (n == 0) break;  // shorter than it was
+    got += n;
+  }
   out.resize(got);
   // Read on to the end: a pipe has no size, and a file may have grown.
   char chunk[1 << 16];

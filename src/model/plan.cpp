@@ -52,7 +52,10 @@ void Plan::index() {
   bool dense = static_cast<std::size_t>(max_id) <= 8 * tasks.size() + 1024;
   if (dense) index_.task_dense.assign(static_cast<std::size_t>(max_id) + 1, -1);
   for (std::size_t i = 0; i < units.size(); ++i) index_.unit.emplace(units[i], i);
+  std::size_t targets = 0;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
+    index_.first_target.push_back(targets);
+    targets += tasks[i].targets.size();
     for (auto& t : tasks[i].targets) {
       auto u = index_.unit.find(t.lead);
       t.lead_unit = u == index_.unit.end() ? -1 : static_cast<int>(u->second);
@@ -183,6 +186,16 @@ std::size_t Plan::target_count() const {
   std::size_t n = 0;
   for (const auto& t : tasks) n += t.targets.size();
   return n;
+}
+
+std::size_t Plan::target_position(const Task& task, int target) const {
+  auto i = static_cast<std::size_t>(&task - tasks.data());
+  std::size_t first = 0;
+  if (indexed())
+    first = index_.first_target[i];
+  else
+    for (std::size_t k = 0; k < i; ++k) first += tasks[k].targets.size();
+  return first + static_cast<std::size_t>(target - 1);
 }
 
 Date Plan::due_date(YearMonth m) const {

@@ -144,12 +144,16 @@ struct Plan {
   std::vector<std::string> lead_units() const;
   std::vector<const Target*> targets_of(const std::string& unit) const;
   std::size_t target_count() const;
+  // A target's place among all the plan's targets in plan order, 0 to target_count() − 1: for
+  // tables with a slot per target. `task` is one of this plan's tasks, `target` one of its own.
+  std::size_t target_position(const Task& task, int target) const;
   Date due_date(YearMonth m) const;  // day `due_day` of the next month
 
  private:
   struct Index {
-    std::size_t tasks = 0, units = 0;      // what the index was built for
-    std::vector<std::int32_t> task_dense;  // id → position, when ids are not too sparse
+    std::size_t tasks = 0, units = 0;       // what the index was built for
+    std::vector<std::int32_t> task_dense;   // id → position, when ids are not too sparse
+    std::vector<std::size_t> first_target;  // by task position: its first target's position
     std::unordered_map<int, std::size_t> task;
     std::unordered_map<std::string, std::size_t> unit;
     std::vector<std::string> lead_units;

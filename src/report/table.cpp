@@ -137,21 +137,18 @@ std::string md_escape(std::string_view s) {
 
 std::string TextTable::markdown() const {
   std::string out = "|";
-  for (const auto& h : headers_) {
+  auto cell = [&](std::string_view text) {
     out += ' ';
-    append_md(out, h);
+    append_md(out, text);
     out += " |";
-  }
+  };
+  for (const auto& h : headers_) cell(h);
   out += "\n|";
   for (std::size_t i = 0; i < headers_.size(); ++i) out += right_[i] ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& r : rows_) {
     out += '|';
-    for (const auto& c : r) {
-      out += ' ';
-      append_md(out, c.text);
-      out += " |";
-    }
+    for (const auto& c : r) cell(c.text);
     out += '\n';
   }
   return out;

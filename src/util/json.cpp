@@ -52,7 +52,7 @@ std::string dump_json(const Json& top, const std::vector<JsonRows>& rows) {
     std::string member = "\n  " + dump_text(Json(r.key)) + ": []";
     std::size_t p = text.find(member);
     if (p == std::string::npos || text.find(member, p + 1) != std::string::npos)
-      throw std::logic_error("dump_json: " + r.key + " is not one empty top-level array");
+      throw std::logic_error("JSON 输出的 " + r.key + " 不是唯一的顶层空数组");
     at.push_back({p + member.size() - 2, &r});
   }
   std::sort(at.begin(), at.end());

@@ -21,6 +21,21 @@ unsigned thread_setting() {
   return g_threads;
 }
 
+namespace {
+
+// Appends the pieces in order, letting each go once copied: the text is not held twice over.
+void append_pieces(std::string& out, std::vector<std::string>& pieces) {
+  std::size_t size = out.size();
+  for (const auto& p : pieces) size += p.size();
+  out.reserve(size);
+  for (auto& p : pieces) {
+    out += p;
+    std::string().swap(p);
+  }
+}
+
+}  // namespace
+
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& f, std::size_t grain) {
   grain = std::max<std::size_t>(grain, 1);
   unsigned want = g_threads ? g_threads.load() : std::max(1u, std::thread::hardware_concurrency());
@@ -85,13 +100,7 @@ void parallel_append(std::string& out, std::size_t n,
     blocks[b].reserve((end - b * kBlock) * row_bytes);
     for (std::size_t i = b * kBlock; i < end; ++i) append(blocks[b], i);
   });
-  std::size_t size = out.size();
-  for (const auto& b : blocks) size += b.size();
-  out.reserve(size);
-  for (auto& b : blocks) {
-    out += b;
-    std::string().swap(b);  // let each block go once copied: the text is not held twice
-  }
+  append_pieces(out, blocks);
 }
 
 void parallel_append_grid(std::string& out, std::size_t rows, std::size_t cols,
@@ -99,21 +108,15 @@ void parallel_append_grid(std::string& out, std::size_t rows, std::size_t cols,
                           std::size_t cell_bytes) {
   constexpr std::size_t kCols = 256;
   std::size_t spans = (cols + kCols - 1) / kCols;
-  std::vector<std::string> pieces(spans * rows);  // a span of columns in one row, span by span
+  std::vector<std::string> pieces(rows * spans);  // a span of columns in one row, row by row
   parallel_for(spans, [&](std::size_t s) {
     std::size_t first = s * kCols, end = std::min(cols, first + kCols);
-    for (std::size_t r = 0; r < rows; ++r) pieces[s * rows + r].reserve((end - first) * cell_bytes);
+    for (std::size_t r = 0; r < rows; ++r)
+      pieces[r * spans + s].reserve((end - first) * cell_bytes);
     for (std::size_t c = first; c < end; ++c)
-      for (std::size_t r = 0; r < rows; ++r) append(pieces[s * rows + r], r, c);
+      for (std::size_t r = 0; r < rows; ++r) append(pieces[r * spans + s], r, c);
   });
-  std::size_t size = out.size();
-  for (const auto& p : pieces) size += p.size();
-  out.reserve(size);
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t s = 0; s < spans; ++s) {
-      out += pieces[s * rows + r];
-      std::string().swap(pieces[s * rows + r]);
-    }
+  append_pieces(out, pieces);
 }
 
 }  // namespace minsheng

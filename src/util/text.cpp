@@ -51,11 +51,7 @@ void for_each_codepoint(std::string_view s, F f) {
 }  // namespace
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty())
-    if (std::size_t n = space_at(s, 0))
-      s.remove_prefix(n);
-    else
-      break;
+  while (std::size_t n = s.empty() ? 0 : space_at(s, 0)) s.remove_prefix(n);
   while (std::size_t n = space_at_end(s)) s.remove_suffix(n);
   return s;
 }

@@ -239,3 +239,17 @@ TEST_CASE("every plan setting is checked, each at its place") {
   CHECK(one("measures:", "settings: {projection_flag_pct: 0}\nmeasures:") ==
         "p.yaml:7:33: 错误: projection_flag_pct 应大于 0 且不超过 100");
 }
+
+TEST_CASE("a target's position counts the plan's targets in order, indexed or not") {
+  // The fixture: tasks 1, 2, 3 with one target each, 4 with two, 5 and 6 with one: seven.
+  const Plan& indexed = test::plan();
+  Plan by_hand;  // the same tasks, never indexed: positions are counted by scanning
+  by_hand.tasks = indexed.tasks;
+  REQUIRE(indexed.target_count() == 7);
+  for (const Plan* p : {&indexed, static_cast<const Plan*>(&by_hand)}) {
+    CHECK(p->target_position(p->tasks[0], 1) == 0);
+    CHECK(p->target_position(p->tasks[3], 1) == 3);  // task 4's 农民
+    CHECK(p->target_position(p->tasks[3], 2) == 4);  // task 4's 村干部
+    CHECK(p->target_position(p->tasks[5], 1) == 6);  // the last
+  }
+}
