@@ -52,7 +52,8 @@ for ((i = 0; i < runs; i++)); do
       status=0
       /usr/bin/time -f "%M" -o "$work/time" "$bin" --plan "$dir/tasks.yaml" \
         --data "$dir/reports" "${args[@]}" >"$work/out" 2>"$work/err" || status=$?
-      secs=$(echo "$EPOCHREALTIME - $start" | bc -l)
+      end=$EPOCHREALTIME  # read here, not in the subshell below: its fork is not the program's
+      secs=$(echo "$end - $start" | bc -l)
       if ((status != 0)); then
         echo "$n cities, $label: exit $status" >&2
         head -5 "$work/err" >&2
