@@ -137,7 +137,11 @@ static Parsed parse_one(const Plan& plan, const Job& job) {
 
 static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs) {
   std::vector<Parsed> out(jobs.size());
-  parallel_for(jobs.size(), [&](std::size_t i) { out[i] = parse_one(plan, jobs[i]); });
+  auto one = [&](std::size_t i) { out[i] = parse_one(plan, jobs[i]); };
+  if (jobs.size() < kSpreadFiles)
+    for (std::size_t i = 0; i < jobs.size(); ++i) one(i);
+  else
+    parallel_for(jobs.size(), one);
   return out;
 }
 
@@ -282,13 +286,17 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     if (jobs.empty()) continue;
     YearMonth m = jobs.front().month;
     if (!fold && (!rows_from || m >= *rows_from)) continue;  // its rows are kept
-    folding.run([&set, first, fold, m] {
+    auto merge = [&set, first, fold, m] {
       if (fold)
         (*fold)(set.submissions, m);
       else
         advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
-    });
+    };
+    if (jobs.size() < kSpreadFiles)
+      merge();
+    else
+      folding.run(merge);
   }
   folding.wait();
   set.carried.reported.clear();  // it pointed into a vector that has grown since

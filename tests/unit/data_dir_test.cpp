@@ -13,6 +13,7 @@
 #include "report/county_report.hpp"
 #include "report/summary_report.hpp"
 #include "temp_dir.hpp"
+#include "util/parallel.hpp"
 
 using namespace minsheng;
 
@@ -405,5 +406,40 @@ TEST_CASE("who sent what is read from that month's files alone and cannot be ass
       CHECK(a.units[i].files == b.units[i].files);
     }
     CHECK_THROWS_AS(assess_data(p, one, m, true), std::logic_error);
+  }
+}
+
+TEST_CASE("a month of many files read on every core reads as it does on one thread") {
+  // Small months are read on the caller's thread; a month of kSpreadFiles files or more goes to
+  // every core (and the month before it is merged in the background). The copies of each unit's
+  // file clash, so the errors name files in the listing's order: any other order would show.
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  std::filesystem::path demo = std::filesystem::path(MINSHENG_SOURCE_DIR) / "demo/reports";
+  test::TempDir t;
+  for (const char* m : {"2024-05", "2024-06"}) {
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(demo / m / "submissions"))
+      for (std::size_t copy = 0; copy <= kSpreadFiles / 20; ++copy, ++files) {
+        auto name =
+            e.path().stem().string() + "_" + std::to_string(copy) + e.path().extension().string();
+        t.write(std::string(m) + "/submissions/" + name, read_input(e.path()));
+      }
+    REQUIRE(files >= kSpreadFiles);  // the demo's months have 22 and 23 files
+  }
+  auto read = [&](unsigned threads, bool fold) {
+    set_threads(threads);
+    DataSet d = fold ? load_data(p, t.path(), YearMonth{2024, 6}, YearMonth{2024, 6})
+                     : load_data(p, t.path(), YearMonth{2024, 6});
+    set_threads(0);
+    std::vector<std::string> out = strs(d.diagnostics);
+    MonthReport rep = assess_data(p, std::move(d), {2024, 6}, true);
+    out.push_back(summary_csv(rep));
+    return out;
+  };
+  for (bool fold : {false, true}) {
+    INFO((fold ? "May merged as read" : "every row kept"));
+    auto one = read(1, fold);
+    CHECK(one.size() > 100);  // the clashes: many errors, one a line
+    CHECK(read(4, fold) == one);
   }
 }
