@@ -135,13 +135,15 @@ static Parsed parse_one(const Plan& plan, const Job& job) {
   return out;
 }
 
-static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs) {
+// On every core when `spread`, else on the caller's thread.
+static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs,
+                                       bool spread) {
   std::vector<Parsed> out(jobs.size());
   auto one = [&](std::size_t i) { out[i] = parse_one(plan, jobs[i]); };
-  if (jobs.size() < kSpreadFiles)
-    for (std::size_t i = 0; i < jobs.size(); ++i) one(i);
-  else
+  if (spread)
     parallel_for(jobs.size(), one);
+  else
+    for (std::size_t i = 0; i < jobs.size(); ++i) one(i);
   return out;
 }
 
@@ -273,9 +275,10 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
   set.submissions.reserve(files);
   Background folding;
   for (const auto& jobs : months) {
-    // Files are independent: decode and parse them on every core, then take the results in the
-    // order of the listing, so the output is the same whatever the number of threads.
-    std::vector<Parsed> parsed = parse_files(plan, jobs);
+    // Files are independent: a large month's are parsed on every core, and the results taken in
+    // the order of the listing, so the output is the same whatever the number of threads.
+    bool spread = jobs.size() >= kSpreadFiles;
+    std::vector<Parsed> parsed = parse_files(plan, jobs, spread);
     folding.wait();  // set.submissions grows below: the fold must be done with it
     std::size_t first = set.submissions.size();
     for (auto& p : parsed) {
@@ -293,10 +296,10 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
         advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
     };
-    if (jobs.size() < kSpreadFiles)
-      merge();
-    else
+    if (spread)
       folding.run(merge);
+    else
+      merge();
   }
   folding.wait();
   set.carried.reported.clear();  // it pointed into a vector that has grown since

@@ -22,15 +22,16 @@ std::filesystem::path output_dir(const std::filesystem::path& data, const std::s
 // A usage error naming the absolute path when `data` is not a folder.
 void require_data_dir(const std::filesystem::path& data);
 
+// A month of at least kSpreadFiles files is parsed on every core, then merged in the background
+// while the next month is parsed; a smaller one all on the caller's thread, where on two cores
+// it ran faster (the 22 files of a city's month parse in 0.5 ms; a thread took 0.05-0.15 ms to
+// start or wake, and threads were slower up to about a hundred files).
+inline constexpr std::size_t kSpreadFiles = 128;
+
 // Reads every progress file of months up to and including `upto` (all months when absent).
 // Never throws for bad content: problems are collected in `diagnostics`. Throws UsageError when
 // `data` is not a folder. With `rows_from`, the rows of earlier months are merged into
 // DataSet::carried month by month and dropped (a report of one month needs no more).
-// A month of at least kSpreadFiles files is parsed on every core, and the month before it merged
-// in the background; a smaller one all on the caller's thread, where on two cores it ran faster
-// (the 22 files of a city's month parse in 0.5 ms; a thread took 0.05-0.15 ms to start or wake,
-// and threads were slower up to about a hundred files).
-inline constexpr std::size_t kSpreadFiles = 128;
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt,
                   std::optional<YearMonth> rows_from = std::nullopt);
