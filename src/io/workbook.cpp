@@ -5,6 +5,7 @@
 #include <minizip/unzip.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -25,8 +26,9 @@ std::string cell_ref(int row, int col) {
 
 namespace {
 
-// Caps that keep a hostile workbook (a zip bomb, a sheet of a million columns) bounded.
-constexpr std::size_t kMaxPartBytes = 100u << 20;
+// Caps that keep a hostile workbook bounded: a zip bomb (one huge part, many parts, or one sheet
+// listed many times) by what all its parts unpack to; cells by Excel's own last cell, XFD1048576.
+constexpr std::size_t kMaxUnpackedBytes = 100u << 20;
 constexpr int kMaxRows = 1048576, kMaxCols = 16384;
 
 // ---- reading a zip from memory ----------------------------------------------------------
@@ -36,7 +38,9 @@ struct Memory {
   std::size_t pos = 0;
 };
 
-voidpf ZCALLBACK mem_open(voidpf opaque, const void*, int) { return opaque; }
+voidpf ZCALLBACK mem_open(voidpf opaque, const void*, int) {
+  return opaque;
+}
 uLong ZCALLBACK mem_read(voidpf, voidpf stream, void* buf, uLong size) {
   auto* m = static_cast<Memory*>(stream);
   std::size_t n = std::min<std::size_t>(size, m->bytes.size() - m->pos);
@@ -44,8 +48,12 @@ uLong ZCALLBACK mem_read(voidpf, voidpf stream, void* buf, uLong size) {
   m->pos += n;
   return static_cast<uLong>(n);
 }
-uLong ZCALLBACK mem_write(voidpf, voidpf, const void*, uLong) { return 0; }
-ZPOS64_T ZCALLBACK mem_tell(voidpf, voidpf stream) { return static_cast<Memory*>(stream)->pos; }
+uLong ZCALLBACK mem_write(voidpf, voidpf, const void*, uLong) {
+  return 0;
+}
+ZPOS64_T ZCALLBACK mem_tell(voidpf, voidpf stream) {
+  return static_cast<Memory*>(stream)->pos;
+}
 long ZCALLBACK mem_seek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
   auto* m = static_cast<Memory*>(stream);
   std::size_t base = origin == ZLIB_FILEFUNC_SEEK_SET   ? 0
@@ -55,8 +63,12 @@ long ZCALLBACK mem_seek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
   m->pos = static_cast<std::size_t>(base + offset);
   return 0;
 }
-int ZCALLBACK mem_close(voidpf, voidpf) { return 0; }
-int ZCALLBACK mem_error(voidpf, voidpf) { return 0; }
+int ZCALLBACK mem_close(voidpf, voidpf) {
+  return 0;
+}
+int ZCALLBACK mem_error(voidpf, voidpf) {
+  return 0;
+}
 
 class Zip {
  public:
@@ -71,7 +83,9 @@ class Zip {
     f.zerror_file = mem_error;
     f.opaque = &mem_;
     zip_ = unzOpen2_64("", &f);
-    if (!zip_) throw WorkbookError("不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
+    if (!zip_)
+      throw WorkbookError(
+          "不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
   }
   ~Zip() {
     if (zip_) unzClose(zip_);
@@ -88,19 +102,25 @@ class Zip {
     int n;
     while ((n = unzReadCurrentFile(zip_, buf, sizeof buf)) > 0) {
       out.append(buf, static_cast<std::size_t>(n));
-      if (out.size() > kMaxPartBytes) {
+      if (out.size() > unpacked_left_) {
         unzCloseCurrentFile(zip_);
-        throw WorkbookError("工作簿中的 " + name + " 解压后超过 100 MB，未读取");
+        throw WorkbookError("工作簿解压后合计超过 100 MB，未读取");
       }
     }
-    unzCloseCurrentFile(zip_);
-    if (n < 0) throw WorkbookError("工作簿中的 " + name + " 已损坏");
+    // A part read to its end is checked against its CRC: a changed byte in a stored part, or
+    // one that still inflates, would otherwise be read as the unit's figure.
+    int closed = unzCloseCurrentFile(zip_);
+    if (n < 0 || closed == UNZ_CRCERROR)
+      throw WorkbookError("工作簿中的 " + name + (n < 0 ? " 已损坏" : " 已损坏（校验和不符）") +
+                          "；请让报送单位重新发送");
+    unpacked_left_ -= out.size();
     return out;
   }
 
  private:
   Memory mem_;
   unzFile zip_ = nullptr;
+  std::size_t unpacked_left_ = kMaxUnpackedBytes;
 };
 
 // ---- XML through expat ------------------------------------------------------------------
@@ -149,16 +169,17 @@ void parse_xml(const std::string& xml, const std::string& part, Xml& h) {
     if (c->h->text) c->h->text(std::string_view(s, static_cast<std::size_t>(len)));
   });
   // Entity declarations are what an XML bomb is made of; a workbook never has them.
-  XML_SetEntityDeclHandler(p.get(), [](void* u, const XML_Char*, int, const XML_Char*, int,
-                                       const XML_Char*, const XML_Char*, const XML_Char*,
-                                       const XML_Char*) {
-    auto* c = static_cast<Context*>(u);
-    c->entity = true;
-    XML_StopParser(c->parser, XML_FALSE);
-  });
+  XML_SetEntityDeclHandler(p.get(),
+                           [](void* u, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                              const XML_Char*, const XML_Char*, const XML_Char*) {
+                             auto* c = static_cast<Context*>(u);
+                             c->entity = true;
+                             XML_StopParser(c->parser, XML_FALSE);
+                           });
   if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
     if (ctx.entity)
-      throw WorkbookError("工作簿中的 " + part + " 含有 XML 实体声明（正常的工作簿不会有），未读取");
+      throw WorkbookError("工作簿中的 " + part +
+                          " 含有 XML 实体声明（正常的工作簿不会有），未读取");
     throw WorkbookError("工作簿中的 " + part + " 已损坏：第 " +
                         std::to_string(XML_GetCurrentLineNumber(p.get())) +
                         " 行不是有效的 XML；请在 Excel 或 WPS 中重新另存为 .xlsx");
@@ -205,15 +226,30 @@ void add_cell(Sheet& s, int row, int col, std::string text) {
   s.rows.back().cells.push_back({col, std::move(text)});
 }
 
-// "C5" → {5, 3}; {0, 0} when it is not a cell reference.
+// "C5" → {5, 3}; {0, 0} when it is not a cell reference or lies beyond XFD1048576.
 std::pair<int, int> parse_ref(std::string_view r) {
   int col = 0, row = 0;
   std::size_t i = 0;
-  for (; i < r.size() && std::isalpha(static_cast<unsigned char>(r[i])); ++i)
+  for (; i < r.size() && std::isalpha(static_cast<unsigned char>(r[i])); ++i) {
     col = col * 26 + (std::toupper(static_cast<unsigned char>(r[i])) - 'A' + 1);
-  for (; i < r.size() && std::isdigit(static_cast<unsigned char>(r[i])); ++i) row = row * 10 + (r[i] - '0');
-  if (i != r.size() || col > kMaxCols || row > kMaxRows) return {0, 0};
+    if (col > kMaxCols) return {0, 0};  // before it can overflow
+  }
+  for (; i < r.size() && std::isdigit(static_cast<unsigned char>(r[i])); ++i) {
+    row = row * 10 + (r[i] - '0');
+    if (row > kMaxRows) return {0, 0};
+  }
+  if (i != r.size()) return {0, 0};
   return {row, col};
+}
+
+// A <row r="…">: its number, or one past the last row when it is larger (none of its cells is
+// kept, nor any of the rows after it that have no number), or 0 when it is not a number.
+int row_number(const char* r) {
+  long long v = 0;
+  auto [end, ec] = std::from_chars(r, r + std::strlen(r), v);
+  if (ec == std::errc::result_out_of_range && *r != '-') return kMaxRows + 1;
+  if (ec != std::errc() || *end) return 0;
+  return static_cast<int>(std::clamp<long long>(v, 0, kMaxRows + 1));
 }
 
 }  // namespace
@@ -272,8 +308,10 @@ Workbook read_xlsx(std::string_view bytes) {
       const char* target = attr(a, "Target");
       if (!id || !target) return;
       std::string t(target);
-      if (t.starts_with("/")) t.erase(0, 1);
-      else t = "xl/" + t;
+      if (t.starts_with("/"))
+        t.erase(0, 1);
+      else
+        t = "xl/" + t;
       targets[id] = t;
     };
     parse_xml(*xml, "workbook.xml.rels", h);
@@ -308,7 +346,7 @@ Workbook read_xlsx(std::string_view bytes) {
     h.start = [&](std::string_view n, const char** a) {
       if (n == "row") {
         const char* r = attr(a, "r");
-        next_row = r ? std::atoi(r) : next_row + 1;
+        next_row = r ? row_number(r) : next_row + 1;
         next_col = 0;
       } else if (n == "c") {
         in_c = true;
@@ -344,7 +382,8 @@ Workbook read_xlsx(std::string_view bytes) {
       if (type == "inlineStr") {
         text = inline_text;
       } else if (formula && value.empty()) {
-        s.problems.push_back({row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
+        s.problems.push_back(
+            {row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
         return;
       } else if (type == "s") {
         std::size_t k = static_cast<std::size_t>(std::atol(value.c_str()));
@@ -373,8 +412,8 @@ Workbook read_xls(const std::filesystem::path& path) {
   const void* handle = nullptr;
   if (freexl_open(path.c_str(), &handle) != FREEXL_OK)
     throw WorkbookError("无法按 .xls（Excel 97–2003）格式打开；若是 WPS 的 .et，请另存为 .xlsx");
-  std::unique_ptr<const void, void (*)(const void*)> guard(
-      handle, [](const void* h) { freexl_close(h); });
+  std::unique_ptr<const void, void (*)(const void*)> guard(handle,
+                                                           [](const void* h) { freexl_close(h); });
   unsigned int count = 0;
   freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
   Workbook wb;
@@ -387,6 +426,7 @@ Workbook read_xls(const std::filesystem::path& path) {
     unsigned short cols = 0;
     freexl_worksheet_dimensions(handle, &rows, &cols);
     rows = std::min<unsigned int>(rows, kMaxRows);
+    cols = std::min<unsigned short>(cols, kMaxCols);
     for (unsigned int r = 0; r < rows; ++r)
       for (unsigned short c = 0; c < cols; ++c) {
         FreeXL_CellValue v;

@@ -5,6 +5,7 @@
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "io/progress_reader.hpp"
+#include "stored_zip.hpp"
 
 using namespace minsheng;
 
@@ -71,7 +72,9 @@ TEST_CASE("a formula without a cached value is an error at its cell, as Sheet!Ce
         "团市委.xlsx:进度!C7: 错误: 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
   Read pct = read_book("percent.xlsx", "市民政局.xlsx");
   REQUIRE(pct.messages.size() == 1);
-  CHECK(pct.messages[0] == "市民政局.xlsx:Sheet1!C3: 错误: 公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）");
+  CHECK(pct.messages[0] ==
+        "市民政局.xlsx:Sheet1!C3: 错误: 公式没有缓存的计算结果（请在 Excel 或 WPS "
+        "中打开并保存一次）");
   // 0.46 in a 0% format is 46%, as the unit saw it; the row with the broken formula is 数据有误.
   CHECK(pct.sub.invalid.count({14, 1}));
   REQUIRE(pct.sub.entries.size() == 1);
@@ -105,15 +108,16 @@ TEST_CASE("cell references and problems with the workbook itself") {
   parse_submission("PK\x03\x04", "r/市民政局.xlsx", real_plan(), {2024, 6}, d);
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].str() ==
-        "r/市民政局.xlsx: 错误: 不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS 中重新另存为 .xlsx");
+        "r/市民政局.xlsx: 错误: 不是有效的 .xlsx 工作簿（无法按 zip 打开）；请在 Excel 或 WPS "
+        "中重新另存为 .xlsx");
 }
 
 TEST_CASE("dates in date cells are read as dates — a workbook with no header names its sheets") {
   // The demo's 市教育局.xlsx: 报送日期 stored as a date serial in a yyyy-mm-dd cell.
   Diagnostics d;
-  Submission s = parse_submission(
-      read_file(std::string(MINSHENG_SOURCE_DIR) + "/demo/reports/2024-06/submissions/市教育局.xlsx"),
-      "市教育局.xlsx", real_plan(), {2024, 6}, d);
+  Submission s = parse_submission(read_file(std::string(MINSHENG_SOURCE_DIR) +
+                                            "/demo/reports/2024-06/submissions/市教育局.xlsx"),
+                                  "市教育局.xlsx", real_plan(), {2024, 6}, d);
   CHECK(d.items().empty());
   CHECK(s.submitted == Date{2024, 7, 2});
   REQUIRE(s.entries.size() == 6);
@@ -125,7 +129,8 @@ TEST_CASE("dates in date cells are read as dates — a workbook with no header n
   parse_workbook_submission(wb, "市民政局.xlsx", real_plan(), {2024, 6}, e);
   REQUIRE_FALSE(e.items().empty());
   CHECK(e.items()[0].str() ==
-        "市民政局.xlsx: 错误: 找不到表头：工作表 Sheet1 中都没有“任务编号”（task）列；请使用 minsheng "
+        "市民政局.xlsx: 错误: 找不到表头：工作表 Sheet1 中都没有“任务编号”（task）列；请使用 "
+        "minsheng "
         "template 生成的报送表");
 }
 
@@ -145,4 +150,69 @@ TEST_CASE("a WPS .et that is BIFF inside reads like an .xls") {
   CHECK(d.items().empty());
   CHECK(s.unit == "团市委");
   CHECK(s.entries.size() == 7);
+}
+
+namespace {
+
+// Each cell of a workbook's only sheet as "C5=text".
+std::vector<std::string> cells_of(const std::string& xlsx) {
+  Workbook wb = read_xlsx(xlsx);
+  REQUIRE(wb.sheets.size() == 1);
+  std::vector<std::string> out;
+  for (const auto& r : wb.sheets[0].rows)
+    for (const auto& c : r.cells) out.push_back(cell_ref(r.row, c.col) + "=" + c.text);
+  return out;
+}
+
+std::string workbook_error(const std::string& xlsx) {
+  try {
+    read_xlsx(xlsx);
+  } catch (const WorkbookError& e) {
+    return e.what();
+  }
+  return "(read without an error)";
+}
+
+}  // namespace
+
+TEST_CASE("a workbook whose bytes were changed after it was saved is refused, not misread") {
+  std::string book =
+      test::stored_zip(test::one_sheet("<row r=\"2\"><c r=\"C2\"><v>1680</v></c></row>"));
+  CHECK(cells_of(book) == std::vector<std::string>{"C2=1680"});
+  // One digit flipped on the way (a bad copy, a broken download): the zip's checksum no longer
+  // matches, and 1880 must not be read as the unit's figure.
+  auto at = book.find("1680");
+  REQUIRE(at != std::string::npos);
+  book[at + 1] = '8';
+  CHECK(workbook_error(book) ==
+        "工作簿中的 xl/worksheets/sheet1.xml 已损坏（校验和不符）；请让报送单位重新发送");
+}
+
+TEST_CASE("cell and row numbers beyond any sheet are no cells, however long they are") {
+  // Excel's last cell is XFD1048576. Longer references would overflow a naive count.
+  CHECK(cells_of(test::stored_zip(test::one_sheet(
+            "<row r=\"1\"><c "
+            "r=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1\"><v>1</v></c>"
+            "<c r=\"B99999999999999999999999999999999999999\"><v>2</v></c>"
+            "<c r=\"XFE1\"><v>3</v></c><c r=\"XFD1048577\"><v>4</v></c>"
+            "<c r=\"XFD1048576\"><v>5</v></c></row>"))) ==
+        std::vector<std::string>{"XFD1048576=5"});
+  // Rows and cells without a reference follow the one before: after the last row there is none.
+  CHECK(
+      cells_of(test::stored_zip(test::one_sheet(
+          "<row r=\"2147483647\"><c><v>1</v></c></row><row><c><v>2</v></c></row>"
+          "<row r=\"1048576\"><c><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>"))) ==
+      std::vector<std::string>{"A1048576=3", "B1048576=4"});
+}
+
+TEST_CASE("a workbook that unpacks to over 100 MB in all is refused before it is read") {
+  // Two parts of 60 MB each: neither is too large alone, together they are. A zip bomb can
+  // also be many parts, or one sheet that workbook.xml lists many times.
+  std::string big = "<sst>" + std::string(60u << 20, ' ') + "</sst>";
+  auto parts = test::one_sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+  parts.push_back({"xl/sharedStrings.xml", big, true});
+  parts.push_back({"xl/styles.xml", big, true});
+  CHECK(workbook_error(test::stored_zip(parts)) == "工作簿解压后合计超过 100 MB，未读取");
+  parts.pop_back();
+  CHECK(cells_of(test::stored_zip(parts)) == std::vector<std::string>{"A1=1"});
 }
