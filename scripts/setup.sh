@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what minsheng needs from Debian 12. Idempotent: installs only what is missing.
+# Checked on a fresh debootstrap (minbase) of bookworm: a package pulled in only by something
+# else on a developer's machine is named here (zlib1g-dev: minizip's headers include zlib.h,
+# yet libminizip-dev does not depend on it).
 # Usage: scripts/setup.sh [--browser]   (--browser adds the clients tests open outputs in:
 # Chromium for the HTML, LibreOffice and openpyxl for workbooks)
 set -euo pipefail
 
 pkgs=(cmake g++ ninja-build pkg-config python3 strace dpkg-dev man-db libcli11-dev libyaml-cpp-dev libfmt-dev catch2
-      libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev
+      libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev zlib1g-dev
       libexpat1-dev libfreexl-dev libxlsxwriter-dev)
 [[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl
                                         lintian)
