@@ -302,10 +302,8 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
     st.rollup.name = plan.counties[c];
     std::vector<double> pcts;
     for (const auto& [ck, a] : by_county[c]) {
-      const Task* task = plan.find_task(ck.key.task);
-      if (!task || ck.key.target < 1 ||
-          static_cast<std::size_t>(ck.key.target) > task->targets.size())
-        continue;
+      const Task* task = plan.find_task(ck.key.task, ck.key.target);
+      if (!task) continue;
       const Target& target = task->targets[static_cast<std::size_t>(ck.key.target - 1)];
       Observed in;
       in.target_value = a->value;
@@ -340,10 +338,8 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
   rep.projects.clear();
   double time_pct = time_progress(plan, snap.month).pct;
   for (const auto& [pk, p] : snap.projects) {
-    const Task* task = plan.find_task(pk.key.task);
-    if (!task || pk.key.target < 1 ||
-        static_cast<std::size_t>(pk.key.target) > task->targets.size())
-      continue;
+    const Task* task = plan.find_task(pk.key.task, pk.key.target);
+    if (!task) continue;
     ProjectResult r;
     r.task = task;
     r.target = &task->targets[static_cast<std::size_t>(pk.key.target - 1)];

@@ -40,9 +40,9 @@ class Plausibility {
 
   void check(const Submission& sub, Diagnostics& diags) {
     for (const auto& e : sub.entries) {
-      const Task* task = plan_.find_task(e.key.task);
+      const Task* task = plan_.find_task(e.key.task, e.key.target);
       if (!task) continue;
-      const Target& t = task->targets.at(static_cast<std::size_t>(e.key.target - 1));
+      const Target& t = task->targets[static_cast<std::size_t>(e.key.target - 1)];
       std::size_t slot = plan_.target_position(*task, e.key.target);
       auto warn = [&](std::string msg) {
         diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
@@ -72,9 +72,8 @@ class Plausibility {
  private:
   // For a key carried from earlier months: none when the plan has no such target.
   std::optional<std::size_t> position(TargetKey key) const {
-    const Task* task = plan_.find_task(key.task);
-    if (!task || key.target < 1 || static_cast<std::size_t>(key.target) > task->targets.size())
-      return std::nullopt;
+    const Task* task = plan_.find_task(key.task, key.target);
+    if (!task) return std::nullopt;
     return plan_.target_position(*task, key.target);
   }
 

@@ -130,9 +130,8 @@ void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m)
         continue;
       }
     }
-    const Task* task = t.plan.find_task(p.key.task);
-    if (!task || p.key.target < 1 || static_cast<std::size_t>(p.key.target) > task->targets.size())
-      continue;
+    const Task* task = t.plan.find_task(p.key.task, p.key.target);
+    if (!task) continue;
     const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
     if (assess_target(t.plan, *task, target, s_->snap).status == Status::done)
       t.close(i, m, "指标已完成");
@@ -151,8 +150,8 @@ std::vector<Problem> ProblemTracker::finish() {
 std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
   data.require_every_row();
   ProblemTracker tracker(plan);
-  for (const auto& sub : data.submissions)  // sorted by month
-    if (sub.month <= as_of) tracker.add_month(data.submissions, sub.month);
+  for (YearMonth m : data.months_with_files())
+    if (m <= as_of) tracker.add_month(data.submissions, m);
   return tracker.finish();
 }
 

@@ -104,7 +104,8 @@ class Zip {
       out.append(buf, static_cast<std::size_t>(n));
       if (out.size() > unpacked_left_) {
         unzCloseCurrentFile(zip_);
-        throw WorkbookError("工作簿解压后合计超过 100 MB，未读取");
+        throw WorkbookError("工作簿解压后合计超过 " + std::to_string(kMaxUnpackedBytes >> 20) +
+                            " MB，未读取");
       }
     }
     // A part read to its end is checked against its CRC: a changed byte in a stored part, or

@@ -73,6 +73,11 @@ void Plan::index() {
   index_.units = units.size();
 }
 
+const Task* Plan::find_task(int id, int target) const {
+  const Task* t = find_task(id);
+  return t && target >= 1 && static_cast<std::size_t>(target) <= t->targets.size() ? t : nullptr;
+}
+
 const Task* Plan::find_task(int id) const {
   // Tasks are few (tens) and ids are usually 1..N in order; check the obvious slot first.
   if (id >= 1 && static_cast<std::size_t>(id) <= tasks.size() && tasks[id - 1].id == id)

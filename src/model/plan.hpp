@@ -124,6 +124,9 @@ struct Plan {
 
   YearMonth deadline_month() const { return deadline.year_month(); }
   const Task* find_task(int id) const;
+  // The task `id` when it has a target numbered `target` (1-based), else null: for keys carried
+  // in snapshots and reports, which are not checked against the plan again.
+  const Task* find_task(int id, int target) const;
   const Category* find_category(int id) const;
   bool has_unit(const std::string& unit) const;
   // Position of a unit in `units`, or -1.

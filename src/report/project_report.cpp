@@ -123,7 +123,7 @@ std::string projects_json(const MonthReport& rep, const ProjectFilter& f) {
 }
 
 std::string problem_subject(const Plan& plan, const Problem& p) {
-  const Task* task = plan.find_task(p.key.task);
+  const Task* task = plan.find_task(p.key.task, p.key.target);
   std::string s = task ? task->label_of(task->targets[static_cast<std::size_t>(p.key.target - 1)])
                        : target_label(p.key.task, p.key.target, true);
   if (p.county >= 0) s += "（" + county_of(plan, p.county) + "）";

@@ -253,3 +253,13 @@ TEST_CASE("a target's position counts the plan's targets in order, indexed or no
     CHECK(p->target_position(p->tasks[5], 1) == 6);  // the last
   }
 }
+
+TEST_CASE("a task is found by a target key only when it has that target") {
+  const Plan& p = test::plan();  // task 4 has two targets, the others one
+  REQUIRE(p.find_task(4, 2) == p.find_task(4));
+  CHECK(p.find_task(4, 2)->id == 4);
+  CHECK(p.find_task(4, 3) == nullptr);
+  CHECK(p.find_task(4, 0) == nullptr);
+  CHECK(p.find_task(1, 2) == nullptr);
+  CHECK(p.find_task(99, 1) == nullptr);
+}
