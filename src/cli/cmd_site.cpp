@@ -22,6 +22,9 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   if (o.output.empty() == !o.write)
     throw UsageError(o.write ? "--write 与 -o 只能选一个"
                              : "请用 -o 指定网站目录，或用 --write 写入 DATA/site/");
+  std::filesystem::path dir =
+      o.write ? output_dir(g.data, "site") : std::filesystem::path(o.output);
+  require_own_dir(dir, kSiteMarker);  // refused before any work, not after it
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   DataSet data = load_data(plan, g.data, month);
@@ -31,9 +34,7 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   std::vector<Problem> problems = track_problems(plan, data, month);
   std::vector<std::pair<std::string, std::string>> files;
   for (auto& p : render_site(rep, history, problems)) files.emplace_back(p.path, std::move(p.html));
-  std::filesystem::path dir =
-      o.write ? output_dir(g.data, "site") : std::filesystem::path(o.output);
-  write_dir_atomic(dir, files);
+  write_dir_atomic(dir, files, kSiteMarker);
   print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(files.size()) +
             " 个页面");
   return 0;
@@ -43,7 +44,9 @@ Command setup_site(CLI::App& app, const GlobalOptions& g) {
   auto o = std::make_shared<SiteOptions>();
   CLI::App* sub = app.add_subcommand("site", "生成静态网站（手机可读的进展看板），整目录原子替换");
   sub->add_option("--month,-m", o->month, "数据截至月份（YYYY-MM）")->required();
-  sub->add_option("-o,--output", o->output, "网站目录（整目录替换，失败时保留旧网站）");
+  sub->add_option(
+      "-o,--output", o->output,
+      "网站目录：新目录、空目录或 minsheng 生成过的看板目录（整目录替换，失败时保留旧网站）");
   sub->add_flag("--write", o->write, "写入 DATA/site/");
   sub->add_flag("--keep-going", o->keep_going, "有数据错误时仍生成，受影响指标标记为“数据有误”");
   return {sub, [o, &g] { return run_site(*o, g); }};

@@ -49,6 +49,10 @@ static std::pair<int, int> explain_option(const Plan& plan, const std::string& s
 }
 
 static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
+  // Usage is settled before anything is read or written (--write with --format xlsx and no -o
+  // once wrote three files and then failed).
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
+    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx");
   const Plan& plan = until_exit(load_plan(g));
   YearMonth month = plan_month_option(plan, o.month, "--month");
   // Rows of earlier months are merged as they are read and not kept.
@@ -66,8 +70,6 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
 
   if (o.by == "county" || !o.county.empty()) {
     int county = county_option(plan, o.county);
-    if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
-      throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月县市区.xlsx");
     Style style = o.output.empty() ? stdout_style(g) : Style{};
     emit(render_format(output_format(o.format, o.output),
                        {{"csv", [&] { return county_csv(rep, county); }},
@@ -92,8 +94,6 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     print_err("已写入 " + (dir / "summary.md").string() + "、summary.csv 和 summary.xlsx");
     if (o.format.empty() && o.output.empty()) return 0;
   }
-  if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
-    throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx");
   Style style = o.output.empty() ? stdout_style(g) : Style{};
   emit(render_format(output_format(o.format, o.output),
                      {{"csv", [&] { return summary_csv(rep); }},

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -31,8 +32,11 @@ void emit(const std::string& content, const std::string& path) {
     write_file_atomic(path, content);
     return;
   }
-  std::fwrite(content.data(), 1, content.size(), stdout);
-  std::fflush(stdout);
+  // A full disk or a closed pipe under a scheduled job must not pass for a published file.
+  errno = 0;
+  if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() ||
+      std::fflush(stdout) != 0 || std::ferror(stdout))
+    throw IoError("标准输出", "写出失败: " + io_reason(errno ? errno : EIO));
 }
 
 void print_err(const std::string& line) {

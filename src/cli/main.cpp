@@ -1,6 +1,8 @@
 // minsheng: follows the tasks of a 民生项目 plan month by month. This file only wires the
 // subcommands together and turns errors into messages and exit codes.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -8,6 +10,8 @@
 #include "cli/commands.hpp"
 #include "cli/localize.hpp"
 #include "io/data_dir.hpp"
+#include "io/fs.hpp"
+#include "io/output_guard.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
 #include "util/parallel.hpp"
@@ -85,7 +89,18 @@ int main(int argc, char** argv) {
   try {
     if (complete.app->parsed()) return complete.run();
     for (const auto& c : commands)
-      if (c.app->parsed()) return c.run();
+      if (c.app->parsed()) {
+        // Every command's -o is checked here, before the command runs: none writes over an input.
+        const CLI::Option* out = c.app->get_option_no_throw("--output");
+        if (out && out->count() > 0 && out->as<std::string>() != "-")
+          refuse_input_as_output("-o", out->as<std::string>(), g.plan, g.data);
+        int rc = c.run();
+        // Buffered text (check's lines, completion) is only known written once stdout closes.
+        errno = 0;
+        if (std::fflush(stdout) != 0 || std::ferror(stdout) || std::fclose(stdout) != 0)
+          throw IoError("标准输出", "写出失败: " + io_reason(errno ? errno : EIO));
+        return rc;
+      }
     return kExitUsage;
   } catch (const DataError& e) {
     print_diagnostics(e.diagnostics());

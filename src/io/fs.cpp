@@ -319,17 +319,34 @@ void remove_stale_dirs(const std::filesystem::path& parent, const std::string& p
 
 }  // namespace
 
-void write_dir_atomic(const std::filesystem::path& dir,
-                      const std::vector<std::pair<std::string, std::string>>& files) {
+void require_own_dir(const std::filesystem::path& dir, const std::string& marker) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  auto st = fs::symlink_status(dir, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)
+    throw IoError(dir.string(), "无法访问: " + io_reason(ec.value()));
+  if (st.type() == fs::file_type::not_found) return;
+  if (st.type() == fs::file_type::symlink)
+    throw IoError(dir.string(), "是符号链接，不会通过它写入；请改为普通目录");
+  if (st.type() != fs::file_type::directory) throw IoError(dir.string(), "已存在且不是目录");
+  if (fs::exists(fs::symlink_status(dir / marker, ec))) return;
+  fs::directory_iterator it(dir, ec);
+  if (ec) throw IoError(dir.string(), "无法读取目录: " + io_reason(ec.value()));
+  if (it == fs::directory_iterator()) return;
+  throw UsageError(dir.string() +
+                   " 不是 minsheng 生成的看板目录，拒绝覆盖（整目录替换会删除其中所有文件）。"
+                   "请指定新目录或空目录；若它是旧版 minsheng 生成的看板，请先删除后重试");
+}
+
+void write_dir_atomic(const std::filesystem::path& dir,
+                      const std::vector<std::pair<std::string, std::string>>& files,
+                      const std::string& marker) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  require_own_dir(dir, marker);
   fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
   fs::create_directories(parent, ec);
   if (ec) throw IoError(parent.string(), "无法创建目录: " + io_reason(ec.value()));
-  if (fs::is_symlink(dir, ec))
-    throw IoError(dir.string(), "是符号链接，不会通过它写入；请改为普通目录");
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw IoError(dir.string(), "已存在且不是目录");
   std::string prefix = "." + dir.filename().string() + std::string(kTempMark);
   remove_stale_dirs(parent, prefix);
   std::string tmpl = (parent / (prefix + "XXXXXX")).string();
@@ -350,11 +367,12 @@ void write_dir_atomic(const std::filesystem::path& dir,
                   fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                       fs::perms::others_read | fs::perms::others_exec,
                   ec);
-  for (const auto& [rel, content] : files) {
-    fs::path p = tmp / rel;
+  auto put = [&](const fs::path& p, std::string_view content) {
     Temp t = write_temp(p, content);  // written, fsynced, then named
     commit(t, p);
-  }
+  };
+  for (const auto& [rel, content] : files) put(tmp / rel, content);
+  put(tmp / marker, "minsheng: 本目录由 minsheng 生成，每次生成时整目录替换\n");
   sync_dir(tmp);
   if (fs::exists(dir, ec)) {
     if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0)

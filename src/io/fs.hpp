@@ -37,11 +37,18 @@ void recover_outputs(const std::filesystem::path& dir);
 // The same for any number of files that belong together (summary.md, .csv and .xlsx).
 void write_files_atomic(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
+// A folder that write_dir_atomic may replace: new, empty, or holding the file `marker` that a
+// previous write put there. Anything else (the data folder, a home folder) is a UsageError,
+// since replacing a folder deletes all it holds.
+void require_own_dir(const std::filesystem::path& dir, const std::string& marker);
+
 // Writes a whole folder of files (a static site) as one: into a temporary folder beside `dir`,
 // then swapped with the old folder in one rename (RENAME_EXCHANGE), then the old one removed.
-// A reader sees the old site or the new one; a failure leaves the old one as it was.
+// A reader sees the old site or the new one; a failure leaves the old one as it was. The new
+// folder carries `marker`, and only a folder require_own_dir accepts is replaced.
 void write_dir_atomic(const std::filesystem::path& dir,
-                      const std::vector<std::pair<std::string, std::string>>& files);
+                      const std::vector<std::pair<std::string, std::string>>& files,
+                      const std::string& marker);
 
 void write_file_atomic_pair(const std::filesystem::path& a, std::string_view a_content,
                             const std::filesystem::path& b, std::string_view b_content);

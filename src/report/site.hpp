@@ -15,6 +15,9 @@ struct SitePage {
   std::string html;
 };
 
+// The file every site folder carries, so that a later run replaces only a folder it made.
+inline constexpr const char* kSiteMarker = ".minsheng-site";
+
 // index.html; a page per category, lead unit, 县市区 (when the plan has them) and task. Every
 // page is linked from index.html or from a page it links to.
 std::vector<SitePage> render_site(const MonthReport& rep, const History& history,

@@ -160,3 +160,33 @@ TEST_CASE("system errors are explained in Chinese") {
   CHECK(io_reason(EIO) == "磁盘读写出错");
   CHECK(io_reason(EXDEV).rfind("系统错误：", 0) == 0);
 }
+
+TEST_CASE("write_dir_atomic replaces only a new, empty or marked folder") {
+  test::TempDir t;
+  const std::string marker = ".made-by-test";
+  std::vector<std::pair<std::string, std::string>> files = {{"index.html", "new"}};
+  // A folder of someone's files is refused whole, and not one of them is touched.
+  t.write("home/notes.txt", "mine");
+  try {
+    write_dir_atomic(t.path() / "home", files, marker);
+    FAIL("a folder without the marker was replaced");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()).find("不是 minsheng 生成的看板目录，拒绝覆盖") !=
+          std::string::npos);
+  }
+  CHECK(read_file(t.path() / "home" / "notes.txt") == "mine");
+  CHECK(!std::filesystem::exists(t.path() / "home" / "index.html"));
+  // New and empty folders are written, with the marker, and then may be replaced again.
+  write_dir_atomic(t.path() / "site", files, marker);
+  CHECK(std::filesystem::exists(t.path() / "site" / marker));
+  std::filesystem::create_directory(t.path() / "empty");
+  write_dir_atomic(t.path() / "empty", files, marker);
+  CHECK(read_file(t.path() / "empty" / "index.html") == "new");
+  write_dir_atomic(t.path() / "site", {{"index.html", "newer"}}, marker);
+  CHECK(read_file(t.path() / "site" / "index.html") == "newer");
+  // require_own_dir says the same before any work is done.
+  CHECK_THROWS_AS(require_own_dir(t.path() / "home", marker), UsageError);
+  CHECK_NOTHROW(require_own_dir(t.path() / "site", marker));
+  CHECK_NOTHROW(require_own_dir(t.path() / "nowhere", marker));
+  CHECK_THROWS_AS(require_own_dir(t.path() / "home" / "notes.txt", marker), IoError);
+}

@@ -1,0 +1,19 @@
+// What an output may never be: one of the run's inputs. `-o` is typed by hand, and a slip
+// (-o reports, -o tasks.yaml) would otherwise replace the units' files or the plan.
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace minsheng {
+
+// Empty when `out` may be written; otherwise what it is, in Chinese ("计划文件"). Refused:
+// the plan; the data folder and any folder holding it or the plan; a month folder; anything in
+// a month's submissions/ or in breakdown/. Paths are compared after resolving symlinks.
+std::string input_role(const std::filesystem::path& out, const std::filesystem::path& plan,
+                       const std::filesystem::path& data);
+
+// input_role as a UsageError naming the option and the path; nothing has been written yet.
+void refuse_input_as_output(const std::string& option, const std::filesystem::path& out,
+                            const std::filesystem::path& plan, const std::filesystem::path& data);
+
+}  // namespace minsheng
