@@ -20,7 +20,7 @@ fs::path month_dir(const fs::path& data, YearMonth m) {
 
 void require_data_dir(const fs::path& data) {
   std::error_code ec;
-  if (!fs::is_directory(data, ec))
+  if (!is_dir(data))
     throw UsageError("数据目录不存在：" + fs::absolute(data, ec).lexically_normal().string() +
                      "；请用 --data 指定存放月度文件夹（如 2024-06/submissions/）的目录");
 }
@@ -49,9 +49,9 @@ fs::path resolved_root(const fs::path& data) {
 std::vector<YearMonth> list_months(const fs::path& data, Diagnostics* warnings) {
   std::vector<YearMonth> months;
   std::error_code ec;
-  if (!fs::is_directory(data, ec)) return months;
+  if (!is_dir(data)) return months;
   fs::path root = resolved_root(data);
-  for (const auto& entry : fs::directory_iterator(data, ec)) {
+  for (const auto& entry : list_dir(data)) {
     // Only canonical names: "2024-06", not "2024年6月备份".
     auto m = YearMonth::parse_exact(entry.path().filename().string());
     if (!m) continue;
@@ -64,7 +64,7 @@ std::vector<YearMonth> list_months(const fs::path& data, Diagnostics* warnings) 
             "月份目录或其 submissions 是指向数据目录之外（或无法解析）的符号链接，已跳过");
       continue;
     }
-    if (fs::is_directory(sub, ec)) months.push_back(*m);
+    if (is_dir(sub)) months.push_back(*m);
   }
   std::sort(months.begin(), months.end());
   return months;
@@ -170,15 +170,14 @@ static bool is_biff(const fs::path& f, const std::string& bytes) {
 static void load_breakdown(const Plan& plan, const fs::path& data, const fs::path& root,
                            DataSet& set) {
   fs::path dir = data / "breakdown";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return;
+  if (!is_dir(dir)) return;
   if (!inside(dir, root)) {
     set.diagnostics.warning(name_to_utf8(dir.string()), 0, 0,
                             "是指向数据目录之外（或无法解析）的符号链接，已跳过");
     return;
   }
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+  for (const auto& entry : list_dir(dir)) {
     FileKind k = kind_of(entry);
     std::error_code lec;
     if (k == FileKind::skipped) continue;
@@ -222,7 +221,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
   fs::path root = resolved_root(data);
   // Outputs a killed --write left half-done are finished before anything reads the folder.
   std::error_code rec;
-  for (const auto& entry : fs::directory_iterator(data, rec))
+  for (const auto& entry : list_dir(data))
     if (!entry.is_symlink(rec) && entry.is_directory(rec)) recover_outputs(entry.path());
   load_breakdown(plan, data, root, set);
   std::vector<std::vector<Job>> months;
@@ -232,8 +231,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     set.months.push_back(m);
     std::vector<fs::path> files;
     std::vector<fs::directory_entry> unread;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(month_dir(data, m) / "submissions", ec)) {
+    for (const auto& entry : list_dir(month_dir(data, m) / "submissions")) {
       FileKind k = kind_of(entry);
       if (k == FileKind::skipped) continue;
       // Never followed out of the data folder, never opened when it could hang (a FIFO) or

@@ -42,6 +42,27 @@ std::string io_reason(int err) {
   }
 }
 
+std::vector<std::filesystem::directory_entry> list_dir(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::directory_entry> out;
+  auto fail = [&] { throw IoError(dir.string(), "无法读取目录: " + io_reason(ec.value())); };
+  fs::directory_iterator it(dir, ec);
+  if (ec) fail();
+  for (; it != fs::directory_iterator(); it.increment(ec)) out.push_back(*it);
+  if (ec) fail();  // an error while reading ends the loop with the error kept
+  return out;
+}
+
+bool is_dir(const std::filesystem::path& p) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto st = fs::status(p, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+    throw IoError(p.string(), "无法访问: " + io_reason(ec.value()));
+  return st.type() == fs::file_type::directory;
+}
+
 namespace {
 
 // One open, one fstat, and reads straight into a string of the file's size: every input passes
@@ -187,7 +208,9 @@ fs::path journal_of(const fs::path& first) {
 
 void recover_outputs(const fs::path& dir) {
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
+  if (!is_dir(dir)) return;  // a folder not made yet has nothing to recover
+  const auto entries = list_dir(dir);
+  for (const auto& e : entries) {
     std::string name = e.path().filename().string();
     if (name.ends_with(kJournalSuffix) && e.is_regular_file(ec)) {
       // Finish what a killed run had committed to: every temporary still there is renamed.
@@ -214,7 +237,7 @@ void recover_outputs(const fs::path& dir) {
       sync_dir(dir);
     }
   }
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
+  for (const auto& e : list_dir(dir)) {  // again: the journals' temporaries are gone now
     std::string name = e.path().filename().string();
     if (!name.starts_with(".") || name.find(kTempMark) == std::string::npos) continue;
     // A temporary nobody holds locked is left over from a killed run.
@@ -307,7 +330,7 @@ namespace {
 void remove_stale_dirs(const std::filesystem::path& parent, const std::string& prefix) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(parent, ec)) {
+  for (const auto& e : list_dir(parent)) {
     std::string name = e.path().filename().string();
     if (!name.starts_with(prefix) || e.is_symlink(ec) || !e.is_directory(ec)) continue;
     int fd = open(e.path().c_str(), O_RDONLY | O_DIRECTORY);

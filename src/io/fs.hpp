@@ -19,6 +19,14 @@ inline constexpr std::uintmax_t kMaxInputBytes = 50u << 20;
 // read_file for an input: a DataError naming the size when it is over kMaxInputBytes.
 std::string read_input(const std::filesystem::path& path);
 
+// The entries of a folder. Any error opening or reading it is an IoError naming the folder: a
+// folder that cannot be read must never pass for an empty one (a month's submissions/ read as
+// empty makes every unit "未报送" and carries every figure forward, with exit 0).
+std::vector<std::filesystem::directory_entry> list_dir(const std::filesystem::path& dir);
+// Whether `p` is a folder; false when it does not exist; an IoError when that cannot be told
+// (permission on a parent, EIO).
+bool is_dir(const std::filesystem::path& p);
+
 // Why a system call failed, in Chinese: "没有权限", "磁盘空间不足".
 std::string io_reason(int err);
 

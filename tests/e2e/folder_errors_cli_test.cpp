@@ -1,0 +1,89 @@
+// A folder that cannot be read is an error naming it (exit 4), never an empty folder: read as
+// empty, a month's submissions/ made every unit 未报送 and carried every figure forward, exit 0.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "harness.hpp"
+
+using namespace minsheng::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an unreadable submissions or breakdown folder is exit 4 naming it, for a non-root user") {
+  REQUIRE(have("setpriv"));
+  Sandbox s;
+  // The tests run as root, who reads any folder: the commands run as nobody, as staff would.
+  fs::permissions(s.dir(), fs::perms::all);
+  for (const auto& e : fs::recursive_directory_iterator(s.dir()))
+    fs::permissions(e.path(), fs::perms::others_read | fs::perms::others_exec,
+                    fs::perm_options::add);
+  const std::string nobody = "setpriv --reuid=nobody --regid=nogroup --clear-groups";
+  for (const char* folder : {"demo/reports/2024-06/submissions", "demo/reports/2024-05/submissions",
+                             "demo/reports/breakdown"}) {
+    fs::permissions(s.dir() / folder, fs::perms::none);
+    for (const char* cmd : {"check", "summary --month 2024-06 --format csv",
+                            "missing --month 2024-06 --as-of 2024-07-10", "history --format csv",
+                            "problems --format csv"}) {
+      INFO(folder << ": " << cmd);
+      Run r = run(std::string("--data demo/reports ") + cmd, s.dir(), nobody);
+      // missing reads only the month asked about.
+      bool reads = !(std::string(cmd).starts_with("missing") &&
+                     std::string(folder).find("2024-05") != std::string::npos);
+      if (!reads) continue;
+      CHECK(r.rc == 4);
+      CHECK(r.err == "minsheng: " + std::string(folder) + ": 无法读取目录: 没有权限\n");
+      CHECK(r.out.empty());
+    }
+    fs::permissions(s.dir() / folder, fs::perms::owner_all | fs::perms::group_read |
+                                          fs::perms::group_exec | fs::perms::others_read |
+                                          fs::perms::others_exec);
+  }
+  // With every folder readable again, nobody reads the same summary as root.
+  Run as_nobody = run("--data demo/reports summary --month 2024-06 --format csv", s.dir(), nobody);
+  Run as_root = run("--data demo/reports summary --month 2024-06 --format csv", s.dir());
+  CHECK(as_nobody.rc == 0);
+  CHECK(as_nobody.out == as_root.out);
+}
+
+TEST_CASE("EIO on any folder listing gives exit 4 or the right summary, never a wrong one") {
+  REQUIRE(have("strace"));
+  Sandbox s;
+  const std::string cmd = "--data demo/reports summary --month 2024-06 --format csv";
+  Run clean = run(cmd, s.dir());
+  REQUIRE(clean.rc == 0);
+  // The n-th getdents64 of the run fails: every folder read, in turn (past the last one, the
+  // run is clean).
+  int failed = 0;
+  for (int n = 1; n <= 40; ++n) {
+    Run r = run(cmd, s.dir(),
+                "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=getdents64 "
+                "-e inject=getdents64:error=EIO:when=" +
+                    std::to_string(n));
+    INFO("getdents64 #" << n << "\n" << r.err);
+    if (r.rc == 4) {
+      ++failed;
+      CHECK(r.err.find(": 无法读取目录: 磁盘读写出错\n") != std::string::npos);
+      CHECK(r.out.empty());
+    } else {
+      CHECK(r.rc == 0);
+      CHECK(r.out == clean.out);
+    }
+  }
+  CHECK(failed >= 8);  // the data folder, three months (and their submissions), breakdown
+  // Opening the submissions folder fails: the same.
+  Run r = run(cmd, s.dir(),
+              "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null "
+              "-P demo/reports/2024-06/submissions -e trace=openat -e inject=openat:error=EIO");
+  CHECK(r.rc == 4);
+  CHECK(r.err.find("minsheng: demo/reports/2024-06/submissions: 无法读取目录: 磁盘读写出错\n") !=
+        std::string::npos);
+}
