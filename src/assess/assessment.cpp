@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "util/number.hpp"
 #include "util/parallel.hpp"
 
 namespace minsheng {
@@ -19,17 +20,41 @@ bool reached(const Target& t, double target_value, double actual, const Settings
   return actual >= target_value - kEps;
 }
 
+// Judged on the gap as every report prints it (one decimal, 四舍五入), so that a printed 30.0
+// is never 严重滞后 under "> 30" nor a printed 10.0 序时推进 under "≥ 10".
 Status by_gap(double gap, const Settings& s) {
-  if (gap < -kEps) return Status::ahead;
-  if (gap < s.behind_pp - kEps) return Status::on_track;
-  if (gap <= s.seriously_behind_pp + kEps) return Status::behind;
+  double shown = round_to(gap, 1).value_or(gap);
+  if (shown < 0) return Status::ahead;
+  if (shown < s.behind_pp) return Status::on_track;
+  if (shown <= s.seriously_behind_pp) return Status::behind;
   return Status::seriously_behind;
 }
 
-Status milestone_status(MilestoneState st, double time_pct, bool after_deadline,
+// A mean completion against time: by the gap until the deadline, then finished or not.
+Status rollup_status(const Plan& plan, YearMonth m, double avg, double time_pct) {
+  if (deadline_reached(plan, m)) return avg >= 100 - kEps ? Status::done : Status::overdue;
+  return by_gap(time_pct - avg, plan.settings);
+}
+
+// The month since which a figure has stayed reached: the first of the last run of reached
+// values (a value corrected down and reached again counts from the second time).
+template <class Reached>
+std::optional<YearMonth> reached_since(const std::vector<MonthValue>& series, Reached reached) {
+  std::optional<YearMonth> since;
+  for (auto it = series.rbegin(); it != series.rend() && reached(it->value); ++it)
+    since = it->month;
+  return since;
+}
+
+// 已完成 by the deadline month, or 逾期完成 after it.
+Status done_status(const Plan& plan, std::optional<YearMonth> done_month) {
+  return done_month && *done_month > plan.deadline_month() ? Status::done_late : Status::done;
+}
+
+Status milestone_status(MilestoneState st, double time_pct, bool deadline_passed,
                         const Settings& s) {
   if (st == MilestoneState::completed) return Status::done;
-  if (after_deadline) return Status::overdue;
+  if (deadline_passed) return Status::overdue;
   if (st == MilestoneState::in_progress) return Status::on_track;
   if (time_pct < s.milestone_not_started_on_track_pct - kEps) return Status::on_track;
   if (time_pct < s.milestone_not_started_behind_pct - kEps) return Status::behind;
@@ -56,6 +81,10 @@ int Rollup::total() const {
   return n;
 }
 
+int Rollup::finished() const {
+  return count(Status::done) + count(Status::done_late);
+}
+
 int Rollup::lagging() const {
   return count(Status::behind) + count(Status::seriously_behind) + count(Status::overdue);
 }
@@ -68,6 +97,10 @@ const TargetResult* MonthReport::find(TargetKey k) const {
 int MonthReport::task_count(Status s) const {
   auto it = task_counts.find(s);
   return it == task_counts.end() ? 0 : it->second;
+}
+
+bool deadline_reached(const Plan& plan, YearMonth m) {
+  return m >= plan.deadline_month();
 }
 
 TimeProgress time_progress(const Plan& plan, YearMonth m) {
@@ -163,14 +196,16 @@ std::vector<StatusChange> status_changes(const std::vector<Status>& before,
   std::vector<StatusChange> out;
   for (std::size_t i = 0; i < after.targets.size() && i < before.size(); ++i) {
     const TargetResult& r = after.targets[i];
-    if (before[i] != r.status) out.push_back({r.key(), after.month, before[i], r.status});
+    if (before[i] != r.status)
+      out.push_back({r.key(), after.month, before[i], r.status,
+                     after.month.plus(-1) == after.plan->deadline_month(), after.at_deadline});
   }
   sort_changes(out);
   return out;
 }
 
 const char* result_label(const TargetResult& r) {
-  return r.reached_by_tolerance ? "基本完成" : status_label(r.status);
+  return r.reached_by_tolerance ? "基本完成" : status_label(r.status, r.at_deadline);
 }
 
 namespace {
@@ -193,7 +228,8 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
   r.measure = target.measure;
   r.baseline = target.baseline;
   TimeProgress time = time_progress(plan, month);
-  bool after_deadline = month > plan.deadline_month();
+  bool deadline_passed = deadline_reached(plan, month);
+  r.at_deadline = month == plan.deadline_month();
   int months_left = time.months_left();
   r.target_value = in.target_value;
   r.target_value_source = in.target_value_source;
@@ -227,7 +263,11 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
     return r;
   }
   if (!r.actual) {  // milestone by state word
-    r.status = milestone_status(*r.state, time.pct, after_deadline, s);
+    r.status = milestone_status(*r.state, time.pct, deadline_passed, s);
+    if (r.status == Status::done) {
+      r.done_month = in.obs->completed_since ? in.obs->completed_since : r.value_month;
+      r.status = done_status(plan, r.done_month);
+    }
     return r;
   }
 
@@ -239,12 +279,17 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
       target.kind == TargetKind::milestone && r.state == MilestoneState::completed;
   bool done = reached(target, target_value, actual, s) || milestone_done;
   r.reached_by_tolerance = done && !milestone_done && actual < target_value - kEps;
-  if (done)
-    r.status = Status::done;
-  else if (after_deadline)
+  if (done) {
+    if (in.series && !milestone_done)
+      r.done_month =
+          reached_since(*in.series, [&](double v) { return reached(target, target_value, v, s); });
+    if (!r.done_month) r.done_month = r.value_month;
+    r.status = done_status(plan, r.done_month);
+  } else if (deadline_passed) {
     r.status = Status::overdue;
-  else
+  } else {
     r.status = by_gap(*r.gap_pp, s);
+  }
 
   if (done) {
     r.remaining = 0;
@@ -255,9 +300,13 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
         projection(plan, target, target_value, actual, in.series ? *in.series : kNone, month);
     r.recent_pace = p.pace;
     r.pace_from = p.from;
-    r.projected_completion_pct = p.completion_at_deadline;
     r.projected_month = p.month;
-    r.projected_late = p.late;
+    // Once the deadline is reached there is nothing left to foresee: the target is 未完成 and
+    // its shortfall (还差) is the fact to report.
+    if (!deadline_passed) {
+      r.projected_completion_pct = p.completion_at_deadline;
+      r.projected_late = p.late;
+    }
   }
   return r;
 }
@@ -412,6 +461,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.plan = &plan;
   rep.month = snap.month;
   rep.time = time_progress(plan, snap.month);
+  rep.at_deadline = snap.month == plan.deadline_month();
   rep.problems = std::move(problems);
   auto order = targets_in_order(plan);
   rep.targets.resize(order.size());
@@ -450,7 +500,8 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
           pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
     }
     r.avg_completion = mean(pcts);
-    if (r.avg_completion) r.avg_status = by_gap(rep.time.pct - *r.avg_completion, plan.settings);
+    if (r.avg_completion)
+      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
     all.insert(all.end(), pcts.begin(), pcts.end());
     rep.by_category.push_back(std::move(r));
   }
@@ -471,11 +522,11 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
       bool reported_now = t.value_month && *t.value_month == snap.month;
       // A target already done in an earlier month need not be reported again.
-      if (!reported_now && !(t.status == Status::done && t.value_month))
-        gap.unreported.push_back(t.key());
+      if (!reported_now && !(is_done(t.status) && t.value_month)) gap.unreported.push_back(t.key());
     }
     r.avg_completion = mean(pcts);
-    if (r.avg_completion) r.avg_status = by_gap(rep.time.pct - *r.avg_completion, plan.settings);
+    if (r.avg_completion)
+      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
     rep.by_unit.push_back(std::move(r));
     if ((gap.no_file || !gap.unreported.empty()) && plan.reporting_due(snap.month))
       rep.gaps.push_back(std::move(gap));

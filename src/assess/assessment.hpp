@@ -33,6 +33,7 @@ struct TargetResult {
   std::optional<YearMonth> projected_month;  // when the figure is reached at recent_pace
   std::optional<YearMonth> pace_from;        // the pace is measured from here; empty: from start
   std::optional<YearMonth> value_month;
+  std::optional<YearMonth> done_month;  // since when the figure has stayed reached
   std::optional<MilestoneState> state;
   Status status = Status::not_reported;
   int county = -1;                    // a 县市区's share (Plan::counties), or -1: the city
@@ -40,6 +41,7 @@ struct TargetResult {
   bool projected_late = false;        // 预计逾期: see projection()
   bool reached_by_tolerance = false;  // done only through about_tolerance: 基本完成
   bool carried = false;               // 沿用 an earlier month's value
+  bool at_deadline = false;           // assessed for the deadline month: overdue reads 未完成
 
   TargetKey key() const { return {task->id, target->index}; }
   bool milestone_state_based() const { return target->kind == TargetKind::milestone && !actual; }
@@ -60,7 +62,8 @@ struct Rollup {
 
   int count(Status s) const;
   int total() const;
-  int lagging() const;  // behind, seriously behind or overdue
+  int lagging() const;   // behind, seriously behind or overdue
+  int finished() const;  // done or done_late
 };
 
 // One 县市区 over its allocated targets.
@@ -113,12 +116,15 @@ struct StatusChange {
   TargetKey key;
   YearMonth month;
   Status from, to;
+  // Which side was assessed for the plan's deadline month, where overdue reads 未完成.
+  bool from_at_deadline = false, to_at_deadline = false;
 };
 
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
   TimeProgress time;
+  bool at_deadline = false;  // the deadline month's report: overdue reads 未完成
   std::vector<TargetResult> targets;
   std::vector<TaskResult> tasks;
   std::map<Status, int> task_counts;
@@ -143,6 +149,10 @@ struct MonthReport {
 };
 
 TimeProgress time_progress(const Plan& plan, YearMonth m);
+// From the report of the deadline month on, a target is finished (已完成, or 逾期完成 when
+// reached after that month) or 未完成 (Status::overdue): never 序时推进 or 滞后, and never
+// 预计逾期, since there is no time left to foresee.
+bool deadline_reached(const Plan& plan, YearMonth m);
 
 // The recent pace of a target and what it projects, for targets with a value not yet done.
 // Pace: the mean monthly increase over the last three months up to `m` (from the latest value

@@ -28,7 +28,7 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     UnitStanding u;
     u.unit = roll.name;
     u.targets = roll.total();
-    u.done = roll.count(Status::done);
+    u.done = roll.finished();
     u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;
     // Every due month of the period counts, also those after the last month with files.
@@ -108,9 +108,9 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   for (const auto& t : b.report.targets) {
     if (t.completion_pct) {
       ++b.numeric_count;
-      b.numeric_done += t.status == Status::done;
+      b.numeric_done += is_done(t.status);
     }
-    if (t.status != Status::done) continue;
+    if (!is_done(t.status)) continue;
     if (b.changes) {
       auto it = change_of.find(t.key());
       ChangeKind k = it == change_of.end() ? ChangeKind::added : it->second;

@@ -62,7 +62,7 @@ std::optional<ChangeKind> parse_change(std::string_view code) {
 ChangeKind classify(const AssessedRow& o, const AssessedRow& n, bool later) {
   if (!o.reported() && n.reported()) return ChangeKind::newly_reported;
   if (o.reported() && !n.reported()) return ChangeKind::no_longer_reported;
-  bool o_done = o.status == Status::done, n_done = n.status == Status::done;
+  bool o_done = o.status && is_done(*o.status), n_done = n.status && is_done(*n.status);
   if (n_done && !o_done) return ChangeKind::completed;
   if (o.actual && n.actual && *n.actual < *o.actual - kEps) return ChangeKind::revised_down;
   if (o.status && n.status && *o.status != *n.status)

@@ -38,11 +38,13 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
           TargetHistory& th = h_.targets[i];
           TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
           if (!th.points.empty() && th.points.back().status != r.status) {
-            th.changes.push_back({th.key(), m, th.points.back().status, r.status});
+            th.changes.push_back({th.key(), m, th.points.back().status, r.status,
+                                  th.points.back().at_deadline, r.at_deadline});
             changed[i] = 1;
           }
           th.points.push_back({m, r.actual, r.state, r.value_month, r.carried, r.completion_pct,
-                               r.gap_pp, time_pct, r.status, r.reached_by_tolerance, r.source});
+                               r.gap_pp, time_pct, r.status, r.reached_by_tolerance, r.at_deadline,
+                               r.source});
           th.projected_month = r.projected_month;
           th.projected_late = r.projected_late;
         },

@@ -19,7 +19,8 @@ struct HistoryPoint {
   double time_pct = 0;
   Status status = Status::not_reported;
   bool reached_by_tolerance = false;
-  SourceRef source;  // where the value came from
+  bool at_deadline = false;  // the deadline month: overdue reads 未完成
+  SourceRef source;          // where the value came from
 };
 
 struct TargetHistory {

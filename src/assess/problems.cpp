@@ -133,8 +133,7 @@ void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m)
     const Task* task = t.plan.find_task(p.key.task, p.key.target);
     if (!task) continue;
     const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
-    if (assess_target(t.plan, *task, target, s_->snap).status == Status::done)
-      t.close(i, m, "指标已完成");
+    if (is_done(assess_target(t.plan, *task, target, s_->snap).status)) t.close(i, m, "指标已完成");
   }
 }
 

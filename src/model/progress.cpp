@@ -249,6 +249,10 @@ void merge_value(Observation& o, bool fresh, const ProgressEntry& e, std::option
     diags->warning(e.source.file, e.source.line, 0,
                    "累计值较上月减少：" + what() + " 由 " + format_number(*o.value) + "（" +
                        o.month.str() + "，" + o.source.str() + "）降为 " + format_number(*value));
+  if (e.state != MilestoneState::completed)
+    o.completed_since.reset();
+  else if (fresh || o.state != MilestoneState::completed || !o.completed_since)
+    o.completed_since = month;
   o.value = value;  // field by field: the series stays
   o.percent = e.percent;
   o.state = e.state;

@@ -148,6 +148,7 @@ struct Observation {
   SharedText note;
   SumOf derived_from = SumOf::none;  // the unit gave no city figure: it is this sum
   std::vector<MonthValue> series;    // every numeric value up to the snapshot's month, oldest first
+  std::optional<YearMonth> completed_since;  // a milestone 已完成 in every report since this month
 };
 
 // A project as last reported, carried from month to month like any value.

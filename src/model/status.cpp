@@ -5,16 +5,17 @@ namespace minsheng {
 namespace {
 
 // In enum order, so a status indexes its own row.
-constexpr std::array<StatusInfo, 9> kStatuses = {{
-    {Status::invalid, "invalid", "数据有误", Color::magenta, "#5d4037"},
-    {Status::overdue, "overdue", "逾期未完成", Color::red, "#7b1fa2"},
-    {Status::seriously_behind, "seriously_behind", "严重滞后", Color::red, "#d32f2f"},
-    {Status::behind, "behind", "滞后", Color::yellow, "#f9a825"},
-    {Status::not_reported, "not_reported", "未报送", Color::grey, "#9e9e9e"},
-    {Status::pending, "pending", "目标待定", Color::grey, "#bdbdbd"},
-    {Status::on_track, "on_track", "序时推进", Color::none, "#7cb342"},
-    {Status::ahead, "ahead", "超序时", Color::cyan, "#0277bd"},
-    {Status::done, "done", "已完成", Color::green, "#2e7d32"},
+constexpr std::array<StatusInfo, 10> kStatuses = {{
+    {Status::invalid, "invalid", "数据有误", nullptr, Color::magenta, "#5d4037"},
+    {Status::overdue, "overdue", "逾期未完成", "未完成", Color::red, "#7b1fa2"},
+    {Status::seriously_behind, "seriously_behind", "严重滞后", nullptr, Color::red, "#d32f2f"},
+    {Status::behind, "behind", "滞后", nullptr, Color::yellow, "#f9a825"},
+    {Status::not_reported, "not_reported", "未报送", nullptr, Color::grey, "#9e9e9e"},
+    {Status::pending, "pending", "目标待定", nullptr, Color::grey, "#bdbdbd"},
+    {Status::on_track, "on_track", "序时推进", nullptr, Color::none, "#7cb342"},
+    {Status::ahead, "ahead", "超序时", nullptr, Color::cyan, "#0277bd"},
+    {Status::done_late, "done_late", "逾期完成", nullptr, Color::green, "#689f38"},
+    {Status::done, "done", "已完成", nullptr, Color::green, "#2e7d32"},
 }};
 
 constexpr bool in_enum_order() {
@@ -32,9 +33,14 @@ const StatusInfo& status_info(Status s) {
 
 std::optional<Status> parse_status(std::string_view s) {
   for (const auto& row : kStatuses)
-    if (s == row.code || s == row.label) return row.status;
+    if (s == row.code || s == row.label || (row.deadline_label && s == row.deadline_label))
+      return row.status;
   if (s == "基本完成") return Status::done;  // the label of a 左右 figure within tolerance
   return std::nullopt;
+}
+
+bool is_done(Status s) {
+  return s == Status::done || s == Status::done_late;
 }
 
 bool is_lagging(Status s) {

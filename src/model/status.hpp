@@ -18,32 +18,31 @@ enum class Status {
   pending,
   on_track,
   ahead,
+  done_late,  // reached after the plan's deadline month: 逾期完成
   done
 };
 
-inline constexpr std::array<Status, 9> kAllStatuses = {
-    Status::invalid,  Status::overdue,      Status::seriously_behind,
-    Status::behind,   Status::not_reported, Status::pending,
-    Status::on_track, Status::ahead,        Status::done};
+inline constexpr std::array<Status, 10> kAllStatuses = {
+    Status::invalid,      Status::overdue, Status::seriously_behind, Status::behind,
+    Status::not_reported, Status::pending, Status::on_track,         Status::ahead,
+    Status::done_late,    Status::done};
 
 // The order people read a headline in: best news first.
-inline constexpr std::array<Status, 9> kHeadlineOrder = {Status::done,
-                                                         Status::ahead,
-                                                         Status::on_track,
-                                                         Status::behind,
-                                                         Status::seriously_behind,
-                                                         Status::overdue,
-                                                         Status::not_reported,
-                                                         Status::pending,
-                                                         Status::invalid};
+inline constexpr std::array<Status, 10> kHeadlineOrder = {
+    Status::done,    Status::done_late,        Status::ahead,   Status::on_track,
+    Status::behind,  Status::seriously_behind, Status::overdue, Status::not_reported,
+    Status::pending, Status::invalid};
 
 // One row per status: everything that tells one status from another outside the rules.
 struct StatusInfo {
   Status status;
   const char* code;   // stable, for CSV and JSON: "on_track"
   const char* label;  // for people: "序时推进"
-  Color color;        // on a terminal
-  const char* hex;    // in charts and badges
+  // In the report of the deadline month itself, when that differs: a target not done then is
+  // 未完成, and 逾期未完成 only from the month after.
+  const char* deadline_label;
+  Color color;      // on a terminal
+  const char* hex;  // in charts and badges
 };
 const StatusInfo& status_info(Status s);
 inline const char* status_code(Status s) {
@@ -51,6 +50,11 @@ inline const char* status_code(Status s) {
 }
 inline const char* status_label(Status s) {
   return status_info(s).label;
+}
+// The label in a report of the plan's deadline month (`at_deadline`) or any other.
+inline const char* status_label(Status s, bool at_deadline) {
+  const StatusInfo& i = status_info(s);
+  return at_deadline && i.deadline_label ? i.deadline_label : i.label;
 }
 std::optional<Status> parse_status(std::string_view code_or_label);
 inline int severity_rank(Status s) {
@@ -60,5 +64,6 @@ inline bool worse(Status a, Status b) {
   return severity_rank(a) < severity_rank(b);
 }
 bool is_lagging(Status s);  // behind, seriously_behind or overdue
+bool is_done(Status s);     // done or done_late: the figure is reached
 
 }  // namespace minsheng

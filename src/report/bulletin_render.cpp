@@ -84,7 +84,7 @@ mu::data view(const Bulletin& b) {
 
   // "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
   d.set("overall_sentence",
-        std::to_string(rep.tasks.size()) + "项任务中，" + counts_phrase(rep.task_counts, false));
+        std::to_string(rep.tasks.size()) + "项任务中，" + counts_phrase(rep.task_counts, rep.at_deadline, false));
   d.set("numeric_count", std::to_string(b.numeric_count));
   d.set("numeric_done", std::to_string(b.numeric_done));
   d.set("numeric_avg", pct_text(rep.avg_completion));
@@ -93,7 +93,7 @@ mu::data view(const Bulletin& b) {
   for (Status st : kHeadlineOrder) {
     if (rep.task_count(st) == 0) continue;
     mu::data s;
-    s.set("label", status_label(st));
+    s.set("label", status_label(st, rep.at_deadline));
     s.set("code", status_code(st));
     s.set("count", std::to_string(rep.task_count(st)));
     s.set("color", status_info(st).hex);
@@ -104,7 +104,7 @@ mu::data view(const Bulletin& b) {
   mu::data columns{mu::data::type::list};
   for (Status st : b.status_columns) {
     mu::data c;
-    c.set("label", status_label(st));
+    c.set("label", status_label(st, rep.at_deadline));
     columns.push_back(c);
   }
   d.set("status_columns", columns);
@@ -304,7 +304,7 @@ mu::data view(const Bulletin& b) {
     row.set("rank", std::to_string(c->rank));
     row.set("county", c->rollup.name);
     row.set("targets", std::to_string(c->rollup.total()));
-    row.set("done", std::to_string(c->rollup.count(Status::done)));
+    row.set("done", std::to_string(c->rollup.finished()));
     row.set("lagging", std::to_string(c->rollup.lagging()));
     row.set("avg", pct_text(c->rollup.avg_completion));
     counties.push_back(row);

@@ -49,7 +49,7 @@ TextTable standings_table(const MonthReport& rep, int county) {
   for (const CountyStanding* s : standings_of(rep, county)) {
     const Rollup& r = s->rollup;
     t.add({std::to_string(s->rank), r.name, std::to_string(r.total()),
-           std::to_string(r.count(Status::done)), std::to_string(r.count(Status::behind)),
+           std::to_string(r.finished()), std::to_string(r.count(Status::behind)),
            std::to_string(r.count(Status::seriously_behind) + r.count(Status::overdue)),
            pct_text(r.avg_completion)});
   }
@@ -183,7 +183,7 @@ OutWorkbook county_workbook(const MonthReport& rep, int county) {
                       ? OutCell{OutCell::Kind::percent, "", *round1(r.avg_completion), ""}
                       : OutCell{};
     rank.rows.push_back({out_number(s->rank), out_text(r.name), out_number(r.total()),
-                         out_number(r.count(Status::done)), out_number(r.count(Status::behind)),
+                         out_number(r.finished()), out_number(r.count(Status::behind)),
                          out_number(r.count(Status::seriously_behind) + r.count(Status::overdue)),
                          avg});
   }

@@ -19,6 +19,14 @@ std::string p(double v) {
   return format_pct(v);
 }
 
+// " → 已完成 (done)", or when it was reached after the deadline month, 逾期完成 and since when.
+std::string done_when(const TargetResult& r, const Plan& plan) {
+  std::string since = r.done_month ? "，" + r.done_month->str() + " 起达到" : "";
+  if (r.status == Status::done_late)
+    return since + "，晚于截止月份 " + plan.deadline_month().str() + " → 逾期完成 (done_late)";
+  return " → " + std::string(result_label(r)) + " (done)";
+}
+
 std::string comparator_note(Comparator c, const Settings& s) {
   switch (c) {
     case Comparator::at_least:
@@ -105,9 +113,10 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
     MilestoneState st = *r.state;
     std::string why;
     if (st == MilestoneState::completed)
-      why = "已完成 → 已完成 (done)";
+      why = "已完成" + done_when(r, plan);
     else if (r.status == Status::overdue)
-      why = "报告月份已过截止月份且未完成 → 逾期未完成 (overdue)";
+      why = "报告月份已到截止月份 " + plan.deadline_month().str() + " 且未完成 → " +
+            result_label(r) + " (overdue)";
     else if (st == MilestoneState::in_progress)
       why = "推进中 → 序时推进 (on_track)";
     else
@@ -124,14 +133,14 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
                     ") × 100 = " + p(*r.completion_pct) + "%");
   row("差距", p(rep.time.pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
-  if (r.status == Status::done) {
+  if (is_done(r.status)) {
     verdict = r.reached_by_tolerance ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
                                            ") = " + n(tv * (1 - s.about_tolerance)) +
                                            "，“左右”类指标在容差内 → 基本完成 (done)"
-                                     : n(a) + " ≥ " + n(tv) + " → 已完成 (done)";
+                                     : n(a) + " ≥ " + n(tv) + done_when(r, plan);
   } else if (r.status == Status::overdue) {
-    verdict = "未达到目标，且报告月份已过截止月份 " + plan.deadline_month().str() +
-              " → 逾期未完成 (overdue)";
+    verdict = "未达到目标，且报告月份已到截止月份 " + plan.deadline_month().str() + " → " +
+              result_label(r) + " (overdue)";
   } else {
     std::string reach = t.comparator == Comparator::about
                             ? n(a) + " < " + n(tv * (1 - s.about_tolerance)) + "（目标的 " +
@@ -143,8 +152,9 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   row("判定", verdict);
   row("阈值", "差距 < 0 超序时；0 ≤ 差距 < " + n(s.behind_pp) + " 序时推进；" + n(s.behind_pp) +
                   " ≤ 差距 ≤ " + n(s.seriously_behind_pp) + " 滞后；> " + n(s.seriously_behind_pp) +
-                  " 严重滞后");
-  if (r.status != Status::done) {
+                  " 严重滞后（差距按显示的一位小数判定）；截止月份 " + plan.deadline_month().str() +
+                  " 起只分完成与未完成");
+  if (!is_done(r.status)) {
     row("剩余", increment_text(r.remaining, r.measure) +
                     (r.needed_per_month
                          ? "，距截止还有 " + std::to_string(rep.time.months_left()) +

@@ -18,10 +18,6 @@ bool HistoryFilter::keep(const TargetHistory& t) const {
 
 namespace {
 
-std::string label_of(const HistoryPoint& p) {
-  return p.reached_by_tolerance ? "基本完成" : status_label(p.status);
-}
-
 std::vector<const TargetHistory*> kept_targets(const History& h, const HistoryFilter& f) {
   std::vector<const TargetHistory*> kept;
   for (const auto& t : h.targets)
@@ -56,9 +52,7 @@ std::string sparkline(const TargetHistory& t) {
 
 std::string change_months(const TargetHistory& t) {
   std::vector<std::string> parts;
-  for (const auto& c : t.changes)
-    parts.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
-                    status_label(c.to));
+  for (const auto& c : t.changes) parts.push_back(change_text(c));
   return join(parts, "；");
 }
 
@@ -132,7 +126,7 @@ TextTable history_rows(const History& h, const HistoryFilter& f) {
            {name_of(th), Color::none},
            {th.target->lead, Color::none},
            {sparkline(th), status_info(last.status).color},
-           {label_of(last), status_info(last.status).color},
+           {point_label(last), status_info(last.status).color},
            {change_months(th), Color::none},
            {th.projected_month ? th.projected_month->str() : "—", Color::none}});
   }
@@ -154,8 +148,8 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
            {th->task->number_of(*th->target), Color::none},
            {name_of(*th), Color::none},
            {th->target->lead, Color::none},
-           {status_label(c.from), Color::none},
-           {status_label(c.to), status_info(c.to).color}});
+           {status_label(c.from, c.from_at_deadline), Color::none},
+           {status_label(c.to, c.to_at_deadline), status_info(c.to).color}});
   }
   return t;
 }

@@ -37,19 +37,19 @@ std::string pct_text(std::optional<double> v) {
   return v ? format_pct(*v) + "%" : "—";
 }
 
-std::string counts_phrase(const std::map<Status, int>& counts, bool spaced) {
+std::string counts_phrase(const std::map<Status, int>& counts, bool at_deadline, bool spaced) {
   std::string s, gap = spaced ? " " : "";
   for (Status st : kHeadlineOrder) {
     auto it = counts.find(st);
     if (it == counts.end() || it->second == 0) continue;
     if (!s.empty()) s += "、";
-    s += std::string(status_label(st)) + gap + std::to_string(it->second) + gap + "项";
+    s += std::string(status_label(st, at_deadline)) + gap + std::to_string(it->second) + gap + "项";
   }
   return s;
 }
 
-std::string headline(const std::map<Status, int>& counts, std::size_t total) {
-  return std::to_string(total) + "项任务：" + counts_phrase(counts);
+std::string headline(const std::map<Status, int>& counts, std::size_t total, bool at_deadline) {
+  return std::to_string(total) + "项任务：" + counts_phrase(counts, at_deadline);
 }
 
 std::string target_id(const TargetResult& r) {
@@ -93,10 +93,19 @@ std::string carried_text(const TargetResult& r) {
 
 std::string status_text(const TargetResult& r) {
   std::string s = result_label(r);
-  if (r.state && !r.actual && r.status != Status::done)
+  if (r.state && !r.actual && !is_done(r.status))
     s += "（" + std::string(milestone_label(*r.state)) + "）";
   if (r.projected_late && r.status != Status::overdue) s += "，预计逾期";
   return s;
+}
+
+const char* point_label(const HistoryPoint& p) {
+  return p.reached_by_tolerance ? "基本完成" : status_label(p.status, p.at_deadline);
+}
+
+std::string change_text(const StatusChange& c) {
+  return std::to_string(c.month.month) + "月 " + status_label(c.from, c.from_at_deadline) + "→" +
+         status_label(c.to, c.to_at_deadline);
 }
 
 }  // namespace minsheng

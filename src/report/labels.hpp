@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assess/assessment.hpp"
+#include "assess/history.hpp"
 #include "report/table.hpp"
 
 namespace minsheng {
@@ -15,12 +16,13 @@ std::string with_measure(std::optional<double> v, const std::string& measure);  
 std::string pct_text(std::optional<double> v);
 // An amount still to add or added per month: rounded up for things counted whole (13个, never
 // 12.5个), 个百分点 for % targets, 万 from 10,000 up.
-std::string increment_text(std::optional<double> v, const std::string& measure);                                  // "54.5%" or "—"
+std::string increment_text(std::optional<double> v, const std::string& measure);  // "54.5%" or "—"
 // "已完成 3 项、超序时 20 项、…" — statuses with a count, best news first; `spaced` false gives
 // the running-text form of a 通报, "已完成3项、超序时20项".
-std::string counts_phrase(const std::map<Status, int>& counts, bool spaced = true);
+std::string counts_phrase(const std::map<Status, int>& counts, bool at_deadline,
+                          bool spaced = true);
 // "70项任务：已完成 3 项、超序时 20 项、…"
-std::string headline(const std::map<Status, int>& counts, std::size_t total);
+std::string headline(const std::map<Status, int>& counts, std::size_t total, bool at_deadline);
 
 // "48.2" for the second target of a task with several, "4" otherwise.
 std::string target_id(const TargetResult& r);
@@ -41,5 +43,10 @@ std::string opt_month(const std::optional<YearMonth>& m);
 std::string carried_text(const TargetResult& r);
 // The short status text a person reads: "推进中" for a milestone, else the label, plus 预计逾期.
 std::string status_text(const TargetResult& r);
+
+// A month of a target's history as a person reads it: 基本完成, 未完成 in the deadline month.
+const char* point_label(const HistoryPoint& p);
+// "11月 序时推进→未完成".
+std::string change_text(const StatusChange& c);
 
 }  // namespace minsheng

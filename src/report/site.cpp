@@ -153,9 +153,9 @@ std::string rollup_table(const std::string& first,
     const Rollup& r = *rollups[i];
     out += "<tr><td><a href=\"" + links[i].second + "\">" + esc(links[i].first) +
            "</a></td><td class=\"num\">" + std::to_string(r.total()) + "</td><td class=\"num\">" +
-           std::to_string(r.count(Status::done)) + "</td><td class=\"num\">" +
-           std::to_string(r.lagging()) + "</td><td>" +
-           bar(r.avg_completion, r.avg_status.value_or(Status::not_reported)) + "</td></tr>\n";
+           std::to_string(r.finished()) + "</td><td class=\"num\">" + std::to_string(r.lagging()) +
+           "</td><td>" + bar(r.avg_completion, r.avg_status.value_or(Status::not_reported)) +
+           "</td></tr>\n";
   }
   return out + "</tbody></table></div>\n";
 }
@@ -309,8 +309,9 @@ std::string index_page(const MonthReport& rep, const History& h,
   for (Status s : kHeadlineOrder)
     if (int n = rep.task_count(s))
       b += "<div class=\"figure\"><b style=\"color:" + std::string(status_info(s).hex) + "\">" +
-           std::to_string(n) + "</b><span>" + status_label(s) + "</span></div>";
-  b += "</div>\n<p class=\"lead\">" + esc(headline(rep.task_counts, rep.tasks.size())) + "</p>\n";
+           std::to_string(n) + "</b><span>" + status_label(s, rep.at_deadline) + "</span></div>";
+  b += "</div>\n<p class=\"lead\">" +
+       esc(headline(rep.task_counts, rep.tasks.size(), rep.at_deadline)) + "</p>\n";
   b += "<h2>逐月平均完成率</h2>\n<figure>" + trend_svg(h) + "</figure>\n";
   std::vector<const TargetResult*> attention = lagging_targets(rep);
   for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);
@@ -463,17 +464,14 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
                                    : (p.state ? milestone_label(*p.state) : "—");
           if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
           b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
-               pct_text(p.completion_pct) + "</td><td>" +
-               esc(p.reached_by_tolerance ? "基本完成" : status_label(p.status)) + "</td><td>" +
+               pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td><td>" +
                esc(p.source.file.empty() ? "" : p.source.str()) + "</td></tr>\n";
         }
         b += "</tbody></table></div>\n";
         if (!th->changes.empty()) {
           b += "<p>状态变化：";
           std::vector<std::string> ch;
-          for (const auto& c : th->changes)
-            ch.push_back(std::to_string(c.month.month) + "月 " + status_label(c.from) + "→" +
-                         status_label(c.to));
+          for (const auto& c : th->changes) ch.push_back(change_text(c));
           b += esc(join(ch, "；")) + "</p>\n";
         }
       }

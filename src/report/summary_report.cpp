@@ -41,6 +41,16 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
 
 namespace {
 
+// The footnote's words for the deadline rule (assess::deadline_reached).
+std::string deadline_rule(const Plan& p) {
+  return "截止月份 " + p.deadline_month().str() +
+         " 起未达到目标为未完成（其后各月为逾期未完成），截止月份之后才达到为逾期完成";
+}
+
+}  // namespace
+
+namespace {
+
 std::string time_line(const MonthReport& rep) {
   int elapsed = std::clamp(rep.time.elapsed, 0, rep.time.total);
   return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time.pct) + "%（" +
@@ -113,7 +123,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   std::string out =
       paint(p.short_title + " " + rep.month.chinese() + "进展汇总", Color::bold, style) + "\n";
   out += time_line(rep) + "\n";
-  out += headline(rep.task_counts, rep.tasks.size()) + "\n";
+  out += headline(rep.task_counts, rep.tasks.size(), rep.at_deadline) + "\n";
   if (rep.avg_completion) out += "数值指标平均完成率 " + pct_text(rep.avg_completion) + "\n";
 
   for (const auto& cat : p.categories) {
@@ -140,8 +150,9 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   bool any_carried = std::any_of(rep.targets.begin(), rep.targets.end(),
                                  [](const TargetResult& r) { return r.carried; });
   if (any_carried) out += "\n* 本月未报送，沿用此前月份数据\n";
-  out += "\n差距 = 序时进度 − 完成率（百分点）；≥" + format_number(p.settings.behind_pp) +
-         " 为滞后，>" + format_number(p.settings.seriously_behind_pp) + " 为严重滞后\n";
+  out += "\n差距 = 序时进度 − 完成率（百分点，按显示的一位小数判定）；≥" +
+         format_number(p.settings.behind_pp) + " 为滞后，>" +
+         format_number(p.settings.seriously_behind_pp) + " 为严重滞后；" + deadline_rule(p) + "\n";
   auto gaps = gap_lines(rep);
   if (!gaps.empty()) {
     out += "\n" + paint("未报送", Color::bold, style) + "\n";
@@ -158,7 +169,7 @@ std::string summary_markdown(const MonthReport& rep) {
   const Plan& p = *rep.plan;
   std::string out = "# " + p.short_title + " " + rep.month.chinese() + "进展汇总\n\n";
   out += "> " + time_line(rep) + "\n\n";
-  out += "## 总体情况\n\n" + headline(rep.task_counts, rep.tasks.size()) + "。";
+  out += "## 总体情况\n\n" + headline(rep.task_counts, rep.tasks.size(), rep.at_deadline) + "。";
   if (rep.avg_completion) out += "数值指标平均完成率 " + pct_text(rep.avg_completion) + "。";
   out += "\n\n";
 
@@ -169,10 +180,10 @@ std::string summary_markdown(const MonthReport& rep) {
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
     auto n = [&](Status s) { return r.count(s); };
-    int other = r.total() - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+    int other = r.total() - r.finished() - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind);
     cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total()),
-              std::to_string(n(Status::done)), std::to_string(n(Status::ahead)),
+              std::to_string(r.finished()), std::to_string(n(Status::ahead)),
               std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
               std::to_string(n(Status::seriously_behind)), std::to_string(other),
               pct_text(r.avg_completion)});
@@ -233,8 +244,8 @@ std::string summary_markdown(const MonthReport& rep) {
     for (const auto* list : {&fell, &recovered})
       for (const StatusChange* c : *list) {
         const TargetResult* r = rep.find(c->key);
-        t.add({target_id(*r), target_name(*r), r->target->lead, status_label(c->from),
-               result_label(*r)});
+        t.add({target_id(*r), target_name(*r), r->target->lead,
+               status_label(c->from, c->from_at_deadline), result_label(*r)});
       }
     out += t.markdown() + "\n";
   }
@@ -262,9 +273,9 @@ std::string summary_markdown(const MonthReport& rep) {
                   {false, true, true, true, true, true, true, true, true, true});
   for (const auto& r : rep.by_unit) {
     auto n = [&](Status s) { return r.count(s); };
-    int other = r.total() - n(Status::done) - n(Status::ahead) - n(Status::on_track) -
+    int other = r.total() - r.finished() - n(Status::ahead) - n(Status::on_track) -
                 n(Status::behind) - n(Status::seriously_behind) - n(Status::not_reported);
-    units.add({r.name, std::to_string(r.total()), std::to_string(n(Status::done)),
+    units.add({r.name, std::to_string(r.total()), std::to_string(r.finished()),
                std::to_string(n(Status::ahead)), std::to_string(n(Status::on_track)),
                std::to_string(n(Status::behind)), std::to_string(n(Status::seriously_behind)),
                std::to_string(n(Status::not_reported)), std::to_string(other),
@@ -303,8 +314,8 @@ std::string summary_markdown(const MonthReport& rep) {
       "≥ " +
       format_number(p.settings.behind_pp) + " 个百分点为滞后，> " +
       format_number(p.settings.seriously_behind_pp) +
-      " 个百分点为严重滞后；“左右”类指标达到目标的 " +
-      format_number((1 - p.settings.about_tolerance) * 100) +
+      " 个百分点为严重滞后（按显示的一位小数判定）；" + deadline_rule(p) +
+      "。“左右”类指标达到目标的 " + format_number((1 - p.settings.about_tolerance) * 100) +
       "% 即视为完成。平均完成率中单个指标按不超过 100% 计。\n";
   return out;
 }
@@ -410,7 +421,7 @@ std::string summary_json(const MonthReport& rep) {
               {"month", rep.month.str()},
               {"time_pct", json_number(round1(rep.time.pct))},
               {"months_left", rep.time.months_left()},
-              {"headline", headline(rep.task_counts, rep.tasks.size())},
+              {"headline", headline(rep.task_counts, rep.tasks.size(), rep.at_deadline)},
               {"task_counts", task_counts},
               {"avg_completion_pct", json_number(round1(rep.avg_completion))},
               {"tasks", tasks},

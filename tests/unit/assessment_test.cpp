@@ -17,19 +17,19 @@ struct Snap {
   explicit Snap(YearMonth m) { s.month = m; }
   Snap& value(int task, int target, double v, YearMonth when = {}) {
     s.values[{task, target}] = {
-        v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2}, "", SumOf::none, {}};
+        v, false, std::nullopt, when.year ? when : s.month, {"f.csv", 2}, "", SumOf::none, {}, {}};
     return *this;
   }
   // A value reported in each of several months, oldest first; the last is the current one.
   Snap& series(int task, int target, std::vector<MonthValue> values) {
     const MonthValue& last = values.back();
-    s.values[{task, target}] = {last.value,   false, std::nullopt, last.month,
-                                {"f.csv", 2}, "",    SumOf::none,  {}};
+    s.values[{task, target}] = {last.value, false,       std::nullopt, last.month, {"f.csv", 2},
+                                "",         SumOf::none, {},           {}};
     s.values[{task, target}].series = values;
     return *this;
   }
   Snap& state(int task, MilestoneState st) {
-    s.values[{task, 1}] = {std::nullopt, false, st, s.month, {"f.csv", 3}, "", SumOf::none, {}};
+    s.values[{task, 1}] = {std::nullopt, false, st, s.month, {"f.csv", 3}, "", SumOf::none, {}, {}};
     return *this;
   }
 };
@@ -227,15 +227,86 @@ TEST_CASE("pending targets wait for their value") {
   CHECK(r.status == Status::ahead);
 }
 
-TEST_CASE("after the deadline month an unreached target is overdue") {
-  CHECK(status_at({2024, 10}, 1, 90) ==
-        Status::behind);  // the deadline month: 100 − 90 = 10 points
-  CHECK(status_at({2024, 11}, 1, 90) == Status::overdue);
-  CHECK(status_at({2024, 11}, 1, 100) == Status::done);
-  CHECK(assess(Snap({2024, 11}).state(3, MilestoneState::in_progress), 3).status ==
+TEST_CASE("from the deadline month on a target is finished or not: 未完成, never 滞后") {
+  // The fixture's deadline is 2024-10-31: October's report covers it. 90 of 100 is 10 points
+  // short at 100% time, which before October would be 滞后; now it is simply not done.
+  TargetResult oct = assess(Snap({2024, 10}).value(1, 1, 90), 1);
+  CHECK(oct.status == Status::overdue);
+  CHECK(oct.at_deadline);
+  CHECK(std::string(result_label(oct)) == "未完成");
+  // 99.5 is as unfinished as 90: no 序时推进 at the deadline.
+  CHECK(status_at({2024, 10}, 1, 99.5) == Status::overdue);
+  TargetResult nov = assess(Snap({2024, 11}).value(1, 1, 90), 1);
+  CHECK(nov.status == Status::overdue);
+  CHECK_FALSE(nov.at_deadline);
+  CHECK(std::string(result_label(nov)) == "逾期未完成");
+  CHECK_FALSE(nov.needed_per_month);  // no months left
+  CHECK(*nov.remaining == Approx(10));
+  // A milestone still 推进中 at the deadline is 未完成 too.
+  CHECK(assess(Snap({2024, 10}).state(3, MilestoneState::in_progress), 3).status ==
         Status::overdue);
-  auto r = assess(Snap({2024, 11}).value(1, 1, 90), 1);
-  CHECK_FALSE(r.needed_per_month);  // no months left
+  CHECK(assess(Snap({2024, 9}).state(3, MilestoneState::in_progress), 3).status ==
+        Status::on_track);
+}
+
+TEST_CASE("a figure reached after the deadline month is 逾期完成, by the month it was reached") {
+  auto at = [](YearMonth m, std::vector<MonthValue> series) {
+    return assess(Snap(m).series(1, 1, std::move(series)), 1);
+  };
+  // Reached in October, the deadline month: 已完成, also when read in December.
+  TargetResult r = at({2024, 12}, {{{2024, 9}, 80}, {{2024, 10}, 100}});
+  CHECK(r.status == Status::done);
+  CHECK(r.done_month == YearMonth{2024, 10});
+  // Reached in November: 逾期完成.
+  r = at({2024, 11}, {{{2024, 9}, 80}, {{2024, 10}, 90}, {{2024, 11}, 100}});
+  CHECK(r.status == Status::done_late);
+  CHECK(r.done_month == YearMonth{2024, 11});
+  CHECK(std::string(result_label(r)) == "逾期完成");
+  // Reached in September and kept: done since September.
+  r = at({2024, 11}, {{{2024, 9}, 100}, {{2024, 10}, 100}, {{2024, 11}, 105}});
+  CHECK(r.status == Status::done);
+  CHECK(r.done_month == YearMonth{2024, 9});
+  // Reached in September, corrected down in October, reached again in November: the figure
+  // stood at the deadline unreached, so it was done late.
+  r = at({2024, 11}, {{{2024, 9}, 100}, {{2024, 10}, 95}, {{2024, 11}, 100}});
+  CHECK(r.status == Status::done_late);
+  CHECK(r.done_month == YearMonth{2024, 11});
+  // A milestone 已完成 since November, and one since September.
+  Snap late({2024, 12});
+  late.state(3, MilestoneState::completed);
+  late.s.values[{3, 1}].completed_since = YearMonth{2024, 11};
+  CHECK(assess(late, 3).status == Status::done_late);
+  Snap early({2024, 12});
+  early.state(3, MilestoneState::completed);
+  early.s.values[{3, 1}].completed_since = YearMonth{2024, 9};
+  CHECK(assess(early, 3).status == Status::done);
+}
+
+TEST_CASE("at the deadline 预计逾期 gives way to the shortfall, and no projection points back") {
+  // 60, 70, 80, 90 from July to October: pace 10 a month (from July, three months back).
+  std::vector<MonthValue> s = {{{2024, 7}, 60}, {{2024, 8}, 70}, {{2024, 9}, 80}, {{2024, 10}, 90}};
+  TargetResult oct = assess(Snap({2024, 10}).series(1, 1, s), 1);
+  CHECK(oct.status == Status::overdue);
+  CHECK_FALSE(oct.projected_late);  // it is not "expected" late: it is late
+  CHECK_FALSE(oct.projected_completion_pct);
+  CHECK(*oct.remaining == Approx(10));  // 还差 10
+  CHECK(*oct.recent_pace == Approx(10));
+  CHECK(oct.projected_month == YearMonth{2024, 11});  // after the report month, never before
+  // In September the same pace is a projection: 80 + 10 × 1 month left = 90% < 95%.
+  TargetResult sep = assess(Snap({2024, 9}).series(1, 1, {s[0], s[1], s[2]}), 1);
+  CHECK(sep.projected_late);
+  CHECK(*sep.projected_completion_pct == Approx(90));
+}
+
+TEST_CASE("a status is judged on the gap as printed, one decimal rounded half up") {
+  // May: time 50%, task 1 needs 100, so the gap is 50 − value.
+  CHECK(status_at({2024, 5}, 1, 40.04) == Status::behind);            // 9.96 prints 10.0
+  CHECK(status_at({2024, 5}, 1, 40.06) == Status::on_track);          // 9.94 prints 9.9
+  CHECK(status_at({2024, 5}, 1, 40.05) == Status::behind);            // 9.95 prints 10.0
+  CHECK(status_at({2024, 5}, 1, 19.96) == Status::behind);            // 30.04 prints 30.0
+  CHECK(status_at({2024, 5}, 1, 19.95) == Status::seriously_behind);  // 30.05 prints 30.1
+  CHECK(status_at({2024, 5}, 1, 50.04) == Status::on_track);          // −0.04 prints 0.0
+  CHECK(status_at({2024, 5}, 1, 50.06) == Status::ahead);             // −0.06 prints −0.1
 }
 
 TEST_CASE("no value in any month is not reported — rejected rows are invalid") {
@@ -307,7 +378,7 @@ struct CountySnap {
   }
   CountySnap& value(int task, int county, double v) {
     s.county_values[{{task, 1}, county}] = {
-        v, false, std::nullopt, s.month, {"f.csv", 2}, "", SumOf::none, {}};
+        v, false, std::nullopt, s.month, {"f.csv", 2}, "", SumOf::none, {}, {}};
     return *this;
   }
   MonthReport assess() {

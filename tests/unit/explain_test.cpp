@@ -11,13 +11,12 @@ using namespace minsheng;
 namespace {
 
 // The fixture plan (2024-01..2024-10) with one month of files, explained for task `task`.
-std::string explain(YearMonth m, std::vector<std::pair<std::string, std::string>> files,
-                    int task, bool keep_going = false) {
+std::string explain(YearMonth m, std::vector<std::pair<std::string, std::string>> files, int task,
+                    bool keep_going = false) {
   static DataSet d;  // the report points into it; one explanation at a time
   d = DataSet{};
   for (auto& [name, text] : files)
-    d.submissions.push_back(
-        parse_submission(text, "r/" + name, test::plan(), m, d.diagnostics));
+    d.submissions.push_back(parse_submission(text, "r/" + name, test::plan(), m, d.diagnostics));
   d.months = {m};
   return explain_task(assess_data(test::plan(), d, m, keep_going), task);
 }
@@ -44,8 +43,15 @@ TEST_CASE("explain: an exact figure reached, and one overdue after the deadline"
   CHECK(has(done, "  判定      100 ≥ 100 → 已完成 (done)\n"));
   // November is after the October deadline: 90 of 100 is overdue.
   std::string late = explain({2024, 11}, {{"市民政局.csv", "任务编号,累计完成\n1,90\n"}}, 1);
-  CHECK(has(late, "未达到目标，且报告月份已过截止月份 2024-10 → 逾期未完成 (overdue)"));
+  CHECK(has(late, "未达到目标，且报告月份已到截止月份 2024-10 → 逾期未完成 (overdue)"));
   CHECK(has(late, "，已无剩余月份"));
+  // October is the deadline month itself: the same shortfall reads 未完成.
+  std::string oct = explain({2024, 10}, {{"市民政局.csv", "任务编号,累计完成\n1,90\n"}}, 1);
+  CHECK(has(oct, "未达到目标，且报告月份已到截止月份 2024-10 → 未完成 (overdue)"));
+  CHECK(has(oct, "截止月份 2024-10 起只分完成与未完成"));
+  // Reached only in November: when, and why that is late.
+  std::string done_late = explain({2024, 11}, {{"市民政局.csv", "任务编号,累计完成\n1,100\n"}}, 1);
+  CHECK(has(done_late, "100 ≥ 100，2024-11 起达到，晚于截止月份 2024-10 → 逾期完成 (done_late)"));
 }
 
 TEST_CASE("explain: pending, not reported, invalid and milestones by state") {
@@ -64,21 +70,23 @@ TEST_CASE("explain: pending, not reported, invalid and milestones by state") {
       explain({2024, 5}, {{"市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n"}}, 3);
   CHECK(has(going, "  判定      推进中 → 序时推进 (on_track)\n"));
   // 未启动 at 50% time: on track below 25%, behind below 50%, then seriously behind.
-  std::string idle = explain({2024, 5}, {{"市住建局.csv", "任务编号,累计完成,状态\n3,,未启动\n"}}, 3);
+  std::string idle =
+      explain({2024, 5}, {{"市住建局.csv", "任务编号,累计完成,状态\n3,,未启动\n"}}, 3);
   CHECK(has(idle, "当前 50.0% → 严重滞后 (seriously_behind)"));
   std::string finished =
       explain({2024, 5}, {{"市住建局.csv", "任务编号,累计完成,状态\n3,,已完成\n"}}, 3);
   CHECK(has(finished, "  判定      已完成 → 已完成 (done)\n"));
   std::string after =
       explain({2024, 11}, {{"市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n"}}, 3);
-  CHECK(has(after, "报告月份已过截止月份且未完成 → 逾期未完成 (overdue)"));
+  CHECK(has(after, "报告月份已到截止月份 2024-10 且未完成 → 逾期未完成 (overdue)"));
 }
 
 TEST_CASE("explain one target of a task with several") {
   static DataSet d;
   d = DataSet{};
-  d.submissions.push_back(parse_submission("任务编号,指标,累计完成\n4,1,1500\n", "r/市农业农村局.csv",
-                                           test::plan(), {2024, 5}, d.diagnostics));
+  d.submissions.push_back(parse_submission("任务编号,指标,累计完成\n4,1,1500\n",
+                                           "r/市农业农村局.csv", test::plan(), {2024, 5},
+                                           d.diagnostics));
   d.months = {{2024, 5}};
   MonthReport rep = assess_data(test::plan(), d, {2024, 5}, false);
   std::string one = explain_task(rep, 4, 2);

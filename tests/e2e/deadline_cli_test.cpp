@@ -1,0 +1,88 @@
+// The plan's end: from the deadline month (2024-11 in tasks.yaml) a target is finished or not,
+// and one reached afterwards is 逾期完成. Figures worked out by hand from README 判定规则.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "harness.hpp"
+#include "util/csv.hpp"
+
+using namespace minsheng::e2e;
+
+namespace {
+
+// summary.csv as rows keyed "task.target", each a column → value map.
+std::map<std::string, std::map<std::string, std::string>> rows_of(const std::string& csv) {
+  auto recs = minsheng::parse_csv(csv);
+  std::vector<std::string> header;
+  for (const auto& f : recs.at(0).fields) header.push_back(f.value);
+  header[0] = "task";  // past the BOM
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (std::size_t i = 1; i < recs.size(); ++i) {
+    std::map<std::string, std::string> row;
+    for (std::size_t c = 0; c < header.size() && c < recs[i].fields.size(); ++c)
+      row[header[c]] = recs[i].fields[c].value;
+    out[row["task"] + "." + row["target"]] = row;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("November, the deadline month: nothing unfinished is 序时推进, it is 未完成") {
+  Sandbox s;
+  // 市住建局 sends November: 290 of the 300 lifts (task 36). The other units' figures are
+  // carried from June.
+  s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
+  Run r = run("--data demo/reports summary --month 2024-11 --format csv", s.dir());
+  REQUIRE(r.rc == 0);
+  auto rows = rows_of(r.out);
+  REQUIRE(rows.size() == 73);
+  const auto& lifts = rows["36.1"];
+  CHECK(lifts.at("completion_pct") == "96.7");  // 290 ÷ 300
+  CHECK(lifts.at("time_pct") == "100.0");
+  CHECK(lifts.at("status") == "overdue");
+  CHECK(lifts.at("status_label") == "未完成");
+  CHECK(lifts.at("remaining") == "10");
+  CHECK(lifts.at("projected_late") == "0");  // no 预计逾期 once time is out
+  // Every target is judged finished or not: no pace statuses remain at the deadline.
+  for (const auto& [key, row] : rows) {
+    INFO(key << " " << row.at("status"));
+    const std::string& st = row.at("status");
+    CHECK((st == "done" || st == "overdue" || st == "not_reported" || st == "pending" ||
+           st == "invalid"));
+    CHECK(row.at("projected_late") == "0");
+  }
+  Run md = run("--data demo/reports summary --month 2024-11 --format md", s.dir());
+  REQUIRE(md.rc == 0);
+  // The headline counts what is finished and what is not, in November's word 未完成.
+  auto at = md.out.find("70项任务：");
+  REQUIRE(at != std::string::npos);
+  std::string headline = md.out.substr(at, md.out.find('\n', at) - at);
+  INFO(headline);
+  CHECK(headline.find("已完成") != std::string::npos);
+  CHECK(headline.find("、未完成") != std::string::npos);
+  CHECK(headline.find("序时推进") == std::string::npos);
+  CHECK(headline.find("滞后") == std::string::npos);
+  // Only the footnote, which states the rule for later months, may name 逾期未完成.
+  std::string body = md.out.substr(0, md.out.find("说明："));
+  CHECK(body.find("逾期未完成") == std::string::npos);
+}
+
+TEST_CASE("December: reached only now is 逾期完成, still short is 逾期未完成") {
+  Sandbox s;
+  s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
+  s.write("demo/reports/2024-12/submissions/市住建局.csv", "任务编号,累计完成\n36,300\n");
+  Run r = run("--data demo/reports summary --month 2024-12 --format csv", s.dir());
+  REQUIRE(r.rc == 0);
+  auto rows = rows_of(r.out);
+  CHECK(rows["36.1"].at("status") == "done_late");
+  CHECK(rows["36.1"].at("status_label") == "逾期完成");
+  // Task 1 (新生儿疾病筛查) was 已完成 by June: still 已完成, not late.
+  CHECK(rows["1.1"].at("status") == "done");
+  // Task 38 is 2600 of its figure in June's file and was never finished: 逾期未完成 now.
+  CHECK(rows["38.1"].at("status") == "overdue");
+  CHECK(rows["38.1"].at("status_label") == "逾期未完成");
+  Run e = run("--data demo/reports summary --month 2024-12 --explain 36", s.dir());
+  CHECK(e.out.find("300 ≥ 300，2024-12 起达到，晚于截止月份 2024-11 → 逾期完成 (done_late)") !=
+        std::string::npos);
+}
