@@ -125,6 +125,7 @@ struct MonthReport {
   YearMonth month;
   TimeProgress time;
   bool at_deadline = false;  // the deadline month's report: overdue reads 未完成
+  std::optional<Date> partial_as_of;  // asked for before the month ended: data as of this day
   std::vector<TargetResult> targets;
   std::vector<TaskResult> tasks;
   std::map<Status, int> task_counts;

@@ -4,6 +4,10 @@
 
 namespace minsheng {
 
+bool month_ended(YearMonth m, Date as_of) {
+  return Date{m.year, m.month, days_in_month(m.year, m.month)} < as_of;
+}
+
 std::optional<Period> Period::parse(std::string_view s) {
   if (s.size() != 6) return std::nullopt;
   for (int i = 0; i < 4; ++i)

@@ -8,6 +8,10 @@
 
 namespace minsheng {
 
+// Whether month `m` has ended by `as_of`: a month's report is only whole the day after it ends
+// (as a period's bulletin is).
+bool month_ended(YearMonth m, Date as_of);
+
 struct Period {
   enum class Kind { quarter, half };
   Kind kind = Kind::quarter;

@@ -14,6 +14,7 @@ struct HistoryOptions {
   std::string unit;
   bool changes = false;
   std::string format;
+  std::string as_of;
 };
 
 static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
@@ -23,7 +24,10 @@ static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
     throw UsageError("没有任务 " + std::to_string(f.task) + "（计划共 " +
                      std::to_string(plan.tasks.size()) + " 项任务）");
   std::optional<YearMonth> upto;
-  if (!o.to.empty()) upto = plan_month_option(plan, o.to, "--to");
+  if (!o.to.empty()) {
+    upto = plan_month_option(plan, o.to, "--to");
+    month_cutoff(*upto, o.as_of);  // a month not yet ended is no month of a history
+  }
   // Each month is assessed as it is read and its rows let go: a province's year is not held.
   HistoryBuilder builder(plan);
   DataSet data = fold_data(plan, g.data, upto,
@@ -55,6 +59,7 @@ Command setup_history(CLI::App& app, const GlobalOptions& g) {
   sub->add_flag("--changes", o->changes, "列出每一次状态变化，最差的新状态在前");
   add_format(sub, o->format, {"table", "md", "csv", "json"})
       ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
+  sub->add_option("--as-of", o->as_of, "统计日期（默认今天）：--to 的月份尚未结束时须指定");
   return {sub, [o, &g] { return run_history(*o, g); }};
 }
 

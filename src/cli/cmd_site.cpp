@@ -16,6 +16,7 @@ struct SiteOptions {
   std::string output;
   bool write = false;
   bool keep_going = false;
+  std::string as_of;
 };
 
 static int run_site(const SiteOptions& o, const GlobalOptions& g) {
@@ -27,9 +28,11 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   require_own_dir(dir, kSiteMarker);  // refused before any work, not after it
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
+  std::optional<Date> partial = month_cutoff(month, o.as_of);
   DataSet data = load_data(plan, g.data, month);
   if (!data.has_files(month)) throw UsageError(month.str() + " 没有进度文件，不生成网站");
   MonthReport rep = assess_data(plan, data, month, o.keep_going);
+  rep.partial_as_of = partial;
   History history = build_history(plan, data, month);
   std::vector<Problem> problems = track_problems(plan, data, month);
   std::vector<std::pair<std::string, std::string>> files;
@@ -49,6 +52,8 @@ Command setup_site(CLI::App& app, const GlobalOptions& g) {
       "网站目录：新目录、空目录或 minsheng 生成过的看板目录（整目录替换，失败时保留旧网站）");
   sub->add_flag("--write", o->write, "写入 DATA/site/");
   sub->add_flag("--keep-going", o->keep_going, "有数据错误时仍生成，受影响指标标记为“数据有误”");
+  sub->add_option("--as-of", o->as_of,
+                  "统计日期（默认今天）：月份尚未结束时须指定，看板注明“截至该日（本月尚未结束）”");
   return {sub, [o, &g] { return run_site(*o, g); }};
 }
 

@@ -25,6 +25,7 @@ struct SummaryOptions {
   bool keep_going = false;
   std::string by;      // "county": one row per allocated (target, 县市区)
   std::string county;  // only this 县市区
+  std::string as_of;
 };
 
 // "36" or "26.1": a task, or one target of it, as every report numbers them.
@@ -55,6 +56,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
     throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 2024年6月汇总.xlsx");
   const Plan& plan = until_exit(load_plan(g));
   YearMonth month = plan_month_option(plan, o.month, "--month");
+  std::optional<Date> partial = month_cutoff(month, o.as_of);
   // Rows of earlier months are merged as they are read and not kept.
   DataSet data = load_data(plan, g.data, month, month);
   if (!plan.reporting_due(month) && !data.has_files(month))
@@ -63,7 +65,8 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month_dir(g.data, month).string() +
               "/submissions 中没有进度文件，汇总全部沿用此前月份数据");
-  const MonthReport& rep = until_exit(assess_data(plan, std::move(data), month, o.keep_going));
+  MonthReport& rep = until_exit(assess_data(plan, std::move(data), month, o.keep_going));
+  rep.partial_as_of = partial;
   if (o.keep_going && rep.problems.has_errors())
     print_err("minsheng: 有 " + std::to_string(rep.problems.error_count()) +
               " 个数据错误，受影响的指标标记为“数据有误”，详见报告“数据问题”一节");
@@ -120,6 +123,8 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--county", o->county, "只看一个县市区（如 夷陵区），即反馈给该县市区的清单");
   sub->add_flag("--keep-going", o->keep_going,
                 "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
+  sub->add_option("--as-of", o->as_of,
+                  "统计日期（默认今天）：月份尚未结束时须指定，报告注明“截至该日（本月尚未结束）”");
   return {sub, [o, &g] { return run_summary(*o, g); }};
 }
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "assess/period.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "model/diagnostic.hpp"
@@ -86,6 +87,19 @@ Date today() {
   std::tm tm{};
   localtime_r(&t, &tm);
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::optional<Date> month_cutoff(YearMonth m, const std::string& as_of_option) {
+  Date as_of = as_of_option.empty() ? today() : parse_date_option(as_of_option, "--as-of");
+  if (month_ended(m, as_of)) return std::nullopt;
+  if (as_of < Date{m.year, m.month, 1})
+    throw UsageError(m.str() + " 尚未开始（统计日期 " + as_of.str() + "）");
+  if (as_of_option.empty())
+    throw UsageError(m.str() + " 到 " + m.str() + "-" +
+                     std::to_string(days_in_month(m.year, m.month)) + " 才结束（今天 " +
+                     as_of.str() + "），月度报告须在月份结束后生成；如需阶段性数据，请加 --as-of " +
+                     as_of.str());
+  return as_of;
 }
 
 std::string output_format(const std::string& asked, const std::string& output_file) {

@@ -53,6 +53,10 @@ YearMonth month_or_latest(const Plan& plan, const DataSet& data, const std::stri
                           const char* option);
 Date parse_date_option(const std::string& s, const char* option);
 Date today();
+// A month's report asked for as of `as_of_option` (default today). Nothing when the month has
+// ended; before it ends, a usage error unless --as-of was given, and then that day, which the
+// document names (截至…（本月尚未结束）): a report must not pass a part month off as the whole.
+std::optional<Date> month_cutoff(YearMonth m, const std::string& as_of_option);
 
 // The format asked for, or the default: a table for a person at a terminal, else Markdown.
 std::string output_format(const std::string& asked, const std::string& output_file);

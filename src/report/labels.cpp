@@ -108,4 +108,9 @@ std::string change_text(const StatusChange& c) {
          status_label(c.to, c.to_at_deadline);
 }
 
+std::string cutoff_text(const MonthReport& rep) {
+  if (rep.partial_as_of) return rep.partial_as_of->chinese() + "（本月尚未结束）";
+  return rep.month.chinese() + "底";
+}
+
 }  // namespace minsheng

@@ -49,4 +49,8 @@ const char* point_label(const HistoryPoint& p);
 // "11月 序时推进→未完成".
 std::string change_text(const StatusChange& c);
 
+// What the data covers: "2024年6月底", or "2024年11月20日（本月尚未结束）" for a month asked
+// about before it ended.
+std::string cutoff_text(const MonthReport& rep);
+
 }  // namespace minsheng

@@ -66,7 +66,7 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
          "<a href=\"index.html#categories\">分类</a><a href=\"index.html#units\">牵头单位</a>" +
          (plan.counties.empty() ? std::string() : "<a href=\"index.html#counties\">县市区</a>") +
          "</nav>\n<main>\n" + body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
-         rep.month.chinese() + "底 · 序时进度 " + format_pct(rep.time.pct) +
+         esc(cutoff_text(rep)) + " · 序时进度 " + format_pct(rep.time.pct) +
          "%</footer>\n</body>\n</html>\n";
 }
 
@@ -303,7 +303,7 @@ std::string index_page(const MonthReport& rep, const History& h,
                        const std::vector<Problem>& problems) {
   const Plan& plan = *rep.plan;
   std::string b = "<h1>" + esc(plan.short_title) + " " + rep.month.chinese() +
-                  "</h1>\n<p class=\"lead\">数据截至" + rep.month.chinese() + "底；序时进度 " +
+                  "</h1>\n<p class=\"lead\">数据截至" + esc(cutoff_text(rep)) + "；序时进度 " +
                   format_pct(rep.time.pct) + "%；平均完成率 " + pct_text(rep.avg_completion) +
                   "</p>\n<div class=\"figures\">";
   for (Status s : kHeadlineOrder)

@@ -53,7 +53,7 @@ namespace {
 
 std::string time_line(const MonthReport& rep) {
   int elapsed = std::clamp(rep.time.elapsed, 0, rep.time.total);
-  return "数据截至 " + rep.month.chinese() + "底；序时进度 " + format_pct(rep.time.pct) + "%（" +
+  return "数据截至 " + cutoff_text(rep) + "；序时进度 " + format_pct(rep.time.pct) + "%（" +
          std::to_string(elapsed) + "/" + std::to_string(rep.time.total) + " 个月）；计划完成时限 " +
          rep.plan->deadline.chinese() + "。";
 }

@@ -1,6 +1,9 @@
 // The plan's end: from the deadline month (2024-11 in tasks.yaml) a target is finished or not,
 // and one reached afterwards is 逾期完成. Figures worked out by hand from README 判定规则.
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <map>
 
 #include "harness.hpp"
@@ -84,5 +87,45 @@ TEST_CASE("December: reached only now is 逾期完成, still short is 逾期未�
   CHECK(rows["38.1"].at("status_label") == "逾期未完成");
   Run e = run("--data demo/reports summary --month 2024-12 --explain 36", s.dir());
   CHECK(e.out.find("300 ≥ 300，2024-12 起达到，晚于截止月份 2024-11 → 逾期完成 (done_late)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a month not yet ended is a usage error, unless --as-of asks for a part month") {
+  Sandbox s;
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char month[8];
+  std::snprintf(month, sizeof month, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  for (std::string cmd : {"summary --month " + std::string(month) + " --format csv",
+                          "history --to " + std::string(month) + " --format csv",
+                          "site --month " + std::string(month) + " -o site"}) {
+    INFO(cmd);
+    Run r = run("--data demo/reports " + cmd, s.dir());
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("才结束") != std::string::npos);
+    CHECK(r.err.find("请加 --as-of") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  CHECK_FALSE(std::filesystem::exists(s.dir() / "site"));
+  s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
+  // On the month's last day it has not ended: the document says so.
+  Run part =
+      run("--data demo/reports summary --month 2024-11 --as-of 2024-11-30 --format md", s.dir());
+  REQUIRE(part.rc == 0);
+  CHECK(part.out.find("数据截至 2024年11月30日（本月尚未结束）；") != std::string::npos);
+  CHECK(part.out.find("2024年11月底") == std::string::npos);
+  // The day after, it is the whole month.
+  Run whole =
+      run("--data demo/reports summary --month 2024-11 --as-of 2024-12-01 --format md", s.dir());
+  REQUIRE(whole.rc == 0);
+  CHECK(whole.out.find("数据截至 2024年11月底；") != std::string::npos);
+  CHECK(whole.out.find("尚未结束") == std::string::npos);
+  Run early = run("--data demo/reports summary --month 2024-11 --as-of 2024-10-31", s.dir());
+  CHECK(early.rc == 2);
+  CHECK(early.err == "minsheng: 2024-11 尚未开始（统计日期 2024-10-31）\n");
+  Run site = run("--data demo/reports site --month 2024-11 --as-of 2024-11-20 -o site", s.dir());
+  REQUIRE(site.rc == 0);
+  CHECK(slurp(s.dir() / "site" / "index.html").find("数据截至2024年11月20日（本月尚未结束）") !=
         std::string::npos);
 }

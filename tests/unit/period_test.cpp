@@ -39,3 +39,14 @@ TEST_CASE("last means the last period that has ended by the given day") {
   CHECK(Period::last_completed(K::half, {2024, 3, 31}) == Period{K::half, 2023, 2});
   CHECK(Period::last_completed(K::half, {2025, 1, 3}) == Period{K::half, 2024, 2});
 }
+
+TEST_CASE("a month has ended only the day after its last day") {
+  CHECK_FALSE(month_ended({2024, 11}, {2024, 11, 20}));
+  CHECK_FALSE(month_ended({2024, 11}, {2024, 11, 30}));  // the last day itself: still running
+  CHECK(month_ended({2024, 11}, {2024, 12, 1}));
+  CHECK_FALSE(month_ended({2024, 12}, {2024, 12, 31}));  // over the year's end
+  CHECK(month_ended({2024, 12}, {2025, 1, 1}));
+  CHECK_FALSE(month_ended({2024, 2}, {2024, 2, 29}));  // a leap February
+  CHECK(month_ended({2024, 2}, {2024, 3, 1}));
+  CHECK_FALSE(month_ended({2024, 6}, {2024, 5, 3}));  // not even begun
+}
