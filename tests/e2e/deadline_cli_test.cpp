@@ -95,7 +95,7 @@ TEST_CASE("a month not yet ended is a usage error, unless --as-of asks for a par
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
-  char month[8];
+  char month[32];
   std::snprintf(month, sizeof month, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
   for (std::string cmd : {"summary --month " + std::string(month) + " --format csv",
                           "history --to " + std::string(month) + " --format csv",
