@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       setup_tasks(app, g),    setup_check(app, g),    setup_template(app, g), setup_missing(app, g),
       setup_summary(app, g),  setup_diff(app, g),     setup_bulletin(app, g), setup_history(app, g),
-      setup_projects(app, g), setup_problems(app, g), setup_site(app, g)};
+      setup_projects(app, g), setup_problems(app, g), setup_site(app, g),     setup_final(app, g)};
   for (const auto& c : commands) {
     c.app->group("子命令");
     c.app->get_help_ptr()->group("选项");

@@ -1,0 +1,101 @@
+#include "assess/final.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "assess/period.hpp"
+
+namespace minsheng {
+
+std::optional<double> FinalCounts::rate() const {
+  if (targets == 0) return std::nullopt;
+  return 100.0 * finished() / targets;
+}
+
+void FinalCounts::add(Status s) {
+  ++targets;
+  if (s == Status::done)
+    ++done;
+  else if (s == Status::done_late)
+    ++done_late;
+  else if (s == Status::overdue)
+    ++unfinished;
+  else
+    ++no_data;  // from the deadline month on, no other status means anything but "unknown"
+}
+
+std::optional<YearMonth> final_month(const Plan& plan, const std::vector<YearMonth>& with_files,
+                                     Date as_of) {
+  if (!month_ended(plan.deadline_month(), as_of)) return std::nullopt;
+  YearMonth m = plan.deadline_month();
+  for (YearMonth f : with_files)
+    if (f > m && month_ended(f, as_of)) m = f;
+  return m;
+}
+
+UnitText unit_words(const MonthReport& rep, const TargetResult& r) {
+  UnitText w;
+  if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) w = it->second;
+  auto general = rep.unit_texts.find(r.target->lead);
+  if (general == rep.unit_texts.end()) return w;
+  const UnitText& g = general->second;
+  if (w.progress.empty()) w.progress = g.progress;
+  if (w.issues.empty()) w.issues = g.issues;
+  if (w.next_steps.empty()) w.next_steps = g.next_steps;
+  if (w.source.file.empty()) w.source = g.source;
+  return w;
+}
+
+FinalReport build_final(MonthReport month, Date as_of) {
+  FinalReport f;
+  f.month = std::move(month);
+  f.as_of = as_of;
+  const MonthReport& rep = f.month;
+  const Plan& plan = *rep.plan;
+  f.total.name = "全部";
+  std::unordered_map<int, std::size_t> category_at;
+  for (const auto& c : plan.categories) {
+    category_at[c.id] = f.by_category.size();
+    f.by_category.push_back({c.name});
+  }
+  const std::vector<std::string> units = plan.lead_units();  // the map's keys view these
+  std::unordered_map<std::string_view, std::size_t> unit_at;
+  for (const auto& u : units) {
+    unit_at.emplace(u, f.by_unit.size());
+    f.by_unit.push_back({u});
+  }
+  for (const auto& t : rep.targets) {
+    f.total.add(t.status);
+    if (auto it = category_at.find(t.task->category); it != category_at.end())
+      f.by_category[it->second].add(t.status);
+    if (auto it = unit_at.find(t.target->lead); it != unit_at.end())
+      f.by_unit[it->second].add(t.status);
+  }
+  std::vector<int> county_at(plan.counties.size(), -1);
+  for (const auto& t : rep.county_targets) {
+    auto c = static_cast<std::size_t>(t.county);
+    if (c >= county_at.size()) continue;
+    if (county_at[c] < 0) {
+      county_at[c] = static_cast<int>(f.by_county.size());
+      f.by_county.push_back({plan.counties[c]});
+    }
+    f.by_county[static_cast<std::size_t>(county_at[c])].add(t.status);
+  }
+  // 县市区 in plan order, whatever order their first allocation came in.
+  std::stable_sort(f.by_county.begin(), f.by_county.end(),
+                   [&](const FinalCounts& a, const FinalCounts& b) {
+                     return plan.county_index(a.name) < plan.county_index(b.name);
+                   });
+  for (std::size_t i = 0; i < rep.targets.size(); ++i)
+    if (rep.targets[i].status == Status::overdue) f.unfinished.push_back(i);
+  std::stable_sort(f.unfinished.begin(), f.unfinished.end(), [&](std::size_t a, std::size_t b) {
+    auto ua = unit_at.find(rep.targets[a].target->lead),
+         ub = unit_at.find(rep.targets[b].target->lead);
+    std::size_t x = ua == unit_at.end() ? unit_at.size() : ua->second;
+    std::size_t y = ub == unit_at.end() ? unit_at.size() : ub->second;
+    return x < y;
+  });
+  return f;
+}
+
+}  // namespace minsheng
