@@ -18,7 +18,8 @@ std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
   return out;
 }
 
-std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const Bulletin& b) {
+std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const Bulletin& b,
+                                    std::optional<Date> as_of) {
   std::vector<UnitStanding> out;
   std::map<std::pair<YearMonth, std::string>, const Submission*> by_month_unit;
   for (const auto& s : data.submissions)
@@ -35,7 +36,13 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     for (YearMonth m = from; m <= b.period.last_month(); m = m.plus(1)) {
       auto it = by_month_unit.find({m, u.unit});
       if (it == by_month_unit.end()) {
-        if (!data.unread_file(m, u.unit)) u.missing_months.push_back(m);
+        if (data.unread_file(m, u.unit)) continue;
+        if (!as_of || file_overdue(plan, m, *as_of))
+          u.missing_months.push_back(m);
+        else
+          u.pending_months.push_back(m);
+      } else if (!it->second->submitted) {
+        u.undated_months.push_back(m);  // on time or not, the file does not say
       } else if (long days = late_days(plan, *it->second); days > 0) {
         u.late_months.push_back({m, days});
       }
@@ -64,7 +71,8 @@ std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
 
 }  // namespace
 
-Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale) {
+Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale,
+                        std::optional<Date> as_of) {
   auto months = months_with_files(data, period);
   if (months.empty() || (!allow_stale && months.back() != period.last_month())) {
     std::vector<std::string> absent;
@@ -125,7 +133,7 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
     if (std::any_of(b.report.by_category.begin(), b.report.by_category.end(),
                     [&](const Rollup& r) { return r.count(st) > 0; }))
       b.status_columns.push_back(st);
-  b.units = standings(plan, data, b);
+  b.units = standings(plan, data, b, as_of);
   b.problems = track_problems(plan, data, month);
   for (std::size_t i = 0; i < b.problems.size(); ++i) {
     const Problem& p = b.problems[i];

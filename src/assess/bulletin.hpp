@@ -19,6 +19,8 @@ struct UnitStanding {
   std::optional<double> avg_completion;
   int rank = 0;                           // 0: not ranked (no numeric target with a value)
   std::vector<YearMonth> missing_months;  // due (from reporting.from) and no file sent
+  std::vector<YearMonth> pending_months;  // no file yet, but its due day has not passed
+  std::vector<YearMonth> undated_months;  // a file that says nothing of when it was sent
   std::vector<std::pair<YearMonth, long>> late_months;  // file sent N days after the due date
 };
 
@@ -51,7 +53,9 @@ struct Bulletin {
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,
 // and then still when no month of the period has any), DataError on invalid data.
+// With `as_of` (the day it is written), a month whose due day has not passed by then lists no
+// unit as 未报送; without it, every month of the period is taken as due.
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period,
-                        bool allow_stale = false);
+                        bool allow_stale = false, std::optional<Date> as_of = std::nullopt);
 
 }  // namespace minsheng

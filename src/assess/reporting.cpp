@@ -5,6 +5,10 @@
 
 namespace minsheng {
 
+bool file_overdue(const Plan& plan, YearMonth m, Date as_of) {
+  return plan.reporting_due(m) && plan.due_date(m) < as_of;
+}
+
 long late_days(const Plan& plan, const Submission& sub) {
   if (!sub.submitted) return 0;
   return std::max(0L, days_between(plan.due_date(sub.month), *sub.submitted));

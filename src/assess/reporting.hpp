@@ -10,6 +10,9 @@ namespace minsheng {
 
 // Days a file was sent after its due date; 0 when on time or when it gives no date.
 long late_days(const Plan& plan, const Submission& sub);
+// Whether a unit with no file for month `m` is 未报送 as of a day: only once the due day has
+// passed (on the due day itself the file is still on time).
+bool file_overdue(const Plan& plan, YearMonth m, Date as_of);
 
 enum class SendState { missing, unreadable };
 

@@ -31,8 +31,8 @@ static Period resolve_period(const BulletinOptions& o, Date as_of) {
                              : "--half 应为 2024H1 这样的半年或 last，实际为“" + word + "”");
   // A bulletin on a period still running would report a part as the whole.
   if (!(p->last_day() < as_of))
-    throw UsageError(p->code() + " 到 " + p->last_day().str() + " 才结束（统计日期 " +
-                     as_of.str() + "），尚不能生成通报");
+    throw UsageError(p->code() + " 到 " + p->last_day().str() + " 才结束（统计日期 " + as_of.str() +
+                     "），尚不能生成通报");
   return *p;
 }
 
@@ -45,7 +45,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   std::optional<std::string> custom;
   if (!o.template_file.empty()) custom = read_file(o.template_file);
   DataSet data = load_data(plan, g.data, period.last_month());
-  Bulletin b = build_bulletin(plan, data, period, o.allow_stale);
+  Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of);
   if (b.stale)
     print_err("minsheng: 注意：" + period.last_month().str() + " 尚无进度文件，通报数据截至 " +
               b.month.str() + "（--allow-stale）");

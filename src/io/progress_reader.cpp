@@ -51,6 +51,7 @@ struct RawFile {
   Cell unit_cell;
   std::optional<Cell> month;
   std::optional<Cell> submitted;
+  std::optional<Date> dated_line;  // a 填报日期 line above or below the table
   std::vector<RawRow> rows;
   int header_line = 0;      // CSV only: where the header was found
   std::set<int> bad_lines;  // workbook rows with a cell that could not be read
@@ -310,6 +311,30 @@ bool footer_row(const CsvRecord& rec) {
   return false;
 }
 
+// "填报日期：2024年10月8日" on a title or footer line of a unit's own form: when it was sent.
+// The label may share its cell with other words (填表人：张三　填报日期：…) or stand in the cell
+// before the date. A blank form's "填报日期：　年　月　日" gives nothing.
+std::optional<Date> date_line(const CsvRecord& rec) {
+  static constexpr std::string_view kLabels[] = {"填报日期", "报送日期", "填表日期"};
+  auto skip = [](std::string_view s) {
+    for (std::string_view sep : {"：", ":", "　", " "})
+      while (s.starts_with(sep)) s.remove_prefix(sep.size());
+    return s;
+  };
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+    std::string_view v = rec.fields[i].value;
+    for (std::string_view label : kLabels) {
+      auto at = v.find(label);
+      if (at == std::string_view::npos) continue;
+      std::string_view rest = skip(skip(v.substr(at + label.size())));
+      if (rest.empty() && i + 1 < rec.fields.size()) rest = trim(rec.fields[i + 1].value);
+      rest = rest.substr(0, std::min(rest.find(' '), rest.find("　")));
+      if (auto d = Date::parse(rest)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 // Where each column is in a sheet's rows; kNone when the header does not have it.
 class Columns {
  public:
@@ -367,6 +392,8 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   }
   const CsvRecord& header = records[header_at];
   raw.header_line = header.line;
+  for (std::size_t r = 0; r < header_at && !raw.dated_line; ++r)
+    raw.dated_line = date_line(records[r]);
   if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
 
@@ -381,7 +408,17 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   raw.rows.reserve(records.size() - header_at);
   for (std::size_t r = header_at + 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    if (rec.blank() || footer_row(rec)) continue;
+    if (rec.blank()) continue;
+    bool footer = footer_row(rec);
+    // Only a line outside the table's rows: a task row's note that mentions a date is a note.
+    std::string_view task = cell(rec, Column::task).text;
+    bool outside = footer || trim(task).empty() || task.find("日期") != std::string_view::npos;
+    if (outside)
+      if (auto d = date_line(rec)) {
+        if (!raw.dated_line) raw.dated_line = d;
+        continue;
+      }
+    if (footer) continue;
     RawRow row;
     row.line = rec.line;
     for (const auto& f : kRowFields) row.*f.cell = cell(rec, f.column);
@@ -857,6 +894,8 @@ Submission Reader::validate(RawFile raw) {
             "报送日期应写作 YYYY-MM-DD，实际为" + quote_value(trim(raw.submitted->text)));
     else
       sub.submitted = d;
+  } else if (raw.dated_line) {
+    sub.submitted = raw.dated_line;  // a 报送日期 column, where there is one, wins
   }
   SeenRows seen;
   seen.reserve(raw.rows.size());

@@ -47,12 +47,24 @@ std::string clause(std::string text) {
   return text;
 }
 
-std::string reporting_text(const UnitStanding& u) {
-  std::vector<std::string> parts;
-  for (const auto& m : u.missing_months) parts.push_back(std::to_string(m.month) + "月未报送");
-  for (const auto& [m, days] : u.late_months)
-    parts.push_back(std::to_string(m.month) + "月逾期" + std::to_string(days) + "天");
-  return parts.empty() ? "按时报送" : join(parts, "，");
+// 按时报送 only where every file of the period gives a date by its due day.
+std::string reporting_text(const UnitStanding& u, const Plan& plan) {
+  std::vector<std::pair<YearMonth, std::string>> parts;  // in month order
+  auto say = [&](YearMonth m, const std::string& what) {
+    parts.emplace_back(m, std::to_string(m.month) + "月" + what);
+  };
+  for (const auto& m : u.missing_months) say(m, "未报送");
+  for (const auto& m : u.pending_months)
+    say(m, "尚未报送（截止" + std::to_string(plan.due_date(m).month) + "月" +
+               std::to_string(plan.due_date(m).day) + "日）");
+  for (const auto& [m, days] : u.late_months) say(m, "逾期" + std::to_string(days) + "天");
+  for (const auto& m : u.undated_months) say(m, "报送日期未注明");
+  if (parts.empty()) return "按时报送";
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> words;
+  for (auto& [m, w] : parts) words.push_back(std::move(w));
+  return join(words, "，");
 }
 
 mu::data view(const Bulletin& b) {
@@ -83,8 +95,8 @@ mu::data view(const Bulletin& b) {
   d.set("next_label", quarter ? "下季度" : "下半年");
 
   // "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
-  d.set("overall_sentence",
-        std::to_string(rep.tasks.size()) + "项任务中，" + counts_phrase(rep.task_counts, rep.at_deadline, false));
+  d.set("overall_sentence", std::to_string(rep.tasks.size()) + "项任务中，" +
+                                counts_phrase(rep.task_counts, rep.at_deadline, false));
   d.set("numeric_count", std::to_string(b.numeric_count));
   d.set("numeric_done", std::to_string(b.numeric_done));
   d.set("numeric_avg", pct_text(rep.avg_completion));
@@ -230,13 +242,13 @@ mu::data view(const Bulletin& b) {
     x.set("done", std::to_string(u.done));
     x.set("lagging", std::to_string(u.lagging));
     x.set("avg", pct_text(u.avg_completion));
-    x.set("reporting", reporting_text(u));
+    x.set("reporting", reporting_text(u, plan));
     units.push_back(x);
     if (!u.missing_months.empty() || !u.late_months.empty()) {
       any_late = true;
       mu::data l;
       l.set("unit", u.unit);
-      l.set("detail", reporting_text(u));
+      l.set("detail", reporting_text(u, plan));
       late_items.push_back(l);
     }
   }

@@ -66,8 +66,9 @@ TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data — n
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
   Run bad = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
   CHECK(bad.rc == 1);
-  CHECK(bad.err.find("demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”"
-                     "不是数字") != std::string::npos);
+  CHECK(bad.err.find(
+            "demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”"
+            "不是数字") != std::string::npos);
   CHECK(bad.err.find("共 1 个错误") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q2"));
 }
@@ -95,7 +96,8 @@ TEST_CASE("a bulletin never goes out on stale data with exit 0") {
   Sandbox s;
   // Q3 on 2024-10-08 with only July's files: exit 3, nothing written, the missing months named.
   s.write("demo/reports/2024-07/submissions/市民政局.csv", "任务编号,累计完成\n14,1000\n");
-  Run stale = run("--data demo/reports bulletin --quarter last --as-of 2024-10-08 --write", s.dir());
+  Run stale =
+      run("--data demo/reports bulletin --quarter last --as-of 2024-10-08 --write", s.dir());
   CHECK(stale.rc == 3);
   CHECK(stale.err ==
         "minsheng: 2024Q3（2024-07 至 2024-09）的最后一个月尚无进度文件（缺 2024-08、2024-09），"
@@ -104,11 +106,14 @@ TEST_CASE("a bulletin never goes out on stale data with exit 0") {
   Run allowed = run(
       "--data demo/reports bulletin --quarter 2024Q3 --as-of 2024-10-08 --allow-stale", s.dir());
   CHECK(allowed.rc == 0);
-  CHECK(allowed.out.find("本通报数据截至2024年7月底（2024年9月数据尚未报送，以2024年7月数据为准）") !=
+  CHECK(
+      allowed.out.find("本通报数据截至2024年7月底（2024年9月数据尚未报送，以2024年7月数据为准）") !=
+      std::string::npos);
+  // Every due month without a file counts, also those after the data ends. The July file gives
+  // no date: it is not called 按时报送.
+  CHECK(allowed.out.find(
+            "| 市民政局 | 7 | 2 | 2 | 70.4% | 7月报送日期未注明，8月未报送，9月未报送 |") !=
         std::string::npos);
-  // Every due month without a file counts, also those after the data ends.
-  CHECK(allowed.out.find("| 市民政局 | 7 | 2 | 2 | 70.4% | 8月未报送，9月未报送 |") != std::string::npos);
-  CHECK(allowed.out.find(" | 8月未报送，9月未报送 |") != std::string::npos);
   CHECK(allowed.out.find(" | 7月未报送，8月未报送，9月未报送 |") != std::string::npos);
 }
 
@@ -125,9 +130,40 @@ TEST_CASE("a period that has not ended, or that precedes the plan, is a usage er
 TEST_CASE("nothing was due before the plan was issued: no unit is called 未报送 for Q1") {
   Run h1 = run("--data demo/reports bulletin --half 2024H1");
   CHECK(h1.rc == 0);
-  for (const char* month : {"1月未报送", "2月未报送", "3月未报送"}) CHECK(h1.out.find(month) == std::string::npos);
+  for (const char* month : {"1月未报送", "2月未报送", "3月未报送"})
+    CHECK(h1.out.find(month) == std::string::npos);
   Run q1 = run("--data demo/reports bulletin --quarter 2024Q1");
   CHECK(q1.rc == 3);
-  CHECK(q1.err == "minsheng: 2024Q1（2024-01 至 2024-03）没有任何进度文件，无法生成通报（计划自 "
-                  "2024-04 起报送进度）\n");
+  CHECK(q1.err ==
+        "minsheng: 2024Q1（2024-01 至 2024-03）没有任何进度文件，无法生成通报（计划自 "
+        "2024-04 起报送进度）\n");
+}
+
+TEST_CASE("reporting facts come from the files: a dated line, no date, and the due day itself") {
+  Sandbox s;
+  // 市妇联's June form says, above its table, that it was filled in on 7月8日: five days late.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv",
+          "填报单位：宜昌市妇女联合会,填报日期：2024年7月8日\n任务编号,累计完成\n30,140000\n");
+  // 市残联's June file gives no date at all.
+  s.write("demo/reports/2024-06/submissions/市残联.csv", "任务编号,累计完成\n63,800\n64,110\n");
+  Run late = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10", s.dir());
+  REQUIRE(late.rc == 0);
+  CHECK(late.out.find("| 市妇联 |") != std::string::npos);
+  CHECK(late.out.find("6月逾期5天") != std::string::npos);
+  CHECK(late.out.find("6月报送日期未注明") != std::string::npos);
+  Run check = run("--data demo/reports check --month 2024-06", s.dir());
+  CHECK(
+      (check.out + check.err)
+          .find(
+              "市妇联.csv: 警告: 逾期报送：报送日期 2024-07-08 晚于截止日期 2024-07-03（5 天）") !=
+      std::string::npos);
+  // On the due day (07-03) a unit without its June file is not yet 未报送; the day after it is.
+  Run due_day = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-03", s.dir());
+  REQUIRE(due_day.rc == 0);
+  CHECK(due_day.out.find("6月未报送") == std::string::npos);
+  CHECK(due_day.out.find("| 市乡村振兴局 | 1 | 0 | 0 | 45.0% | 6月尚未报送（截止7月3日） |") !=
+        std::string::npos);
+  Run day_after = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-04", s.dir());
+  CHECK(day_after.out.find("| 市乡村振兴局 | 1 | 0 | 0 | 45.0% | 6月未报送 |") !=
+        std::string::npos);
 }

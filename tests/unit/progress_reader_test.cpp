@@ -628,3 +628,37 @@ TEST_CASE("the units' own words: per row, per unit, and 已解决") {
   CHECK(r.sub.unit_text.next_steps == "下月督导");
   CHECK(r.sub.unit_text.source.line == 4);
 }
+
+TEST_CASE("a 填报日期 line above or below a unit's own table says when the file was sent") {
+  // Above, in a title block, with a full-width colon and the Chinese date form.
+  auto above = read(
+      "宜昌市2024年十大民生项目进展情况表（5月）\n"
+      "填报单位：宜昌市民政局（盖章）,,填报日期：2024年6月8日\n"
+      "任务编号,累计完成\n"
+      "1,10\n");
+  CHECK(above.messages.empty());
+  CHECK(above.sub.submitted == Date{2024, 6, 8});
+  REQUIRE(above.sub.entries.size() == 1);
+  // Below, sharing its cell with 填表人, written with slashes.
+  auto below = read(
+      "任务编号,累计完成\n"
+      "1,10\n"
+      "填表人：张三　填报日期：2024/6/5,\n");
+  CHECK(below.messages.empty());
+  CHECK(below.sub.submitted == Date{2024, 6, 5});
+  // The label in one cell and the date in the next.
+  auto split = read("任务编号,累计完成\n1,10\n填报日期：,2024-06-04\n");
+  CHECK(split.sub.submitted == Date{2024, 6, 4});
+  // A blank form's line gives no date, and is no error.
+  auto blank = read("填报日期：　　年　月　日\n任务编号,累计完成\n1,10\n");
+  CHECK(blank.messages.empty());
+  CHECK_FALSE(blank.sub.submitted);
+  // A 报送日期 column wins over the line.
+  auto both = read("填报日期：2024年6月9日\n任务编号,累计完成,报送日期\n1,10,2024-06-02\n");
+  CHECK(both.sub.submitted == Date{2024, 6, 2});
+  // A task row whose note mentions a date is a task row, not a date line.
+  auto note = read("任务编号,累计完成,备注\n1,10,报送日期：2024年6月20日前补报\n");
+  CHECK_FALSE(note.sub.submitted);
+  REQUIRE(note.sub.entries.size() == 1);
+  CHECK(note.sub.entries[0].value == 10);
+}
