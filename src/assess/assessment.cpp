@@ -204,6 +204,19 @@ std::vector<StatusChange> status_changes(const std::vector<Status>& before,
   return out;
 }
 
+UnitText unit_words(const MonthReport& rep, const TargetResult& r) {
+  UnitText w;
+  if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) w = it->second;
+  auto general = rep.unit_texts.find(r.target->lead);
+  if (general == rep.unit_texts.end()) return w;
+  const UnitText& g = general->second;
+  if (w.progress.empty()) w.progress = g.progress;
+  if (w.issues.empty()) w.issues = g.issues;
+  if (w.next_steps.empty()) w.next_steps = g.next_steps;
+  if (w.source.file.empty()) w.source = g.source;
+  return w;
+}
+
 const char* result_label(const TargetResult& r) {
   return r.reached_by_tolerance ? "基本完成" : status_label(r.status, r.at_deadline);
 }
@@ -528,7 +541,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     if (r.avg_completion)
       r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
     rep.by_unit.push_back(std::move(r));
-    if ((gap.no_file || !gap.unreported.empty()) && plan.reporting_due(snap.month))
+    if ((gap.no_file || !gap.unreported.empty()) && plan.file_owed(snap.month))
       rep.gaps.push_back(std::move(gap));
   }
   return rep;

@@ -124,7 +124,7 @@ struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
   TimeProgress time;
-  bool at_deadline = false;  // the deadline month's report: overdue reads 未完成
+  bool at_deadline = false;           // the deadline month's report: overdue reads 未完成
   std::optional<Date> partial_as_of;  // asked for before the month ended: data as of this day
   std::vector<TargetResult> targets;
   std::vector<TaskResult> tasks;
@@ -198,6 +198,10 @@ void sort_changes(std::vector<StatusChange>& changes);
 // The label a person reads for a target's status: 基本完成 for a 左右/力争 figure reached only
 // within the tolerance, else the status's own label.
 const char* result_label(const TargetResult& r);
+
+// What a unit says about a target: the target row's 存在问题/下步计划/进展情况, each falling
+// back to the unit's general rows when the target row leaves it empty.
+UnitText unit_words(const MonthReport& rep, const TargetResult& r);
 
 // Assesses one target; exposed for unit tests of each boundary.
 TargetResult assess_target(const Plan& plan, const Task& task, const Target& target,

@@ -33,7 +33,7 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;
     // Every due month of the period counts, also those after the last month with files.
-    for (YearMonth m = from; m <= b.period.last_month(); m = m.plus(1)) {
+    for (YearMonth m = from; m <= b.period.last_month() && plan.file_owed(m); m = m.plus(1)) {
       auto it = by_month_unit.find({m, u.unit});
       if (it == by_month_unit.end()) {
         if (data.unread_file(m, u.unit)) continue;
@@ -74,10 +74,13 @@ std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale,
                         std::optional<Date> as_of) {
   auto months = months_with_files(data, period);
-  if (months.empty() || (!allow_stale && months.back() != period.last_month())) {
+  // A period that runs past the deadline month is whole with that month's files: no file is
+  // owed after it (the H2 专报 is written from November, without December's).
+  YearMonth owed_end = std::min(period.last_month(), plan.deadline_month());
+  if (months.empty() || (!allow_stale && months.back() < owed_end)) {
     std::vector<std::string> absent;
-    for (YearMonth m = std::max(period.first_month(), plan.reporting_from);
-         m <= period.last_month(); m = m.plus(1))
+    for (YearMonth m = std::max(period.first_month(), plan.reporting_from); m <= owed_end;
+         m = m.plus(1))
       if (!data.has_files(m)) absent.push_back(m.str());
     std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
                        period.last_month().str() + "）";
@@ -94,7 +97,7 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   Bulletin b;
   b.period = period;
   b.month = month;
-  b.stale = month != period.last_month();
+  b.stale = month < owed_end;
   if (auto before = months_with_files(data, period.previous()); !before.empty()) {
     b.previous_month = before.back();
   } else if (months.front() < month) {
@@ -134,6 +137,11 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
                     [&](const Rollup& r) { return r.count(st) > 0; }))
       b.status_columns.push_back(st);
   b.units = standings(plan, data, b, as_of);
+  // The three lowest 县市区 are named only when they have a target 滞后 or worse: a county that
+  // finished everything is not told to hurry, however the averages fall.
+  auto ranked = ranked_counties(b.report);
+  for (std::size_t i = ranked.size(); i-- > (ranked.size() > 3 ? ranked.size() - 3 : 0);)
+    if (ranked[i]->rollup.lagging() > 0) b.lowest_counties.push_back(ranked[i]->rollup.name);
   b.problems = track_problems(plan, data, month);
   for (std::size_t i = 0; i < b.problems.size(); ++i) {
     const Problem& p = b.problems[i];

@@ -37,6 +37,8 @@ struct Bulletin {
   bool previous_in_period = false;
   std::optional<DiffReport> changes;  // since previous_month
   std::vector<UnitStanding> units;    // ranked: best average completion first
+  std::vector<std::string>
+      lowest_counties;  // of the three lowest ranked, those that lag; lowest first
 
   std::vector<TargetKey> completed;    // done now and not done at previous_month
   std::vector<TargetKey> lagging;      // lagging_targets(report)

@@ -33,19 +33,6 @@ std::optional<YearMonth> final_month(const Plan& plan, const std::vector<YearMon
   return m;
 }
 
-UnitText unit_words(const MonthReport& rep, const TargetResult& r) {
-  UnitText w;
-  if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) w = it->second;
-  auto general = rep.unit_texts.find(r.target->lead);
-  if (general == rep.unit_texts.end()) return w;
-  const UnitText& g = general->second;
-  if (w.progress.empty()) w.progress = g.progress;
-  if (w.issues.empty()) w.issues = g.issues;
-  if (w.next_steps.empty()) w.next_steps = g.next_steps;
-  if (w.source.file.empty()) w.source = g.source;
-  return w;
-}
-
 FinalReport build_final(MonthReport month, Date as_of) {
   FinalReport f;
   f.month = std::move(month);

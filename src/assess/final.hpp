@@ -41,8 +41,4 @@ std::optional<YearMonth> final_month(const Plan& plan, const std::vector<YearMon
 
 FinalReport build_final(MonthReport month, Date as_of);
 
-// What a unit says about a target: the target row's 存在问题/下步计划/进展情况, each falling
-// back to the unit's general rows when the target row leaves it empty.
-UnitText unit_words(const MonthReport& rep, const TargetResult& r);
-
 }  // namespace minsheng

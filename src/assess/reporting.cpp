@@ -6,7 +6,7 @@
 namespace minsheng {
 
 bool file_overdue(const Plan& plan, YearMonth m, Date as_of) {
-  return plan.reporting_due(m) && plan.due_date(m) < as_of;
+  return plan.file_owed(m) && plan.due_date(m) < as_of;
 }
 
 long late_days(const Plan& plan, const Submission& sub) {
@@ -22,7 +22,8 @@ std::size_t MissingReport::missing() const {
 MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m, Date as_of) {
   MissingReport r;
   r.month = m;
-  r.due = plan.reporting_due(m);
+  r.due = plan.file_owed(m);
+  r.after_deadline = m > plan.deadline_month();
   r.due_date = plan.due_date(m);
   r.as_of = as_of;
   r.days_left = days_between(as_of, r.due_date);

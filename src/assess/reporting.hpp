@@ -24,7 +24,8 @@ struct UnitSend {
 
 struct MissingReport {
   YearMonth month;
-  bool due = true;  // false before the plan's reporting.from: nobody owes a file
+  bool due = true;  // false before the plan's reporting.from or after its deadline month
+  bool after_deadline = false;
   Date due_date, as_of;
   long days_left = 0;           // > 0 days left, < 0 days overdue
   std::size_t expected = 0;     // lead units

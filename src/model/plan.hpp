@@ -141,6 +141,9 @@ struct Plan {
   // Every name a unit may be given by: units, then aliases. For suggestions.
   std::vector<std::string> unit_names() const;
   bool reporting_due(YearMonth m) const { return m >= reporting_from; }
+  // A monthly file is owed from reporting_from through the deadline month; after it units
+  // still may report (a late target finished), but nobody is 未报送.
+  bool file_owed(YearMonth m) const { return reporting_due(m) && m <= deadline_month(); }
   // "2024-01 至 2024-11", for messages about months outside the plan.
   std::string period_text() const;
   // Units that lead at least one target, in plan order.

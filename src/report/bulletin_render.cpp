@@ -89,6 +89,8 @@ mu::data view(const Bulletin& b) {
   d.set("period_end_cn", b.period.last_month().chinese());
   d.set("time_pct", format_pct(rep.time.pct) + "%");
   d.set("deadline_cn", plan.deadline.chinese());
+  // From the deadline month on the document reports completion; it no longer urges pace.
+  d.set("after_deadline", deadline_reached(plan, rep.month));
   d.set("compiled_by", w.issuer.empty() ? plan.report_to : w.issuer);
   d.set("due_day", std::to_string(plan.due_day));
   d.set("stale", b.stale);
@@ -159,12 +161,11 @@ mu::data view(const Bulletin& b) {
   mu::data words{mu::data::type::list};
   bool any_words = false;
   for (const auto& k : b.lagging) {
-    auto it = rep.texts.find(k);
-    if (it == rep.texts.end() || (it->second.issues.empty() && it->second.next_steps.empty()))
-      continue;
+    UnitText said = unit_words(rep, *rep.find(k));  // the unit's general rows fill the gaps
+    if (said.issues.empty() && said.next_steps.empty()) continue;
     mu::data w = target_item(rep, *rep.find(k));
-    w.set("issues", it->second.issues.empty() ? "未报告" : clause(it->second.issues));
-    w.set("next_steps", it->second.next_steps.empty() ? "未报告" : clause(it->second.next_steps));
+    w.set("issues", said.issues.empty() ? "未报告" : clause(said.issues));
+    w.set("next_steps", said.next_steps.empty() ? "未报告" : clause(said.next_steps));
     words.push_back(w);
     any_words = true;
   }
@@ -323,11 +324,8 @@ mu::data view(const Bulletin& b) {
   }
   d.set("has_counties", !ranked.empty());
   d.set("counties", counties);
-  std::vector<std::string> lowest;
-  for (std::size_t i = ranked.size() > 3 ? ranked.size() - 3 : 0; i < ranked.size(); ++i)
-    lowest.push_back(ranked[i]->rollup.name);
-  std::reverse(lowest.begin(), lowest.end());  // the lowest first
-  d.set("lowest_counties", join(lowest, "、"));
+  d.set("lowest_counties", join(b.lowest_counties, "、"));
+  d.set("has_lowest_counties", !b.lowest_counties.empty());
   mu::data county_lag{mu::data::type::list};
   bool any_county_lag = false;
   auto lagging = lagging_counties(rep);

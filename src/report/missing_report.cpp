@@ -8,24 +8,28 @@ namespace {
 
 std::string when_text(const MissingReport& r) {
   long d = r.days_left;
-  return d > 0 ? "还剩 " + std::to_string(d) + " 天"
+  return d > 0    ? "还剩 " + std::to_string(d) + " 天"
          : d == 0 ? std::string("今日截止")
                   : "逾期 " + std::to_string(-d) + " 天";
 }
 
 std::string state_text(const MissingReport& r, const UnitSend& u) {
-  if (u.state == SendState::unreadable) return "已报送文件但无法读取（" + join(u.files, "、") + "）";
+  if (u.state == SendState::unreadable)
+    return "已报送文件但无法读取（" + join(u.files, "、") + "）";
   return when_text(r);
 }
 
 }  // namespace
 
 std::string missing_table(const MissingReport& r, const Style& style) {
+  if (!r.due && r.after_deadline)
+    return r.month.chinese() +
+           "不需报送进度（计划截止月份之后不再按月报送；逾期完成的指标仍可报送）\n";
   if (!r.due) return r.month.chinese() + "不需报送进度（计划规定的首个报送月份之前）\n";
   std::size_t missing = r.missing(), unreadable = r.units.size() - missing;
-  std::string out = r.month.chinese() + "进度报送情况（截止日期 " + r.due_date.str() + "，统计日期 " +
-                    r.as_of.str() + "）：应报 " + std::to_string(r.expected) + " 家，已报 " +
-                    std::to_string(r.expected - r.units.size()) + " 家，未报 " +
+  std::string out = r.month.chinese() + "进度报送情况（截止日期 " + r.due_date.str() +
+                    "，统计日期 " + r.as_of.str() + "）：应报 " + std::to_string(r.expected) +
+                    " 家，已报 " + std::to_string(r.expected - r.units.size()) + " 家，未报 " +
                     std::to_string(missing) + " 家";
   if (unreadable) out += "，文件无法读取 " + std::to_string(unreadable) + " 家";
   out += "\n";

@@ -129,3 +129,33 @@ TEST_CASE("a month not yet ended is a usage error, unless --as-of asks for a par
   CHECK(slurp(s.dir() / "site" / "index.html").find("数据截至2024年11月20日（本月尚未结束）") !=
         std::string::npos);
 }
+
+TEST_CASE(
+    "the H2 专报 after the deadline: from November, no December owed, a 完成情况 not a push") {
+  Sandbox s;
+  s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
+  // Written in January without December's files and without --allow-stale.
+  Run r = run("--data demo/reports bulletin --half 2024H2 --as-of 2025-01-05", s.dir());
+  REQUIRE(r.rc == 0);
+  CHECK(r.err.empty());
+  CHECK(
+      r.out.find("本专报数据截至2024年11月底。计划完成时限2024年11月30日已到，以下为完成情况。") !=
+      std::string::npos);
+  CHECK(r.out.find("## 三、未完成的任务") != std::string::npos);
+  CHECK(r.out.find("确保按期完成") == std::string::npos);
+  CHECK(r.out.find("序时进度为") == std::string::npos);
+  CHECK(r.out.find("各项指标均可在") == std::string::npos);
+  CHECK(r.out.find("完成率将低于") == std::string::npos);  // no projection to a past deadline
+  CHECK(r.out.find("12月未报送") == std::string::npos);    // nothing is owed after November
+  CHECK(r.out.find("11月未报送") != std::string::npos);    // November was
+  CHECK(r.out.find("尚未报送") == std::string::npos);
+  // December is not a month anyone owes a file for.
+  Run m = run("--data demo/reports missing --month 2024-12 --as-of 2025-01-05", s.dir());
+  CHECK(m.rc == 0);
+  CHECK(m.out.find("不需报送进度（计划截止月份之后不再按月报送") != std::string::npos);
+  Run html =
+      run("--data demo/reports bulletin --half 2024H2 --as-of 2025-01-05 --format html", s.dir());
+  REQUIRE(html.rc == 0);
+  CHECK(html.out.find("<h2>三、未完成的任务</h2>") != std::string::npos);
+  CHECK(html.out.find("确保按期完成") == std::string::npos);
+}

@@ -25,8 +25,8 @@ TEST_CASE("a summary CSV formatted on several cores is the one formatted on one"
   Snapshot snap;
   snap.month = {2024, 6};
   for (int i = 1; i <= kTasks; i += 3)
-    snap.values[{i, 1}] = {double(i % 100), false, std::nullopt, snap.month,
-                           {"f.csv", i},    "",    SumOf::none,  {}};
+    snap.values[{i, 1}] = {
+        double(i % 100), false, std::nullopt, snap.month, {"f.csv", i}, "", SumOf::none, {}, {}};
   MonthReport rep = assess_month(plan, snap, {}, {}, {});
 
   set_threads(1);
