@@ -390,10 +390,15 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
         static_cast<int>(i) + 1;
 }
 
-bool project_late(const ProjectObservation& p, YearMonth month, double time_pct) {
-  if (p.state == ProjectState::finished) return false;
-  if (p.planned_finish && *p.planned_finish < month) return true;
-  return p.state == ProjectState::not_started && time_pct > 50 + kEps;
+ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, double time_pct,
+                                 YearMonth deadline_month) {
+  if (p.state == ProjectState::finished) return ProjectLateness::none;
+  if (p.planned_finish && *p.planned_finish < month) return ProjectLateness::finish_passed;
+  if (p.planned_finish && *p.planned_finish > deadline_month)
+    return ProjectLateness::finish_after_deadline;
+  if (p.state == ProjectState::not_started && time_pct > 50 + kEps)
+    return ProjectLateness::not_started;
+  return ProjectLateness::none;
 }
 
 void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
@@ -413,7 +418,9 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
     r.value_month = p.month;
     r.months_since_change = months_between(p.changed, snap.month);
     r.carried = p.month < snap.month;
-    r.late = project_late(p, snap.month, time_pct);
+    r.earlier_finish = p.earlier_finish;
+    r.lateness = project_lateness(p, snap.month, time_pct, plan.deadline_month());
+    r.late = r.lateness != ProjectLateness::none;
     r.source = p.source;
     rep.projects.push_back(std::move(r));
   }

@@ -73,6 +73,8 @@ struct CountyStanding {
   int rank = 0;    // 1 is best: mean completion, then fewer 严重滞后, then plan order
 };
 
+enum class ProjectLateness { none, finish_passed, finish_after_deadline, not_started };
+
 // A project as of a month: the last reported state, value and planned finish.
 struct ProjectResult {
   const Task* task = nullptr;
@@ -82,17 +84,21 @@ struct ProjectResult {
   std::optional<ProjectState> state;
   std::optional<double> value;
   std::optional<YearMonth> planned_finish;
-  YearMonth value_month;        // last reported for
-  int months_since_change = 0;  // since its state or value last changed
-  bool carried = false;         // not in this month's file: 本月未更新
-  bool late = false;            // see project_late()
+  YearMonth value_month;                    // last reported for
+  int months_since_change = 0;              // since its state or value last changed
+  bool carried = false;                     // not in this month's file: 本月未更新
+  std::optional<YearMonth> earlier_finish;  // 原计划, when the planned finish was moved
+  ProjectLateness lateness = ProjectLateness::none;
+  bool late = false;  // lateness != none
   SourceRef source;
   TargetKey key() const { return {task->id, target->index}; }
 };
 
-// A project is late when its planned finish is past and it is not finished, or when it is
-// 未开工 while time progress is over 50%.
-bool project_late(const ProjectObservation& p, YearMonth month, double time_pct);
+// Why an unfinished project is late, if it is (first that applies): its planned finish has
+// passed; its planned finish lies after the plan's deadline month; it is 未开工 while time
+// progress is over 50%.
+ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, double time_pct,
+                                 YearMonth deadline_month);
 
 // A lead unit that did not report this month, in whole or in part.
 struct UnitGap {

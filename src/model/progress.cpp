@@ -306,11 +306,15 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (!e.project_state && !e.value && !e.planned_finish && !e.text) continue;
       auto [it, fresh] = snap.projects.try_emplace({e.key, e.project});
       ProjectObservation& p = it->second;
-      bool changed = fresh || (e.project_state && p.state != e.project_state) ||
+      // A moved 计划完工 is a change like any other: a delay must not read as "no change".
+      bool moved =
+          !fresh && e.planned_finish && p.planned_finish && *e.planned_finish != *p.planned_finish;
+      bool changed = fresh || moved || (e.project_state && p.state != e.project_state) ||
                      (e.value && p.value != e.value);
       if (e.county >= 0 || fresh) p.county = e.county;
       if (e.project_state) p.state = e.project_state;
       if (e.value) p.value = e.value;
+      if (moved) p.earlier_finish = p.planned_finish;
       if (e.planned_finish) p.planned_finish = e.planned_finish;
       p.month = sub.month;
       if (changed) p.changed = sub.month;

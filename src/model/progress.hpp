@@ -157,8 +157,10 @@ struct ProjectObservation {
   std::optional<ProjectState> state;
   std::optional<double> value;
   std::optional<YearMonth> planned_finish;
-  YearMonth month;    // last reported for
-  YearMonth changed;  // when its state or value last changed (first reported, at first)
+  std::optional<YearMonth> earlier_finish;  // the planned finish before it was last moved
+  YearMonth month;                          // last reported for
+  YearMonth
+      changed;  // when its state, value or planned finish last changed (first reported, at first)
   SourceRef source;
 };
 

@@ -54,7 +54,9 @@ TextTable project_rows(const MonthReport& rep, const ProjectFilter& f) {
               {false, false, false, false, false, true, false, false, false});
   for (const ProjectResult* p : selected(rep, f))
     t.add({target_of(*p), p->target->lead, county_of(*rep.plan, p->county), p->name, state_of(*p),
-           p->value ? format_number(*p->value) : "", opt_month(p->planned_finish),
+           p->value ? format_number(*p->value) : "",
+           opt_month(p->planned_finish) +
+               (p->earlier_finish ? "（原" + p->earlier_finish->str() + "）" : ""),
            p->carried
                ? "本月未更新（" + p->value_month.str() + "）"
                : (p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
@@ -69,11 +71,20 @@ std::string projects_title(const MonthReport& rep) {
 
 }  // namespace
 
-std::string late_reason(const ProjectResult& p, YearMonth month) {
-  if (!p.late) return "";
-  if (p.planned_finish && *p.planned_finish < month)
-    return "计划" + p.planned_finish->str() + "完工，尚未完工";
-  return "序时进度已过半仍未开工";
+std::string late_reason(const ProjectResult& p, YearMonth) {
+  std::string moved =
+      p.earlier_finish ? "（原计划" + p.earlier_finish->str() + "，已延期）" : std::string();
+  switch (p.lateness) {
+    case ProjectLateness::none:
+      return "";
+    case ProjectLateness::finish_passed:
+      return "计划" + p.planned_finish->str() + "完工" + moved + "，尚未完工";
+    case ProjectLateness::finish_after_deadline:
+      return "计划" + p.planned_finish->str() + "完工" + moved + "，晚于计划完成时限";
+    case ProjectLateness::not_started:
+      return "序时进度已过半仍未开工";
+  }
+  return "";
 }
 
 std::string projects_table(const MonthReport& rep, const ProjectFilter& f, const Style& style) {

@@ -181,3 +181,24 @@ TEST_CASE("a unit's words with pipes, line breaks, script tags and quotes render
   CHECK(h.out.find("<script>alert") == std::string::npos);
   CHECK(h.out.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
 }
+
+TEST_CASE("a moved 计划完工 is a change, and a finish past the deadline month is late") {
+  Sandbox s;
+  // July: 点军区全民健身中心 (未开工, 计划完工 2024-09 in June) is moved to 2024-12, past the
+  // plan's deadline month 2024-11; nothing else about it changes.
+  s.write(
+      "demo/reports/2024-07/submissions/市文旅局.csv",
+      "任务编号,县市区,项目名称,项目状态,计划完工\n39,点军区,点军区全民健身中心,未开工,2024-12\n");
+  Run r = run("--data demo/reports projects --month 2024-07 --unit 市文旅局 --late --format csv",
+              s.dir());
+  REQUIRE(r.rc == 0);
+  auto rows = rows_of(r.out);
+  REQUIRE(rows.size() == 2);  // the header and the one late project
+  CHECK(rows[1][4] == "点军区全民健身中心");
+  CHECK(rows[1][7] == "2024-12");
+  CHECK(rows[1][8] == "0");  // changed this month: a delay is not "no change"
+  Run md = run("--data demo/reports projects --month 2024-07 --unit 市文旅局 --format md", s.dir());
+  CHECK(md.out.find("2024-12（原2024-09）") != std::string::npos);
+  CHECK(md.out.find("计划2024-12完工（原计划2024-09，已延期），晚于计划完成时限") !=
+        std::string::npos);
+}

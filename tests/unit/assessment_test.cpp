@@ -377,8 +377,8 @@ struct CountySnap {
     return *this;
   }
   CountySnap& value(int task, int county, double v) {
-    s.county_values[{{task, 1}, county}] = {
-        v, false, std::nullopt, s.month, {"f.csv", 2}, "", SumOf::none, {}, {}};
+    s.county_values[{{task, 1}, county}] = {v,  false,       std::nullopt, s.month, {"f.csv", 2},
+                                            "", SumOf::none, {},           {}};
     return *this;
   }
   MonthReport assess() {
@@ -454,21 +454,35 @@ TEST_CASE("县市区 with the same mean rank by fewer 严重滞后, then plan or
   CHECK(rep.counties[0].rank == 3);  // 甲县: first in the plan, but one target 严重滞后
 }
 
-TEST_CASE("a project is late past its planned finish, or 未开工 once time is over half") {
+TEST_CASE("a project is late past its planned finish, beyond the deadline, or 未开工 over half") {
+  // The fixture plan's deadline month is 2024-10.
+  const YearMonth deadline{2024, 10};
+  auto late = [&](const ProjectObservation& p, YearMonth m, double time_pct) {
+    return project_lateness(p, m, time_pct, deadline);
+  };
   ProjectObservation p;
   p.state = ProjectState::in_progress;
   p.planned_finish = YearMonth{2024, 5};
-  CHECK_FALSE(project_late(p, {2024, 5}, 50));  // due this month: not yet late
-  CHECK(project_late(p, {2024, 6}, 60));
+  CHECK(late(p, {2024, 5}, 50) == ProjectLateness::none);  // due this month: not yet late
+  CHECK(late(p, {2024, 6}, 60) == ProjectLateness::finish_passed);
   p.state = ProjectState::finished;
-  CHECK_FALSE(project_late(p, {2024, 9}, 90));  // finished is never late
+  CHECK(late(p, {2024, 9}, 90) == ProjectLateness::none);  // finished is never late
   ProjectObservation q;
   q.state = ProjectState::not_started;
   q.planned_finish = YearMonth{2024, 10};
-  CHECK_FALSE(project_late(q, {2024, 5}, 50));  // exactly half: not over it
-  CHECK(project_late(q, {2024, 6}, 60));
+  CHECK(late(q, {2024, 5}, 50) == ProjectLateness::none);  // exactly half: not over it
+  CHECK(late(q, {2024, 6}, 60) == ProjectLateness::not_started);
   q.state = std::nullopt;  // no state said: only the planned finish can make it late
-  CHECK_FALSE(project_late(q, {2024, 6}, 60));
+  CHECK(late(q, {2024, 6}, 60) == ProjectLateness::none);
+  // 在建 with 计划完工 after the deadline month: late already, long before that month comes.
+  ProjectObservation r;
+  r.state = ProjectState::in_progress;
+  r.planned_finish = YearMonth{2024, 12};
+  CHECK(late(r, {2024, 6}, 60) == ProjectLateness::finish_after_deadline);
+  CHECK(late(r, {2024, 10}, 100) == ProjectLateness::finish_after_deadline);
+  CHECK(late(r, {2025, 1}, 100) == ProjectLateness::finish_passed);
+  r.planned_finish = deadline;  // the deadline month itself is in time
+  CHECK(late(r, {2024, 10}, 100) == ProjectLateness::none);
 }
 
 TEST_CASE("projects as of a month: months without change, carried ones, plan order") {
