@@ -400,7 +400,7 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   auto cell = [&](const CsvRecord& rec, Column c) {
     Cell out{"", rec.line, 0};
     if (std::size_t i = cols[c]; i < rec.fields.size()) {  // kNone is never a field
-      out.text = rec.fields[i].value;
+      out.text = strip_formula_guard(rec.fields[i].value);
       out.col = rec.fields[i].col;
     }
     return out;

@@ -130,11 +130,21 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
   return records;
 }
 
+namespace {
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+}
+
+std::string_view strip_formula_guard(std::string_view cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' &&
+      kFormulaStarts.find(cell[1]) != std::string_view::npos)
+    cell.remove_prefix(1);
+  return cell;
+}
+
 void append_csv_field(std::string& out, std::string_view value) {
   // A text cell that Excel or WPS would read as a formula gets a leading ' (OWASP's advice);
   // a number such as -5.5 stays a number.
-  bool neutral = !value.empty() &&
-                 std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+  bool neutral = !value.empty() && kFormulaStarts.find(value.front()) != std::string_view::npos &&
                  !parse_decimal(value);
   // One pass (find_first_of would call memchr for every byte): this runs for every cell written.
   bool quote = std::any_of(value.begin(), value.end(),

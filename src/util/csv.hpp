@@ -29,6 +29,9 @@ class CsvError : public TextError {
 std::vector<CsvRecord> parse_csv(std::string_view text);
 
 std::string csv_field(std::string_view value);
+// The reverse of the ' that csv_field puts before a text starting with = + - @ (as Excel drops
+// it): a form minsheng wrote reads back as written, not as a second project "'=…".
+std::string_view strip_formula_guard(std::string_view cell);
 void append_csv_field(std::string& out, std::string_view value);  // csv_field, appended to `out`
 std::string csv_line(const std::vector<std::string>& fields);     // ends with "\r\n"
 

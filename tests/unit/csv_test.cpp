@@ -70,7 +70,8 @@ TEST_CASE("writing quotes only what needs quoting, with CRLF") {
 }
 
 TEST_CASE("a text cell that a spreadsheet would run as a formula is neutralised, numbers are not") {
-  CHECK(csv_field("=HYPERLINK(\"http://x\",\"点我\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"点我\")") ==
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
   CHECK(csv_field("+1+1") == "'+1+1");
   CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
   CHECK(csv_field("-2+3") == "'-2+3");
@@ -87,4 +88,20 @@ TEST_CASE("a tab inside a quoted field does not make the file tab-separated") {
   CHECK(r[0].fields[0].value == "a\tb\nc");
   CHECK(r[0].fields[1].value == "x");
   CHECK(parse_csv("a\tb\n1\t2\n")[1].fields.size() == 2);  // a real TSV still reads as one
+}
+
+TEST_CASE("a text guarded against formulas reads back as it was written") {
+  for (std::string text : {"=危旧房改造", "+86 0717", "-东山大道", "@市民政局"}) {
+    INFO(text);
+    std::string line = csv_line({text});
+    CHECK(line.find('\'') != std::string::npos);  // guarded when written
+    auto recs = parse_csv(line);
+    REQUIRE(recs.size() == 1);
+    CHECK(strip_formula_guard(recs[0].fields[0].value) == text);
+  }
+  // Only one ', and only before a formula start: other text is left as typed.
+  CHECK(strip_formula_guard("''=x") == "''=x");
+  CHECK(strip_formula_guard("'项目") == "'项目");
+  CHECK(strip_formula_guard("'") == "'");
+  CHECK(strip_formula_guard("-5.5") == "-5.5");
 }

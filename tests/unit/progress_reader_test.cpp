@@ -662,3 +662,12 @@ TEST_CASE("a 填报日期 line above or below a unit's own table says when the f
   REQUIRE(note.sub.entries.size() == 1);
   CHECK(note.sub.entries[0].value == 10);
 }
+
+TEST_CASE("a project name the form guarded with ' is the project, not a second one") {
+  // The form wrote '=危旧房改造 so that Excel would not run it as a formula.
+  auto r = read("任务编号,项目名称,项目状态,完成量\n1,'=危旧房改造,在建,1\n1,'-东山大道,在建,2\n");
+  CHECK(r.messages.empty());
+  REQUIRE(r.sub.projects.size() == 2);
+  CHECK(r.sub.projects[0].project.str() == "=危旧房改造");
+  CHECK(r.sub.projects[1].project.str() == "-东山大道");
+}
