@@ -28,7 +28,7 @@ mu::data target_item(const MonthReport& rep, const TargetResult& r) {
   d.set("name", target_name(r));
   d.set("text", r.task->text);
   d.set("lead", r.target->lead);
-  d.set("completion", pct_text(r.completion_pct));
+  d.set("completion", pct_text(r.completion_pct) + carried_mark(r));
   d.set("time", pct_text(rep.time.pct));
   d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
   d.set("status", status_text(r));

@@ -35,8 +35,7 @@ struct Doc {
 std::string value_text(const TargetResult& r) {
   std::string v =
       r.actual ? with_measure(r.actual, r.measure) : (r.state ? milestone_label(*r.state) : "—");
-  if (r.carried && r.value_month) v += "（沿用" + std::to_string(r.value_month->month) + "月）";
-  return v;
+  return v + carried_mark(r);
 }
 
 std::string shortfall_text(const TargetResult& r) {

@@ -113,4 +113,9 @@ std::string cutoff_text(const MonthReport& rep) {
   return rep.month.chinese() + "底";
 }
 
+std::string carried_mark(const TargetResult& r) {
+  if (!r.carried || !r.value_month) return "";
+  return "（沿用" + std::to_string(r.value_month->month) + "月）";
+}
+
 }  // namespace minsheng

@@ -53,4 +53,8 @@ std::string change_text(const StatusChange& c);
 // about before it ended.
 std::string cutoff_text(const MonthReport& rep);
 
+// "（沿用5月）" after a figure carried from an earlier month, else nothing: every table that
+// shows a carried value says so.
+std::string carried_mark(const TargetResult& r);
+
 }  // namespace minsheng

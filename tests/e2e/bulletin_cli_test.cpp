@@ -151,6 +151,9 @@ TEST_CASE("reporting facts come from the files: a dated line, no date, and the d
   CHECK(late.out.find("| 市妇联 |") != std::string::npos);
   CHECK(late.out.find("6月逾期5天") != std::string::npos);
   CHECK(late.out.find("6月报送日期未注明") != std::string::npos);
+  // 市乡村振兴局 sent no June file: its figure is May's, and the table says so.
+  CHECK(late.out.find("| 57 | 提档升级村级寄递物流服务站点 | 市乡村振兴局 | 45.0%（沿用5月） |") !=
+        std::string::npos);
   Run check = run("--data demo/reports check --month 2024-06", s.dir());
   CHECK(
       (check.out + check.err)
