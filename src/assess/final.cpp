@@ -58,21 +58,15 @@ FinalReport build_final(MonthReport month, Date as_of) {
     if (auto it = unit_at.find(t.target->lead); it != unit_at.end())
       f.by_unit[it->second].add(t.status);
   }
-  std::vector<int> county_at(plan.counties.size(), -1);
-  for (const auto& t : rep.county_targets) {
-    auto c = static_cast<std::size_t>(t.county);
-    if (c >= county_at.size()) continue;
-    if (county_at[c] < 0) {
-      county_at[c] = static_cast<int>(f.by_county.size());
-      f.by_county.push_back({plan.counties[c]});
+  // Counted by the county's place in the plan, then those with allocations kept in that order.
+  std::vector<FinalCounts> counties(plan.counties.size());
+  for (const auto& t : rep.county_targets)
+    if (auto c = static_cast<std::size_t>(t.county); c < counties.size()) counties[c].add(t.status);
+  for (std::size_t c = 0; c < counties.size(); ++c)
+    if (counties[c].targets > 0) {
+      counties[c].name = plan.counties[c];
+      f.by_county.push_back(std::move(counties[c]));
     }
-    f.by_county[static_cast<std::size_t>(county_at[c])].add(t.status);
-  }
-  // 县市区 in plan order, whatever order their first allocation came in.
-  std::stable_sort(f.by_county.begin(), f.by_county.end(),
-                   [&](const FinalCounts& a, const FinalCounts& b) {
-                     return plan.county_index(a.name) < plan.county_index(b.name);
-                   });
   for (std::size_t i = 0; i < rep.targets.size(); ++i)
     if (rep.targets[i].status == Status::overdue) f.unfinished.push_back(i);
   std::stable_sort(f.unfinished.begin(), f.unfinished.end(), [&](std::size_t a, std::size_t b) {

@@ -4,7 +4,6 @@
 
 #include "assess/final.hpp"
 #include "assess/month.hpp"
-#include "assess/period.hpp"
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/xlsx_writer.hpp"
@@ -25,14 +24,14 @@ static int run_final(const FinalOptions& o, const GlobalOptions& g) {
     throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 完成情况.xlsx");
   Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
   Plan plan = load_plan(g);
-  YearMonth deadline = plan.deadline_month();
-  if (!month_ended(deadline, as_of))
-    throw UsageError("计划完成时限为 " + plan.deadline.str() + "，截止月份 " + deadline.str() +
-                     " 结束后才能生成完成情况报告（统计日期 " + as_of.str() + "）");
   // Every month that has ended by then; the report's month is picked from those with files.
-  YearMonth last_ended = as_of.year_month().plus(-1);
-  DataSet data = load_data(plan, g.data, last_ended);
-  YearMonth month = *final_month(plan, data.months_with_files(), as_of);
+  DataSet data = load_data(plan, g.data, as_of.year_month().plus(-1));
+  std::optional<YearMonth> picked = final_month(plan, data.months_with_files(), as_of);
+  if (!picked)
+    throw UsageError("计划完成时限为 " + plan.deadline.str() + "，截止月份 " +
+                     plan.deadline_month().str() + " 结束后才能生成完成情况报告（统计日期 " +
+                     as_of.str() + "）");
+  YearMonth month = *picked;
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month.str() + " 没有进度文件，完成情况沿用此前月份数据");
   FinalReport f = build_final(assess_data(plan, data, month, o.keep_going), as_of);

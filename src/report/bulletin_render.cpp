@@ -181,7 +181,7 @@ mu::data view(const Bulletin& b) {
     p.set("id", late_list[i]->task->number_of(*late_list[i]->target));
     p.set("name", late_list[i]->name);
     p.set("lead", late_list[i]->target->lead);
-    p.set("reason", late_reason(*late_list[i], rep.month));
+    p.set("reason", late_reason(*late_list[i]));
     p.set("sep", i + 1 == late_list.size() ? "。" : "；");
     late_projects.push_back(p);
   }

@@ -48,8 +48,8 @@ TextTable standings_table(const MonthReport& rep, int county) {
               {true, false, true, true, true, true, true});
   for (const CountyStanding* s : standings_of(rep, county)) {
     const Rollup& r = s->rollup;
-    t.add({std::to_string(s->rank), r.name, std::to_string(r.total()),
-           std::to_string(r.finished()), std::to_string(r.count(Status::behind)),
+    t.add({std::to_string(s->rank), r.name, std::to_string(r.total()), std::to_string(r.finished()),
+           std::to_string(r.count(Status::behind)),
            std::to_string(r.count(Status::seriously_behind) + r.count(Status::overdue)),
            pct_text(r.avg_completion)});
   }

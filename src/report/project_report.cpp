@@ -61,7 +61,7 @@ TextTable project_rows(const MonthReport& rep, const ProjectFilter& f) {
                ? "本月未更新（" + p->value_month.str() + "）"
                : (p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
                                          : "本月有变化"),
-           p->late ? late_reason(*p, rep.month) : ""});
+           p->late ? late_reason(*p) : ""});
   return t;
 }
 
@@ -71,7 +71,7 @@ std::string projects_title(const MonthReport& rep) {
 
 }  // namespace
 
-std::string late_reason(const ProjectResult& p, YearMonth) {
+std::string late_reason(const ProjectResult& p) {
   std::string moved =
       p.earlier_finish ? "（原计划" + p.earlier_finish->str() + "，已延期）" : std::string();
   switch (p.lateness) {

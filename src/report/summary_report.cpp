@@ -263,7 +263,7 @@ std::string summary_markdown(const MonthReport& rep) {
       t.add({p->task->number_of(*p->target), p->target->lead,
              p->county >= 0 ? rep.plan->counties[static_cast<std::size_t>(p->county)] : "", p->name,
              p->state ? project_state_label(*p->state) : "", opt_month(p->planned_finish),
-             late_reason(*p, rep.month)});
+             late_reason(*p)});
     out += t.markdown() + "\n";
   }
 
