@@ -21,9 +21,7 @@ std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
 std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const Bulletin& b,
                                     std::optional<Date> as_of) {
   std::vector<UnitStanding> out;
-  std::map<std::pair<YearMonth, std::string>, const Submission*> by_month_unit;
-  for (const auto& s : data.submissions)
-    if (!s.rejected) by_month_unit.emplace(std::pair{s.month, s.unit}, &s);
+  UnitFiles by_month_unit = first_files(data);
   YearMonth from = std::max(b.period.first_month(), plan.reporting_from);
   for (const auto& roll : b.report.by_unit) {
     UnitStanding u;

@@ -15,7 +15,8 @@ void add_late_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags
   for (const auto& sub : data.submissions)
     if (long days = late_days(plan, sub); days > 0)
       diags.warning(sub.file, 0, 0,
-                    "逾期报送：报送日期 " + sub.submitted->str() + " 晚于截止日期 " +
+                    "逾期报送：报送日期 " + sub.submitted->str() + "（据" +
+                        date_from_label(sub.submitted_from) + "）晚于截止日期 " +
                         plan.due_date(sub.month).str() + "（" + std::to_string(days) + " 天）");
 }
 

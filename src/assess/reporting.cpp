@@ -1,6 +1,7 @@
 #include "assess/reporting.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace minsheng {
@@ -14,9 +15,23 @@ long late_days(const Plan& plan, const Submission& sub) {
   return std::max(0L, days_between(plan.due_date(sub.month), *sub.submitted));
 }
 
+UnitFiles first_files(const DataSet& data, std::optional<YearMonth> only) {
+  UnitFiles out;
+  for (const auto& s : data.submissions) {
+    if (s.unit.empty() || (only && s.month != *only)) continue;
+    const Submission*& f = out[{s.month, s.unit}];
+    if (!f || (s.submitted && (!f->submitted || *s.submitted < *f->submitted))) f = &s;
+  }
+  return out;
+}
+
+std::size_t MissingReport::count(SendState s) const {
+  return static_cast<std::size_t>(
+      std::count_if(units.begin(), units.end(), [s](const UnitSend& u) { return u.state == s; }));
+}
+
 std::size_t MissingReport::missing() const {
-  return static_cast<std::size_t>(std::count_if(
-      units.begin(), units.end(), [](const UnitSend& u) { return u.state == SendState::missing; }));
+  return count(SendState::missing);
 }
 
 MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m, Date as_of) {
@@ -30,12 +45,20 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
   std::vector<std::string> units = plan.lead_units();
   r.expected = units.size();
   if (!r.due) return r;
-  std::set<std::string> have;
+  UnitFiles first = first_files(data, m);
+  std::map<std::string, std::vector<std::string>> files;
   for (const auto& s : data.submissions)
-    if (s.month == m && !s.unit.empty()) have.insert(s.unit);
+    if (s.month == m && !s.unit.empty()) files[s.unit].push_back(s.file);
   auto unread = data.unread_by_unit(m);
   for (const auto& u : units) {
-    if (have.count(u)) continue;
+    if (auto it = first.find({m, u}); it != first.end()) {
+      const Submission& s = *it->second;
+      if (!s.submitted)
+        ++r.undated;
+      else if (long days = late_days(plan, s); days > 0)
+        r.units.push_back({u, SendState::late, files[u], s.submitted, s.submitted_from, days});
+      continue;
+    }
     auto it = unread.find(u);
     if (it == unread.end())
       r.units.push_back({u, SendState::missing, {}});

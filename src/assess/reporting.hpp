@@ -1,5 +1,7 @@
 // Who sent their progress file for a month, and who is late: one rule for every report.
 #pragma once
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,12 +16,20 @@ long late_days(const Plan& plan, const Submission& sub);
 // passed (on the due day itself the file is still on time).
 bool file_overdue(const Plan& plan, YearMonth m, Date as_of);
 
-enum class SendState { missing, unreadable };
+// Each unit's file for each month (rejected files too: they were sent); of several, the
+// earliest dated decides whether the unit reported on time, as a later one is a correction.
+using UnitFiles = std::map<std::pair<YearMonth, std::string>, const Submission*>;
+UnitFiles first_files(const DataSet& data, std::optional<YearMonth> only = std::nullopt);
+
+enum class SendState { missing, unreadable, late };
 
 struct UnitSend {
   std::string unit;
   SendState state = SendState::missing;
-  std::vector<std::string> files;  // unreadable: the file names it sent
+  std::vector<std::string> files;  // unreadable, late: the file names it sent
+  std::optional<Date> sent;        // late: when, and on what evidence
+  DateFrom sent_from = DateFrom::none;
+  long days_late = 0;
 };
 
 struct MissingReport {
@@ -29,9 +39,12 @@ struct MissingReport {
   Date due_date, as_of;
   long days_left = 0;           // > 0 days left, < 0 days overdue
   std::size_t expected = 0;     // lead units
-  std::vector<UnitSend> units;  // those without a readable file, in plan order
+  std::vector<UnitSend> units;  // without a readable file, or sent late; in plan order
+  std::size_t undated = 0;      // units whose file gives no date: neither on time nor late
 
   std::size_t missing() const;
+  std::size_t count(SendState s) const;
+  std::size_t sent() const { return expected - missing() - count(SendState::unreadable); }
   // Exit 1 for the daily check: a unit owes a file and the due date has passed.
   bool overdue() const { return due && days_left < 0 && missing() > 0; }
 };

@@ -44,7 +44,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
     throw UsageError(period.code() + " 在计划开始之前：计划期为 " + plan.period_text());
   std::optional<std::string> custom;
   if (!o.template_file.empty()) custom = read_file(o.template_file);
-  DataSet data = load_data(plan, g.data, period.last_month());
+  DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
   Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of);
   if (b.stale)
     print_err("minsheng: 注意：" + period.last_month().str() + " 尚无进度文件，通报数据截至 " +

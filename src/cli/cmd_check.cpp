@@ -20,7 +20,8 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
   // Each month is checked as it is read and its rows let go: a province's year is not held.
   DataChecker checker(plan);
   DataSet data = fold_data(plan, g.data, month,
-                           [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); });
+                           [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); },
+                           received_log(g, plan));
   Diagnostics all = data.diagnostics;
   checker.finish(data, all);
   Diagnostics shown;

@@ -52,7 +52,8 @@ class MonthSides {
       : g_(g), plan_(load_plan(g)) {
     // Rows of months before the earlier one are merged as they are read and not kept.
     DataSet data = load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
-                             *std::min_element(months.begin(), months.end()));
+                             *std::min_element(months.begin(), months.end()),
+                             received_log(g, plan_));
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());

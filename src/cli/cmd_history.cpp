@@ -31,7 +31,8 @@ static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   // Each month is assessed as it is read and its rows let go: a province's year is not held.
   HistoryBuilder builder(plan);
   DataSet data = fold_data(plan, g.data, upto,
-                           [&](const auto& subs, YearMonth m) { builder.add_month(subs, m); });
+                           [&](const auto& subs, YearMonth m) { builder.add_month(subs, m); },
+                           received_log(g, plan));
   History h = builder.finish(data.submissions, month_or_latest(plan, data, o.to, "--to"));
   Style style = stdout_style(g);
   std::string fmt = output_format(o.format, "");

@@ -28,7 +28,8 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
   // Every month read is up to --as-of, or up to the last with files (the default --as-of).
   ProblemTracker tracker(plan);
   DataSet data = fold_data(plan, g.data, upto,
-                           [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); });
+                           [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); },
+                           received_log(g, plan));
   YearMonth as_of = month_or_latest(plan, data, o.as_of, "--as-of");
   std::vector<Problem> list = tracker.finish();
   Style style = stdout_style(g);

@@ -31,7 +31,7 @@ static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
                        did_you_mean(o.status, {"未开工", "在建", "已完工"}));
   }
   f.late = o.late;
-  DataSet data = load_data(plan, g.data, month, month);
+  DataSet data = load_data(plan, g.data, month, month, received_log(g, plan));
   // A list of projects is wanted even when some figure elsewhere is wrong: check names those.
   MonthReport rep = assess_data(plan, std::move(data), month, true);
   Style style = stdout_style(g);

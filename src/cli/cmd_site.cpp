@@ -29,7 +29,7 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
-  DataSet data = load_data(plan, g.data, month);
+  DataSet data = load_data(plan, g.data, month, std::nullopt, received_log(g, plan));
   if (!data.has_files(month)) throw UsageError(month.str() + " 没有进度文件，不生成网站");
   MonthReport rep = assess_data(plan, data, month, o.keep_going);
   rep.partial_as_of = partial;

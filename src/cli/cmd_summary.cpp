@@ -58,7 +58,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
   // Rows of earlier months are merged as they are read and not kept.
-  DataSet data = load_data(plan, g.data, month, month);
+  DataSet data = load_data(plan, g.data, month, month, received_log(g, plan));
   if (!plan.reporting_due(month) && !data.has_files(month))
     throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
                      " 起按月报送");

@@ -23,7 +23,7 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   if (plan.targets_of(unit).empty()) throw UsageError(unit + "在计划中不牵头任何指标，无需报送");
   // The previous month's figures are a reminder only; problems in old files are check's business.
   // Every month read is merged into data.carried, so no row is held longer than its month.
-  DataSet data = load_data(plan, g.data, month.plus(-1), month);
+  DataSet data = load_data(plan, g.data, month.plus(-1), month, received_log(g, plan));
   const Snapshot& prev = data.carried;
   if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
     throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o " + unit + "_" + month.str() +

@@ -11,6 +11,7 @@
 #include "assess/period.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
+#include "io/received_reader.hpp"
 #include "model/diagnostic.hpp"
 #include "util/suggest.hpp"
 
@@ -53,6 +54,15 @@ Plan load_plan(const GlobalOptions& g) {
                      "）：请用 --plan 指定计划文件，或在项目目录（含 tasks.yaml）中运行");
   }
   return minsheng::load_plan(g.plan);
+}
+
+const ReceivedLog* received_log(const GlobalOptions& g, const Plan& plan) {
+  if (g.received.empty()) return nullptr;
+  Diagnostics diags;
+  ReceivedLog log = parse_received(read_input(g.received), g.received, plan, diags);
+  if (diags.has_errors()) throw DataError(std::move(diags));
+  for (const auto& d : diags.items()) print_err(d.str());
+  return &until_exit(std::move(log));
 }
 
 std::string unit_option(const Plan& plan, const std::string& name) {

@@ -8,6 +8,7 @@
 
 #include "model/plan.hpp"
 #include "model/progress.hpp"
+#include "model/received.hpp"
 #include "report/table.hpp"
 #include "util/date.hpp"
 
@@ -16,6 +17,7 @@ namespace minsheng::cli {
 struct GlobalOptions {
   std::string plan = "tasks.yaml";
   std::string data = "reports";
+  std::string received;  // 收文登记 CSV; empty: dates come from the files alone
   bool no_color = false;
   unsigned jobs = 0;  // threads for reading and assessing; 0: one per core
 };
@@ -29,6 +31,9 @@ void emit(const std::string& content, const std::string& path);
 void print_err(const std::string& line);
 
 Plan load_plan(const GlobalOptions& g);
+// The --received log, read once and kept; nullptr without --received. A DataError listing
+// every bad row of the log.
+const ReceivedLog* received_log(const GlobalOptions& g, const Plan& plan);
 
 // Keeps `v` until the process ends, whose exit returns the memory at once: destroying a
 // province's plan and report object by object took 0.1 s of summary's 2. It stays reachable,

@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
   GlobalOptions g;
   app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml）")->capture_default_str();
   app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
+  app.add_option("--received", g.received,
+                 "收文登记 CSV（单位、月份、收文日期三列）：以登记的收到日期判断是否逾期报送，"
+                 "优先于文件中的报送日期");
   app.add_flag("--no-color", g.no_color, "不使用颜色（也可设置环境变量 NO_COLOR）");
   app.add_option("--jobs,-j", g.jobs,
                  "并行读取和评估的线程数（默认每个 CPU 核一个；结果与单线程相同）")
@@ -74,7 +77,8 @@ int main(int argc, char** argv) {
   for (const auto& c : commands) subcommand_names.push_back(c.app->get_name());
   subcommand_names.push_back(complete.app->get_name());
   if (auto unknown = unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc),
-                                        subcommand_names, {"--plan", "--data", "--jobs", "-j"})) {
+                                        subcommand_names,
+                                        {"--plan", "--data", "--received", "--jobs", "-j"})) {
     print_err("minsheng: " + *unknown + "\n用 minsheng --help 查看用法。");
     return kExitUsage;
   }
@@ -93,7 +97,7 @@ int main(int argc, char** argv) {
         // Every command's -o is checked here, before the command runs: none writes over an input.
         const CLI::Option* out = c.app->get_option_no_throw("--output");
         if (out && out->count() > 0 && out->as<std::string>() != "-")
-          refuse_input_as_output("-o", out->as<std::string>(), g.plan, g.data);
+          refuse_input_as_output("-o", out->as<std::string>(), g.plan, g.data, g.received);
         int rc = c.run();
         // Buffered text (check's lines, completion) is only known written once stdout closes.
         errno = 0;

@@ -213,7 +213,7 @@ namespace {
 
 DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
              std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
-             const MonthFold* fold = nullptr) {
+             const ReceivedLog* received, const MonthFold* fold = nullptr) {
   require_data_dir(data);
   DataSet set;
   set.rows_from = rows_from;
@@ -281,7 +281,9 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     std::size_t first = set.submissions.size();
     for (auto& p : parsed) {
       for (const auto& d : p.diags.items()) set.diagnostics.add(d);
-      if (p.sub) set.submissions.push_back(std::move(*p.sub));
+      if (!p.sub) continue;
+      if (received) apply_received(*received, *p.sub);
+      set.submissions.push_back(std::move(*p.sub));
     }
     check_month_conflicts(set.submissions, first, set.diagnostics);
     if (jobs.empty()) continue;
@@ -300,6 +302,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
       merge();
   }
   folding.wait();
+  if (received) check_received(*received, set, set.diagnostics);
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   if (fold && !set.months.empty()) set.rows_from = set.months.back().plus(1);  // none are left
   return set;
@@ -308,17 +311,19 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
 }  // namespace
 
 DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-                  std::optional<YearMonth> rows_from) {
-  return load(plan, data, upto, rows_from, std::nullopt);
+                  std::optional<YearMonth> rows_from, const ReceivedLog* received) {
+  return load(plan, data, upto, rows_from, std::nullopt, received);
 }
 
 DataSet fold_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-                  const MonthFold& fold) {
-  return load(plan, data, upto, std::nullopt, std::nullopt, &fold);
+                  const MonthFold& fold, const ReceivedLog* received) {
+  return load(plan, data, upto, std::nullopt, std::nullopt, received, &fold);
 }
 
-DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m) {
-  return load(plan, data, m, m.plus(1), m);  // its rows merged and let go like earlier months
+DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m,
+                         const ReceivedLog* received) {
+  // Its rows merged and let go like earlier months'.
+  return load(plan, data, m, m.plus(1), m, received);
 }
 
 }  // namespace minsheng

@@ -9,6 +9,7 @@
 #include "model/diagnostic.hpp"
 #include "model/plan.hpp"
 #include "model/progress.hpp"
+#include "model/received.hpp"
 
 namespace minsheng {
 
@@ -32,18 +33,22 @@ inline constexpr std::size_t kSpreadFiles = 128;
 // Never throws for bad content: problems are collected in `diagnostics`. Throws UsageError when
 // `data` is not a folder. With `rows_from`, the rows of earlier months are merged into
 // DataSet::carried month by month and dropped (a report of one month needs no more).
+// With `received`, each file's submission date is the one staff logged for its unit and month.
 DataSet load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt,
-                  std::optional<YearMonth> rows_from = std::nullopt);
+                  std::optional<YearMonth> rows_from = std::nullopt,
+                  const ReceivedLog* received = nullptr);
 // Reads as load_data does, handing each month's submissions to `fold` once read (in month
 // order, beside the reading of the next month), then letting their rows go: for what walks the
 // months once (history, check, problems). `fold` gets the data set's submissions, the month's
 // at the end.
 using MonthFold = std::function<void(const std::vector<Submission>& subs, YearMonth m)>;
 DataSet fold_data(const Plan& plan, const std::filesystem::path& data,
-                  std::optional<YearMonth> upto, const MonthFold& fold);
+                  std::optional<YearMonth> upto, const MonthFold& fold,
+                  const ReceivedLog* received = nullptr);
 // The files of month `m` alone, their rows let go once read: who sent what (`missing`). Such a
 // data set cannot be assessed (DataSet::only_month).
-DataSet load_month_files(const Plan& plan, const std::filesystem::path& data, YearMonth m);
+DataSet load_month_files(const Plan& plan, const std::filesystem::path& data, YearMonth m,
+                         const ReceivedLog* received = nullptr);
 
 }  // namespace minsheng

@@ -34,9 +34,12 @@ std::optional<std::vector<std::string>> below(const fs::path& p, const fs::path&
 
 }  // namespace
 
-std::string input_role(const fs::path& out, const fs::path& plan, const fs::path& data) {
+std::string input_role(const fs::path& out, const fs::path& plan, const fs::path& data,
+                       const fs::path& received) {
   fs::path o = resolved(out), p = resolved(plan), d = resolved(data);
   if (o == p) return "计划文件";
+  if (!received.empty() && o == resolved(received)) return "收文登记（--received）";
+  if (!received.empty() && below(resolved(received), o)) return "包含收文登记的目录";
   if (below(p, o)) return "包含计划文件的目录";
   if (o == d) return "数据目录";
   auto rel = below(o, d);
@@ -52,8 +55,8 @@ std::string input_role(const fs::path& out, const fs::path& plan, const fs::path
 }
 
 void refuse_input_as_output(const std::string& option, const fs::path& out, const fs::path& plan,
-                            const fs::path& data) {
-  std::string role = input_role(out, plan, data);
+                            const fs::path& data, const fs::path& received) {
+  std::string role = input_role(out, plan, data, received);
   if (!role.empty())
     throw UsageError(option + " " + out.string() + " 是" + role +
                      "，输出不能写到输入上；请另选输出位置（未写入任何文件）");

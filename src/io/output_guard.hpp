@@ -8,12 +8,15 @@ namespace minsheng {
 
 // Empty when `out` may be written; otherwise what it is, in Chinese ("计划文件"). Refused:
 // the plan; the data folder and any folder holding it or the plan; a month folder; anything in
-// a month's submissions/ or in breakdown/. Paths are compared after resolving symlinks.
+// a month's submissions/ or in breakdown/; the --received log and a folder holding it. Paths
+// are compared after resolving symlinks.
 std::string input_role(const std::filesystem::path& out, const std::filesystem::path& plan,
-                       const std::filesystem::path& data);
+                       const std::filesystem::path& data,
+                       const std::filesystem::path& received = {});
 
 // input_role as a UsageError naming the option and the path; nothing has been written yet.
 void refuse_input_as_output(const std::string& option, const std::filesystem::path& out,
-                            const std::filesystem::path& plan, const std::filesystem::path& data);
+                            const std::filesystem::path& plan, const std::filesystem::path& data,
+                            const std::filesystem::path& received = {});
 
 }  // namespace minsheng

@@ -892,10 +892,13 @@ Submission Reader::validate(RawFile raw) {
     if (!d)
       error(*raw.submitted,
             "报送日期应写作 YYYY-MM-DD，实际为" + quote_value(trim(raw.submitted->text)));
-    else
+    else {
       sub.submitted = d;
+      sub.submitted_from = DateFrom::column;
+    }
   } else if (raw.dated_line) {
     sub.submitted = raw.dated_line;  // a 报送日期 column, where there is one, wins
+    sub.submitted_from = DateFrom::form_line;
   }
   SeenRows seen;
   seen.reserve(raw.rows.size());

@@ -77,6 +77,26 @@ std::optional<MilestoneState> parse_milestone_state(std::string_view word) {
 }
 
 namespace {
+struct DateFromRow {
+  const char* code;
+  const char* label;
+};
+constexpr std::array<DateFromRow, 4> kDateFrom = {{
+    {"none", "未注明"},
+    {"column", "表内报送日期"},
+    {"form_line", "表上填报日期"},
+    {"received", "收文登记"},
+}};
+}  // namespace
+
+const char* date_from_label(DateFrom f) {
+  return kDateFrom[static_cast<std::size_t>(f)].label;
+}
+const char* date_from_code(DateFrom f) {
+  return kDateFrom[static_cast<std::size_t>(f)].code;
+}
+
+namespace {
 
 constexpr std::array<WordRow<ProjectState, 4>, 3> kProjectStates = {{
     {ProjectState::not_started, "not_started", {"未开工", "未启动", "not_started", nullptr}},

@@ -100,11 +100,18 @@ struct ProgressEntry {
   SourceRef source;
 };
 
+// Where a file's submission date comes from: reports say which, and never call a file 按时报送
+// on no evidence.
+enum class DateFrom { none, column, form_line, received };
+const char* date_from_label(DateFrom f);  // 未注明 / 表内报送日期 / 表上填报日期 / 收文登记
+const char* date_from_code(DateFrom f);   // none / column / form_line / received
+
 struct Submission {
   std::string file;
   std::string unit;
   YearMonth month;
   std::optional<Date> submitted;
+  DateFrom submitted_from = DateFrom::none;
   std::string encoding;
   std::vector<ProgressEntry> entries;   // city values, one per target (typed or derived)
   std::vector<ProgressEntry> counties;  // 县市区 values, one per (target, county)

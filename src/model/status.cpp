@@ -10,7 +10,7 @@ constexpr std::array<StatusInfo, 10> kStatuses = {{
     {Status::overdue, "overdue", "逾期未完成", "未完成", Color::red, "#7b1fa2"},
     {Status::seriously_behind, "seriously_behind", "严重滞后", nullptr, Color::red, "#d32f2f"},
     {Status::behind, "behind", "滞后", nullptr, Color::yellow, "#f9a825"},
-    {Status::not_reported, "not_reported", "未报送", nullptr, Color::grey, "#9e9e9e"},
+    {Status::not_reported, "not_reported", "未填报", nullptr, Color::grey, "#9e9e9e"},
     {Status::pending, "pending", "目标待定", nullptr, Color::grey, "#bdbdbd"},
     {Status::on_track, "on_track", "序时推进", nullptr, Color::none, "#7cb342"},
     {Status::ahead, "ahead", "超序时", nullptr, Color::cyan, "#0277bd"},
@@ -35,7 +35,8 @@ std::optional<Status> parse_status(std::string_view s) {
   for (const auto& row : kStatuses)
     if (s == row.code || s == row.label || (row.deadline_label && s == row.deadline_label))
       return row.status;
-  if (s == "基本完成") return Status::done;  // the label of a 左右 figure within tolerance
+  if (s == "基本完成") return Status::done;
+  if (s == "未报送") return Status::not_reported;  // its label before 未报送 meant only a unit  // the label of a 左右 figure within tolerance
   return std::nullopt;
 }
 

@@ -63,16 +63,16 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   if (r.value_month) {
     std::string v = r.actual ? with_measure(r.actual, r.measure) : milestone_label(*r.state);
     row("累计完成", v + "（" + r.value_month->str() + "，来源 " + r.source.str() + "）" +
-                        (r.carried ? "，本月未报送，沿用" + r.value_month->str() + "数据" : ""));
+                        (r.carried ? "，本月未填报，沿用" + r.value_month->str() + "数据" : ""));
   } else {
-    row("累计完成", "无（本月及此前月份均未报送）");
+    row("累计完成", "无（本月及此前月份均未填报）");
   }
   std::vector<const TargetResult*> counties;
   for (const auto& c : rep.county_targets)
     if (c.key() == r.key()) counties.push_back(&c);
   if (r.derived_from != SumOf::none)
     row("全市值", std::string("单位未填全市值，取") + sum_label(r.derived_from) +
-                      "（各行之和，未报送的沿用以前月份值）");
+                      "（各行之和，本月未填的沿用以前月份值）");
   else if (!counties.empty() && r.value_month)
     row("全市值", "取单位填报的全市值（县市区合计不同时以全市值为准，并在数据问题中提示）");
   if (!counties.empty()) {
@@ -106,7 +106,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
     return out;
   }
   if (r.status == Status::not_reported) {
-    row("判定", "没有任何月份的数据 → 未报送 (not_reported)");
+    row("判定", "没有任何月份的数据 → 未填报 (not_reported)");
     return out;
   }
   if (!r.actual) {

@@ -115,7 +115,7 @@ Doc build_doc(const FinalReport& f) {
                         r.done_month && is_done(r.status) ? r.done_month->chinese() : ""});
   d.sections.push_back({2, std::string(numerals[n]) + "、逐项完成情况", "", all});
   d.footnote = "说明：截止月份（" + plan.deadline_month().chinese() +
-               "）及以前达到目标为按期完成，其后达到为逾期完成，至今未达到为未完成；从未报送、"
+               "）及以前达到目标为按期完成，其后达到为逾期完成，至今未达到为未完成；从未填报、"
                "目标待定或数据有误的指标计为无数据，不作完成与否的判断。完成率 = "
                "（按期完成 + 逾期完成）÷ 指标数。“左右”类指标达到目标的 " +
                format_number((1 - plan.settings.about_tolerance) * 100) +

@@ -317,7 +317,7 @@ std::string index_page(const MonthReport& rep, const History& h,
   for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);
   b += "<h2>需关注的指标</h2>\n";
   b += attention.empty() ? "<p>各指标均按序时推进。</p>\n" : targets_table(rep, h, attention);
-  b += "<h2>未报送</h2>\n";
+  b += "<h2>报送情况</h2>\n";
   auto gaps = gap_lines(rep);
   if (gaps.empty())
     b += "<p>各牵头单位均已报送。</p>\n";

@@ -149,13 +149,13 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   }
   bool any_carried = std::any_of(rep.targets.begin(), rep.targets.end(),
                                  [](const TargetResult& r) { return r.carried; });
-  if (any_carried) out += "\n* 本月未报送，沿用此前月份数据\n";
+  if (any_carried) out += "\n* 本月未填报，沿用此前月份数据\n";
   out += "\n差距 = 序时进度 − 完成率（百分点，按显示的一位小数判定）；≥" +
          format_number(p.settings.behind_pp) + " 为滞后，>" +
          format_number(p.settings.seriously_behind_pp) + " 为严重滞后；" + deadline_rule(p) + "\n";
   auto gaps = gap_lines(rep);
   if (!gaps.empty()) {
-    out += "\n" + paint("未报送", Color::bold, style) + "\n";
+    out += "\n" + paint("报送情况", Color::bold, style) + "\n";
     for (const auto& g : gaps) out += "  " + g + "\n";
   }
   if (!rep.problems.items().empty()) {
@@ -269,7 +269,7 @@ std::string summary_markdown(const MonthReport& rep) {
 
   out += "## 分单位情况\n\n";
   TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
-                   "未报送", "其他", "平均完成率"},
+                   "未填报", "其他", "平均完成率"},
                   {false, true, true, true, true, true, true, true, true, true});
   for (const auto& r : rep.by_unit) {
     auto n = [&](Status s) { return r.count(s); };
@@ -298,7 +298,7 @@ std::string summary_markdown(const MonthReport& rep) {
         "### " + r.name + "\n\n" + t.markdown() + "\n" + unit_words_markdown(rep, r.name, targets);
   }
 
-  out += "## 未报送单位\n\n";
+  out += "## 报送情况\n\n";
   auto gaps = gap_lines(rep);
   if (gaps.empty()) out += "各牵头单位均已报送。\n\n";
   for (const auto& g : gaps) out += "- " + g + "\n";
@@ -493,7 +493,7 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   for (const auto& r : rep.by_unit) units.push_back(r.name);
   wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats));
   wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units));
-  OutSheet gaps = out_sheet("未报送", {"牵头单位", "情况"}, {16, 60}, false);
+  OutSheet gaps = out_sheet("报送情况", {"牵头单位", "情况"}, {16, 60}, false);
   for (const auto& line : gap_lines(rep)) {
     auto colon = line.find("：");
     gaps.rows.push_back({out_text(line.substr(0, colon)),

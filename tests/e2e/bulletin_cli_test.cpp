@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness.hpp"
+#include "util/encoding.hpp"
 
 using namespace minsheng::e2e;
 
@@ -20,8 +21,8 @@ TEST_CASE("the bulletin's overall counts are the summary's") {
   Run b = run("--data demo/reports bulletin --quarter 2024Q2");
   Run s = run("--data demo/reports summary --month 2024-06 --format table");
   CHECK(s.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 "
-                   "项、未报送 1 项、目标待定 1 项") != std::string::npos);
-  CHECK(b.out.find("70项任务中，已完成13项、超序时16项、序时推进30项、滞后7项、严重滞后2项、未报送1"
+                   "项、未填报 1 项、目标待定 1 项") != std::string::npos);
+  CHECK(b.out.find("70项任务中，已完成13项、超序时16项、序时推进30项、滞后7项、严重滞后2项、未填报1"
                    "项、目标待定1项。") != std::string::npos);
 }
 
@@ -158,7 +159,8 @@ TEST_CASE("reporting facts come from the files: a dated line, no date, and the d
   CHECK(
       (check.out + check.err)
           .find(
-              "市妇联.csv: 警告: 逾期报送：报送日期 2024-07-08 晚于截止日期 2024-07-03（5 天）") !=
+              "市妇联.csv: 警告: 逾期报送：报送日期 2024-07-08（据表上填报日期）晚于截止日期 "
+              "2024-07-03（5 天）") !=
       std::string::npos);
   // On the due day (07-03) a unit without its June file is not yet 未报送; the day after it is.
   Run due_day = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-03", s.dir());
@@ -169,4 +171,64 @@ TEST_CASE("reporting facts come from the files: a dated line, no date, and the d
   Run day_after = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-04", s.dir());
   CHECK(day_after.out.find("| 市乡村振兴局 | 1 | 0 | 0 | 45.0% | 6月未报送 |") !=
         std::string::npos);
+}
+
+TEST_CASE("the office log of arrivals (--received) overrides the files' dates in missing, check and the bulletin") {
+  Sandbox s;
+  s.write("demo/reports/2024-06/submissions/市妇联.csv",
+          "填报单位：宜昌市妇女联合会,填报日期：2024年7月8日\n任务编号,累计完成\n30,140000\n");
+  s.write("demo/reports/2024-06/submissions/市残联.csv", "任务编号,累计完成\n63,800\n64,110\n");
+  // The log as Excel on Chinese Windows saves it: GBK. 市妇联's form says 7月8日 but the office
+  // logged it on 7月2日; 市残联's undated file arrived on 7月6日; 市交通运输局's column says 7月5日
+  // but it arrived on the due day itself.
+  s.write("收文登记.csv",
+          minsheng::iconv_convert("单位,月份,收文日期\r\n市妇联,2024-06,2024/7/2\r\n"
+                                  "市残联,2024年6月,2024-07-06\r\n市交通运输局,2024-06,2024-07-03\r\n",
+                                  "UTF-8", "GB18030"));
+  Run missing = run(
+      "--data demo/reports --received 收文登记.csv missing --month 2024-06 --as-of 2024-07-10",
+      s.dir());
+  CHECK(missing.rc == 1);  // 市乡村振兴局 is still overdue
+  CHECK(missing.out.find("已报 21 家，未报 1 家；逾期报送 1 家\n") != std::string::npos);
+  CHECK(missing.out.find("市残联        2024-07-03  逾期 3 天报送（2024-07-06，据收文登记）") !=
+        std::string::npos);
+  CHECK(missing.out.find("市妇联") == std::string::npos);
+  CHECK(missing.out.find("市交通运输局") == std::string::npos);
+  Run check = run("--data demo/reports --received 收文登记.csv check --month 2024-06", s.dir());
+  std::string said = check.out + check.err;
+  CHECK(said.find("市残联.csv: 警告: 逾期报送：报送日期 2024-07-06（据收文登记）晚于截止日期 "
+                  "2024-07-03（3 天）") != std::string::npos);
+  CHECK(said.find("市妇联.csv: 警告: 逾期报送") == std::string::npos);
+  CHECK(said.find("市交通运输局.csv: 警告: 逾期报送") == std::string::npos);
+  Run b = run(
+      "--data demo/reports --received 收文登记.csv bulletin --quarter 2024Q2 --as-of 2024-07-10",
+      s.dir());
+  REQUIRE(b.rc == 0);
+  CHECK(b.out.find("本期未按时报送进展的单位：市乡村振兴局（6月未报送）；市残联（6月逾期3天）。") !=
+        std::string::npos);
+  // Without the log, the files' own dates decide: 市妇联 and 市交通运输局 late, 市残联 undated.
+  Run files = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10", s.dir());
+  CHECK(files.out.find("逾期报送 2 家；报送日期未注明 1 家\n") != std::string::npos);
+  // The log is an input: -o never writes over it.
+  Run over = run(
+      "--data demo/reports --received 收文登记.csv summary --month 2024-06 -o 收文登记.csv", s.dir());
+  CHECK(over.rc == 2);
+  CHECK(over.err.find("是收文登记（--received）") != std::string::npos);
+}
+
+TEST_CASE("a bad arrivals log lists every bad row at once, with the nearest unit name") {
+  Sandbox s;
+  s.write("log.csv",
+          "单位,月份,收文日期\n市民证局,2024-06,2024-07-02\n市残联,2024-13,2024-07-06\n"
+          "市妇联,2024-06,7月2日\n市妇联,2024-06,2024-06-30\n");
+  Run r = run("--data demo/reports --received log.csv missing --month 2024-06", s.dir());
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("log.csv:2:1: 错误: 计划中没有单位“市民证局”（是否应为“市民政局”？）\n") !=
+        std::string::npos);
+  CHECK(r.err.find("log.csv:3:5: 错误: 月份应写作 YYYY-MM，实际为“2024-13”\n") !=
+        std::string::npos);
+  CHECK(r.err.find("log.csv:4:13: 错误: 收文日期应写作 YYYY-MM-DD，实际为“7月2日”\n") !=
+        std::string::npos);
+  CHECK(r.err.find("log.csv:5:13: 错误: 收文日期 2024-06-30 不晚于 2024年6月") != std::string::npos);
+  CHECK(r.out.empty());
 }

@@ -11,8 +11,8 @@ TEST_CASE("check on the demo data passes with its four warnings") {
         "计划 70 项任务、73 个指标；2024-04 至 2024-06 共 65 个进度文件：0 个错误、4 个警告\n");
   CHECK(
       r.err ==
-      "demo/reports/2024-06/submissions/市交通运输局.csv: 警告: 逾期报送：报送日期 2024-07-05 "
-      "晚于截止日期 "
+      "demo/reports/2024-06/submissions/市交通运输局.csv: 警告: 逾期报送：报送日期 2024-07-05"
+      "（据表内报送日期）晚于截止日期 "
       "2024-07-03（2 天）\n"
       "demo/reports/2024-06/submissions/市城管委.csv:3: 警告: 累计值较上月减少：任务66指标1 由 "
       "1500（2024-05，"
@@ -59,17 +59,23 @@ TEST_CASE("missing lists units without a file and exits 1 once they are overdue"
   Run before = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-01");
   CHECK(before.rc == 0);
   CHECK(before.out.find("应报 22 家，已报 21 家，未报 1 家") != std::string::npos);
-  CHECK(before.out.find("市乡村振兴局  2024-07-03  还剩 2 天") != std::string::npos);
+  CHECK(before.out.find("市乡村振兴局  2024-07-03  未报送，还剩 2 天") != std::string::npos);
   Run after = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05");
   CHECK(after.rc == 1);
-  CHECK(after.out.find("市乡村振兴局  2024-07-03  逾期 2 天") != std::string::npos);
+  CHECK(after.out.find("市乡村振兴局  2024-07-03  未报送，已逾期 2 天") != std::string::npos);
+  // 市交通运输局's file gives 报送日期 2024-07-05 in its own column: two days after the 3rd.
+  CHECK(after.out.find("已报 21 家，未报 1 家；逾期报送 1 家\n") != std::string::npos);
+  CHECK(after.out.find("市交通运输局  2024-07-03  逾期 2 天报送（2024-07-05，据表内报送日期）") !=
+        std::string::npos);
   Run complete = run("--data demo/reports missing --month 2024-05 --as-of 2024-07-05");
   CHECK(complete.rc == 0);
   CHECK(complete.out.find("未报 0 家") != std::string::npos);
   Run csv = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05 --format csv");
   CHECK(csv.out ==
-        "\xEF\xBB\xBFunit,month,due,as_of,days_overdue,state,files\r\n市乡村振兴局,2024-06,2024-07-"
-        "03,2024-07-05,2,missing,\r\n");
+        "\xEF\xBB\xBFunit,month,due,as_of,days_overdue,state,files,sent,sent_evidence\r\n"
+        "市交通运输局,2024-06,2024-07-03,2024-07-05,2,late,"
+        "demo/reports/2024-06/submissions/市交通运输局.csv,2024-07-05,column\r\n"
+        "市乡村振兴局,2024-06,2024-07-03,2024-07-05,2,missing,,,\r\n");
 }
 
 TEST_CASE("a filled-in template reads back with its header untouched") {

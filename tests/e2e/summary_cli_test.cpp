@@ -22,7 +22,7 @@ TEST_CASE("the default format off a terminal is the Markdown document, without c
   Run t = run("--data demo/reports summary --month 2024-06 --format table");
   CHECK(t.out.find("\x1b[") == std::string::npos);
   CHECK(t.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 "
-                   "项、未报送 1 项、目标待定 1 项") != std::string::npos);
+                   "项、未填报 1 项、目标待定 1 项") != std::string::npos);
   CHECK(t.out.find("市乡村振兴局：本月未报送进度文件（沿用2024-05数据）") != std::string::npos);
 }
 

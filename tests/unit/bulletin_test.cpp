@@ -121,7 +121,7 @@ TEST_CASE(
   // 5 pending, 6 55%→on track (5 points).
   CHECK(
       out ==
-      "测试市2024年民生项目第二季度推进情况通报|已完成1;序时推进2;滞后1;未报送1;目标待定1;|60.0%");
+      "测试市2024年民生项目第二季度推进情况通报|已完成1;序时推进2;滞后1;未填报1;目标待定1;|60.0%");
   try {
     render_bulletin(b, "md", "{{#statuses}}unclosed", "my.mustache");
     FAIL("expected DataError");
@@ -186,7 +186,7 @@ TEST_CASE("the category table has a column for every status that occurs, so rows
   std::string header = md.substr(at, md.find('\n', at) - at);
   // Tasks 1 behind, 2 done, 3 on track, 4 not reported, 5 pending, 6 on track: 滞后 and 未报送
   // have their own columns; nothing hides in another.
-  CHECK(header == "| 类别 | 任务数 | 已完成 | 序时推进 | 滞后 | 未报送 | 目标待定 | 平均完成率 |");
+  CHECK(header == "| 类别 | 任务数 | 已完成 | 序时推进 | 滞后 | 未填报 | 目标待定 | 平均完成率 |");
   std::size_t pos = md.find('\n', md.find('\n', at) + 1) + 1;  // first data row
   int rows = 0;
   while (md.substr(pos).starts_with("| （")) {

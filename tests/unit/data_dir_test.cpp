@@ -117,7 +117,7 @@ TEST_CASE("a late file is a warning — errors block the report unless keep_goin
   auto m = strs(p);
   REQUIRE(m.size() == 2);
   std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
-  CHECK(m[0] == f + ": 警告: 逾期报送：报送日期 2024-06-05 晚于截止日期 2024-06-03（2 天）");
+  CHECK(m[0] == f + ": 警告: 逾期报送：报送日期 2024-06-05（据表内报送日期）晚于截止日期 2024-06-03（2 天）");
   CHECK(m[1].rfind(f + ":3:3: 错误: ", 0) == 0);
   CHECK_THROWS_AS(assess_data(plan(), d, {2024, 5}, false), DataError);
   MonthReport rep = assess_data(plan(), d, {2024, 5}, true);

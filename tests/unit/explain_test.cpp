@@ -61,8 +61,8 @@ TEST_CASE("explain: pending, not reported, invalid and milestones by state") {
       explain({2024, 5}, {{"市民政局.csv", "任务编号,累计完成,目标值\n5,10,200\n"}}, 5);
   CHECK(has(supplied, "  目标来源  进度文件填写的目标值（r/市民政局.csv:2）\n"));
   std::string nothing = explain({2024, 5}, {}, 4);
-  CHECK(has(nothing, "  累计完成  无（本月及此前月份均未报送）\n"));
-  CHECK(has(nothing, "  判定      没有任何月份的数据 → 未报送 (not_reported)\n"));
+  CHECK(has(nothing, "  累计完成  无（本月及此前月份均未填报）\n"));
+  CHECK(has(nothing, "  判定      没有任何月份的数据 → 未填报 (not_reported)\n"));
   std::string invalid =
       explain({2024, 5}, {{"市民政局.csv", "任务编号,累计完成\n1,abc\n"}}, 1, true);
   CHECK(has(invalid, "  判定      本月该指标的报送行有误（见数据问题），标记为“数据有误”\n"));

@@ -23,7 +23,7 @@ TEST_CASE("check's warnings are the same taken a month at a time as from every r
                 .string();
   const std::vector<std::string> expected = {
       // Task 6 is 250 (from a baseline of 50): 600 is over twice that.
-      h4 + ": 警告: 逾期报送：报送日期 2024-05-06 晚于截止日期 2024-05-03（3 天）",
+      h4 + ": 警告: 逾期报送：报送日期 2024-05-06（据表内报送日期）晚于截止日期 2024-05-03（3 天）",
       h4 + ":2: 警告: 任务6的累计完成 600个 超过目标 250个 的两倍，请核对是否多填或误用“万”",
       f5 + ":2: 警告: 累计值较上月减少：任务1指标1 由 31（2024-04，" + f4 + ":2）降为 25",
       f5 + ":3: 警告: 任务2的累计完成为 0.45，疑似把百分数写成了小数（45%？）；百分数请带 % 填写",
