@@ -145,7 +145,10 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
     const Problem& p = b.problems[i];
     b.problems_opened += period.contains(p.first_month);
     b.problems_closed += p.closed_month && period.contains(*p.closed_month);
-    if (p.open() && p.months_open(month) >= 3) b.long_open.push_back(i);
+    if (p.stale(plan, month))
+      b.silent.push_back(i);
+    else if (p.open() && p.months_open(month) >= 3)
+      b.long_open.push_back(i);
   }
   return b;
 }

@@ -50,7 +50,8 @@ struct Bulletin {
   std::vector<Problem> problems;       // the 问题清单 as of `month`
   int problems_opened = 0;             // first reported in the period
   int problems_closed = 0;             // closed in the period
-  std::vector<std::size_t> long_open;  // open three months or more, into `problems`
+  std::vector<std::size_t> long_open;  // open three months or more and still reported: 限期解决
+  std::vector<std::size_t> silent;     // open but not mentioned lately (Problem::stale)
 };
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,

@@ -29,6 +29,13 @@ struct Problem {
   // Months it has been open as of `as_of` (April to June is 3), or was open (April to a May
   // close is 1).
   int months_open(YearMonth as_of) const;
+  // Months since a unit last mentioned it (0: mentioned in `as_of`'s report).
+  int months_silent(YearMonth as_of) const { return months_between(last_month, as_of); }
+  // Open, yet not mentioned for the plan's problem_stale_months: shown 「N个月未更新」, as no
+  // one can say it is still a problem, and never ordered 限期解决 without that mark.
+  bool stale(const Plan& plan, YearMonth as_of) const {
+    return open() && months_silent(as_of) >= plan.settings.problem_stale_months;
+  }
 };
 
 // Reads every month up to `as_of` once. A 存在问题 on a row (a target in the city or a 县市区,

@@ -34,7 +34,7 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
   std::vector<Problem> list = tracker.finish();
   Style style = stdout_style(g);
   emit(render_format(output_format(o.format, ""),
-                     {{"csv", [&] { return problems_csv(list, as_of, f); }},
+                     {{"csv", [&] { return problems_csv(plan, list, as_of, f); }},
                       {"json", [&] { return problems_json(plan, list, as_of, f); }},
                       {"md", [&] { return problems_markdown(plan, list, as_of, f); }},
                       {"table", [&] { return problems_table(plan, list, as_of, f, style); }}}),

@@ -213,7 +213,7 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   check_keys(
       s,
       {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
-       "milestone_not_started_behind_pct", "projection_flag_pct"},
+       "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months"},
       "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
@@ -226,6 +226,12 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
   set("projection_flag_pct", st.projection_flag_pct);
+  double stale = st.problem_stale_months;
+  set("problem_stale_months", stale);
+  if (stale < 1 || stale > 24 || stale != static_cast<int>(stale))
+    error(s["problem_stale_months"], "problem_stale_months 应为 1 到 24 的整数（月数）");
+  else
+    st.problem_stale_months = static_cast<int>(stale);
   if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
     error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)

@@ -86,6 +86,7 @@ struct Settings {
   double milestone_not_started_on_track_pct = 25;
   double milestone_not_started_behind_pct = 50;
   double projection_flag_pct = 95;  // 预计逾期 below this completion by the deadline at recent pace
+  int problem_stale_months = 2;      // an open problem not mentioned this long is 未更新
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a

@@ -192,27 +192,40 @@ mu::data view(const Bulletin& b) {
   // The 问题清单: opened and closed in the period, and what has stood three months or more.
   d.set("problems_opened", std::to_string(b.problems_opened));
   d.set("problems_closed", std::to_string(b.problems_closed));
-  mu::data long_open{mu::data::type::list};
-  for (std::size_t i : b.long_open) {
-    const Problem& p = b.problems[i];
-    mu::data x;
-    x.set("id", p.id);
-    x.set("unit", p.unit);
-    x.set("subject", problem_subject(plan, p));
-    x.set("text", p.text);
-    x.set("first", p.first_month.chinese());
-    x.set("months", std::to_string(p.months_open(b.month)));
-    long_open.push_back(x);
-  }
-  d.set("long_open", long_open);
+  auto problem_list = [&](const std::vector<std::size_t>& which) {
+    mu::data list{mu::data::type::list};
+    for (std::size_t i : which) {
+      const Problem& p = b.problems[i];
+      mu::data x;
+      x.set("id", p.id);
+      x.set("unit", p.unit);
+      x.set("subject", problem_subject(plan, p));
+      x.set("text", p.text);
+      x.set("first", p.first_month.chinese());
+      x.set("last", p.last_month.chinese());
+      x.set("months", std::to_string(p.months_open(b.month)));
+      x.set("silent", std::to_string(p.months_silent(b.month)));
+      list.push_back(x);
+    }
+    return list;
+  };
+  d.set("long_open", problem_list(b.long_open));
   d.set("has_long_open", !b.long_open.empty());
+  // Not mentioned lately: whether it still stands is for the unit to say, not to be ordered.
+  d.set("silent_problems", problem_list(b.silent));
+  d.set("has_silent", !b.silent.empty());
+  d.set("silent_count", std::to_string(b.silent.size()));
+  d.set("silent_months", std::to_string(plan.settings.problem_stale_months));
   // The 专报 gathers every standing 存在问题 by unit: open problems, then the units' own words.
   mu::data by_unit{mu::data::type::list};
   bool any_unit_issues = false;
   for (const auto& unit : plan.lead_units()) {
     std::vector<std::string> issues;
     for (const auto& p : b.problems)
-      if (p.open() && p.unit == unit) issues.push_back(problem_subject(plan, p) + "：" + p.text);
+      if (p.open() && p.unit == unit)
+        issues.push_back(problem_subject(plan, p) + "：" + p.text +
+                         (p.stale(plan, b.month) ? "（" + problem_silence_text(p, b.month) + "）"
+                                                 : ""));
     if (auto it = rep.unit_texts.find(unit);
         it != rep.unit_texts.end() && !it->second.issues.empty())
       issues.push_back(it->second.issues);

@@ -15,7 +15,8 @@ const std::vector<std::string> kProjectCsvColumns = {
     "value_month", "source"};
 
 const std::vector<std::string> kProblemCsvColumns = {
-    "id", "task", "target", "unit", "text", "first_month", "months_open", "status", "closed_month"};
+    "id",          "task",   "target",       "unit",          "text", "first_month",
+    "months_open", "status", "closed_month", "months_silent", "stale"};
 
 bool ProjectFilter::keep(const ProjectResult& p) const {
   return (unit.empty() || p.target->lead == unit) && (county < 0 || p.county == county) &&
@@ -142,6 +143,15 @@ std::string problem_subject(const Plan& plan, const Problem& p) {
   return s;
 }
 
+std::string problem_silence_text(const Problem& p, YearMonth as_of) {
+  return std::to_string(p.months_silent(as_of)) + "个月未更新";
+}
+
+std::string problem_state_text(const Plan& plan, const Problem& p, YearMonth as_of) {
+  if (!p.open()) return "已销号（" + p.closed_month->str() + "，" + p.closed_by + "）";
+  return p.stale(plan, as_of) ? "未销号（" + problem_silence_text(p, as_of) + "）" : "未销号";
+}
+
 namespace {
 
 TextTable problem_rows(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
@@ -150,10 +160,8 @@ TextTable problem_rows(const Plan& plan, const std::vector<Problem>& list, YearM
               {false, false, false, false, false, true, false});
   for (const auto& p : list) {
     if (!f.keep(p)) continue;
-    std::string status =
-        p.open() ? "未销号" : "已销号（" + p.closed_month->str() + "，" + p.closed_by + "）";
     t.add({p.id, p.unit, problem_subject(plan, p), p.text, p.first_month.str(),
-           std::to_string(p.months_open(as_of)) + " 个月", status});
+           std::to_string(p.months_open(as_of)) + " 个月", problem_state_text(plan, p, as_of)});
   }
   return t;
 }
@@ -188,7 +196,7 @@ std::string problems_markdown(const Plan& plan, const std::vector<Problem>& list
   return out + t.markdown();
 }
 
-std::string problems_csv(const std::vector<Problem>& list, YearMonth as_of,
+std::string problems_csv(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
                          const ProblemFilter& f) {
   std::string out(kUtf8Bom);
   out += csv_line(kProblemCsvColumns);
@@ -196,7 +204,9 @@ std::string problems_csv(const std::vector<Problem>& list, YearMonth as_of,
     if (f.keep(p))
       out += csv_line({p.id, std::to_string(p.key.task), std::to_string(p.key.target), p.unit,
                        p.text, p.first_month.str(), std::to_string(p.months_open(as_of)),
-                       p.open() ? "open" : "closed", p.closed_month ? p.closed_month->str() : ""});
+                       p.open() ? "open" : "closed", p.closed_month ? p.closed_month->str() : "",
+                       p.open() ? std::to_string(p.months_silent(as_of)) : "",
+                       p.stale(plan, as_of) ? "1" : "0"});
   return out;
 }
 
@@ -215,6 +225,8 @@ std::string problems_json(const Plan& plan, const std::vector<Problem>& list, Ye
                       {"first_month", p.first_month.str()},
                       {"last_month", p.last_month.str()},
                       {"months_open", p.months_open(as_of)},
+                      {"months_silent", p.open() ? Json(p.months_silent(as_of)) : Json()},
+                      {"stale", p.stale(plan, as_of)},
                       {"status", p.open() ? "open" : "closed"},
                       {"closed_month", p.closed_month ? Json(p.closed_month->str()) : Json()},
                       {"closed_by", p.closed_by.empty() ? Json() : Json(p.closed_by)},

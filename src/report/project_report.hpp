@@ -37,12 +37,17 @@ std::string problems_table(const Plan& plan, const std::vector<Problem>& list, Y
                            const ProblemFilter& f, const Style& style);
 std::string problems_markdown(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
                               const ProblemFilter& f);
-std::string problems_csv(const std::vector<Problem>& list, YearMonth as_of, const ProblemFilter& f);
+std::string problems_csv(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
+                         const ProblemFilter& f);
 std::string problems_json(const Plan& plan, const std::vector<Problem>& list, YearMonth as_of,
                           const ProblemFilter& f);
 extern const std::vector<std::string> kProblemCsvColumns;
 
 // What a row of the 问题清单 names: "任务27 秭归县人民医院病理科" or "任务14（远安县）".
 std::string problem_subject(const Plan& plan, const Problem& p);
+// "2个月未更新", for a problem the reports stopped mentioning.
+std::string problem_silence_text(const Problem& p, YearMonth as_of);
+// 未销号 / 未销号（2个月未更新） / 已销号（2024-05，已解决）.
+std::string problem_state_text(const Plan& plan, const Problem& p, YearMonth as_of);
 
 }  // namespace minsheng

@@ -179,8 +179,8 @@ std::string problems_html(const Plan& plan, const std::vector<const Problem*>& l
   for (const Problem* p : list)
     out += "<tr><td>" + esc(p->id) + "</td><td>" + esc(problem_subject(plan, *p)) + "</td><td>" +
            esc(p->text) + "</td><td>" + p->first_month.str() + "</td><td>" +
-           (p->open() ? "未销号，已持续 " + std::to_string(p->months_open(as_of)) + " 个月"
-                      : "已销号（" + p->closed_month->str() + "，" + esc(p->closed_by) + "）") +
+           esc(problem_state_text(plan, *p, as_of)) +
+           (p->open() ? "，已持续 " + std::to_string(p->months_open(as_of)) + " 个月" : "") +
            "</td></tr>\n";
   return out + "</tbody></table></div>\n";
 }

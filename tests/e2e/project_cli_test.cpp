@@ -106,18 +106,18 @@ TEST_CASE("the 问题清单 of the demo months, opened and closed by hand") {
   CHECK(rows[0] == V{"\xEF\xBB\xBF"
                      "id",
                      "task", "target", "unit", "text", "first_month", "months_open", "status",
-                     "closed_month"});
+                     "closed_month", "months_silent", "stale"});
   // Reported in April, May and June, project still 未开工, target 2 of 4: open three months.
   CHECK(rows[1] == V{"27-202404-秭归县人民医院病理科", "27", "1", "市卫健委",
-                     "选址未定，设备采购未启动", "2024-04", "3", "open", ""});
+                     "选址未定，设备采购未启动", "2024-04", "3", "open", "", "0", "0"});
   // Reported in April, 已解决 on the same row in May.
   CHECK(rows[2] == V{"33-202404", "33", "1", "市卫健委", "县级医院高级职称人才缺口大", "2024-04",
-                     "1", "closed", "2024-05"});
+                     "1", "closed", "2024-05", "", "0"});
   // Its project 已完工 in May.
   CHECK(rows[3] == V{"33-202404-当阳市人民医院晋升三级", "33", "1", "市卫健委",
-                     "等待省卫健委现场评审", "2024-04", "1", "closed", "2024-05"});
+                     "等待省卫健委现场评审", "2024-04", "1", "closed", "2024-05", "", "0"});
   CHECK(rows[4] == V{"39-202404-点军区全民健身中心", "39", "1", "市文旅局", "项目用地待落实",
-                     "2024-04", "3", "open", ""});
+                     "2024-04", "3", "open", "", "0", "0"});
   CHECK(rows[5][0] == "15-202406");
   CHECK(rows[6][0] == "34-202406");
   CHECK(rows[7][0] == "49-202406");
@@ -201,4 +201,52 @@ TEST_CASE("a moved 计划完工 is a change, and a finish past the deadline mont
   CHECK(md.out.find("2024-12（原2024-09）") != std::string::npos);
   CHECK(md.out.find("计划2024-12完工（原计划2024-09，已延期），晚于计划完成时限") !=
         std::string::npos);
+}
+
+TEST_CASE("a problem no report mentions for two months is 未更新, not ordered 限期解决") {
+  Sandbox s;
+  // 市卫健委 reports July to September, and no longer mentions 秭归县人民医院病理科's problem
+  // (last written in June). 市文旅局 keeps writing 点军区全民健身中心's each month.
+  for (const char* m : {"2024-07", "2024-08", "2024-09"}) {
+    s.write(std::string("demo/reports/") + m + "/submissions/市卫健委.csv",
+            "任务编号,累计完成,项目名称,项目状态,存在问题\n27,2,,,\n27,,秭归县人民医院病理科,在建,\n");
+    s.write(std::string("demo/reports/") + m + "/submissions/市文旅局.csv",
+            "任务编号,累计完成,县市区,项目名称,项目状态,存在问题\n39,,点军区,点军区全民健身中心,未开工,"
+            "项目用地待落实\n");
+  }
+  // As of August, June is two months back: the plan's problem_stale_months (2) is reached.
+  auto aug = rows_of(
+      run("--data demo/reports problems --as-of 2024-08 --open --format csv", s.dir()).out);
+  std::map<std::string, std::vector<std::string>> by_id;
+  for (std::size_t i = 1; i < aug.size(); ++i) by_id[aug[i][0]] = aug[i];
+  REQUIRE(by_id.count("27-202404-秭归县人民医院病理科"));
+  CHECK(by_id["27-202404-秭归县人民医院病理科"][9] == "2");   // months_silent
+  CHECK(by_id["27-202404-秭归县人民医院病理科"][10] == "1");  // stale
+  CHECK(by_id["39-202404-点军区全民健身中心"][9] == "0");
+  CHECK(by_id["39-202404-点军区全民健身中心"][10] == "0");
+  // In July it was one month: not yet.
+  auto jul = rows_of(
+      run("--data demo/reports problems --as-of 2024-07 --open --format csv", s.dir()).out);
+  CHECK(jul[1][0] == "27-202404-秭归县人民医院病理科");
+  CHECK(jul[1][9] == "1");
+  CHECK(jul[1][10] == "0");
+  Run table = run("--data demo/reports problems --as-of 2024-08 --open --format md", s.dir());
+  CHECK(table.out.find("| 27-202404-秭归县人民医院病理科 | 市卫健委 |") != std::string::npos);
+  CHECK(table.out.find("| 未销号（2个月未更新） |") != std::string::npos);
+  // The Q3 通报: 点军区's problem, written every month since April, is 限期解决; 秭归县's is
+  // listed apart, three months without an update, for the unit to confirm.
+  Run b = run("--data demo/reports bulletin --quarter 2024Q3 --as-of 2024-10-10", s.dir());
+  REQUIRE(b.rc == 0);
+  auto limit = b.out.find("以下问题持续三个月以上仍未销号，请相关单位限期解决：");
+  auto silent = b.out.find("个问题未销号，但已连续2个月以上未在报送中更新，请相关单位核实");
+  REQUIRE(limit != std::string::npos);
+  REQUIRE(silent != std::string::npos);
+  REQUIRE(limit < silent);
+  std::string limited = b.out.substr(limit, silent - limit);
+  CHECK(limited.find("点军区全民健身中心：项目用地待落实（2024年4月首报，已持续6个月") !=
+        std::string::npos);
+  CHECK(limited.find("秭归县") == std::string::npos);
+  CHECK(b.out.find("秭归县人民医院病理科：选址未定，设备采购未启动（2024年4月首报，最近一次报送为"
+                   "2024年6月，3个月未更新；编号 27-202404-秭归县人民医院病理科）",
+                   silent) != std::string::npos);
 }
