@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "assess/problems.hpp"
 #include "io/data_dir.hpp"
 #include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
@@ -22,19 +23,29 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   std::string unit = unit_option(plan, o.unit);
   if (plan.targets_of(unit).empty()) throw UsageError(unit + "在计划中不牵头任何指标，无需报送");
   // The previous month's figures are a reminder only; problems in old files are check's business.
-  // Every month read is merged into data.carried, so no row is held longer than its month.
-  DataSet data = load_data(plan, g.data, month.plus(-1), month, received_log(g, plan));
-  const Snapshot& prev = data.carried;
+  // Each month is merged into `prev` and followed for problems as it is read, then let go.
+  Snapshot prev;
+  std::size_t merged = 0;
+  ProblemTracker tracker(plan);
+  DataSet data = fold_data(
+      plan, g.data, month.plus(-1),
+      [&](const auto& subs, YearMonth m) {
+        tracker.add_month(subs, m);
+        advance_snapshot(prev, subs, merged, m, nullptr);
+      },
+      received_log(g, plan));
+  std::vector<Problem> problems = tracker.finish();
   if (o.format == "xlsx" && (o.output.empty() || o.output == "-"))
     throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o " + unit + "_" + month.str() +
                      ".xlsx");
   emit(render_format(
            o.format,
-           {{"yaml", [&] { return template_yaml(plan, unit, month, prev, data.allocations); }},
-            {"csv", [&] { return template_csv(plan, unit, month, prev, data.allocations); }},
+           {{"yaml", [&] { return template_yaml(plan, unit, month, prev, data.allocations, problems); }},
+            {"csv", [&] { return template_csv(plan, unit, month, prev, data.allocations, problems); }},
             {"xlsx",
              [&] {
-               return xlsx_bytes(template_workbook(plan, unit, month, prev, data.allocations));
+               return xlsx_bytes(
+                   template_workbook(plan, unit, month, prev, data.allocations, problems));
              }}}),
        o.output);
   return 0;

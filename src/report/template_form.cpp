@@ -1,6 +1,8 @@
 #include "report/template_form.hpp"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "report/catalogue_report.hpp"
 #include "util/csv.hpp"
@@ -36,6 +38,8 @@ struct FormRow {
   std::string previous;  // 上期累计（参考）
   std::string supplied;  // a pending target's last supplied figure
   std::string planned_finish;
+  std::string issue;     // an open problem's text, for the unit to answer
+  std::string issue_id;  // its id, and those of any more on the same row
 };
 
 std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const Snapshot& prev,
@@ -69,21 +73,76 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
   return out;
 }
 
+// Each open problem of the unit on the row it was reported on (a row of its own after its
+// target's rows when the form has none). The problem stays the same while its text does, so the
+// text is written as it was; a second one on a row adds only its id.
+void attach_problems(const Plan& plan, const std::string& unit, std::vector<FormRow>& rows,
+                     const std::vector<Problem>& problems) {
+  for (const Problem& p : problems) {
+    if (!p.open() || p.unit != unit) continue;
+    std::string county = p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "";
+    auto same_target = [&](const FormRow& r) {
+      return r.target->task == p.key.task && r.target->index == p.key.target;
+    };
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const FormRow& r) {
+      return same_target(r) && r.project == p.project && (!p.project.empty() || r.county == county);
+    });
+    if (row == rows.end()) {
+      auto last = std::find_if(rows.rbegin(), rows.rend(), same_target);
+      if (last == rows.rend()) continue;  // no longer the unit's target
+      FormRow own{last->target, p.project.empty() ? county : "", p.project, "", "", "", ""};
+      if (!p.project.empty()) own.figure = "项目";
+      row = rows.insert(last.base(), own);
+    }
+    if (row->issue_id.empty()) {
+      row->issue = p.text;
+      row->issue_id = p.id;
+    } else {
+      row->issue_id += "、" + p.id;
+    }
+  }
+}
+
+std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const Snapshot& prev,
+                               const std::map<CountyKey, Allocation>& allocations,
+                               const std::vector<Problem>& problems) {
+  std::vector<FormRow> out = form_rows(plan, unit, prev, allocations);
+  attach_problems(plan, unit, out, problems);
+  return out;
+}
+
+// A double-quoted YAML scalar: a name or a unit's words may hold any character.
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\')
+      out += std::string("\\") + c;
+    else if (c == '\n')
+      out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += ' ';
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
 const std::vector<std::string> kFormColumns = {
     "牵头单位", "月份",     "任务编号",         "指标",     "县市区",   "任务内容", "指标名称",
     "计划目标", "计量单位", "上期累计（参考）", "累计完成", "状态",     "目标值",   "项目名称",
-    "项目状态", "计划完工", "进展情况",         "存在问题", "下步计划", "问题状态", "备注",
-    "报送日期"};
+    "项目状态", "计划完工", "进展情况",         "存在问题", "下步计划", "问题状态", "问题编号（参考）",
+    "备注",     "报送日期"};
 
 }  // namespace
 
 std::string template_csv(const Plan& plan, const std::string& unit, YearMonth month,
                          const Snapshot& previous,
-                         const std::map<CountyKey, Allocation>& allocations) {
+                         const std::map<CountyKey, Allocation>& allocations,
+                         const std::vector<Problem>& problems) {
   std::string out(kUtf8Bom);
   // 任务内容, 指标名称, 计划目标, 计量单位 and 上期累计 are reminders, ignored on reading.
   out += csv_line(kFormColumns);
-  for (const FormRow& r : form_rows(plan, unit, previous, allocations)) {
+  for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Task* task = plan.find_task(r.target->task);
     out += csv_line({unit,
                      month.str(),
@@ -102,9 +161,10 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
                      "",
                      r.planned_finish,
                      "",
+                     r.issue,
                      "",
                      "",
-                     "",
+                     r.issue_id,
                      "",
                      ""});
   }
@@ -113,21 +173,26 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
 
 OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMonth month,
                               const Snapshot& previous,
-                              const std::map<CountyKey, Allocation>& allocations) {
+                              const std::map<CountyKey, Allocation>& allocations,
+                              const std::vector<Problem>& problems) {
   OutSheet s = out_sheet(
       month.chinese() + "进度", kFormColumns,
-      {14, 9, 9, 6, 12, 40, 24, 16, 9, 16, 12, 10, 10, 20, 10, 10, 30, 30, 30, 10, 20, 12}, true);
+      {14, 9, 9, 6, 12, 40, 24, 16, 9, 16, 12, 10, 10, 20, 10, 10, 30, 30, 30, 10, 24, 20, 12},
+      true);
   s.note =
       unit + " " + month.chinese() + "民生项目进展报送表：请于 " + plan.due_date(month).chinese() +
       " 前报送" + (plan.report_to.empty() ? "" : "至" + plan.report_to) +
       "；累计完成填自计划开始以来的累计数，里程碑任务在“状态”中选择；县市区行填该县市区的累计数；"
-      "具体项目可另起一行填写项目名称。";
+      "具体项目可另起一行填写项目名称。" +
+      (problems.empty() ? std::string()
+                        : "上期未销号的问题已列在“存在问题”中：已解决的在“问题状态”填“已解决”，"
+                          "仍存在的保留原文并在“进展情况”中说明。");
   using I = OutInput;
   s.inputs = {I::none, I::none, I::none,   I::none, I::none,   I::none, I::none, I::none,
               I::none, I::none, I::number, I::list, I::number, I::text, I::text, I::text,
-              I::text, I::text, I::text,   I::text, I::text,   I::date};
+              I::text, I::text, I::text,   I::text, I::none,   I::text, I::date};
   s.choices = {"未启动", "推进中", "已完成"};
-  for (const FormRow& r : form_rows(plan, unit, previous, allocations)) {
+  for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Task* task = plan.find_task(r.target->task);
     s.rows.push_back({out_text(unit),
                       out_text(month.str()),
@@ -146,9 +211,10 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                       OutCell{},
                       out_text(r.planned_finish),
                       OutCell{},
+                      r.issue.empty() ? OutCell{} : out_text(r.issue),
                       OutCell{},
                       OutCell{},
-                      OutCell{},
+                      r.issue_id.empty() ? OutCell{} : out_text(r.issue_id),
                       OutCell{},
                       OutCell{}});
   }
@@ -161,7 +227,8 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
 
 std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth month,
                           const Snapshot& previous,
-                          const std::map<CountyKey, Allocation>& allocations) {
+                          const std::map<CountyKey, Allocation>& allocations,
+                          const std::vector<Problem>& problems) {
   std::string out = "# " + unit + " " + month.chinese() + " 民生项目进展报送表\n";
   out +=
       "# 累计完成(value)填自计划开始以来的累计数；里程碑任务填 status：未启动 / 推进中 / "
@@ -170,7 +237,7 @@ std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth m
          (plan.report_to.empty() ? "" : "至" + plan.report_to) + "。\n";
   out += "unit: " + unit + "\nmonth: " + month.str() + "\nsubmitted:    # 报送日期，如 " +
          plan.due_date(month).str() + "\nprogress:\n";
-  for (const FormRow& r : form_rows(plan, unit, previous, allocations)) {
+  for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Target* t = r.target;
     const Task* task = plan.find_task(t->task);
     if (r.county.empty() && r.project.empty())
@@ -179,10 +246,14 @@ std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth m
            (r.project.empty() ? "" : "项目“" + r.project + "” ") +
            (r.project.empty() ? (r.county.empty() ? "计划目标：" : "") + r.figure : "");
     if (!r.previous.empty()) out += "；上期：" + r.previous;
+    if (!r.issue_id.empty())
+      out += "\n  #   未销号问题（编号 " + r.issue_id +
+             "）：已解决的在 issue_status 填 已解决，仍存在的保留 issues 原文";
     out += "\n  - {task: " + std::to_string(t->task) + ", target: " + std::to_string(t->index);
     if (!r.county.empty()) out += ", county: " + r.county;
+    if (!r.issue.empty()) out += ", issues: " + yaml_quoted(r.issue) + ", issue_status: ";
     if (!r.project.empty())
-      out += ", project: \"" + r.project + "\", project_status: , value: ";
+      out += ", project: " + yaml_quoted(r.project) + ", project_status: , value: ";
     else if (t->kind == TargetKind::milestone)
       out += ", status: ";
     else

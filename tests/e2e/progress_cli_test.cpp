@@ -84,13 +84,13 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
   REQUIRE(t.rc == 0);
   CHECK(t.out.rfind("\xEF\xBB\xBF牵头单位,月份,任务编号,指标,县市区,任务内容,指标名称,计划目标,"
                     "计量单位,上期累计（参考）,累计完成,状态,目标值,项目名称,项目状态,计划完工,"
-                    "进展情况,存在问题,下步计划,问题状态,备注,报送日期\r\n",
+                    "进展情况,存在问题,下步计划,问题状态,问题编号（参考）,备注,报送日期\r\n",
                     0) == 0);
-  // The reminder column carries June's figure; twelve columns to fill follow it.
-  CHECK(t.out.find(",1673户以上,户,950（2024-06）,,,,,,,,,,,,\r\n") != std::string::npos);
+  // The reminder column carries June's figure; thirteen columns to fill or read follow it.
+  CHECK(t.out.find(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,\r\n") != std::string::npos);
   // Each 县市区 of the 分解方案 has its row, with its share and its June figure.
   CHECK(t.out.find("市民政局,2024-07,14,1,远安县,") != std::string::npos);
-  CHECK(t.out.find(",分解目标 193户,户,20（2024-06）,,,,,,,,,,,,\r\n") != std::string::npos);
+  CHECK(t.out.find(",分解目标 193户,户,20（2024-06）,,,,,,,,,,,,,\r\n") != std::string::npos);
   // Fill in two cells the way a person would in Excel, and the pending target's 目标值.
   std::string filled = t.out;
   auto fill = [&](const std::string& from, const std::string& to) {
@@ -98,10 +98,10 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
     REQUIRE(pos != std::string::npos);
     filled.replace(pos, from.size(), to);
   };
-  fill(",1673户以上,户,950（2024-06）,,,,,,,,,,,,",
-       ",1673户以上,户,950（2024-06）,\"1,100\",,,,,,,,,,,2024-08-02");
-  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,,,,,,,,",
-       ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,,,,,,,,");
+  fill(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,",
+       ",1673户以上,户,950（2024-06）,\"1,100\",,,,,,,,,,,,2024-08-02");
+  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,,,,,,,,,",
+       ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,,,,,,,,,");
   s.write("demo/reports/2024-07/submissions/市民政局.csv", filled);
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
@@ -126,6 +126,51 @@ TEST_CASE("the YAML template reads back too") {
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
   CHECK(c.err.empty());
+}
+
+TEST_CASE("the form lists the unit's open problems by id, and the unit's answers read back") {
+  Sandbox s;
+  // 市卫健委 has two open problems at the end of June (README 演示数据): 秭归县人民医院病理科's,
+  // on its project row since April, and 34's, on the city row since June.
+  Run t = run("--data demo/reports template --unit 市卫健委 --month 2024-07", s.dir());
+  REQUIRE(t.rc == 0);
+  const std::string zigui =
+      ",秭归县人民医院病理科,,2024-05,,选址未定，设备采购未启动,,,27-202404-秭归县人民医院病理科,,"
+      "\r\n";
+  const std::string row34 = ",未启动（2024-06）,,,,,,,,等待省卫健委评审安排。,,,34-202406,,\r\n";
+  REQUIRE(t.out.find(zigui) != std::string::npos);
+  REQUIRE(t.out.find(row34) != std::string::npos);
+  // Closed problems (33's) are not listed.
+  CHECK(t.out.find("33-202404") == std::string::npos);
+  // The unit keeps 27's text (it stands) and answers 已解决 for 34, as a person would in Excel.
+  std::string filled = t.out;
+  filled.replace(filled.find(row34), row34.size(),
+                 ",未启动（2024-06）,,推进中,,,,,,等待省卫健委评审安排。,,已解决,34-202406,,2024-08-02\r\n");
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
+  Run c = run("--data demo/reports check --month 2024-07", s.dir());
+  CHECK(c.rc == 0);
+  CHECK(c.err.empty());
+  auto p = run("--data demo/reports problems --as-of 2024-07 --format csv", s.dir());
+  CHECK(p.out.find("\r\n27-202404-秭归县人民医院病理科,27,1,市卫健委,选址未定，设备采购未启动,2024-04,"
+                   "4,open,,0,0\r\n") != std::string::npos);
+  CHECK(p.out.find("\r\n34-202406,34,1,市卫健委,等待省卫健委评审安排。,2024-06,1,closed,2024-07,,0\r\n") !=
+        std::string::npos);
+  // The August form lists only what is still open.
+  Run aug = run("--data demo/reports template --unit 市卫健委 --month 2024-08", s.dir());
+  CHECK(aug.out.find("27-202404-秭归县人民医院病理科") != std::string::npos);
+  CHECK(aug.out.find("34-202406") == std::string::npos);
+  // The YAML form carries the same, quoted, and reads back with the problem kept.
+  Run y = run("--data demo/reports template --unit 市卫健委 --month 2024-07 --format yaml", s.dir());
+  CHECK(y.out.find("  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
+                   "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
+                   "issues: \"选址未定，设备采购未启动\", issue_status: , project: "
+                   "\"秭归县人民医院病理科\", project_status: , value: }\n") != std::string::npos);
+  Sandbox s2;
+  s2.write("demo/reports/2024-07/submissions/市卫健委.yaml", y.out);
+  CHECK(run("--data demo/reports check --month 2024-07", s2.dir()).rc == 0);
+  CHECK(run("--data demo/reports problems --as-of 2024-07 --format csv", s2.dir())
+            .out.find("\r\n27-202404-秭归县人民医院病理科,27,1,市卫健委,选址未定，设备采购未启动,"
+                      "2024-04,4,open,,0,0\r\n") != std::string::npos);
 }
 
 TEST_CASE("template for an unknown unit suggests the closest") {
