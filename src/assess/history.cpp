@@ -29,6 +29,9 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
   for (YearMonth m = done_; m <= last; m = m.plus(1)) {
     h_.months.push_back(m);
     advance_snapshot(snap_, subs, next_, m, nullptr);
+    for (const auto& [pk, p] : snap_.projects)
+      if (p.moved_in == m && p.earlier_finish && p.planned_finish)
+        h_.moves.push_back({pk.key, pk.name, p.county, m, *p.earlier_finish, *p.planned_finish});
     double time_pct = time_progress(plan_, m).pct;
     // Each target on its own, on every core; the month's changes are then taken in plan order.
     std::vector<char> changed(h_.targets.size(), 0);

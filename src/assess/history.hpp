@@ -33,10 +33,20 @@ struct TargetHistory {
   TargetKey key() const { return {task->id, target->index}; }
 };
 
+// A project's 计划完工 moved by a month's report: 延期 when later, 提前 when earlier.
+struct FinishMove {
+  TargetKey key;
+  std::string project;
+  int county = -1;
+  YearMonth month, from, to;
+  bool postponed() const { return to > from; }
+};
+
 struct History {
   std::vector<YearMonth> months;
   std::vector<TargetHistory> targets;      // plan order
   std::vector<StatusChange> changes;       // worst new status first, then month, then plan order
+  std::vector<FinishMove> moves;           // by month, then target and project
   std::map<TargetKey, std::size_t> index;  // key → position in `targets`
 
   const TargetHistory* find(TargetKey k) const;

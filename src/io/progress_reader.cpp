@@ -394,7 +394,10 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   raw.header_line = header.line;
   for (std::size_t r = 0; r < header_at && !raw.dated_line; ++r)
     raw.dated_line = date_line(records[r]);
-  if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value))
+  // A file of projects alone (项目状态, 计划完工) or of words alone (存在问题) says something too.
+  if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value) &&
+      !cols.has(Column::project_status) && !cols.has(Column::planned_finish) &&
+      !cols.has(Column::issues) && !cols.has(Column::issue_status) && !cols.has(Column::progress))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
 
   auto cell = [&](const CsvRecord& rec, Column c) {

@@ -334,7 +334,10 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (e.county >= 0 || fresh) p.county = e.county;
       if (e.project_state) p.state = e.project_state;
       if (e.value) p.value = e.value;
-      if (moved) p.earlier_finish = p.planned_finish;
+      if (moved) {
+        p.earlier_finish = p.planned_finish;
+        p.moved_in = sub.month;
+      }
       if (e.planned_finish) p.planned_finish = e.planned_finish;
       p.month = sub.month;
       if (changed) p.changed = sub.month;

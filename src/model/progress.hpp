@@ -165,6 +165,7 @@ struct ProjectObservation {
   std::optional<double> value;
   std::optional<YearMonth> planned_finish;
   std::optional<YearMonth> earlier_finish;  // the planned finish before it was last moved
+  std::optional<YearMonth> moved_in;        // the month whose report last moved it
   YearMonth month;                          // last reported for
   YearMonth
       changed;  // when its state, value or planned finish last changed (first reported, at first)

@@ -110,7 +110,17 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                          {"task", c.key.task},
                          {"target", c.key.target},
                          {"from", status_code(c.from)},
-                         {"to", status_code(c.to)}});
+                         {"to", status_code(c.to)},
+                         {"kind", "status"}});
+  for (const auto& mv : h.moves)
+    if (const TargetHistory* t = h.find(mv.key); t && f.keep(*t))
+      changes.push_back({{"month", mv.month.str()},
+                         {"task", mv.key.task},
+                         {"target", mv.key.target},
+                         {"from", mv.from.str()},
+                         {"to", mv.to.str()},
+                         {"kind", move_code(mv)},
+                         {"project", mv.project}});
   return dump_json({{"months", months}, {"targets", Json::array()}, {"changes", changes}},
                    {{"targets", kept.size(), target}});
 }
@@ -151,6 +161,17 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
            {status_label(c.from, c.from_at_deadline), Color::none},
            {status_label(c.to, c.to_at_deadline), status_info(c.to).color}});
   }
+  for (const auto& mv : h.moves) {
+    const TargetHistory* th = h.find(mv.key);
+    if (!th || !f.keep(*th)) continue;
+    t.add({{mv.month.str(), Color::none},
+           {th->task->number_of(*th->target), Color::none},
+           {name_of(*th) + "：" + mv.project, Color::none},
+           {th->target->lead, Color::none},
+           {"计划完工 " + mv.from.str(), Color::none},
+           {"计划完工 " + mv.to.str() + "（" + move_label(mv) + "）",
+            mv.postponed() ? Color::yellow : Color::none}});
+  }
   return t;
 }
 
@@ -176,12 +197,19 @@ std::string changes_markdown(const History& h, const HistoryFilter& f) {
 
 std::string changes_csv(const History& h, const HistoryFilter& f) {
   std::string out(kUtf8Bom);
-  out += csv_line({"month", "task", "target", "lead", "from", "to"});
+  // kind: status (from/to are status codes), postponed or advanced (a project's 计划完工, YYYY-MM).
+  out += csv_line({"month", "task", "target", "lead", "from", "to", "kind", "project"});
   for (const auto& c : h.changes) {
     const TargetHistory* th = h.find(c.key);
     if (!th || !f.keep(*th)) continue;
     out += csv_line({c.month.str(), std::to_string(c.key.task), std::to_string(c.key.target),
-                     th->target->lead, status_code(c.from), status_code(c.to)});
+                     th->target->lead, status_code(c.from), status_code(c.to), "status", ""});
+  }
+  for (const auto& mv : h.moves) {
+    const TargetHistory* th = h.find(mv.key);
+    if (!th || !f.keep(*th)) continue;
+    out += csv_line({mv.month.str(), std::to_string(mv.key.task), std::to_string(mv.key.target),
+                     th->target->lead, mv.from.str(), mv.to.str(), move_code(mv), mv.project});
   }
   return out;
 }

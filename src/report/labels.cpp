@@ -118,4 +118,12 @@ std::string carried_mark(const TargetResult& r) {
   return "（沿用" + std::to_string(r.value_month->month) + "月）";
 }
 
+const char* move_label(const FinishMove& m) {
+  return m.postponed() ? "延期" : "提前";
+}
+
+const char* move_code(const FinishMove& m) {
+  return m.postponed() ? "postponed" : "advanced";
+}
+
 }  // namespace minsheng

@@ -46,6 +46,9 @@ std::string status_text(const TargetResult& r);
 
 // A month of a target's history as a person reads it: 基本完成, 未完成 in the deadline month.
 const char* point_label(const HistoryPoint& p);
+// A moved 计划完工: 延期 / 提前, and its code postponed / advanced.
+const char* move_label(const FinishMove& m);
+const char* move_code(const FinishMove& m);
 // "11月 序时推进→未完成".
 std::string change_text(const StatusChange& c);
 

@@ -35,9 +35,9 @@ TEST_CASE("history shows sparklines and status changes, and --changes lists them
   Run c = run("--data demo/reports history --changes --format csv");
   REQUIRE(c.rc == 0);
   // The first change is the worst new status: 54 became 严重滞后 in May.
-  CHECK(c.out.find("month,task,target,lead,from,to\r\n2024-05,54,1,市交通运输局,behind,"
-                   "seriously_behind\r\n") != std::string::npos);
-  CHECK(c.out.find("2024-06,66,1,市城管委,on_track,behind\r\n") != std::string::npos);
+  CHECK(c.out.find("month,task,target,lead,from,to,kind,project\r\n2024-05,54,1,市交通运输局,behind,"
+                   "seriously_behind,status,\r\n") != std::string::npos);
+  CHECK(c.out.find("2024-06,66,1,市城管委,on_track,behind,status,\r\n") != std::string::npos);
   CHECK(run("--data demo/reports history --task 99").rc == 2);
   CHECK(run("--data demo/reports history --unit 市城管委 --format csv").out.find(",市城管委,") !=
         std::string::npos);

@@ -201,6 +201,18 @@ TEST_CASE("a moved 计划完工 is a change, and a finish past the deadline mont
   CHECK(md.out.find("2024-12（原2024-09）") != std::string::npos);
   CHECK(md.out.find("计划2024-12完工（原计划2024-09，已延期），晚于计划完成时限") !=
         std::string::npos);
+  // A form of projects alone (no 累计完成 column) is a whole, valid report.
+  CHECK(run("--data demo/reports check --month 2024-07", s.dir()).rc == 0);
+  // The move is an event of its own in history --changes, in every format.
+  Run csv = run("--data demo/reports history --changes --format csv", s.dir());
+  CHECK(csv.out.find("\r\n2024-07,39,1,市文旅局,2024-09,2024-12,postponed,点军区全民健身中心\r\n") !=
+        std::string::npos);
+  Run cmd = run("--data demo/reports history --changes --format md", s.dir());
+  CHECK(cmd.out.find("| 2024-07 | 39 | 新建全民健身设施补短板工程项目：点军区全民健身中心 | 市文旅局 | "
+                     "计划完工 2024-09 | 计划完工 2024-12（延期） |") != std::string::npos);
+  Run json = run("--data demo/reports history --changes --format json", s.dir());
+  CHECK(json.out.find("\"from\": \"2024-09\"") != std::string::npos);
+  CHECK(json.out.find("\"kind\": \"postponed\"") != std::string::npos);
 }
 
 TEST_CASE("a problem no report mentions for two months is 未更新, not ordered 限期解决") {
