@@ -133,8 +133,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
       Color c = status_info(r.status).color;
-      std::string actual = actual_text(r);
-      if (r.carried) actual += "*";
+      std::string actual = actual_text(r) + carried_mark(r);
       t.add({{target_id(r), Color::none},
              {target_name(r), Color::none},
              {r.target->lead, Color::none},
@@ -149,7 +148,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   }
   bool any_carried = std::any_of(rep.targets.begin(), rep.targets.end(),
                                  [](const TargetResult& r) { return r.carried; });
-  if (any_carried) out += "\n* 本月未填报，沿用此前月份数据\n";
+  if (any_carried) out += "\n（沿用M月）：本月未填报，沿用该月数据\n";
   out += "\n差距 = 序时进度 − 完成率（百分点，按显示的一位小数判定）；≥" +
          format_number(p.settings.behind_pp) + " 为滞后，>" +
          format_number(p.settings.seriously_behind_pp) + " 为严重滞后；" + deadline_rule(p) + "\n";
@@ -197,10 +196,9 @@ std::string summary_markdown(const MonthReport& rep) {
                 {false, false, false, true, true, true, true, false, false});
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
-      std::string note = carried_text(r);
-      if (!r.note.empty()) note += (note.empty() ? "" : "；") + r.note.str();
-      t.add({target_id(r), target_name(r), r.target->lead, goal_text(r), actual_text(r),
-             pct_text(r.completion_pct), gap_text(r), status_text(r), note});
+      t.add({target_id(r), target_name(r), r.target->lead, goal_text(r),
+             actual_text(r) + carried_mark(r), pct_text(r.completion_pct), gap_text(r),
+             status_text(r), r.note.str()});
     }
     out += t.markdown() + "\n";
   }

@@ -401,3 +401,13 @@ TEST_CASE("output with -j 8 is byte for byte the output with -j 1") {
     CHECK(!one.out.empty());
   }
 }
+
+TEST_CASE("a carried figure says so beside the value in the terminal table and the Markdown") {
+  // 市乡村振兴局 sent no June file: task 57's 450 is May's.
+  Run t = run("--data demo/reports summary --month 2024-06 --format table");
+  REQUIRE(t.rc == 0);
+  CHECK(t.out.find("450个（沿用5月）") != std::string::npos);
+  CHECK(t.out.find("（沿用M月）：本月未填报，沿用该月数据") != std::string::npos);
+  Run md = run("--data demo/reports summary --month 2024-06 --format md");
+  CHECK(md.out.find("| 市乡村振兴局 | 1000个 | 450个（沿用5月） | 45.0% |") != std::string::npos);
+}
