@@ -441,10 +441,11 @@ OutCell opt_percent(const std::optional<double>& v) {
 }
 
 OutSheet rollup_sheet(const std::string& name, const std::string& first,
-                      const std::vector<Rollup>& rows, const std::vector<std::string>& names) {
+                      const std::vector<Rollup>& rows, const std::vector<std::string>& names,
+                      bool at_deadline) {
   OutSheet s = out_sheet(name, {first, "合计"}, {24, 8}, false);
   for (Status st : kHeadlineOrder) {
-    s.headers.push_back(status_label(st));
+    s.headers.push_back(status_label(st, at_deadline));
     s.widths.push_back(9);
   }
   s.headers.push_back("平均完成率");
@@ -489,8 +490,8 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   std::vector<std::string> cats, units;
   for (const auto& c : p.categories) cats.push_back(category_heading(p, c.id));
   for (const auto& r : rep.by_unit) units.push_back(r.name);
-  wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats));
-  wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units));
+  wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats, rep.at_deadline));
+  wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units, rep.at_deadline));
   OutSheet gaps = out_sheet("报送情况", {"牵头单位", "情况"}, {16, 60}, false);
   for (const auto& line : gap_lines(rep)) {
     auto colon = line.find("：");

@@ -55,7 +55,7 @@ std::string status_chart_svg(const MonthReport& rep) {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"14\">{}</text>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"3\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"14\">{} 项</text>",
-        kLabel - 8, y + 15, status_label(st), kLabel, y, w, status_info(st).hex, kLabel + w + 6,
+        kLabel - 8, y + 15, status_label(st, rep.at_deadline), kLabel, y, w, status_info(st).hex, kLabel + w + 6,
         y + 15, count);
   }
   return svg + "</svg>";

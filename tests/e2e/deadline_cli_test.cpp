@@ -1,5 +1,6 @@
 // The plan's end: from the deadline month (2024-11 in tasks.yaml) a target is finished or not,
 // and one reached afterwards is 逾期完成. Figures worked out by hand from README 判定规则.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <ctime>
@@ -7,6 +8,7 @@
 #include <map>
 
 #include "harness.hpp"
+#include "io/workbook.hpp"
 #include "util/csv.hpp"
 
 using namespace minsheng::e2e;
@@ -69,6 +71,18 @@ TEST_CASE("November, the deadline month: nothing unfinished is 序时推进, it 
   // Only the footnote, which states the rule for later months, may name 逾期未完成.
   std::string body = md.out.substr(0, md.out.find("说明："));
   CHECK(body.find("逾期未完成") == std::string::npos);
+  // The workbook's roll-up sheets head the column 未完成 too.
+  REQUIRE(run("--data demo/reports summary --month 2024-11 --format xlsx -o 11月.xlsx", s.dir()).rc ==
+          0);
+  minsheng::Workbook wb = minsheng::read_xlsx(slurp(s.dir() / "11月.xlsx"));
+  for (const auto& sheet : wb.sheets) {
+    if (sheet.name != "分类汇总" && sheet.name != "分单位") continue;
+    std::vector<std::string> header;
+    for (const auto& c : sheet.rows.at(0).cells) header.push_back(c.text);
+    INFO(sheet.name);
+    CHECK(std::find(header.begin(), header.end(), "未完成") != header.end());
+    CHECK(std::find(header.begin(), header.end(), "逾期未完成") == header.end());
+  }
 }
 
 TEST_CASE("December: reached only now is 逾期完成, still short is 逾期未完成") {
