@@ -99,6 +99,15 @@ int MonthReport::task_count(Status s) const {
   return it == task_counts.end() ? 0 : it->second;
 }
 
+std::vector<Status> MonthReport::category_statuses() const {
+  std::vector<Status> out;
+  for (Status st : kHeadlineOrder)
+    if (std::any_of(by_category.begin(), by_category.end(),
+                    [&](const Rollup& r) { return r.count(st) > 0; }))
+      out.push_back(st);
+  return out;
+}
+
 bool deadline_reached(const Plan& plan, YearMonth m) {
   return m >= plan.deadline_month();
 }

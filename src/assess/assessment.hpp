@@ -153,6 +153,9 @@ struct MonthReport {
 
   const TargetResult* find(TargetKey k) const;
   int task_count(Status s) const;
+  // The statuses any category has, in headline order: the columns of a table by category, so
+  // that each row sums to its tasks (and at the deadline shows 未完成, not empty pace columns).
+  std::vector<Status> category_statuses() const;
 };
 
 TimeProgress time_progress(const Plan& plan, YearMonth m);

@@ -130,10 +130,7 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   }
   b.lagging = keys(lagging_targets(b.report));
   b.attention = keys(at_risk_targets(b.report));
-  for (Status st : kHeadlineOrder)
-    if (std::any_of(b.report.by_category.begin(), b.report.by_category.end(),
-                    [&](const Rollup& r) { return r.count(st) > 0; }))
-      b.status_columns.push_back(st);
+  b.status_columns = b.report.category_statuses();
   b.units = standings(plan, data, b, as_of);
   // The three lowest 县市区 are named only when they have a target 滞后 or worse: a county that
   // finished everything is not told to hurry, however the averages fall.

@@ -91,6 +91,8 @@ mu::data view(const Bulletin& b) {
   d.set("deadline_cn", plan.deadline.chinese());
   // From the deadline month on the document reports completion; it no longer urges pace.
   d.set("after_deadline", deadline_reached(plan, rep.month));
+  // What the 滞后 columns count (lagging or worse): from the deadline month, the unfinished.
+  d.set("lagging_word", deadline_reached(plan, rep.month) ? "未完成" : "滞后");
   d.set("compiled_by", w.issuer.empty() ? plan.report_to : w.issuer);
   d.set("due_day", std::to_string(plan.due_day));
   d.set("stale", b.stale);

@@ -173,19 +173,20 @@ std::string summary_markdown(const MonthReport& rep) {
   out += "\n\n";
 
   out += "## 分类进展\n\n";
-  TextTable cats(
-      {"类别", "任务数", "已完成", "超序时", "序时推进", "滞后", "严重滞后", "其他", "平均完成率"},
-      {false, true, true, true, true, true, true, true, true});
+  std::vector<Status> columns = rep.category_statuses();
+  std::vector<std::string> heads = {"类别", "任务数"};
+  for (Status st : columns) heads.push_back(status_label(st, rep.at_deadline));
+  heads.push_back("平均完成率");
+  std::vector<bool> right(heads.size(), true);
+  right[0] = false;
+  TextTable cats(heads, right);
   for (std::size_t i = 0; i < p.categories.size(); ++i) {
     const Rollup& r = rep.by_category[i];
-    auto n = [&](Status s) { return r.count(s); };
-    int other = r.total() - r.finished() - n(Status::ahead) - n(Status::on_track) -
-                n(Status::behind) - n(Status::seriously_behind);
-    cats.add({category_heading(p, p.categories[i].id), std::to_string(r.total()),
-              std::to_string(r.finished()), std::to_string(n(Status::ahead)),
-              std::to_string(n(Status::on_track)), std::to_string(n(Status::behind)),
-              std::to_string(n(Status::seriously_behind)), std::to_string(other),
-              pct_text(r.avg_completion)});
+    std::vector<std::string> row = {category_heading(p, p.categories[i].id),
+                                    std::to_string(r.total())};
+    for (Status st : columns) row.push_back(std::to_string(r.count(st)));
+    row.push_back(pct_text(r.avg_completion));
+    cats.add(row);
   }
   out += cats.markdown() + "\n";
 

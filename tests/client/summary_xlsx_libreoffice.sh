@@ -19,7 +19,7 @@ cd "$src"
 timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work" "$work/summary.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
-for sheet in 总表 分类汇总 分单位 未报送 数据问题; do
+for sheet in 总表 分类汇总 分单位 报送情况 数据问题; do
   [[ -s "$work/summary-$sheet.csv" ]] || { echo "FAIL: LibreOffice gave no sheet $sheet"; cat "$work/soffice.log"; exit 1; }
 done
 python3 - "$work/summary-总表.csv" "$work/summary.csv" <<'PY'

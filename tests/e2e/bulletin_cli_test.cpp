@@ -60,6 +60,7 @@ TEST_CASE("the HTML is one self-contained file") {
 
 TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data — nothing is written") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // the demo as it stood in June
   Run none = run("--data demo/reports bulletin --quarter 2024Q3 --write", s.dir());
   CHECK(none.rc == 3);
   CHECK(none.err == "minsheng: 2024Q3（2024-07 至 2024-09）没有任何进度文件，无法生成通报\n");
@@ -95,6 +96,7 @@ TEST_CASE("bulletin usage errors") {
 
 TEST_CASE("a bulletin never goes out on stale data with exit 0") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // the demo as it stood in June
   // Q3 on 2024-10-08 with only July's files: exit 3, nothing written, the missing months named.
   s.write("demo/reports/2024-07/submissions/市民政局.csv", "任务编号,累计完成\n14,1000\n");
   Run stale =

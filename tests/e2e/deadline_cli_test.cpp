@@ -35,6 +35,7 @@ std::map<std::string, std::map<std::string, std::string>> rows_of(const std::str
 
 TEST_CASE("November, the deadline month: nothing unfinished is 序时推进, it is 未完成") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // this test writes its own later months
   // 市住建局 sends November: 290 of the 300 lifts (task 36). The other units' figures are
   // carried from June.
   s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
@@ -87,6 +88,7 @@ TEST_CASE("November, the deadline month: nothing unfinished is 序时推进, it 
 
 TEST_CASE("December: reached only now is 逾期完成, still short is 逾期未完成") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // this test writes its own later months
   s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
   s.write("demo/reports/2024-12/submissions/市住建局.csv", "任务编号,累计完成\n36,300\n");
   Run r = run("--data demo/reports summary --month 2024-12 --format csv", s.dir());
@@ -106,6 +108,7 @@ TEST_CASE("December: reached only now is 逾期完成, still short is 逾期未�
 
 TEST_CASE("a month not yet ended is a usage error, unless --as-of asks for a part month") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // this test writes its own later months
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
@@ -147,6 +150,7 @@ TEST_CASE("a month not yet ended is a usage error, unless --as-of asks for a par
 TEST_CASE(
     "the H2 专报 after the deadline: from November, no December owed, a 完成情况 not a push") {
   Sandbox s;
+  s.drop_months_after("2024-06");  // this test writes its own later months
   s.write("demo/reports/2024-11/submissions/市住建局.csv", "任务编号,累计完成\n36,290\n");
   // Written in January without December's files and without --allow-stale.
   Run r = run("--data demo/reports bulletin --half 2024H2 --as-of 2025-01-05", s.dir());

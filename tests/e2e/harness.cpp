@@ -71,6 +71,15 @@ Sandbox::~Sandbox() {
   fs::remove_all(dir_, ec);
 }
 
+void Sandbox::drop_months_after(const std::string& month) const {
+  std::vector<fs::path> later;
+  for (const auto& e : fs::directory_iterator(data()))
+    if (e.is_directory() && e.path().filename().string().size() == 7 &&
+        e.path().filename().string() > month)
+      later.push_back(e.path());
+  for (const auto& p : later) fs::remove_all(p);
+}
+
 void Sandbox::write(const std::string& rel, const std::string& bytes) const {
   fs::path p = dir_ / rel;
   fs::create_directories(p.parent_path());

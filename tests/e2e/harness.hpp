@@ -30,6 +30,9 @@ class Sandbox {
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path data() const { return dir_ / "demo" / "reports"; }
   void write(const std::string& rel, const std::string& bytes) const;
+  // The demo as it stood at `month` ("2024-06"): later month folders removed, for a test that
+  // writes its own later months.
+  void drop_months_after(const std::string& month) const;
 
  private:
   std::filesystem::path dir_;

@@ -6,7 +6,7 @@
 using namespace minsheng::e2e;
 
 TEST_CASE("history --format csv has every (month, target) row, checked by hand for three targets") {
-  Run r = run("--data demo/reports history --format csv");
+  Run r = run("--data demo/reports history --to 2024-06 --format csv");
   REQUIRE(r.rc == 0);
   // Reporting starts in April (reporting.from): April, May and June for 73 targets.
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 3 * 73);
@@ -27,12 +27,12 @@ TEST_CASE("history --format csv has every (month, target) row, checked by hand f
 }
 
 TEST_CASE("history shows sparklines and status changes, and --changes lists them worst first") {
-  Run t = run("--data demo/reports history --task 33 --format md");
+  Run t = run("--data demo/reports history --to 2024-06 --task 33 --format md");
   REQUIRE(t.rc == 0);
   // 0%, 33%, 33%: the lowest bar, then 33.3 × 7 / 100 = 2.3 → the third.
   CHECK(t.out.find("| 33 | 新增县级三级医院 | 市卫健委 | ▁▃▃ | 滞后 | 5月 严重滞后→滞后 |") !=
         std::string::npos);
-  Run c = run("--data demo/reports history --changes --format csv");
+  Run c = run("--data demo/reports history --to 2024-06 --changes --format csv");
   REQUIRE(c.rc == 0);
   // The first change is the worst new status: 54 became 严重滞后 in May.
   CHECK(c.out.find("month,task,target,lead,from,to,kind,project\r\n2024-05,54,1,市交通运输局,behind,"

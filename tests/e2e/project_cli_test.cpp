@@ -98,7 +98,7 @@ TEST_CASE("late projects: past their planned finish, or 未开工 with time over
 }
 
 TEST_CASE("the 问题清单 of the demo months, opened and closed by hand") {
-  Run r = run("--data demo/reports problems --format csv");
+  Run r = run("--data demo/reports problems --as-of 2024-06 --format csv");
   REQUIRE(r.rc == 0);
   auto rows = rows_of(r.out);
   using V = std::vector<std::string>;
@@ -127,11 +127,13 @@ TEST_CASE("the 问题清单 of the demo months, opened and closed by hand") {
   REQUIRE(may.size() == 5);
   CHECK(may[1][6] == "2");
   CHECK(may[2][7] == "closed");
-  auto open = rows_of(run("--data demo/reports problems --open --unit 市文旅局 --format csv").out);
+  auto open = rows_of(
+      run("--data demo/reports problems --as-of 2024-06 --open --unit 市文旅局 --format csv").out);
   REQUIRE(open.size() == 3);
   CHECK(open[1][0] == "39-202404-点军区全民健身中心");
   CHECK(open[2][0] == "15-202406");
-  CHECK(rows_of(run("--data demo/reports problems --closed --format csv").out).size() == 3);
+  CHECK(rows_of(run("--data demo/reports problems --as-of 2024-06 --closed --format csv").out)
+            .size() == 3);
   CHECK(run("--data demo/reports problems --open --closed").rc == 2);
   // The bulletin counts what the quarter opened and closed, and names what stood three months.
   Run b = run("--data demo/reports bulletin --quarter 2024Q2");
