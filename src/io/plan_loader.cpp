@@ -139,11 +139,12 @@ void Loader<N>::load_meta(const N& root, Plan& plan) {
   N meta = require(root, "plan", "计划文件：");
   if (!meta.IsDefined() || !is_map(meta, "plan ", root)) return;
   check_keys(meta,
-             {"title", "short_title", "document_number", "issuer", "issued", "start", "deadline",
-              "reporting", "wording"},
+             {"title", "short_title", "city", "document_number", "issuer", "issued", "start",
+              "deadline", "reporting", "wording"},
              "plan：");
   if (auto s = scalar(require(meta, "title", "plan："), "title")) plan.title = *s;
   plan.short_title = scalar(meta["short_title"], "short_title").value_or(plan.title);
+  plan.city = scalar(meta["city"], "city").value_or(city_of_title(plan.short_title));
   plan.document_number = scalar(meta["document_number"], "document_number").value_or("");
   plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
   if (auto s = scalar(meta["issued"], "issued")) {

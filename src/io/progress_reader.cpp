@@ -52,6 +52,8 @@ struct RawFile {
   std::optional<Cell> month;
   std::optional<Cell> submitted;
   std::optional<Date> dated_line;  // a 填报日期 line above or below the table
+  std::string unit_line;            // a 填报单位 line above the table: 宜昌市林业和园林局（盖章）
+  int unit_line_at = 0;
   std::vector<RawRow> rows;
   int header_line = 0;      // CSV only: where the header was found
   std::set<int> bad_lines;  // workbook rows with a cell that could not be read
@@ -194,6 +196,9 @@ class Reader {
   void warning(const Cell& c, std::string msg) {
     report(Severity::warning, c.line, c.col, std::move(msg));
   }
+  void warning(int line, int col, std::string msg) {
+    report(Severity::warning, line, col, std::move(msg));
+  }
   // In a workbook a place is Sheet1!C5 (a row without a column: Sheet1!5:5, as Excel names rows).
   void report(Severity s, int line, int col, std::string msg) {
     Diagnostic d{file_, "", line, col, s, std::move(msg)};
@@ -215,6 +220,7 @@ class Reader {
       sub.invalid.insert(e.key);
   }
   std::string resolve_unit(const RawFile& raw);
+  std::string unit_of_rows(const RawFile& raw);
   void reconcile(Submission& sub);
 
  public:
@@ -223,7 +229,8 @@ class Reader {
  private:
   std::set<TargetKey> invalid_projects_;
   std::set<TargetKey> unknown_counties_;
-  const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit);
+  const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit,
+                               std::optional<int> named = std::nullopt);
   // Whether `unit`, the file's, leads `t`: by its position in the plan's units, so that a row
   // does not read the lead's name (a cache miss per row in a province's plan).
   bool leads(const std::string& unit, const Target& t) const {
@@ -335,6 +342,29 @@ std::optional<Date> date_line(const CsvRecord& rec) {
   return std::nullopt;
 }
 
+// "填报单位：宜昌市林业和园林局（盖章）" on a title line: the unit's name as it signs, without
+// the seal note and whatever follows in the cell (填报日期…). Empty when the line has none.
+std::string unit_line(const CsvRecord& rec) {
+  static constexpr std::string_view kLabels[] = {"填报单位", "报送单位", "牵头单位"};
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+    std::string_view v = rec.fields[i].value;
+    for (std::string_view label : kLabels) {
+      auto at = v.find(label);
+      if (at == std::string_view::npos) continue;
+      std::string_view rest = v.substr(at + label.size());
+      for (std::string_view sep : {"：", ":", "　", " "})
+        while (rest.starts_with(sep)) rest.remove_prefix(sep.size());
+      if (trim(rest).empty() && i + 1 < rec.fields.size()) rest = trim(rec.fields[i + 1].value);
+      std::size_t end = rest.size();
+      for (std::string_view stop : {"（", "(", " ", "　", "填报", "日期", "："})
+        end = std::min(end, rest.find(stop));
+      std::string name(trim(rest.substr(0, end)));
+      if (!name.empty()) return name;
+    }
+  }
+  return "";
+}
+
 // Where each column is in a sheet's rows; kNone when the header does not have it.
 class Columns {
  public:
@@ -394,6 +424,9 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   raw.header_line = header.line;
   for (std::size_t r = 0; r < header_at && !raw.dated_line; ++r)
     raw.dated_line = date_line(records[r]);
+  for (std::size_t r = 0; r < header_at && raw.unit_line.empty(); ++r)
+    if (raw.unit_line = unit_line(records[r]); !raw.unit_line.empty())
+      raw.unit_line_at = records[r].line;
   // A file of projects alone (项目状态, 计划完工) or of words alone (存在问题) says something too.
   if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value) &&
       !cols.has(Column::project_status) && !cols.has(Column::planned_finish) &&
@@ -542,6 +575,11 @@ std::optional<int> whole_number(std::string_view s) {
   return v;
 }
 
+struct TaskRef {
+  int task = 0;
+  std::optional<int> target;  // named in the 任务编号 itself: 26.1
+};
+
 std::optional<int> parse_index(std::string_view s) {
   // Twice a row: plain digits are read as they are; anything else is folded first (１２,
   // 任务12, 12.).
@@ -552,8 +590,47 @@ std::optional<int> parse_index(std::string_view s) {
   return whole_number(t);
 }
 
-const Target* Reader::resolve_target(const RawRow& row, const Task& task, const std::string& unit) {
+// A 任务编号 as people and minsheng's own reports write it: 26, 任务26, 26.1, 26-1, 26（1）,
+// 26(1), 26之1 and their full-width forms; the part after the task is its target.
+std::optional<TaskRef> parse_task_ref(std::string_view s) {
+  if (auto v = parse_index(s)) return TaskRef{*v, std::nullopt};
+  std::string t(trim(nfkc(s)));
+  if (t.starts_with("任务")) t.erase(0, std::string_view("任务").size());
+  std::size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  if (digits == 0) return std::nullopt;
+  auto task = whole_number(std::string_view(t).substr(0, digits));
+  std::string rest = t.substr(digits);
+  for (std::string_view sep : {".", "-", "之", "("})
+    if (rest.starts_with(sep)) {
+      rest.erase(0, sep.size());
+      if (sep == "(") {
+        if (!rest.ends_with(")")) return std::nullopt;
+        rest.pop_back();
+      }
+      auto target = whole_number(rest);
+      if (!task || !target) return std::nullopt;
+      return TaskRef{*task, *target};
+    }
+  return std::nullopt;
+}
+
+const Target* Reader::resolve_target(const RawRow& row, const Task& task, const std::string& unit,
+                                     std::optional<int> named) {
   auto tid = [&] { return std::to_string(task.id); };  // for messages only
+  if (named) {
+    if (row.target.present() && parse_index(row.target.text) != named) {
+      error(row.target, "任务编号 " + std::string(trim(row.task.text)) + " 已指明第 " + std::to_string(*named) +
+                            " 个指标，与“指标”列的" + quote_value(trim(row.target.text)) + "不符");
+      return nullptr;
+    }
+    if (*named < 1 || static_cast<std::size_t>(*named) > task.targets.size()) {
+      error(row.task, "任务" + tid() + "没有第 " + std::to_string(*named) + " 个指标（共 " +
+                          std::to_string(task.targets.size()) + " 个）");
+      return nullptr;
+    }
+    return &task.targets[static_cast<std::size_t>(*named - 1)];
+  }
   if (row.target.present()) {
     auto idx = parse_index(row.target.text);
     if (!idx) {
@@ -595,7 +672,7 @@ std::string text_of(const Cell& c) {
 
 // The row's 县市区 (-1: the city), or nullopt after an error.
 std::optional<int> Reader::county_of(const RawRow& row) {
-  if (!row.county.present() || is_city_word(row.county.text)) return -1;
+  if (!row.county.present() || plan_.is_city_total(row.county.text)) return -1;
   std::string name = text_of(row.county);
   if (int i = plan_.county_index(name); i >= 0) return i;
   if (plan_.counties.empty())
@@ -614,20 +691,21 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     error(row.task, std::string("task ") + kShape);
     return std::nullopt;
   }
-  auto task_id = parse_index(row.task.text);
-  if (!task_id) {
+  auto ref = parse_task_ref(row.task.text);
+  if (!ref) {
     error(row.task, row.task.present()
-                        ? "任务编号应为正整数，实际为" + quote_value(trim(row.task.text))
+                        ? "任务编号应为正整数，实际为" +
+                              quote_value(trim(row.task.text))
                         : std::string("缺少任务编号"));
     return std::nullopt;
   }
-  const Task* task = plan_.find_task(*task_id);
+  const Task* task = plan_.find_task(ref->task);
   if (!task) {
-    error(row.task, "未知任务编号 " + std::to_string(*task_id) + "（计划共 " +
+    error(row.task, "未知任务编号 " + std::to_string(ref->task) + "（计划共 " +
                         std::to_string(plan_.tasks.size()) + " 项任务）");
     return std::nullopt;
   }
-  const Target* target = resolve_target(row, *task, unit);
+  const Target* target = resolve_target(row, *task, unit, ref->target);
   if (!target) return std::nullopt;
   TargetKey key{task->id, target->index};
   auto label = [&] { return task->label_of(*target); };  // for messages only
@@ -817,6 +895,22 @@ std::string Reader::resolve_unit(const RawFile& raw) {
   std::filesystem::path p(file_);
   std::string stem = p.stem().string();
   std::string unit = unit_from_file_name(stem, plan_);
+  // The form says who sent it: that wins over a file name, which staff or mail clients change.
+  if (!raw.unit_line.empty()) {
+    std::string signed_as = unit_from_file_name(raw.unit_line, plan_);
+    if (signed_as.empty()) {
+      if (unit.empty())
+        error(raw.unit_line_at, 0,
+              "填报单位" + quote_value(raw.unit_line) + "不是计划中的牵头单位" +
+                  did_you_mean(raw.unit_line, plan_.unit_names()));
+      return unit;
+    }
+    if (!unit.empty() && unit != signed_as)
+      warning(raw.unit_line_at, 0,
+              "表上填报单位为" + signed_as + "，文件名却是" + unit + "；按填报单位采用");
+    return signed_as;
+  }
+  if (unit.empty()) unit = unit_of_rows(raw);
   if (unit.empty()) {
     std::string guess(stem.substr(0, stem.find_first_of("_-（( 0123456789")));
     error(0, 0,
@@ -824,6 +918,27 @@ std::string Reader::resolve_unit(const RawFile& raw) {
               "不以计划中的牵头单位开头，文件内也没有“牵头单位”列" +
               did_you_mean(guess, plan_.unit_names()));
   }
+  return unit;
+}
+
+// A file whose name names no unit, and that names none inside, is still one unit's when every
+// target its rows name has that one lead: taken, with a warning to check.
+std::string Reader::unit_of_rows(const RawFile& raw) {
+  std::set<std::string> leads;
+  for (const auto& row : raw.rows) {
+    auto ref = parse_task_ref(row.task.text);
+    const Task* task = ref ? plan_.find_task(ref->task) : nullptr;
+    if (!task) continue;
+    for (const auto& t : task->targets)
+      if (!ref->target || t.index == *ref->target) leads.insert(t.lead);
+  }
+  if (leads.size() != 1) return "";
+  const std::string& unit = *leads.begin();
+  warning(0, 0,
+          "文件名" + quote_value(std::filesystem::path(file_).filename().string()) +
+              "不以计划中的牵头单位开头" +
+              did_you_mean(std::filesystem::path(file_).stem().string(), plan_.unit_names()) +
+              "；表中任务均由" + unit + "牵头，按" + unit + "采用，请核对");
   return unit;
 }
 
@@ -967,21 +1082,21 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
   std::map<CountyKey, int> seen;
   std::map<TargetKey, std::pair<double, int>> sums;  // → sum, first line
   for (const auto& row : raw.rows) {
-    auto task_id = parse_index(row.task.text);
-    const Task* task = task_id ? plan_.find_task(*task_id) : nullptr;
+    auto ref = parse_task_ref(row.task.text);
+    const Task* task = ref ? plan_.find_task(ref->task) : nullptr;
     if (!task) {
       error(row.task, row.task.present() ? "未知任务编号" + quote_value(text_of(row.task))
                                          : std::string("缺少任务编号"));
       continue;
     }
-    const Target* target = resolve_target(row, *task, unit);
+    const Target* target = resolve_target(row, *task, unit, ref->target);
     if (!target) continue;
     std::string label = task->label_of(*target);
     if (!unit.empty() && target->lead != unit) {
       error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的分解范围");
       continue;
     }
-    if (!row.county.present() || is_city_word(row.county.text)) {
+    if (!row.county.present() || plan_.is_city_total(row.county.text)) {
       error(row.county.line ? row.county : row.task, label + "：分解方案每行应填写一个县市区");
       continue;
     }

@@ -103,12 +103,32 @@ const Category* Plan::find_category(int id) const {
 }
 
 bool is_city_word(std::string_view word) {
-  std::string w(trim(nfkc(word)));
-  return w.empty() || w == "全市" || w == "合计" || w == "全市合计" || w == "总计";
+  // 合　计 and 合 计: a space typed to spread two characters over a wide cell.
+  std::string w;
+  for (char c : nfkc(word))
+    if (c != ' ' && c != '\t') w += c;
+  return w.empty() || w == "全市" || w == "合计" || w == "全市合计" || w == "总计" ||
+         w == "全市总计";
+}
+
+std::string city_of_title(std::string_view title) {
+  auto at = title.find("市");
+  // A city's name is two to four characters and 市: 宜昌市, 恩施市.
+  if (at == std::string_view::npos || at < 6 || at > 12) return "";
+  return std::string(title.substr(0, at + std::string_view("市").size()));
 }
 
 bool summable(const Target& t) {
   return t.kind == TargetKind::numeric && t.measure != "%";
+}
+
+bool Plan::is_city_total(std::string_view word) const {
+  if (is_city_word(word)) return true;
+  if (city.empty()) return false;
+  std::string w;
+  for (char c : nfkc(word))
+    if (c != ' ' && c != '\t') w += c;
+  return w == city || w == city + "合计" || w == city + "总计";
 }
 
 int Plan::county_index(std::string_view name) const {
@@ -140,6 +160,14 @@ std::string Plan::canonical_unit(std::string_view name) const {
 }
 
 std::string Plan::unit_prefix_of(std::string_view s) const {
+  // 宜昌市住房和城乡建设局…: the city's name before a unit's (宜昌 + 市住房和城乡建设局), or
+  // before an alias without 市 (宜昌市 + 住房和城乡建设局).
+  if (!city.empty() && s.starts_with(city)) {
+    std::string_view bare = city;
+    if (bare.ends_with("市")) bare.remove_suffix(std::string_view("市").size());
+    for (std::string_view cut : {bare, std::string_view(city)})
+      if (std::string u = unit_prefix_of(s.substr(cut.size())); !u.empty()) return u;
+  }
   for (std::size_t n = s.size(); n > 0; --n) {
     if (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
       continue;  // mid-character

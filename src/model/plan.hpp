@@ -33,6 +33,8 @@ std::optional<Comparator> parse_comparator(std::string_view code);
 
 // 全市, 合计, 全市合计 or blank: a row about the whole city, not one 县市区.
 bool is_city_word(std::string_view word);
+// The leading "某某市" of a title (宜昌市2024年… → 宜昌市), or empty.
+std::string city_of_title(std::string_view title);
 
 // A count can be summed over 县市区 and projects; a rate (%) or a milestone cannot.
 struct Target;
@@ -101,6 +103,9 @@ struct Plan {
   std::string source;  // file name, for messages
   std::string title;
   std::string short_title;  // for bulletins: 宜昌市2024年十大民生项目
+  // The city the plan is for (宜昌市): forms write it before a unit's alias (宜昌市住房和城乡建设局)
+  // and as the name of the city total. `plan.city`, else the title's leading 某某市.
+  std::string city;
   std::string document_number;
   std::string issuer;
   std::optional<Date> issued;
@@ -134,6 +139,8 @@ struct Plan {
   int unit_position(const std::string& unit) const;
   // Position of a 县市区 in `counties`, or -1.
   int county_index(std::string_view name) const;
+  // A 县市区 cell that names the whole city: is_city_word, the city's name, or 宜昌市合计.
+  bool is_city_total(std::string_view word) const;
   // The unit's name in `units` for a name or an alias, else empty.
   std::string canonical_unit(std::string_view name) const;
   // The unit (by its name in `units`) whose name or alias is the longest start of `s`, else

@@ -74,9 +74,10 @@ TEST_CASE("two files giving one target in a month are an error naming both place
 
 TEST_CASE("a rejected file contributes nothing: its rows never replace the lead unit's value") {
   test::TempDir t;
-  // 市民政局 reports task 1 = 40. A stray file names no unit and claims task 1 = 9999.
+  // 市民政局 reports task 1 = 40. A stray file names no unit and claims task 1 = 9999 (and
+  // task 3, 市住建局's, so that its rows cannot name its unit either).
   t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,40\n");
-  t.write("2024-05/submissions/某某局.csv", "任务编号,累计完成\n1,9999\n");
+  t.write("2024-05/submissions/某某局.csv", "任务编号,累计完成,状态\n1,9999,\n3,,推进中\n");
   DataSet d = load_data(plan(), t.path());
   CHECK_THROWS_AS(assess_data(plan(), d, {2024, 5}, false), DataError);
   MonthReport rep = assess_data(plan(), d, {2024, 5}, true);

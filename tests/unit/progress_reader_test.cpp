@@ -109,7 +109,8 @@ TEST_CASE("task and target numbers as people type them, and what is not one") {
   REQUIRE(r.messages.size() == 4);
   CHECK(r.messages[0] == f + "5:1: 错误: 任务编号应为正整数，实际为“0”");
   CHECK(r.messages[1] == f + "6:1: 错误: 任务编号应为正整数，实际为“-1”");
-  CHECK(r.messages[2] == f + "7:1: 错误: 任务编号应为正整数，实际为“1.5”");
+  // 1.5 reads as task 1's fifth target, as reports number targets: task 1 has one.
+  CHECK(r.messages[2] == f + "7:1: 错误: 任务1没有第 5 个指标（共 1 个）");
   CHECK(r.messages[3] == f + "8:1: 错误: 任务编号应为正整数，实际为“99999999999”");
 }
 
@@ -128,7 +129,8 @@ TEST_CASE("the unit is the leading unit name of the file name") {
 }
 
 TEST_CASE("an unknown unit in the file name is an error with a suggestion") {
-  auto r = read("任务编号,累计完成\n1,5\n", "r/2024-05/submissions/民政局_5月.csv");
+  // Tasks 1 (市民政局's) and 3 (市住建局's): the rows cannot say whose file it is.
+  auto r = read("任务编号,累计完成,状态\n1,5,\n3,,推进中\n", "r/2024-05/submissions/民政局_5月.csv");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
         "r/2024-05/submissions/民政局_5月.csv: 错误: "
@@ -670,4 +672,75 @@ TEST_CASE("a project name the form guarded with ' is the project, not a second o
   REQUIRE(r.sub.projects.size() == 2);
   CHECK(r.sub.projects[0].project.str() == "=危旧房改造");
   CHECK(r.sub.projects[1].project.str() == "-东山大道");
+}
+
+TEST_CASE("a 任务编号 written as reports write it names the target too: 4.1, 4-1, 4（1）, 4之1") {
+  // Task 4 has two targets; the first is 市农业农村局's.
+  const std::string file = "r/2024-05/submissions/市农业农村局.csv";
+  for (const char* ref : {"4.1", "4-1", "4（1）", "4(1)", "4之1", "４．１", "任务4.1"}) {
+    INFO(ref);
+    auto r = read(std::string("任务编号,累计完成\n") + ref + ",1500\n", file);
+    CHECK(r.messages.empty());
+    REQUIRE(r.sub.entries.size() == 1);
+    CHECK(r.sub.entries[0].key == TargetKey{4, 1});
+    CHECK(r.sub.entries[0].value == 1500);
+  }
+  // The second target is 市委组织部's: named by 4.2, it is not this unit's.
+  auto other = read("任务编号,累计完成\n4.2,80\n", file);
+  REQUIRE(other.messages.size() == 1);
+  CHECK(other.messages[0] == file + ":2:1: 错误: 任务4指标2由市委组织部牵头，不属于市农业农村局的报送范围");
+  // The 指标 column, when there is one, must agree.
+  auto clash = read("任务编号,指标,累计完成\n4.1,2,1500\n", file);
+  REQUIRE(clash.messages.size() == 1);
+  CHECK(clash.messages[0] ==
+        file + ":2:5: 错误: 任务编号 4.1 已指明第 1 个指标，与“指标”列的“2”不符");
+  auto none = read("任务编号,累计完成\n4.3,1\n", file);
+  REQUIRE(none.messages.size() == 1);
+  CHECK(none.messages[0] == file + ":2:1: 错误: 任务4没有第 3 个指标（共 2 个）");
+}
+
+TEST_CASE("the city total as forms write it: 合　计, 合 计, 总计, the city's own name") {
+  for (const char* total : {"合　计", "合 计", "总计", "全市合计", "测试市", "测试市合计"}) {
+    INFO(total);
+    Diagnostics d;
+    Submission s = parse_submission(
+        std::string("任务编号,县市区,累计完成\n1,甲县,4\n1,乙区,6\n1,") + total + ",10\n",
+        "r/2024-05/submissions/市民政局.csv", test::county_plan(), {2024, 5}, d);
+    CHECK(d.items().empty());
+    REQUIRE(s.entries.size() == 1);
+    CHECK(s.entries[0].county == -1);
+    CHECK(s.entries[0].value == 10);
+    CHECK(s.counties.size() == 2);
+  }
+}
+
+TEST_CASE("the unit from the form: a 填报单位 line, a file name with the city before the unit") {
+  // A file name that names nobody; the form signs with the city's name before the unit's.
+  auto signed_line = read(
+      "民生项目进展情况表,,\n填报单位：测试市民政局（盖章）,,填报日期：2024年6月2日\n任务编号,累计完成\n1,10\n",
+      "r/2024-05/submissions/5月进度表.csv");
+  CHECK(signed_line.messages.empty());
+  CHECK(signed_line.sub.unit == "市民政局");
+  CHECK(signed_line.sub.submitted == Date{2024, 6, 2});
+  auto prefixed = read("任务编号,累计完成\n1,10\n", "r/2024-05/submissions/测试市民政局5月进度.csv");
+  CHECK(prefixed.messages.empty());
+  CHECK(prefixed.sub.unit == "市民政局");
+  // The form's line wins over a file name that says another unit, and says so.
+  auto both = read("填报单位：市民政局,\n任务编号,累计完成\n1,10\n",
+                   "r/2024-05/submissions/市住建局.csv");
+  CHECK(both.sub.unit == "市民政局");
+  REQUIRE(both.messages.size() == 1);
+  CHECK(both.messages[0] == "r/2024-05/submissions/市住建局.csv:1: 警告: "
+                            "表上填报单位为市民政局，文件名却是市住建局；按填报单位采用");
+  // A misspelt name, but every task in it is 市民政局's: taken, with a warning to check.
+  auto misspelt = read("任务编号,累计完成\n1,10\n2,40%\n", "r/2024-05/submissions/市民证局.csv");
+  CHECK(misspelt.sub.unit == "市民政局");
+  REQUIRE(misspelt.messages.size() == 1);
+  CHECK(misspelt.messages[0] ==
+        "r/2024-05/submissions/市民证局.csv: 警告: 文件名“市民证局.csv”不以计划中的牵头单位开头"
+        "（是否应为“市民政局”？）；表中任务均由市民政局牵头，按市民政局采用，请核对");
+  // Tasks of two units: nobody can tell, and it is an error as before.
+  auto mixed = read("任务编号,累计完成\n1,10\n6,100\n", "r/2024-05/submissions/市民证局.csv");
+  CHECK(mixed.sub.unit.empty());
+  CHECK(mixed.messages.at(0).find("无法确定牵头单位") != std::string::npos);
 }
