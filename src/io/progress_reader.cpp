@@ -57,6 +57,11 @@ struct RawFile {
   std::vector<RawRow> rows;
   int header_line = 0;      // CSV only: where the header was found
   std::set<int> bad_lines;  // workbook rows with a cell that could not be read
+  std::set<int> read_cols;  // 1-based columns the header maps; the others are never read
+  bool wrong_month = false;  // the sheet or its title names another month than the folder
+  bool month_sheet = false;  // a workbook's sheet picked because its name is the month
+  std::optional<int> title_month;  // a month named on a line above the header: （7月）
+  int title_line = 0;
 };
 
 enum class Column {
@@ -257,6 +262,9 @@ RawFile Reader::read_csv(std::string_view text) {
 }
 
 // A sheet's rows as records: every column up to the row's last, empty where the sheet is.
+std::optional<int> month_named(std::string_view raw);
+std::optional<int> month_named(const CsvRecord& rec);
+
 std::vector<CsvRecord> records_of(const Sheet& s) {
   std::vector<CsvRecord> out;
   for (const auto& row : s.rows) {
@@ -279,17 +287,39 @@ bool has_header(const std::vector<CsvRecord>& records) {
   return false;
 }
 
-// The first visible sheet with a header; a workbook without one is an error naming its sheets.
+// The visible sheet with a header that is the folder's month: the one whose name says so (7月,
+// 2024年7月) when a unit keeps a sheet per month, else the only one, else the first (with a
+// warning). A workbook without any is an error naming its sheets.
 RawFile Reader::read_workbook(const Workbook& wb) {
   std::vector<std::string> names;
+  std::vector<const Sheet*> forms;
   for (const auto& s : wb.sheets) {
     names.push_back(s.name);
-    if (s.hidden) continue;
-    auto records = records_of(s);
-    if (!has_header(records)) continue;
-    sheet_ = s.name;
-    RawFile raw = read_records(std::move(records));
-    for (const auto& p : s.problems) {
+    if (!s.hidden && has_header(records_of(s))) forms.push_back(&s);
+  }
+  const Sheet* pick = nullptr;
+  for (const Sheet* s : forms)
+    if (!pick && month_named(s->name) == folder_month_.month) pick = s;
+  bool by_name = pick != nullptr;
+  if (!pick && !forms.empty()) pick = forms.front();
+  if (pick) {
+    sheet_ = pick->name;
+    RawFile raw = read_records(records_of(*pick));
+    if (!by_name && forms.size() > 1)
+      warning(0, 0,
+              "工作簿有 " + std::to_string(forms.size()) + " 个报送表，没有一个以“" +
+                  std::to_string(folder_month_.month) + "月”命名；采用第一个" +
+                  quote_value(pick->name));
+    raw.month_sheet = by_name;
+    if (auto m = month_named(pick->name); !by_name && m && *m != folder_month_.month) {
+      error(0, 0,
+            "工作表" + quote_value(pick->name) + "是" + std::to_string(*m) + "月的报表，与所在目录 " +
+                folder_month_.str() + " 不符，整个文件不予采用（是否把上月的文件放进了本月？）");
+      raw.wrong_month = true;
+    }
+    // A cell the form does not read (a 完成率 formula, say) never costs a row.
+    for (const auto& p : pick->problems) {
+      if (!raw.read_cols.count(p.col)) continue;
       error(p.row, p.col, p.message);
       raw.bad_lines.insert(p.row);
     }
@@ -316,6 +346,54 @@ bool footer_row(const CsvRecord& rec) {
     return false;
   }
   return false;
+}
+
+// The one month a sheet name, file name or title names (7月, 2024年7月份, （7月）, 2024-07), or
+// nothing: none, several, a range (1-7月, 1至7月) or a date (7月8日) name no single month.
+std::optional<int> month_named(std::string_view raw) {
+  std::string s = nfkc(raw);
+  std::optional<int> found;
+  auto take = [&](int m) {
+    if (m < 1 || m > 12) return true;
+    if (found && *found != m) return false;
+    found = m;
+    return true;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+    std::size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    std::string_view digits(s.data() + i, j - i);
+    std::string_view after(s.data() + j, s.size() - j);
+    std::string_view before(s.data(), i);
+    bool range = before.ends_with("-") || before.ends_with("至") || before.ends_with("~") ||
+                 before.ends_with("—") || before.ends_with("、") || before.ends_with("~");
+    if (after.starts_with("月") && digits.size() <= 2) {
+      std::string_view next = after.substr(std::string_view("月").size());
+      if (next.starts_with("日") || next.starts_with("-") || next.starts_with("至") || range ||
+          !take(std::stoi(std::string(digits))))
+        return std::nullopt;
+    } else if (digits.size() == 4 && after.starts_with("-") && after.size() >= 3 &&
+               after[1] >= '0' && after[1] <= '9' && after[2] >= '0' && after[2] <= '9' &&
+               (after.size() == 3 || after[3] < '0' || after[3] > '9')) {
+      if (after.size() > 3 && after[3] == '-') return std::nullopt;  // 2024-07-02: a date
+      if (!take(std::stoi(std::string(after.substr(1, 2))))) return std::nullopt;
+    }
+  }
+  return found;
+}
+
+// A title line's month; lines that give a date (填报日期：2024年8月2日) say when, not which month.
+std::optional<int> month_named(const CsvRecord& rec) {
+  std::optional<int> found;
+  for (const auto& f : rec.fields) {
+    if (f.value.find("日期") != std::string::npos) continue;
+    auto m = month_named(f.value);
+    if (!m) continue;
+    if (found && *found != *m) return std::nullopt;
+    found = m;
+  }
+  return found;
 }
 
 // "填报日期：2024年10月8日" on a title or footer line of a unit's own form: when it was sent.
@@ -424,6 +502,13 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   raw.header_line = header.line;
   for (std::size_t r = 0; r < header_at && !raw.dated_line; ++r)
     raw.dated_line = date_line(records[r]);
+  for (std::size_t i = 0; i < header.fields.size(); ++i)
+    if (column_for(header.fields[i].value)) raw.read_cols.insert(static_cast<int>(i) + 1);
+  for (std::size_t r = 0; r < header_at && !raw.title_month; ++r)
+    if (auto m = month_named(records[r]); m) {
+      raw.title_month = m;
+      raw.title_line = records[r].line;
+    }
   for (std::size_t r = 0; r < header_at && raw.unit_line.empty(); ++r)
     if (raw.unit_line = unit_line(records[r]); !raw.unit_line.empty())
       raw.unit_line_at = records[r].line;
@@ -1005,6 +1090,22 @@ Submission Reader::validate(RawFile raw) {
                             " 不符，整个文件不予采用");
     rejected = !m || *m != folder_month_;
   }
+  // Last month's form put in this month's folder: its title or its file name says so.
+  if (!raw.wrong_month && !raw.month_sheet) {
+    auto named = month_named(std::filesystem::path(file_).stem().string());
+    if (raw.title_month && *raw.title_month != folder_month_.month) {
+      error(raw.title_line, 0,
+            "表头上方写的是" + std::to_string(*raw.title_month) + "月，与所在目录 " +
+                folder_month_.str() + " 不符，整个文件不予采用（是否把上月的文件放进了本月？）");
+      raw.wrong_month = true;
+    } else if (named && *named != folder_month_.month) {
+      error(0, 0,
+            "文件名写的是" + std::to_string(*named) + "月，与所在目录 " + folder_month_.str() +
+                " 不符，整个文件不予采用（是否把上月的文件放进了本月？）");
+      raw.wrong_month = true;
+    }
+  }
+  rejected = rejected || raw.wrong_month;
   if (raw.submitted) {
     auto d = Date::parse(raw.submitted->text);
     if (!d)

@@ -227,6 +227,41 @@ void add_cell(Sheet& s, int row, int col, std::string text) {
   s.rows.back().cells.push_back({col, std::move(text)});
 }
 
+std::pair<int, int> parse_ref(std::string_view r);
+
+// Merged ranges read per sheet: a form has one per task; more is not a form.
+constexpr std::size_t kMaxMerges = 1 << 16;
+
+// A range merged down a column (任务编号 and 任务内容 over a task's 县市区 rows): its value belongs
+// to every row of the range, as a reader sees it. Only the rows the sheet has are filled, so a
+// merge over a million rows costs nothing; across columns only the first column is filled, as
+// a value merged sideways (a title, a long 进展情况) belongs to one column.
+void fill_merged(Sheet& s, const std::vector<std::string>& ranges) {
+  if (ranges.empty()) return;
+  auto by_row = [](const SheetRow& a, const SheetRow& b) { return a.row < b.row; };
+  if (!std::is_sorted(s.rows.begin(), s.rows.end(), by_row))
+    std::stable_sort(s.rows.begin(), s.rows.end(), by_row);
+  for (const auto& range : ranges) {
+    auto colon = range.find(':');
+    if (colon == std::string::npos) continue;
+    auto [r1, c1] = parse_ref(std::string_view(range).substr(0, colon));
+    auto [r2, c2] = parse_ref(std::string_view(range).substr(colon + 1));
+    if (r1 < 1 || c1 < 1 || r2 <= r1) continue;
+    auto first = std::lower_bound(s.rows.begin(), s.rows.end(), r1,
+                                  [](const SheetRow& row, int r) { return row.row < r; });
+    if (first == s.rows.end() || first->row != r1) continue;
+    auto top = std::find_if(first->cells.begin(), first->cells.end(),
+                            [c1 = c1](const SheetCell& c) { return c.col == c1; });
+    if (top == first->cells.end()) continue;
+    std::string text = top->text;
+    for (auto it = first + 1; it != s.rows.end() && it->row <= r2; ++it) {
+      auto at = std::lower_bound(it->cells.begin(), it->cells.end(), c1,
+                                 [](const SheetCell& c, int col) { return c.col < col; });
+      if (at == it->cells.end() || at->col != c1) it->cells.insert(at, {c1, text});
+    }
+  }
+}
+
 // "C5" → {5, 3}; {0, 0} when it is not a cell reference or lies beyond XFD1048576.
 std::pair<int, int> parse_ref(std::string_view r) {
   int col = 0, row = 0;
@@ -341,6 +376,7 @@ Workbook read_xlsx(std::string_view bytes) {
     if (!xml) continue;
     // One cell at a time: its reference, type, style, cached value and whether it is a formula.
     std::string ref, type, value, inline_text;
+    std::vector<std::string> merged;
     int style = 0, next_row = 0, next_col = 0;
     bool formula = false, in_v = false, in_t = false, in_c = false;
     Xml h;
@@ -367,6 +403,8 @@ Workbook read_xlsx(std::string_view bytes) {
         in_v = true;
       } else if (n == "t" && in_c) {
         in_t = true;
+      } else if (n == "mergeCell") {
+        if (const char* r = attr(a, "ref"); r && merged.size() < kMaxMerges) merged.emplace_back(r);
       }
     };
     h.text = [&](std::string_view t) {
@@ -382,6 +420,8 @@ Workbook read_xlsx(std::string_view bytes) {
       std::string text;
       if (type == "inlineStr") {
         text = inline_text;
+      } else if (formula && value.empty() && type == "str") {
+        return;  // =IFERROR(…,""): the formula's result is the empty string, an empty cell
       } else if (formula && value.empty()) {
         s.problems.push_back(
             {row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
@@ -404,6 +444,7 @@ Workbook read_xlsx(std::string_view bytes) {
       add_cell(s, row, col, std::move(text));
     };
     parse_xml(*xml, parts[i], h);
+    fill_merged(s, merged);
   }
   if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
   return wb;
