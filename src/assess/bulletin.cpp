@@ -70,7 +70,7 @@ std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
 }  // namespace
 
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale,
-                        std::optional<Date> as_of) {
+                        std::optional<Date> as_of, bool keep_going) {
   auto months = months_with_files(data, period);
   // A period that runs past the deadline month is whole with that month's files: no file is
   // owed after it (the H2 专报 is written from November, without December's).
@@ -105,7 +105,7 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   // Both months from one pass over the submissions.
   std::vector<MonthReport> reports = assess_data(
       plan, data, b.previous_month ? std::vector{month, *b.previous_month} : std::vector{month},
-      false);
+      keep_going);
   b.report = std::move(reports.front());
   std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {

@@ -57,8 +57,11 @@ struct Bulletin {
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,
 // and then still when no month of the period has any), DataError on invalid data.
 // With `as_of` (the day it is written), a month whose due day has not passed by then lists no
-// unit as 未报送; without it, every month of the period is taken as due.
+// unit as 未报送; without it, every month of the period is taken as due. With `keep_going`,
+// invalid data makes its targets 数据有误 (listed in the report's problems) instead of a DataError,
+// so that a scheduled run still publishes.
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period,
-                        bool allow_stale = false, std::optional<Date> as_of = std::nullopt);
+                        bool allow_stale = false, std::optional<Date> as_of = std::nullopt,
+                        bool keep_going = false);
 
 }  // namespace minsheng

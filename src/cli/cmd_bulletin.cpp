@@ -18,6 +18,7 @@ struct BulletinOptions {
   bool write = false;
   bool allow_stale = false;
   std::string template_file;
+  bool keep_going = false;
 };
 
 static Period resolve_period(const BulletinOptions& o, Date as_of) {
@@ -45,7 +46,9 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   std::optional<std::string> custom;
   if (!o.template_file.empty()) custom = read_file(o.template_file);
   DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
-  Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of);
+  Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
+  for (const auto& d : b.report.problems.items())
+    if (d.severity == Severity::error) print_err(d.str());
   if (b.stale)
     print_err("minsheng: 注意：" + period.last_month().str() + " 尚无进度文件，通报数据截至 " +
               b.month.str() + "（--allow-stale）");
@@ -75,6 +78,8 @@ Command setup_bulletin(CLI::App& app, const GlobalOptions& g) {
   h->excludes(q);
   sub->add_option("--as-of", o->as_of, "用于计算 last 的日期（默认今天）");
   add_format(sub, o->format, {"md", "html"});
+  sub->add_flag("--keep-going", o->keep_going,
+                "数据有误时仍生成通报：相关指标标为“数据有误”，出错的文件在报送情况中列出");
   auto* out = sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   auto* w = sub->add_flag("--write", o->write,
                           "写入 DATA/2024Q2/bulletin.md 和 bulletin.html（原子写入）");

@@ -27,8 +27,9 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
   Diagnostics shown;
   std::size_t files = 0;
   if (month) {
+    // The month's files, and what belongs to every month: the 分解方案 in breakdown/.
     for (const auto& d : all.items())
-      if (data.month_of(d.file) == month) shown.add(d);
+      if (auto m = data.month_of(d.file); m == month || !m) shown.add(d);
     for (const auto& s : data.submissions) files += s.month == *month;
     if (!data.has_month(*month))
       shown.warning(month_dir(g.data, *month).string(), 0, 0,

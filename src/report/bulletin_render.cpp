@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <set>
 
 #include "model/diagnostic.hpp"
 #include "report/catalogue_report.hpp"
@@ -274,6 +276,17 @@ mu::data view(const Bulletin& b) {
   }
   d.set("units", units);
   d.set("late_units", late);
+  // With --keep-going: the files with errors, so the document says why targets are 数据有误.
+  mu::data bad{mu::data::type::list};
+  std::set<std::string> bad_files;
+  for (const auto& diag : rep.problems.items())
+    if (diag.severity == Severity::error && bad_files.insert(diag.file).second) {
+      mu::data f;
+      f.set("file", std::filesystem::path(diag.file).filename().string());
+      bad.push_back(f);
+    }
+  d.set("bad_files", bad);
+  d.set("has_bad_files", !bad_files.empty());
   d.set("has_late", any_late);
 
   d.set("has_previous", b.changes.has_value());

@@ -234,3 +234,21 @@ TEST_CASE("a bad arrivals log lists every bad row at once, with the nearest unit
   CHECK(r.err.find("log.csv:5:13: 错误: 收文日期 2024-06-30 不晚于 2024年6月") != std::string::npos);
   CHECK(r.out.empty());
 }
+
+TEST_CASE("the scheduled bulletin with --keep-going publishes: bad targets 数据有误, bad files named") {
+  Sandbox s;
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
+  Run strict = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10", s.dir());
+  CHECK(strict.rc == 1);
+  Run r = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10 --keep-going --write",
+              s.dir());
+  REQUIRE(r.rc == 0);
+  CHECK(r.err.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") != std::string::npos);
+  std::string md = slurp(s.data() / "2024Q2" / "bulletin.md");
+  // Task 30 alone is 数据有误: the other 69 tasks keep their statuses.
+  CHECK(md.find("未填报1项、目标待定1项、数据有误1项。") != std::string::npos);
+  CHECK(md.find("以下报送文件有数据错误，涉及的指标按“数据有误”处理，请相关单位更正后重新报送：市妇联.csv；") !=
+        std::string::npos);
+  std::string html = slurp(s.data() / "2024Q2" / "bulletin.html");
+  CHECK(html.find("请相关单位更正后重新报送：市妇联.csv；") != std::string::npos);
+}
