@@ -211,6 +211,83 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
 
 namespace {
 
+// How far along a re-sent file is by its name: 更正/修正/更新/重报 count one, and a version
+// number (v2, （2）, _2) counts as itself. 0 for a first file.
+int revision_of(const std::string& stem) {
+  int rev = 0;
+  for (std::string_view w : {"更正", "修正", "更新", "重报", "修订"})
+    if (stem.find(w) != std::string::npos) rev = std::max(rev, 1);
+  std::string s = nfkc(stem);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool version = (s[i] == 'v' || s[i] == 'V') && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+    bool bracket = s[i] == '(' && i + 2 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+                   s.find(')', i) != std::string::npos;
+    if (!version && !bracket) continue;
+    std::size_t j = i + 1;
+    int n = 0;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) && n < 1000)
+      n = n * 10 + (s[j++] - '0');
+    if (bracket && (j >= s.size() || s[j] != ')')) continue;
+    if (n < 100) rev = std::max(rev, n);  // 2024 in (2024年) is a year, not a version
+  }
+  return rev;
+}
+
+// Two files of one unit for one month that give the same targets (a CSV and the formal
+// workbook, a re-sent 更正 file): the newer is the report and the older is set aside, with a
+// warning naming both. Newer: by name (revision_of), else a later 填报日期, else a later
+// modification time. Files that give different targets are both kept.
+void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
+  std::map<std::string, std::vector<std::size_t>> by_unit;
+  for (std::size_t i = first; i < subs.size(); ++i)
+    if (!subs[i].unit.empty() && !subs[i].rejected) by_unit[subs[i].unit].push_back(i);
+  for (auto& [unit, files] : by_unit) {
+    if (files.size() < 2) continue;
+    struct Age {
+      int revision;
+      std::optional<Date> dated;
+      fs::file_time_type modified;
+    };
+    std::map<std::size_t, Age> age;
+    for (std::size_t i : files) {
+      std::error_code ec;
+      age[i] = {revision_of(fs::path(subs[i].file).stem().string()), subs[i].submitted,
+                fs::last_write_time(subs[i].file, ec)};
+    }
+    auto newer = [&](std::size_t a, std::size_t b) {
+      const Age &x = age[a], &y = age[b];
+      if (x.revision != y.revision) return x.revision > y.revision;
+      if (x.dated && y.dated && *x.dated != *y.dated) return *x.dated > *y.dated;
+      if (x.modified != y.modified) return x.modified > y.modified;
+      return subs[a].file > subs[b].file;  // the same inputs give the same report
+    };
+    std::sort(files.begin(), files.end(), newer);
+    std::set<TargetKey> kept;
+    std::size_t kept_file = files.front();
+    for (std::size_t i : files) {
+      Submission& s = subs[i];
+      bool overlaps = false;
+      for (const auto* rows : {&s.entries, &s.counties, &s.projects})
+        for (const auto& e : *rows) overlaps = overlaps || kept.count(e.key);
+      if (!overlaps) {
+        for (const auto* rows : {&s.entries, &s.counties, &s.projects})
+          for (const auto& e : *rows) kept.insert(e.key);
+        continue;
+      }
+      const Age& a = age[kept_file];
+      const Age& b = age[i];
+      std::string why = a.revision != b.revision ? "文件名表明是更正或更新的版本"
+                        : a.dated && b.dated && *a.dated != *b.dated ? "填报日期较晚"
+                                                                     : "修改时间较晚";
+      diags.warning(s.file, 0, 0,
+                    unit + "本月另有 " + subs[kept_file].file + "（" + why +
+                        "），采用该文件；本文件视为被更正的旧版，不予采用");
+      drop_rows(s);
+      s.unit_text = {};
+    }
+  }
+}
+
 DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
              std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
              const ReceivedLog* received, const MonthFold* fold = nullptr) {
@@ -285,6 +362,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
       if (received) apply_received(*received, *p.sub);
       set.submissions.push_back(std::move(*p.sub));
     }
+    supersede_resent(set.submissions, first, set.diagnostics);
     check_month_conflicts(set.submissions, first, set.diagnostics);
     if (jobs.empty()) continue;
     YearMonth m = jobs.front().month;

@@ -55,7 +55,7 @@ TEST_CASE("the snapshot carries values forward and warns when a cumulative value
   CHECK(merge_snapshot(d.submissions, {2024, 3}, nullptr).values.at({1, 1}).value == 30);
 }
 
-TEST_CASE("two files giving one target in a month are an error naming both places") {
+TEST_CASE("a unit's re-sent file supersedes its earlier one for the month, and says so") {
   test::TempDir t;
   t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n2,30%\n");
   t.write("2024-05/submissions/市民政局_更正.csv", "任务编号,累计完成\n1,12\n");
@@ -63,13 +63,32 @@ TEST_CASE("two files giving one target in a month are an error naming both place
   auto m = strs(d.diagnostics);
   REQUIRE(m.size() == 1);
   std::string dir = (t.path() / "2024-05/submissions/").string();
-  CHECK(m[0] == dir + "市民政局_更正.csv:2: 错误: 任务1指标1在同一月份由两个文件填报，另一处是 " +
-                    dir + "市民政局.csv:2；两个值均不采用，请只保留一个");
-  // Neither value is used; the target the files agree on not clashing keeps its value.
-  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
-  CHECK(rep.find({1, 1})->status == Status::invalid);
-  CHECK_FALSE(rep.find({1, 1})->actual);
-  CHECK(rep.find({2, 1})->actual == 30);
+  CHECK(m[0] == dir + "市民政局.csv: 警告: 市民政局本月另有 " + dir +
+                    "市民政局_更正.csv（文件名表明是更正或更新的版本），采用该文件；本文件视为被更正"
+                    "的旧版，不予采用");
+  // The 更正 file is the report, whole: task 1 is 12, and task 2 (only in the old file) has
+  // no figure this month.
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, false);
+  CHECK(rep.find({1, 1})->actual == 12);
+  CHECK(rep.find({2, 1})->status == Status::not_reported);
+  // Without a name that says so, the later 填报日期 decides.
+  test::TempDir u;
+  u.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,15,2024-06-05\n");
+  u.write("2024-05/submissions/市民政局.xlsx.csv", "任务编号,累计完成,报送日期\n1,14,2024-06-02\n");
+  DataSet e = load_data(plan(), u.path());
+  CHECK(assess_data(plan(), e, {2024, 5}, true).find({1, 1})->actual == 15);
+  CHECK(strs(e.diagnostics).at(0).find("市民政局.xlsx.csv: 警告: 市民政局本月另有") !=
+        std::string::npos);
+  CHECK(strs(e.diagnostics).at(0).find("（填报日期较晚）") != std::string::npos);
+  // Two files of one unit that give different targets are both its report.
+  test::TempDir v;
+  v.write("2024-05/submissions/市民政局_一.csv", "任务编号,累计完成\n1,10\n");
+  v.write("2024-05/submissions/市民政局_二.csv", "任务编号,累计完成\n2,30%\n");
+  DataSet f = load_data(plan(), v.path());
+  CHECK(f.diagnostics.items().empty());
+  MonthReport both = assess_data(plan(), f, {2024, 5}, false);
+  CHECK(both.find({1, 1})->actual == 10);
+  CHECK(both.find({2, 1})->actual == 30);
 }
 
 TEST_CASE("a rejected file contributes nothing: its rows never replace the lead unit's value") {
