@@ -13,7 +13,7 @@ if [[ ${#need[@]} -gt 0 ]]; then
   scripts/setup.sh
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-harnesses=(plan progress_csv progress_yaml summary number date encoding csv yaml_lite xlsx)
+harnesses=(plan progress_csv progress_yaml summary number date encoding csv yaml_lite xlsx received)
 CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMINSHENG_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/#/fuzz_}"

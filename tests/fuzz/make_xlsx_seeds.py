@@ -9,6 +9,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
          "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml"]
 BOOKS = sorted((ROOT / "tests/data/workbooks").glob("*.xlsx")) + \
+    sorted((ROOT / "tests/data/unit_forms").glob("*.xlsx")) + \
     sorted((ROOT / "demo/reports").glob("*/submissions/*.xlsx"))
 
 out = ROOT / "tests/fuzz/corpus/xlsx"
