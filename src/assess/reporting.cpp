@@ -1,8 +1,11 @@
 #include "assess/reporting.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
+
+#include "util/suggest.hpp"
 
 namespace minsheng {
 
@@ -50,6 +53,20 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
   for (const auto& s : data.submissions)
     if (s.month == m && !s.unit.empty()) files[s.unit].push_back(s.file);
   auto unread = data.unread_by_unit(m);
+  // A file nobody could attribute may be a missing unit's under a misspelt name: it is named,
+  // with the unit it resembles, so that unit is not called overdue without the note.
+  std::vector<std::string> names = plan.unit_names();
+  auto unknown = [&](const std::string& file) {
+    std::string stem = std::filesystem::path(file).stem().string();
+    std::string guess;
+    if (auto g = closest_match(stem.substr(0, stem.find_first_of("_-（( 0123456789")), names))
+      guess = plan.canonical_unit(*g);
+    r.unknown.push_back({file, guess});
+  };
+  for (const auto& s : data.submissions)
+    if (s.month == m && s.unit.empty()) unknown(s.file);
+  for (const auto& u : data.unread)
+    if (u.month == m && u.unit.empty()) unknown(u.path);
   for (const auto& u : units) {
     if (auto it = first.find({m, u}); it != first.end()) {
       const Submission& s = *it->second;
@@ -60,8 +77,12 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
       continue;
     }
     auto it = unread.find(u);
-    if (it == unread.end())
-      r.units.push_back({u, SendState::missing, {}});
+    if (it == unread.end()) {
+      UnitSend send{u, SendState::missing, {}};
+      for (const auto& k : r.unknown)
+        if (k.guess == u) send.maybe.push_back(std::filesystem::path(k.file).filename().string());
+      r.units.push_back(std::move(send));
+    }
     else
       r.units.push_back({u, SendState::unreadable, it->second});
   }

@@ -30,6 +30,13 @@ struct UnitSend {
   std::optional<Date> sent;        // late: when, and on what evidence
   DateFrom sent_from = DateFrom::none;
   long days_late = 0;
+  std::vector<std::string> maybe;  // missing: files of no known unit whose name is closest to it
+};
+
+// A file in the month's folder whose unit could not be told, and the unit it most resembles.
+struct UnknownFile {
+  std::string file;
+  std::string guess;  // empty when no unit is close
 };
 
 struct MissingReport {
@@ -41,6 +48,7 @@ struct MissingReport {
   std::size_t expected = 0;     // lead units
   std::vector<UnitSend> units;  // without a readable file, or sent late; in plan order
   std::size_t undated = 0;      // units whose file gives no date: neither on time nor late
+  std::vector<UnknownFile> unknown;  // received, but whose they are is not known
 
   std::size_t missing() const;
   std::size_t count(SendState s) const;

@@ -21,6 +21,8 @@ std::string state_text(const MissingReport& r, const UnitSend& u) {
              date_from_label(u.sent_from) + "）";
     case SendState::missing: break;
   }
+  if (!u.maybe.empty())
+    return when_text(r) + "（已收到无法识别单位的文件 " + join(u.maybe, "、") + "，是否为本单位？）";
   return when_text(r);
 }
 
@@ -56,6 +58,10 @@ std::string missing_table(const MissingReport& r, const Style& style) {
   // Without a date a file is neither on time nor late: say so rather than count it on time.
   if (r.undated) out += "；报送日期未注明 " + std::to_string(r.undated) + " 家";
   out += "\n";
+  for (const auto& k : r.unknown)
+    out += "已收到无法识别单位的文件：" + k.file +
+           (k.guess.empty() ? "" : "（是否为" + k.guess + "？）") +
+           "；请在文件中写明“填报单位”或按单位名称重命名\n";
   if (r.units.empty()) return out;
   TextTable t({"牵头单位", "截止日期", "情况"});
   for (const auto& u : r.units)
@@ -72,7 +78,8 @@ std::string missing_csv(const MissingReport& r) {
   for (const auto& u : r.units) {
     long days = u.state == SendState::late ? u.days_late : std::max(0L, -r.days_left);
     out += csv_line({u.unit, r.month.str(), r.due_date.str(), r.as_of.str(), std::to_string(days),
-                     state_code(u.state), join(u.files, ";"), u.sent ? u.sent->str() : "",
+                     state_code(u.state), join(u.files.empty() ? u.maybe : u.files, ";"),
+                     u.sent ? u.sent->str() : "",
                      u.sent ? date_from_code(u.sent_from) : ""});
   }
   return out;

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "harness.hpp"
 
@@ -214,4 +215,21 @@ TEST_CASE("an unreadable progress file is named once, with every other problem, 
     auto first = r.err.find("市民政局.yaml");
     CHECK(r.err.find("市民政局.yaml", first + 1) == std::string::npos);
   }
+}
+
+TEST_CASE("missing names a file of no known unit, and the unit it may be, before calling it overdue") {
+  Sandbox s;
+  s.drop_months_after("2024-06");
+  std::filesystem::remove(s.data() / "2024-06/submissions/市妇联.csv");
+  // 市妇联's June report arrives as 妇联6月.docx: not a form minsheng reads, nor a unit's name.
+  s.write("demo/reports/2024-06/submissions/妇联6月.docx", "PK\x03\x04");
+  Run r = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10", s.dir());
+  CHECK(r.rc == 1);
+  CHECK(r.out.find("已收到无法识别单位的文件：demo/reports/2024-06/submissions/妇联6月.docx（是否为市妇联？）；"
+                   "请在文件中写明“填报单位”或按单位名称重命名\n") != std::string::npos);
+  CHECK(r.out.find("市妇联        2024-07-03  未报送，已逾期 7 天（已收到无法识别单位的文件 妇联6月.docx，"
+                   "是否为本单位？）") != std::string::npos);
+  Run csv = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10 --format csv", s.dir());
+  CHECK(csv.out.find("市妇联,2024-06,2024-07-03,2024-07-10,7,missing,妇联6月.docx,,\r\n") !=
+        std::string::npos);
 }
