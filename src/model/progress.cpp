@@ -362,6 +362,22 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       }
       if (!value && !e.state) continue;
       auto [it, fresh] = snap.values.try_emplace(e.key);
+      // 11.8 typed for 118,000 (万 left out): a cumulative figure never falls to under 1% of an
+      // earlier month's. An error, and the earlier figure stands; values up to 1 are left to the
+      // percent check (0.95 for 95%).
+      if (const Observation& o = it->second; !fresh && value && *value > 1 && !e.percent &&
+                                               e.derived_from == SumOf::none && o.value &&
+                                               o.month < sub.month && *value < *o.value * 0.01) {
+        if (diags)
+          diags->error(e.source.file, e.source.line, 0,
+                       target_label(e.key.task, e.key.target, true) + "的累计完成 " +
+                           format_number(*value) + " 不到 " + o.month.str() + " 的 " +
+                           format_number(*o.value) + "（" + o.source.str() +
+                           "）的 1%：是否以“万”为单位填写？如是请写 " + format_number(*value) +
+                           "万");
+        if (sub.month == month) snap.invalid.insert(e.key);
+        continue;
+      }
       merge_value(
           it->second, fresh, e, value, sub.month,
           [&] { return target_label(e.key.task, e.key.target, true); }, diags);

@@ -411,3 +411,28 @@ TEST_CASE("a carried figure says so beside the value in the terminal table and t
   Run md = run("--data demo/reports summary --month 2024-06 --format md");
   CHECK(md.out.find("| 市乡村振兴局 | 1000个 | 450个（沿用5月） | 45.0% |") != std::string::npos);
 }
+
+TEST_CASE("a figure typed without its 万 is an error, and with --keep-going the target is 数据有误") {
+  Sandbox s;
+  s.drop_months_after("2024-06");
+  // Task 29: June 78万 (780000). July's form says 79: under 1% of June's, as 79万 typed as 79.
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", "任务编号,累计完成\n29,79\n");
+  const std::string msg =
+      "demo/reports/2024-07/submissions/市卫健委.csv:2: 错误: 任务29指标1的累计完成 79 不到 2024-06 "
+      "的 780000（demo/reports/2024-06/submissions/市卫健委.csv:14）的 1%：是否以“万”为单位填写？"
+      "如是请写 79万\n";
+  Run c = run("--data demo/reports check --month 2024-07", s.dir());
+  CHECK(c.rc == 1);
+  CHECK(c.err.find(msg) != std::string::npos);
+  CHECK(run("--data demo/reports summary --month 2024-07 --format csv", s.dir()).rc == 1);
+  Run k = run("--data demo/reports summary --month 2024-07 --format csv --keep-going", s.dir());
+  REQUIRE(k.rc == 0);
+  auto at = k.out.find("\r\n29,1,5,");
+  REQUIRE(at != std::string::npos);
+  std::string row = k.out.substr(at + 2, k.out.find("\r\n", at + 2) - at - 2);
+  CHECK(row.find(",invalid,数据有误,") != std::string::npos);
+  CHECK(row.find(",0,780000,") != std::string::npos);  // June's figure stands, never 79
+  // 79万 is what the unit meant: accepted.
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", "任务编号,累计完成\n29,79万\n");
+  CHECK(run("--data demo/reports check --month 2024-07", s.dir()).rc == 0);
+}
