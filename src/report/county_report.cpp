@@ -10,7 +10,8 @@ namespace minsheng {
 
 const std::vector<std::string> kCountyCsvColumns = {
     "county",         "task",     "target", "lead",   "name",         "county_target", "actual",
-    "completion_pct", "time_pct", "gap_pp", "status", "status_label", "value_month",   "source"};
+    "completion_pct", "time_pct", "gap_pp", "status", "status_label", "value_month",   "source",
+    "note"};
 
 namespace {
 
@@ -58,11 +59,13 @@ TextTable standings_table(const MonthReport& rep, int county) {
 
 TextTable targets_table(const std::vector<const TargetResult*>& rows) {
   TextTable t(
-      {"编号", "指标", "牵头单位", "分解目标", "累计完成", "完成率", "差距（百分点）", "状态"},
-      {false, false, false, true, true, true, true, false});
+      {"编号", "指标", "牵头单位", "分解目标", "累计完成", "完成率", "差距（百分点）", "状态", "备注"},
+      {false, false, false, true, true, true, true, false, false});
+  // The 备注 a unit wrote on the 县市区's own row stays with its figure.
   for (const TargetResult* r : rows)
     t.add({target_id(*r), target_name(*r), r->target->lead, goal_text(*r), actual_text(*r),
-           pct_text(r->completion_pct), r->gap_pp ? format_pct(*r->gap_pp) : "—", status_text(*r)});
+           pct_text(r->completion_pct), r->gap_pp ? format_pct(*r->gap_pp) : "—", status_text(*r),
+           r->note.str()});
   return t;
 }
 
@@ -132,7 +135,7 @@ std::string county_csv(const MonthReport& rep, int county) {
                      opt_num(r->target_value), opt_num(r->actual), opt_pct(r->completion_pct),
                      format_pct(rep.time.pct), opt_pct(r->gap_pp), status_code(r->status),
                      result_label(*r), opt_month(r->value_month),
-                     r->source.file.empty() ? "" : r->source.str()});
+                     r->source.file.empty() ? "" : r->source.str(), r->note.str()});
   return out;
 }
 
@@ -164,7 +167,8 @@ std::string county_json(const MonthReport& rep, int county) {
                     {"carried", r->carried},
                     {"value_month", r->value_month ? Json(r->value_month->str()) : Json()},
                     {"source", r->source.file.empty() ? std::string() : r->source.str()},
-                    {"allocation_source", r->target_value_source.str()}});
+                    {"allocation_source", r->target_value_source.str()},
+                    {"note", r->note.empty() ? Json() : Json(r->note.str())}});
   return dump_json({{"month", rep.month.str()},
                     {"time_pct", json_number(round1(rep.time.pct))},
                     {"standings", standings},

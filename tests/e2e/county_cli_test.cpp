@@ -2,6 +2,7 @@
 // rows in the progress files of 2024-04..06. Every figure below is worked out by hand from
 // those files; June's time progress is 6/11 = 54.5%.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
 
 #include "harness.hpp"
@@ -207,4 +208,26 @@ TEST_CASE("template lists each 县市区 of the unit's 分解方案 under its ta
   CHECK(task4 == std::vector<std::string>{"|1680个", "夷陵区|分解目标 380个",
                                           "西陵区|分解目标 400个", "伍家岗区|分解目标 300个",
                                           "宜都市|分解目标 300个", "枝江市|分解目标 300个"});
+}
+
+TEST_CASE("a 备注 written on a 县市区 row stays with that 县市区's figure") {
+  Sandbox s;
+  s.drop_months_after("2024-06");
+  s.write("demo/reports/2024-07/submissions/市民政局.csv",
+          "任务编号,县市区,累计完成,备注\n14,,1000,\n14,远安县,40,县级配套资金8月到位\n");
+  Run csv = run("--data demo/reports summary --month 2024-07 --by county --format csv --keep-going",
+                s.dir());
+  REQUIRE(csv.rc == 0);
+  CHECK(csv.out.find(",demo/reports/2024-07/submissions/市民政局.csv:3,县级配套资金8月到位\r\n") !=
+        std::string::npos);
+  Run md = run("--data demo/reports summary --month 2024-07 --by county --county 远安县 --format md",
+               s.dir());
+  CHECK(md.out.find("| 县级配套资金8月到位 |") != std::string::npos);
+  Run json = run("--data demo/reports summary --month 2024-07 --by county --format json", s.dir());
+  CHECK(json.out.find("\"note\": \"县级配套资金8月到位\"") != std::string::npos);
+  REQUIRE(run("--data demo/reports site --month 2024-07 -o site", s.dir()).rc == 0);
+  bool found = false;
+  for (const auto& f : std::filesystem::directory_iterator(s.dir() / "site"))
+    found = found || slurp(f.path()).find("备注：县级配套资金8月到位") != std::string::npos;
+  CHECK(found);
 }
