@@ -77,7 +77,8 @@ TEST_CASE("summary --by county: every allocated (县市区, target) of June, wor
                                            "county",
                                            "task", "target", "lead", "name", "county_target",
                                            "actual", "completion_pct", "time_pct", "gap_pp",
-                                           "status", "status_label", "value_month", "source"});
+                                           "status", "status_label", "value_month", "source",
+                                           "note"});
   for (std::size_t i = 0; i < std::size(kJune); ++i) {
     const auto& f = rows[i + 1].fields;
     const Expected& e = kJune[i];
