@@ -670,9 +670,12 @@ std::optional<int> parse_index(std::string_view s) {
   // 任务12, 12.).
   if (auto v = whole_number(trim(s))) return v;
   std::string t(trim(nfkc(s)));
-  if (t.starts_with("任务")) t.erase(0, std::string_view("任务").size());
-  if (!t.empty() && t.back() == '.') t.pop_back();
-  return whole_number(t);
+  // 任务12, 第12项, 12号, 12.: the number with the words people put around it.
+  for (std::string_view pre : {"任务", "第"})
+    if (t.starts_with(pre)) t.erase(0, pre.size());
+  for (std::string_view post : {"项", "号", "条", "."})
+    if (t.ends_with(post)) t.erase(t.size() - post.size());
+  return whole_number(trim(t));
 }
 
 // A 任务编号 as people and minsheng's own reports write it: 26, 任务26, 26.1, 26-1, 26（1）,
@@ -680,7 +683,8 @@ std::optional<int> parse_index(std::string_view s) {
 std::optional<TaskRef> parse_task_ref(std::string_view s) {
   if (auto v = parse_index(s)) return TaskRef{*v, std::nullopt};
   std::string t(trim(nfkc(s)));
-  if (t.starts_with("任务")) t.erase(0, std::string_view("任务").size());
+  for (std::string_view pre : {"任务", "第"})
+    if (t.starts_with(pre)) t.erase(0, pre.size());
   std::size_t digits = 0;
   while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
   if (digits == 0) return std::nullopt;

@@ -744,3 +744,13 @@ TEST_CASE("the unit from the form: a 填报单位 line, a file name with the cit
   CHECK(mixed.sub.unit.empty());
   CHECK(mixed.messages.at(0).find("无法确定牵头单位") != std::string::npos);
 }
+
+TEST_CASE("a 任务编号 with the words people put around it: 第5项, 5号, 任务5") {
+  for (const char* ref : {"第5项", "5号", "任务5", "第 5 项"}) {
+    INFO(ref);
+    auto r = read(std::string("任务编号,累计完成,目标值\n") + ref + ",7,20\n");
+    CHECK(r.messages.empty());
+    REQUIRE(r.sub.entries.size() == 1);
+    CHECK(r.sub.entries[0].key == TargetKey{5, 1});
+  }
+}
