@@ -212,7 +212,7 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
 namespace {
 
 // How far along a re-sent file is by its name: 更正/修正/更新/重报 count one, and a version
-// number (v2, （2）, _2) counts as itself. 0 for a first file.
+// number (v2, （2）) counts as itself. 0 for a first file.
 int revision_of(const std::string& stem) {
   int rev = 0;
   for (std::string_view w : {"更正", "修正", "更新", "重报", "修订"})
