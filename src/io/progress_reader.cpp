@@ -204,6 +204,11 @@ class Reader {
   void warning(int line, int col, std::string msg) {
     report(Severity::warning, line, col, std::move(msg));
   }
+  void controls_warning(std::size_t n) {
+    warning(0, 0,
+            "文件中有 " + std::to_string(n) +
+                " 个控制字符或双向文字控制符（如 ESC、NUL、U+202E），已删除；请检查复制来源");
+  }
   // In a workbook a place is Sheet1!C5 (a row without a column: Sheet1!5:5, as Excel names rows).
   void report(Severity s, int line, int col, std::string msg) {
     Diagnostic d{file_, "", line, col, s, std::move(msg)};
@@ -464,6 +469,10 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   RawFile raw;
   raw.records = std::move(in);
   auto& records = raw.records;  // the cells below view these, so they stay with the file
+  std::size_t stripped = 0;
+  for (auto& rec : records)
+    for (auto& f : rec.fields) stripped += strip_controls(f.value);
+  if (stripped) controls_warning(stripped);
   // The header is the first row with a 任务编号 column; a title row may stand above it.
   std::size_t header_at = records.size();
   Columns cols;
@@ -569,14 +578,17 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
 // yaml-cpp counts columns in bytes; messages count characters, as editors do. N is YAML::Node or
 // lite::Node; the scalar is kept in `keep`, which the cell views.
 template <class N>
-Cell yaml_cell(const N& n, const LineIndex& lines, std::deque<std::string>& keep) {
+Cell yaml_cell(const N& n, const LineIndex& lines, std::deque<std::string>& keep,
+               std::size_t& stripped) {
   Cell c;
   if (!n.IsDefined() || n.IsNull()) return c;
   c.line = n.Mark().line + 1;
   c.col = lines.char_column(n.Mark().line, n.Mark().column);
-  if (n.IsScalar())
-    c.text = keep.emplace_back(n.Scalar());
-  else
+  if (n.IsScalar()) {
+    std::string text = n.Scalar();
+    stripped += strip_controls(text);  // "\e" in a double-quoted scalar is an ESC
+    c.text = keep.emplace_back(std::move(text));
+  } else
     c.not_scalar = true;  // a list or map where one value belongs; validation names it
   return c;
 }
@@ -599,7 +611,8 @@ RawFile Reader::read_yaml(std::string_view text) {
 template <class N>
 RawFile Reader::read_yaml_tree(const N& root, const LineIndex& lines) {
   RawFile raw;
-  auto cell = [&](const N& n) { return yaml_cell(n, lines, raw.scalars); };
+  std::size_t stripped = 0;
+  auto cell = [&](const N& n) { return yaml_cell(n, lines, raw.scalars, stripped); };
   if (!root.IsMap()) {
     error(1, 0, "YAML 进度文件的顶层应为键值映射（unit、month、progress）");
     return raw;
@@ -649,6 +662,7 @@ RawFile Reader::read_yaml_tree(const N& root, const LineIndex& lines) {
     if (!row.task.present()) row.task = {"", at.line, at.col, false};
     raw.rows.push_back(std::move(row));
   }
+  if (stripped) controls_warning(stripped);
   return raw;
 }
 

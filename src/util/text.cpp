@@ -99,6 +99,29 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+std::size_t strip_controls(std::string& s) {
+  std::size_t removed = 0, out = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      ++removed, ++i;
+      continue;
+    }
+    // E2 80 8E/8F (LRM, RLM), E2 80 AA–AE (embeddings, overrides), E2 81 A6–A9 (isolates).
+    if (c == 0xE2 && i + 2 < s.size()) {
+      auto b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
+      if ((b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
+          (b == 0x81 && d >= 0xA6 && d <= 0xA9)) {
+        ++removed, i += 3;
+        continue;
+      }
+    }
+    s[out++] = s[i++];
+  }
+  s.resize(out);
+  return removed;
+}
+
 std::string nfkc(std::string_view s) {
   // ASCII is its own NFKC form (without control characters, which utf8proc would keep too):
   // most cells are digits, and this spares them the Unicode tables.

@@ -25,6 +25,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Returns the byte offset of the first invalid sequence, or npos when valid.
 std::size_t find_invalid_utf8(std::string_view s);
 
+// Removes what no one means to type and what would reach every output raw: C0 controls other
+// than TAB and LF (ESC, BEL, NUL…), DEL, and the Unicode bidi controls (U+200E/F, U+202A–E,
+// U+2066–9) that reorder text as it is shown. Returns how many were removed.
+std::size_t strip_controls(std::string& s);
+
 // NFKC folds full-width digits, ％ and ， to ASCII so that typed numbers compare.
 std::string nfkc(std::string_view s);
 

@@ -97,3 +97,12 @@ TEST_CASE("the UTF-8 check judges every short sequence as utf8proc does") {
   }
   CHECK(checked > 300000);
 }
+
+TEST_CASE("strip_controls removes C0 controls, DEL and bidi controls, keeping TAB and line breaks") {
+  std::string s = "a\x1b[31mb\x07\x7f\tc\nd\xe2\x80\xae" "e\xe2\x81\xa6" "f\xe2\x80\x8e" "g";
+  CHECK(strip_controls(s) == 6);
+  CHECK(s == "a[31mb\tc\ndefg");
+  std::string plain = "宜昌市“两癌”筛查—完成";  // — is E2 80 94, not a control
+  CHECK(strip_controls(plain) == 0);
+  CHECK(plain == "宜昌市“两癌”筛查—完成");
+}
