@@ -48,7 +48,7 @@ out=$(PATH="$work/root/usr/bin:$PATH" bash -c '
 echo "$out"
 grep -qx 'sub: summary' <<<"$out" || { echo "FAIL: sum<TAB>"; exit 1; }
 grep -qx 'unit: 市民政局' <<<"$out" || { echo "FAIL: --unit 市民<TAB>"; exit 1; }
-grep -qx 'month: 2024-04 2024-05 2024-06' <<<"$out" || { echo "FAIL: --month<TAB>"; exit 1; }
+grep -qx 'month: 2024-04 2024-05 2024-06 2024-07 2024-08 2024-09' <<<"$out" || { echo "FAIL: --month<TAB>"; exit 1; }
 grep -qx 'option: --keep-going' <<<"$out" || { echo "FAIL: option<TAB>"; exit 1; }
 if command -v lintian >/dev/null; then
   lintian --tag-display-limit 0 "$deb" 2>&1 | grep -v 'root privileges' >"$work/lintian.log" || true
