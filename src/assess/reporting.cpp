@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "util/suggest.hpp"
 
 namespace minsheng {
 
@@ -55,13 +54,8 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
   auto unread = data.unread_by_unit(m);
   // A file nobody could attribute may be a missing unit's under a misspelt name: it is named,
   // with the unit it resembles, so that unit is not called overdue without the note.
-  std::vector<std::string> names = plan.unit_names();
   auto unknown = [&](const std::string& file) {
-    std::string stem = std::filesystem::path(file).stem().string();
-    std::string guess;
-    if (auto g = closest_match(stem.substr(0, stem.find_first_of("_-（( 0123456789")), names))
-      guess = plan.canonical_unit(*g);
-    r.unknown.push_back({file, guess});
+    r.unknown.push_back({file, plan.unit_guess(std::filesystem::path(file).stem().string())});
   };
   for (const auto& s : data.submissions)
     if (s.month == m && s.unit.empty()) unknown(s.file);

@@ -219,8 +219,10 @@ int revision_of(const std::string& stem) {
     if (stem.find(w) != std::string::npos) rev = std::max(rev, 1);
   std::string s = nfkc(stem);
   for (std::size_t i = 0; i < s.size(); ++i) {
-    bool version = (s[i] == 'v' || s[i] == 'V') && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]));
-    bool bracket = s[i] == '(' && i + 2 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+    bool version = (s[i] == 'v' || s[i] == 'V') && i + 1 < s.size() &&
+                   std::isdigit(static_cast<unsigned char>(s[i + 1]));
+    bool bracket = s[i] == '(' && i + 2 < s.size() &&
+                   std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
                    s.find(')', i) != std::string::npos;
     if (!version && !bracket) continue;
     std::size_t j = i + 1;

@@ -52,14 +52,14 @@ struct RawFile {
   std::optional<Cell> month;
   std::optional<Cell> submitted;
   std::optional<Date> dated_line;  // a 填报日期 line above or below the table
-  std::string unit_line;            // a 填报单位 line above the table: 宜昌市林业和园林局（盖章）
+  std::string unit_line;  // a 填报单位 line above the table: 宜昌市林业和园林局（盖章）
   int unit_line_at = 0;
   std::vector<RawRow> rows;
-  int header_line = 0;      // CSV only: where the header was found
-  std::set<int> bad_lines;  // workbook rows with a cell that could not be read
-  std::set<int> read_cols;  // 1-based columns the header maps; the others are never read
-  bool wrong_month = false;  // the sheet or its title names another month than the folder
-  bool month_sheet = false;  // a workbook's sheet picked because its name is the month
+  int header_line = 0;             // CSV only: where the header was found
+  std::set<int> bad_lines;         // workbook rows with a cell that could not be read
+  std::set<int> read_cols;         // 1-based columns the header maps; the others are never read
+  bool wrong_month = false;        // the sheet or its title names another month than the folder
+  bool month_sheet = false;        // a workbook's sheet picked because its name is the month
   std::optional<int> title_month;  // a month named on a line above the header: （7月）
   int title_line = 0;
 };
@@ -318,8 +318,9 @@ RawFile Reader::read_workbook(const Workbook& wb) {
     raw.month_sheet = by_name;
     if (auto m = month_named(pick->name); !by_name && m && *m != folder_month_.month) {
       error(0, 0,
-            "工作表" + quote_value(pick->name) + "是" + std::to_string(*m) + "月的报表，与所在目录 " +
-                folder_month_.str() + " 不符，整个文件不予采用（是否把上月的文件放进了本月？）");
+            "工作表" + quote_value(pick->name) + "是" + std::to_string(*m) +
+                "月的报表，与所在目录 " + folder_month_.str() +
+                " 不符，整个文件不予采用（是否把上月的文件放进了本月？）");
       raw.wrong_month = true;
     }
     // A cell the form does not read (a 完成率 formula, say) never costs a row.
@@ -372,7 +373,7 @@ std::optional<int> month_named(std::string_view raw) {
     std::string_view after(s.data() + j, s.size() - j);
     std::string_view before(s.data(), i);
     bool range = before.ends_with("-") || before.ends_with("至") || before.ends_with("~") ||
-                 before.ends_with("—") || before.ends_with("、") || before.ends_with("~");
+                 before.ends_with("—") || before.ends_with("、");
     if (after.starts_with("月") && digits.size() <= 2) {
       std::string_view next = after.substr(std::string_view("月").size());
       if (next.starts_with("日") || next.starts_with("-") || next.starts_with("至") || range ||
@@ -401,51 +402,50 @@ std::optional<int> month_named(const CsvRecord& rec) {
   return found;
 }
 
-// "填报日期：2024年10月8日" on a title or footer line of a unit's own form: when it was sent.
-// The label may share its cell with other words (填表人：张三　填报日期：…) or stand in the cell
-// before the date. A blank form's "填报日期：　年　月　日" gives nothing.
-std::optional<Date> date_line(const CsvRecord& rec) {
-  static constexpr std::string_view kLabels[] = {"填报日期", "报送日期", "填表日期"};
-  auto skip = [](std::string_view s) {
-    for (std::string_view sep : {"：", ":", "　", " "})
-      while (s.starts_with(sep)) s.remove_prefix(sep.size());
-    return s;
-  };
+// What follows `label` on a title or footer line: in its own cell after 填报日期：, or in the
+// next cell when the label stands alone. Calls `take` with each candidate until it returns true.
+template <std::size_t N, class Take>
+void after_labels(const CsvRecord& rec, const std::string_view (&labels)[N], const Take& take) {
   for (std::size_t i = 0; i < rec.fields.size(); ++i) {
     std::string_view v = rec.fields[i].value;
-    for (std::string_view label : kLabels) {
-      auto at = v.find(label);
-      if (at == std::string_view::npos) continue;
-      std::string_view rest = skip(skip(v.substr(at + label.size())));
-      if (rest.empty() && i + 1 < rec.fields.size()) rest = trim(rec.fields[i + 1].value);
-      rest = rest.substr(0, std::min(rest.find(' '), rest.find("　")));
-      if (auto d = Date::parse(rest)) return d;
-    }
-  }
-  return std::nullopt;
-}
-
-// "填报单位：宜昌市林业和园林局（盖章）" on a title line: the unit's name as it signs, without
-// the seal note and whatever follows in the cell (填报日期…). Empty when the line has none.
-std::string unit_line(const CsvRecord& rec) {
-  static constexpr std::string_view kLabels[] = {"填报单位", "报送单位", "牵头单位"};
-  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-    std::string_view v = rec.fields[i].value;
-    for (std::string_view label : kLabels) {
+    for (std::string_view label : labels) {
       auto at = v.find(label);
       if (at == std::string_view::npos) continue;
       std::string_view rest = v.substr(at + label.size());
       for (std::string_view sep : {"：", ":", "　", " "})
         while (rest.starts_with(sep)) rest.remove_prefix(sep.size());
       if (trim(rest).empty() && i + 1 < rec.fields.size()) rest = trim(rec.fields[i + 1].value);
-      std::size_t end = rest.size();
-      for (std::string_view stop : {"（", "(", " ", "　", "填报", "日期", "："})
-        end = std::min(end, rest.find(stop));
-      std::string name(trim(rest.substr(0, end)));
-      if (!name.empty()) return name;
+      if (take(rest)) return;
     }
   }
-  return "";
+}
+
+// "填报日期：2024年10月8日" on a title or footer line of a unit's own form: when it was sent.
+// The label may share its cell with other words (填表人：张三　填报日期：…) or stand in the cell
+// before the date. A blank form's "填报日期：　年　月　日" gives nothing.
+std::optional<Date> date_line(const CsvRecord& rec) {
+  static constexpr std::string_view kLabels[] = {"填报日期", "报送日期", "填表日期"};
+  std::optional<Date> out;
+  after_labels(rec, kLabels, [&](std::string_view rest) {
+    out = Date::parse(rest.substr(0, std::min(rest.find(' '), rest.find("　"))));
+    return out.has_value();
+  });
+  return out;
+}
+
+// "填报单位：宜昌市林业和园林局（盖章）" on a title line: the unit's name as it signs, without
+// the seal note and whatever follows in the cell (填报日期…). Empty when the line has none.
+std::string unit_line(const CsvRecord& rec) {
+  static constexpr std::string_view kLabels[] = {"填报单位", "报送单位", "牵头单位"};
+  std::string out;
+  after_labels(rec, kLabels, [&](std::string_view rest) {
+    std::size_t end = rest.size();
+    for (std::string_view stop : {"（", "(", " ", "　", "填报", "日期", "："})
+      end = std::min(end, rest.find(stop));
+    out = std::string(trim(rest.substr(0, end)));
+    return !out.empty();
+  });
+  return out;
 }
 
 // Where each column is in a sheet's rows; kNone when the header does not have it.
@@ -723,8 +723,9 @@ const Target* Reader::resolve_target(const RawRow& row, const Task& task, const 
   auto tid = [&] { return std::to_string(task.id); };  // for messages only
   if (named) {
     if (row.target.present() && parse_index(row.target.text) != named) {
-      error(row.target, "任务编号 " + std::string(trim(row.task.text)) + " 已指明第 " + std::to_string(*named) +
-                            " 个指标，与“指标”列的" + quote_value(trim(row.target.text)) + "不符");
+      error(row.target, "任务编号 " + std::string(trim(row.task.text)) + " 已指明第 " +
+                            std::to_string(*named) + " 个指标，与“指标”列的" +
+                            quote_value(trim(row.target.text)) + "不符");
       return nullptr;
     }
     if (*named < 1 || static_cast<std::size_t>(*named) > task.targets.size()) {
@@ -797,8 +798,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   auto ref = parse_task_ref(row.task.text);
   if (!ref) {
     error(row.task, row.task.present()
-                        ? "任务编号应为正整数，实际为" +
-                              quote_value(trim(row.task.text))
+                        ? "任务编号应为正整数，实际为" + quote_value(trim(row.task.text))
                         : std::string("缺少任务编号"));
     return std::nullopt;
   }

@@ -75,8 +75,9 @@ ReceivedLog parse_received(std::string_view bytes, const std::string& file, cons
       diags.error(file, rec.line, unit_col, "缺少单位");
       ok = false;
     } else if (unit.empty()) {
-      diags.error(file, rec.line, unit_col,
-                  "计划中没有单位“" + std::string(unit_text) + "”" + did_you_mean(unit_text, names));
+      diags.error(
+          file, rec.line, unit_col,
+          "计划中没有单位“" + std::string(unit_text) + "”" + did_you_mean(unit_text, names));
       ok = false;
     }
     auto month = YearMonth::parse(month_text);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "util/suggest.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
@@ -102,11 +103,18 @@ const Category* Plan::find_category(int id) const {
   return nullptr;
 }
 
-bool is_city_word(std::string_view word) {
-  // 合　计 and 合 计: a space typed to spread two characters over a wide cell.
+namespace {
+// 合　计 and 合 计: a space typed to spread two characters over a wide cell.
+std::string without_spaces(std::string_view word) {
   std::string w;
   for (char c : nfkc(word))
     if (c != ' ' && c != '\t') w += c;
+  return w;
+}
+}  // namespace
+
+bool is_city_word(std::string_view word) {
+  std::string w = without_spaces(word);
   return w.empty() || w == "全市" || w == "合计" || w == "全市合计" || w == "总计" ||
          w == "全市总计";
 }
@@ -125,9 +133,7 @@ bool summable(const Target& t) {
 bool Plan::is_city_total(std::string_view word) const {
   if (is_city_word(word)) return true;
   if (city.empty()) return false;
-  std::string w;
-  for (char c : nfkc(word))
-    if (c != ' ' && c != '\t') w += c;
+  std::string w = without_spaces(word);
   return w == city || w == city + "合计" || w == city + "总计";
 }
 
@@ -182,6 +188,11 @@ std::vector<std::string> Plan::unit_names() const {
   std::vector<std::string> out = units;
   for (const auto& [alias, unit] : aliases) out.push_back(alias);
   return out;
+}
+
+std::string Plan::unit_guess(std::string_view stem) const {
+  auto g = closest_match(stem.substr(0, stem.find_first_of("_-（( 0123456789")), unit_names());
+  return g ? canonical_unit(*g) : "";
 }
 
 std::string Plan::period_text() const {

@@ -148,6 +148,9 @@ struct Plan {
   std::string unit_prefix_of(std::string_view s) const;
   // Every name a unit may be given by: units, then aliases. For suggestions.
   std::vector<std::string> unit_names() const;
+  // The unit a file name that names none most resembles (民证局_5月 → 市民政局), or empty: its
+  // part before any date or number, matched against unit_names().
+  std::string unit_guess(std::string_view stem) const;
   bool reporting_due(YearMonth m) const { return m >= reporting_from; }
   // A monthly file is owed from reporting_from through the deadline month; after it units
   // still may report (a late target finished), but nobody is 未报送.

@@ -366,8 +366,8 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       // earlier month's. An error, and the earlier figure stands; values up to 1 are left to the
       // percent check (0.95 for 95%).
       if (const Observation& o = it->second; !fresh && value && *value > 1 && !e.percent &&
-                                               e.derived_from == SumOf::none && o.value &&
-                                               o.month < sub.month && *value < *o.value * 0.01) {
+                                             e.derived_from == SumOf::none && o.value &&
+                                             o.month < sub.month && *value < *o.value * 0.01) {
         if (diags)
           diags->error(e.source.file, e.source.line, 0,
                        target_label(e.key.task, e.key.target, true) + "的累计完成 " +

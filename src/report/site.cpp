@@ -425,7 +425,8 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
         const TargetResult& r = *rp;
         std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
         if (r.carried) actual += "（" + carried_text(r) + "）";
-        std::string note = r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
+        std::string note =
+            r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
         b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
              "</a></td><td>" + esc(target_name(r)) + note + "</td><td>" + esc(r.target->lead) +
              "</td><td>" + esc(actual) + " / " + esc(with_measure(r.target_value, r.measure)) +
