@@ -354,7 +354,10 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
   in.obs = find_in(snap.values, key);
   in.series = in.obs ? &in.obs->series : nullptr;
   in.invalid = snap.invalid.count(key) > 0;
-  return assess_observed(plan, task, target, in, snap.month);
+  TargetResult r = assess_observed(plan, task, target, in, snap.month);
+  if (r.actual && r.value_month)
+    if (const CorrectedValue* c = snap.correction(key, *r.value_month)) r.corrected_from = c->was;
+  return r;
 }
 
 void assess_counties(const Plan& plan, const Snapshot& snap,
@@ -549,8 +552,10 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       const TargetResult& t = *tp;
       ++r.counts[t.status];
       if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
-      bool reported_now = t.value_month && *t.value_month == snap.month;
-      // A target already done in an earlier month need not be reported again.
+      // A target already done in an earlier month need not be reported again; one whose row was
+      // rejected (数据有误) was reported, wrongly, and is listed as such, not as 未填报.
+      bool reported_now = (t.value_month && *t.value_month == snap.month) ||
+                          (t.status == Status::invalid && !gap.no_file);
       if (!reported_now && !(is_done(t.status) && t.value_month)) gap.unreported.push_back(t.key());
     }
     r.avg_completion = mean(pcts);

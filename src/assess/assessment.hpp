@@ -25,6 +25,7 @@ struct TargetResult {
   std::optional<double> needed_per_month;
   std::optional<double> recent_pace;               // mean monthly increase, see projection()
   std::optional<double> projected_completion_pct;  // by the deadline month at recent_pace
+  std::optional<double> corrected_from;  // the figure a later file set right: 已更正（原 X）
   double baseline = 0;
   std::string measure;
   SharedText note;

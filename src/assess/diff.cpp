@@ -92,6 +92,7 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
   row.unit = r.measure;
   row.target_value = r.target_value;
   row.actual = r.actual;
+  row.corrected_from = r.corrected_from;
   row.completion_pct = r.completion_pct;
   row.time_pct = rep.time.pct;
   row.gap_pp = r.gap_pp;

@@ -24,6 +24,26 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
   for (auto& th : h_.targets) th.points.reserve(static_cast<std::size_t>(months));
 }
 
+namespace {
+
+HistoryPoint point_of(const TargetResult& r, YearMonth m, double time_pct) {
+  return {m,
+          r.actual,
+          r.state,
+          r.value_month,
+          r.carried,
+          r.completion_pct,
+          r.gap_pp,
+          time_pct,
+          r.status,
+          r.reached_by_tolerance,
+          r.at_deadline,
+          r.source,
+          r.corrected_from};
+}
+
+}  // namespace
+
 // Assesses each month from done_ to `last`, merging the submissions of each as it goes.
 void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth last) {
   for (YearMonth m = done_; m <= last; m = m.plus(1)) {
@@ -33,29 +53,48 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
       if (p.moved_in == m && p.earlier_finish && p.planned_finish)
         h_.moves.push_back({pk.key, pk.name, p.county, m, *p.earlier_finish, *p.planned_finish});
     double time_pct = time_progress(plan_, m).pct;
-    // Each target on its own, on every core; the month's changes are then taken in plan order.
-    std::vector<char> changed(h_.targets.size(), 0);
+    // Each target on its own, on every core.
     parallel_for(
         h_.targets.size(),
         [&](std::size_t i) {
           TargetHistory& th = h_.targets[i];
           TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
-          if (!th.points.empty() && th.points.back().status != r.status) {
-            th.changes.push_back({th.key(), m, th.points.back().status, r.status,
-                                  th.points.back().at_deadline, r.at_deadline});
-            changed[i] = 1;
-          }
-          th.points.push_back({m, r.actual, r.state, r.value_month, r.carried, r.completion_pct,
-                               r.gap_pp, time_pct, r.status, r.reached_by_tolerance, r.at_deadline,
-                               r.source});
+          th.points.push_back(point_of(r, m, time_pct));
           th.projected_month = r.projected_month;
           th.projected_late = r.projected_late;
         },
         512);
-    for (std::size_t i = 0; i < h_.targets.size(); ++i)
-      if (changed[i]) h_.changes.push_back(h_.targets[i].changes.back());
+    reassess_corrected(m);
   }
   if (last >= done_) done_ = last.plus(1);
+}
+
+// Month m's files set earlier months' figures right: those months are assessed again on the
+// right figure, as they would have been had it been reported then.
+void HistoryBuilder::reassess_corrected(YearMonth m) {
+  for (const auto& [at, c] : snap_.corrections) {
+    const auto& [key, month] = at;
+    if (c.in != m || month >= m || month < from_) continue;
+    auto idx = h_.index.find(key);
+    auto obs = snap_.values.find(key);
+    if (idx == h_.index.end() || obs == snap_.values.end()) continue;
+    TargetHistory& th = h_.targets[idx->second];
+    auto pos = static_cast<std::size_t>(months_between(from_, month));
+    if (pos >= th.points.size()) continue;
+    Snapshot then;
+    then.month = month;
+    Observation o = obs->second;
+    std::erase_if(o.series, [&](const MonthValue& v) { return v.month > month; });
+    o.value = c.value;
+    o.month = month;
+    o.source = c.source;
+    then.values.emplace(key, std::move(o));
+    if (auto tv = snap_.target_values.find(key); tv != snap_.target_values.end())
+      then.target_values.insert(*tv);
+    then.corrections.emplace(at, c);
+    th.points[pos] =
+        point_of(assess_target(plan_, *th.task, *th.target, then), month, th.points[pos].time_pct);
+  }
 }
 
 void HistoryBuilder::add_month(const std::vector<Submission>& subs, YearMonth m) {
@@ -69,6 +108,17 @@ void HistoryBuilder::add_month(const std::vector<Submission>& subs, YearMonth m)
 
 History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to) {
   assess_until(subs, to);
+  // Changes of status from the points, once every correction has been taken in.
+  for (auto& th : h_.targets)
+    for (std::size_t i = 1; i < th.points.size(); ++i) {
+      const HistoryPoint &a = th.points[i - 1], &b = th.points[i];
+      if (a.status != b.status)
+        th.changes.push_back({th.key(), b.month, a.status, b.status, a.at_deadline, b.at_deadline});
+    }
+  for (const auto& th : h_.targets)
+    h_.changes.insert(h_.changes.end(), th.changes.begin(), th.changes.end());
+  std::stable_sort(h_.changes.begin(), h_.changes.end(),
+                   [](const StatusChange& a, const StatusChange& b) { return a.month < b.month; });
   sort_changes(h_.changes);
   return std::move(h_);
 }

@@ -19,8 +19,10 @@ struct HistoryPoint {
   double time_pct = 0;
   Status status = Status::not_reported;
   bool reached_by_tolerance = false;
-  bool at_deadline = false;  // the deadline month: overdue reads 未完成
-  SourceRef source;          // where the value came from
+  bool at_deadline = false;              // the deadline month: overdue reads 未完成
+  SourceRef source;                      // where the value came from
+  std::optional<double> corrected_from;  // a later file set the value right: 已更正（原 X）
+  bool corrected_here() const { return corrected_from && value_month == month; }  // not carried
 };
 
 struct TargetHistory {
@@ -69,6 +71,7 @@ class HistoryBuilder {
 
  private:
   void assess_until(const std::vector<Submission>& subs, YearMonth last);
+  void reassess_corrected(YearMonth m);
 
   const Plan& plan_;
   History h_;

@@ -7,6 +7,7 @@
 
 #include "assess/reporting.hpp"
 #include "util/number.hpp"
+#include "util/text.hpp"
 
 namespace minsheng {
 namespace {
@@ -134,6 +135,28 @@ void DataChecker::finish(const DataSet& data, Diagnostics& diags) {
   for (const auto& d : s_->found.items()) diags.add(d);
 }
 
+const Corrections& DataChecker::corrections() const {
+  return s_->snap.corrections;
+}
+
+void check_written_summary(const DiffSide& written, YearMonth month, const Corrections& corrections,
+                           const std::string& file, Diagnostics& out) {
+  std::vector<std::string> stale;
+  for (const auto& row : written.rows) {
+    if (row.county >= 0 || !row.actual || row.value_month != month) continue;
+    const auto it = corrections.find({row.key, month});
+    if (it == corrections.end() || std::abs(*row.actual - it->second.value) < 1e-9) continue;
+    stale.push_back(target_label(row.key.task, row.key.target, true) + " 写的是 " +
+                    format_number(*row.actual) + "，已由 " + it->second.source.str() + " 更正为 " +
+                    format_number(it->second.value));
+  }
+  if (stale.empty()) return;
+  out.warning(file, 0, 0,
+              "本月汇总（summary.md、summary.csv）写于数据更正之前：" + join(stale, "；") +
+                  "。如需按更正后的数值重写，运行 minsheng summary --month " + month.str() +
+                  " --write");
+}
+
 void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
   data.require_every_row();
   DataChecker c(plan);
@@ -164,6 +187,20 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
   std::size_t next = data.carried_until;
   std::optional<YearMonth> at;      // where the snapshot is, once a month is assessed
   std::vector<Status> at_statuses;  // its targets' statuses
+  // A later file's correction of an earlier month: every report made now shows that month's
+  // figure as set right, 已更正（原 X）, as the later months see it.
+  std::vector<std::pair<const Correction*, YearMonth>> later;
+  for (std::size_t i = data.carried_until; i < data.submissions.size(); ++i)
+    for (const auto& c : data.submissions[i].corrections)
+      if (c.month < data.submissions[i].month) later.push_back({&c, data.submissions[i].month});
+  auto catch_up = [&](YearMonth m) {
+    for (const auto& [c, in] : later)
+      if (c->month <= m && in > m) apply_correction(snap, *c, in);
+  };
+  auto advance = [&](YearMonth m) {
+    advance_snapshot(snap, data.submissions, next, m, &all);
+    catch_up(m);
+  };
   for (YearMonth month : order) {
     std::optional<std::vector<Status>> before;
     if (YearMonth b = month.plus(-1); plan.reporting_due(b)) {
@@ -172,13 +209,14 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
       } else if (next == data.carried_until && data.carried_until > 0 && snap.month == b) {
         // The month before was the last one merged as it was read: `snap` is its snapshot,
         // with the rows it rejected; its own rows are gone, and nothing is left to merge.
+        catch_up(b);
         before = target_statuses(plan, snap);
       } else {
-        advance_snapshot(snap, data.submissions, next, b, &all);
+        advance(b);
         before = target_statuses(plan, snap);
       }
     }
-    advance_snapshot(snap, data.submissions, next, month, &all);
+    advance(month);
     at = month;
     Diagnostics problems = problems_of(all, data, month);
     if (problems.has_errors() && !keep_going) throw DataError(problems);

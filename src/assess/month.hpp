@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "assess/assessment.hpp"
+#include "model/assessed.hpp"
 #include "model/progress.hpp"
 
 namespace minsheng {
@@ -23,12 +24,19 @@ class DataChecker {
   void add_month(const std::vector<Submission>& subs, YearMonth m);
   // Adds to `diags` the late files, then what the months added showed.
   void finish(const DataSet& data, Diagnostics& diags);
+  // Figures the months added set right.
+  const Corrections& corrections() const;
 
  private:
   struct State;
   const Plan& plan_;
   std::unique_ptr<State> s_;
 };
+
+// A summary written for `month` (`written`, read from `file`) that still shows a figure a file
+// has since set right: one warning naming each such figure and how to write the summary again.
+void check_written_summary(const DiffSide& written, YearMonth month, const Corrections& corrections,
+                           const std::string& file, Diagnostics& out);
 
 // The problems a month's report must show: errors in any file up to `month` (carried values
 // come from them) and warnings about `month`'s own files.

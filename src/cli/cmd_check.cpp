@@ -1,9 +1,12 @@
 // minsheng check: validates the plan and the progress files, reporting every problem at once.
+#include <filesystem>
 #include <memory>
+#include <set>
 
 #include "assess/month.hpp"
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
+#include "io/summary_reader.hpp"
 #include "model/diagnostic.hpp"
 
 namespace minsheng::cli {
@@ -19,11 +22,23 @@ static int run_check(const CheckOptions& o, const GlobalOptions& g) {
 
   // Each month is checked as it is read and its rows let go: a province's year is not held.
   DataChecker checker(plan);
-  DataSet data = fold_data(plan, g.data, month,
-                           [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); },
-                           received_log(g, plan));
+  DataSet data = fold_data(
+      plan, g.data, month, [&](const auto& subs, YearMonth m) { checker.add_month(subs, m); },
+      received_log(g, plan));
   Diagnostics all = data.diagnostics;
   checker.finish(data, all);
+  // Summaries written before a file set one of their month's figures right.
+  std::set<YearMonth> corrected;
+  for (const auto& [at, c] : checker.corrections()) corrected.insert(at.second);
+  for (YearMonth m : corrected) {
+    std::string file = (month_dir(g.data, m) / "summary.csv").string();
+    if (!std::filesystem::is_regular_file(file)) continue;
+    try {
+      check_written_summary(load_summary_csv(file), m, checker.corrections(), file, all);
+    } catch (const DataError&) {
+      all.warning(file, 0, 0, "无法读取，未能核对其中是否有已更正的数值");
+    }
+  }
   Diagnostics shown;
   std::size_t files = 0;
   if (month) {

@@ -57,8 +57,9 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   const Plan& plan = until_exit(load_plan(g));
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
-  // Rows of earlier months are merged as they are read and not kept.
-  DataSet data = load_data(plan, g.data, month, month, received_log(g, plan));
+  // Rows of earlier months are merged as they are read and not kept. Later months are read for
+  // their corrections of this month's figures (none when the month is the latest).
+  DataSet data = load_data(plan, g.data, std::nullopt, month, received_log(g, plan));
   if (!plan.reporting_due(month) && !data.has_files(month))
     throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
                      " 起按月报送");

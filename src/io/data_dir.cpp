@@ -284,6 +284,15 @@ void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnost
       diags.warning(s.file, 0, 0,
                     unit + "本月另有 " + subs[kept_file].file + "（" + why +
                         "），采用该文件；本文件视为被更正的旧版，不予采用");
+      // The figures it set right: reports say 已更正（原 X）.
+      Submission& kept_sub = subs[kept_file];
+      for (const auto& old : s.entries) {
+        if (!old.value || old.derived_from != SumOf::none) continue;
+        for (const auto& e : kept_sub.entries)
+          if (e.key == old.key && e.value && *e.value != *old.value)
+            kept_sub.corrections.push_back(
+                {e.key, kept_sub.month, *e.value, e.percent, old.value, e.source});
+      }
       drop_rows(s);
       s.unit_text = {};
     }
@@ -366,6 +375,7 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
     }
     supersede_resent(set.submissions, first, set.diagnostics);
     check_month_conflicts(set.submissions, first, set.diagnostics);
+    settle_doubtful(plan, set.submissions, first, set.diagnostics);
     if (jobs.empty()) continue;
     YearMonth m = jobs.front().month;
     if (!fold && (!rows_from || m >= *rows_from)) continue;  // its rows are kept

@@ -38,6 +38,7 @@ struct Cell {
 // A row before validation, from either format.
 struct RawRow {
   int line = 0;
+  Cell month;  // a 月份 column: the folder's month, or an earlier one the row corrects
   Cell task, target, value, status, target_value, note;
   Cell county, project, project_status, planned_finish;
   Cell progress, issues, next_steps, issue_status;
@@ -159,6 +160,7 @@ struct RowField {
   Cell RawRow::*cell;
 };
 constexpr RowField kRowFields[] = {
+    {Column::month, "month", &RawRow::month},
     {Column::task, "task", &RawRow::task},
     {Column::target, "target", &RawRow::target},
     {Column::value, "value", &RawRow::value},
@@ -220,6 +222,8 @@ class Reader {
   std::optional<ProgressEntry> validate_row(const RawRow& row, const std::string& unit,
                                             Submission& sub);
   std::optional<int> county_of(const RawRow& row);
+  void correction_row(const RawRow& row, YearMonth m, Submission& sub,
+                      std::map<std::pair<TargetKey, YearMonth>, int>& seen);
   // A rejected row leaves its figure unknown: the project sum, the 县市区's or the city's.
   void mark_invalid(Submission& sub, const ProgressEntry& e) {
     if (!e.project.empty())
@@ -239,6 +243,7 @@ class Reader {
  private:
   std::set<TargetKey> invalid_projects_;
   std::set<TargetKey> unknown_counties_;
+  bool any_doubtful_ = false;  // a row with a figure names no task: any of the unit's is meant
   const Target* resolve_target(const RawRow& row, const Task& task, const std::string& unit,
                                std::optional<int> named = std::nullopt);
   // Whether `unit`, the file's, leads `t`: by its position in the plan's units, so that a row
@@ -402,6 +407,16 @@ std::optional<int> month_named(const CsvRecord& rec) {
   return found;
 }
 
+// A 月份 cell as people type it: 2024-08, 2024年8月, a date (a workbook's month cell is often
+// one), or 8月 alone, which is the folder's year unless that is later than the folder's month.
+std::optional<YearMonth> month_in_cell(std::string_view text, YearMonth folder) {
+  if (auto m = YearMonth::parse(trim(text))) return m;
+  if (auto d = Date::parse(trim(text))) return d->year_month();
+  auto m = month_named(text);
+  if (!m) return std::nullopt;
+  return YearMonth{folder.year - (*m > folder.month ? 1 : 0), *m};
+}
+
 // What follows `label` on a title or footer line: in its own cell after 填报日期：, or in the
 // next cell when the label stands alone. Calls `take` with each candidate until it returns true.
 template <std::size_t N, class Take>
@@ -563,8 +578,6 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
                         std::to_string(raw.unit_cell.line) + " 行）和" + quote_value(u));
       }
     }
-    Cell month = cell(rec, Column::month);
-    if (month.present() && !raw.month) raw.month = month;
     Cell sub = cell(rec, Column::submitted);
     if (sub.present() && !raw.submitted) raw.submitted = sub;
     if (!row.task.present() && !row.value.present() && !row.status.present() &&
@@ -795,21 +808,33 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     error(row.task, std::string("task ") + kShape);
     return std::nullopt;
   }
+  bool figure = row.value.present() || row.status.present();
   auto ref = parse_task_ref(row.task.text);
   if (!ref) {
     error(row.task, row.task.present()
                         ? "任务编号应为正整数，实际为" + quote_value(trim(row.task.text))
                         : std::string("缺少任务编号"));
+    any_doubtful_ = any_doubtful_ || figure;
+    sub.unnamed_rows += figure;
     return std::nullopt;
   }
   const Task* task = plan_.find_task(ref->task);
   if (!task) {
     error(row.task, "未知任务编号 " + std::to_string(ref->task) + "（计划共 " +
                         std::to_string(plan_.tasks.size()) + " 项任务）");
+    any_doubtful_ = any_doubtful_ || figure;
+    sub.unnamed_rows += figure;
     return std::nullopt;
   }
   const Target* target = resolve_target(row, *task, unit, ref->target);
-  if (!target) return std::nullopt;
+  if (!target) {  // the task is named, its target is not: each of the unit's may be meant
+    if (figure) {
+      ++sub.unnamed_rows;
+      for (const auto& t : task->targets)
+        if (unit.empty() || leads(unit, t)) sub.doubtful.insert({task->id, t.index});
+    }
+    return std::nullopt;
+  }
   TargetKey key{task->id, target->index};
   auto label = [&] { return task->label_of(*target); };  // for messages only
   bool ok = true;
@@ -926,6 +951,37 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     return std::nullopt;
   }
   return e;
+}
+
+// A row whose 月份 is an earlier month: that month's city figure set right. Its mistakes are its
+// own: this month's figures stand.
+void Reader::correction_row(const RawRow& row, YearMonth m, Submission& sub,
+                            std::map<std::pair<TargetKey, YearMonth>, int>& seen) {
+  Submission scratch;  // its doubts are an earlier month's matter
+  bool any = any_doubtful_;
+  auto e = validate_row(row, sub.unit, scratch);
+  any_doubtful_ = any;
+  if (!e) return;
+  std::string what = m.str() + " 的" + target_label(e->key.task, e->key.target, true);
+  if (e->county >= 0 || !e->project.empty()) {
+    error(row.task, "更正 " + what + "：本月文件中只能更正全市数值；县市区、项目的数值请把 " +
+                        m.str() + " 更正后的文件放入 " + m.str() + " 目录");
+    return;
+  }
+  if (!e->value) {
+    error(row.value.present() ? row.value : row.task,
+          "更正 " + what + "：应填写更正后的累计完成值");
+    return;
+  }
+  auto [it, fresh] = seen.emplace(std::pair{e->key, m}, row.line);
+  if (!fresh) {  // which is right is unknown: neither is taken
+    error(row.task, "重复的更正：" + what + "已在第 " + std::to_string(it->second) +
+                        " 行更正，两行均不予采用");
+    std::erase_if(sub.corrections,
+                  [&](const Correction& c) { return c.key == e->key && c.month == m; });
+    return;
+  }
+  sub.corrections.push_back({e->key, m, *e->value, e->percent, std::nullopt, e->source});
 }
 
 // A count target's city value from its 县市区 or project rows when the unit gave none; a city
@@ -1099,15 +1155,47 @@ Submission Reader::validate(RawFile raw) {
   sub.unit = resolve_unit(raw);
   unit_position_ = plan_.unit_position(sub.unit);
   bool rejected = false;
+  auto wrong_file_month = [&](const Cell& c, YearMonth m) {
+    std::string hint = m < folder_month_
+                           ? "（如为更正 " + m.str() + " 的数据，请把更正后的文件放入 " + m.str() +
+                                 " 目录，或在本月文件中加一行，月份写 " + m.str() + "）"
+                           : "";
+    error(c, "文件中的月份 " + m.str() + " 与所在目录的月份 " + folder_month_.str() +
+                 " 不符，整个文件不予采用" + hint);
+    rejected = true;
+  };
   if (raw.month) {
     auto m = YearMonth::parse(raw.month->text);
-    if (!m)
+    if (!m) {
       error(*raw.month, "月份应写作 YYYY-MM，实际为" + quote_value(trim(raw.month->text)));
-    else if (*m != folder_month_)
-      error(*raw.month, "文件中的月份 " + m->str() + " 与所在目录的月份 " + folder_month_.str() +
-                            " 不符，整个文件不予采用");
-    rejected = !m || *m != folder_month_;
+      rejected = true;
+    } else if (*m != folder_month_) {
+      wrong_file_month(*raw.month, *m);
+    }
   }
+  // A 月份 column: a row of an earlier month corrects that month's figure. When no row is of
+  // the folder's month, the file is another month's, put in the wrong folder.
+  std::vector<std::optional<YearMonth>> row_months(raw.rows.size());
+  bool own_month = false;
+  const Cell* other_month = nullptr;  // the first row of another month
+  YearMonth other;
+  for (std::size_t i = 0; i < raw.rows.size(); ++i) {
+    const Cell& c = raw.rows[i].month;
+    if (!c.present() || c.not_scalar) {
+      own_month = own_month || !c.not_scalar;
+      continue;
+    }
+    auto m = month_in_cell(c.text, folder_month_);
+    if (!m) {
+      error(c, "月份应写作 YYYY-MM（如 " + folder_month_.str() + "），实际为" +
+                   quote_value(trim(c.text)));
+      continue;
+    }
+    row_months[i] = m;
+    own_month = own_month || *m == folder_month_;
+    if (*m != folder_month_ && !other_month) other_month = &c, other = *m;
+  }
+  if (!own_month && other_month && !rejected) wrong_file_month(*other_month, other);
   // Last month's form put in this month's folder: its title or its file name says so.
   if (!raw.wrong_month && !raw.month_sheet) {
     auto named = month_named(std::filesystem::path(file_).stem().string());
@@ -1140,7 +1228,21 @@ Submission Reader::validate(RawFile raw) {
   SeenRows seen;
   seen.reserve(raw.rows.size());
   sub.entries.reserve(raw.rows.size());
-  for (const auto& row : raw.rows) {
+  std::map<std::pair<TargetKey, YearMonth>, int> corrected;  // → its first line
+  for (std::size_t i = 0; i < raw.rows.size(); ++i) {
+    const RawRow& row = raw.rows[i];
+    if (rejected || !row.month.present() || row.month.not_scalar) {
+      // the folder's month, or a file refused whole, whose rows are read to mark them 数据有误
+    } else if (!row_months[i]) {
+      continue;  // its month is unreadable: reported above
+    } else if (*row_months[i] > folder_month_) {
+      error(row.month, "本行月份 " + row_months[i]->str() + " 晚于所在目录的月份 " +
+                           folder_month_.str() + "，本行不予采用");
+      continue;
+    } else if (*row_months[i] < folder_month_) {
+      correction_row(row, *row_months[i], sub, corrected);
+      continue;
+    }
     if (!row.task.present() && !row.value.present() && !row.status.present() &&
         !row.target_value.present()) {
       // No task number, only words: the unit's general text.
@@ -1186,6 +1288,10 @@ Submission Reader::validate(RawFile raw) {
   std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
   reconcile(sub);
   std::erase_if(sub.entries, [&](const ProgressEntry& e) { return sub.invalid.count(e.key) > 0; });
+  // A figure under a task number nobody can read was meant for one of the unit's targets; which
+  // of them no file of the unit gives is settled once the month is read (settle_doubtful).
+  if (any_doubtful_ && !sub.unit.empty())
+    for (const Target* t : plan_.targets_of(sub.unit)) sub.doubtful.insert({t->task, t->index});
   if (sub.unit.empty()) rejected = true;  // nobody to attribute its rows to
   if (rejected) reject(sub);
   if (raw.rows.empty() && raw.header_line > 0)

@@ -116,6 +116,7 @@ DiffSide parse_summary_csv(std::string_view bytes, const std::string& file) {
     row.unit = text("unit");
     row.target_value = number("target_value");
     row.actual = number("actual");
+    row.corrected_from = number("corrected_from");  // absent in older files
     row.completion_pct = number("completion_pct");
     row.time_pct = number("time_pct");
     row.gap_pp = number("gap_pp");

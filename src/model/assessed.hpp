@@ -23,6 +23,7 @@ struct AssessedRow {
   std::string state;      // a milestone's state word (未启动/推进中/已完成), if by state
   bool reached_by_tolerance = false;  // status done, read as 基本完成
   std::optional<double> target_value, actual, completion_pct, time_pct, gap_pp;
+  std::optional<double> corrected_from;  // the figure a later file set right
   std::optional<Status> status;
   std::optional<YearMonth> value_month;
   int county = -1;  // a 县市区's share: its index in Plan::counties (orders rows)

@@ -130,14 +130,49 @@ void reject(Submission& sub) {
   sub.entries.clear();
   sub.counties.clear();
   sub.projects.clear();
+  sub.corrections.clear();
+  sub.doubtful.clear();
 }
 
 void drop_rows(Submission& sub) {
   std::vector<ProgressEntry>().swap(sub.entries);  // `= {}` would keep the capacity
   std::vector<ProgressEntry>().swap(sub.counties);
   std::vector<ProgressEntry>().swap(sub.projects);
+  std::vector<Correction>().swap(sub.corrections);
+  sub.doubtful.clear();
   sub.invalid.clear();
   sub.invalid_counties.clear();
+}
+
+void settle_doubtful(const Plan& plan, std::vector<Submission>& subs, std::size_t first,
+                     Diagnostics& diags) {
+  std::map<std::string, std::set<TargetKey>> given;  // by unit, over all its files
+  bool any = false;
+  for (std::size_t i = first; i < subs.size(); ++i) {
+    any = any || !subs[i].doubtful.empty();
+    auto& g = given[subs[i].unit];
+    g.insert(subs[i].invalid.begin(), subs[i].invalid.end());
+    for (const auto* rows : {&subs[i].entries, &subs[i].counties, &subs[i].projects})
+      for (const auto& e : *rows) g.insert(e.key);
+  }
+  if (!any) return;
+  for (std::size_t i = first; i < subs.size(); ++i) {
+    Submission& s = subs[i];
+    if (s.doubtful.empty() || s.rejected) continue;
+    std::vector<std::string> marked;
+    for (TargetKey k : s.doubtful)
+      if (!given[s.unit].count(k)) {
+        s.invalid.insert(k);
+        const Task* task = plan.find_task(k.task);
+        marked.push_back(target_number(k.task, k.target, task && task->targets.size() > 1));
+      }
+    if (!marked.empty())
+      diags.warning(s.file, 0, 0,
+                    std::to_string(s.unnamed_rows) +
+                        " 行有数值但无法确定是哪个指标；本单位本月未给出数值的指标（" +
+                        join(marked, "、") + "）记为数据有误，请核对任务编号后重报");
+    s.doubtful.clear();
+  }
 }
 
 void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
@@ -226,6 +261,39 @@ std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {
   return out;
 }
 
+const CorrectedValue* Snapshot::correction(TargetKey k, YearMonth m) const {
+  if (corrections.empty()) return nullptr;
+  auto it = corrections.find({k, m});
+  return it == corrections.end() ? nullptr : &it->second;
+}
+
+const CorrectedValue* apply_correction(Snapshot& snap, const Correction& c, YearMonth in) {
+  auto [it, fresh] = snap.values.try_emplace(c.key);
+  Observation& o = it->second;
+  std::optional<double> was = c.was;
+  auto at = std::lower_bound(o.series.begin(), o.series.end(), c.month,
+                             [](const MonthValue& v, YearMonth m) { return v.month < m; });
+  if (at != o.series.end() && at->month == c.month) {
+    if (!was) was = at->value;
+    at->value = c.value;
+  } else {
+    o.series.insert(at, {c.month, c.value});
+  }
+  if (fresh || o.month <= c.month) {  // that month's figure is the latest one
+    if (!was && !fresh && o.month == c.month) was = o.value;
+    o.value = c.value;
+    o.percent = c.percent;
+    o.month = c.month;
+    o.source = c.source;
+    o.derived_from = SumOf::none;
+  }
+  if (!was || *was == c.value) return nullptr;  // the figure was not there, or the same
+  auto [known, first] = snap.corrections.try_emplace({c.key, c.month});
+  double first_was = first ? *was : known->second.was;  // corrected twice: the first figure
+  known->second = {first_was, c.value, c.source, in};
+  return &known->second;
+}
+
 Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags) {
   Snapshot snap;
   std::size_t next = 0;
@@ -312,6 +380,16 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (!sub.unit.empty()) snap.reported[sub.unit] = &sub;
       snap.invalid.insert(sub.invalid.begin(), sub.invalid.end());
       snap.invalid_counties.insert(sub.invalid_counties.begin(), sub.invalid_counties.end());
+    }
+    // An earlier month set right before this month's figures are compared with it.
+    for (const auto& c : sub.corrections) {
+      const CorrectedValue* done = apply_correction(snap, c, sub.month);
+      if (done && diags && c.month < sub.month)
+        diags->warning(c.source.file, c.source.line, 0,
+                       "更正 " + c.month.str() + " 的" +
+                           target_label(c.key.task, c.key.target, true) + "：由 " +
+                           format_number(done->was) + " 改为 " + format_number(c.value) +
+                           "；此后的报告按更正后的数值计算");
     }
     // 县市区 and projects first: a city value formed from them sums this month's figures.
     for (const auto& e : sub.counties) {

@@ -15,6 +15,8 @@
 
 namespace minsheng {
 
+struct Plan;
+
 enum class MilestoneState { not_started, in_progress, completed };
 const char* milestone_label(MilestoneState s);  // 未启动 / 推进中 / 已完成
 std::optional<MilestoneState> parse_milestone_state(std::string_view word);
@@ -104,7 +106,28 @@ struct ProgressEntry {
 // on no evidence.
 enum class DateFrom { none, column, form_line, received };
 const char* date_from_label(DateFrom f);  // 未注明 / 表内报送日期 / 表上填报日期 / 收文登记
-const char* date_from_code(DateFrom f);   // none / column / form_line / received
+const char* date_from_code(DateFrom f);  // none / column / form_line / received
+
+// A figure of an earlier month set right: a row whose 月份 names that month, or a file re-sent
+// into that month's folder that superseded the first one (`was` is then the first file's).
+struct Correction {
+  TargetKey key;
+  YearMonth month;   // the month corrected
+  double value = 0;  // the right figure
+  bool percent = false;
+  std::optional<double> was;  // the figure it replaces, when the reader knows it
+  SourceRef source;
+};
+
+// What a snapshot knows of a corrected month's figure: reports say 「已更正（原 1800）」.
+struct CorrectedValue {
+  double was = 0, value = 0;
+  SourceRef source;  // the correcting row
+  YearMonth in;      // the month of the file that corrected it
+};
+
+// Corrected figures by target and the month corrected (few: a map).
+using Corrections = std::map<std::pair<TargetKey, YearMonth>, CorrectedValue>;
 
 struct Submission {
   std::string file;
@@ -117,7 +140,12 @@ struct Submission {
   std::vector<ProgressEntry> counties;  // 县市区 values, one per (target, county)
   std::vector<ProgressEntry> projects;  // one per (target, project)
   UnitText unit_text;                   // a row without a task number: the unit's own words
+  std::vector<Correction> corrections;  // of earlier months, or of the file it superseded
   std::set<TargetKey> invalid;          // targets with a rejected row in this file
+  // Rows with a figure that name no target (an unreadable task number, a target the task does
+  // not have), and the targets they may have meant: settle_doubtful.
+  int unnamed_rows = 0;
+  std::set<TargetKey> doubtful;
   std::set<CountyKey> invalid_counties;
   // Rejected whole (unknown unit, undecodable, a month that contradicts its folder): it
   // contributes no value, and the targets it speaks of are 数据有误.
@@ -201,6 +229,8 @@ struct Snapshot {
   std::map<CountyKey, Observation> county_values;
   std::set<CountyKey> invalid_counties;  // rejected 县市区 rows in `month`
   std::map<ProjectKey, ProjectObservation> projects;
+  Corrections corrections;  // figures of this or earlier months that a file set right
+  const CorrectedValue* correction(TargetKey k, YearMonth m) const;
 };
 
 // Every progress file read from a data folder, valid or not.
@@ -241,6 +271,12 @@ struct DataSet {
 // target is 数据有误 (neither value is kept). `subs` are one month's submissions.
 void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags);
 
+// A unit's targets that a row of its month may have meant (its figure under a task number no one
+// can read) and that none of its files for the month gives: 数据有误 this month, not 未填报, with
+// one warning per file. `subs` are one month's submissions.
+void settle_doubtful(const Plan& plan, std::vector<Submission>& subs, std::size_t first,
+                     Diagnostics& diags);
+
 // Builds the snapshot of `month` from submissions of that month and earlier, in one pass.
 // `subs` must be sorted by month. Adds a warning when a cumulative value falls below the
 // same target's value for an earlier month.
@@ -251,5 +287,10 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
 // submission once, so a history of M months costs M × targets, not M².
 void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
                       YearMonth month, Diagnostics* diags);
+
+// Sets an earlier month's figure right in `snap` (its series, and its value when that month's is
+// the latest), as a file of month `in` says; the first figure it replaced is kept as `was`.
+// Returns what the snapshot now records, or nothing when no earlier figure was changed.
+const CorrectedValue* apply_correction(Snapshot& snap, const Correction& c, YearMonth in);
 
 }  // namespace minsheng

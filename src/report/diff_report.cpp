@@ -27,7 +27,9 @@ const std::vector<std::string> kDiffCsvColumns = {"task",
                                                   "old_value_month",
                                                   "new_value_month",
                                                   "old_state",
-                                                  "new_state"};
+                                                  "new_state",
+                                                  "old_corrected_from",
+                                                  "new_corrected_from"};
 
 namespace {
 
@@ -64,7 +66,7 @@ std::string value_of(const AssessedRow& a, const std::optional<YearMonth>& side_
   std::string v = a.actual ? format_human(*a.actual) + a.unit : a.state;
   if (!v.empty() && a.value_month && side_month && *a.value_month < *side_month)
     v += "（沿用" + a.value_month->str() + "）";
-  return v;
+  return v + corrected_mark(a.corrected_from, a.unit);
 }
 
 // The target's own name for a task with several targets, else the task's text.
@@ -186,6 +188,7 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
     };
     auto vmonth = [](const AssessedRow& x) { return opt_month(x.value_month); };
     auto state = [](const AssessedRow& x) { return x.state; };
+    auto was = [](const AssessedRow& x) { return opt_num(x.corrected_from); };
     std::vector<std::string> cells = {std::to_string(r.key.task),
                                       std::to_string(r.key.target),
                                       a.category ? std::to_string(a.category) : "",
@@ -206,7 +209,9 @@ std::string diff_csv(const DiffReport& rep, const std::set<ChangeKind>& only) {
                                       o(vmonth),
                                       n(vmonth),
                                       o(state),
-                                      n(state)};
+                                      n(state),
+                                      o(was),
+                                      n(was)};
     if (rep.by_county) cells.insert(cells.begin(), a.county_name);
     out += csv_line(cells);
   }
@@ -235,6 +240,7 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
       return x.value_month ? Json(x.value_month->str()) : Json();
     };
     auto state = [](const AssessedRow& x) { return x.state.empty() ? Json() : Json(x.state); };
+    auto was = [](const AssessedRow& x) { return json_number(x.corrected_from); };
     return {{"task", r.key.task},
             {"target", r.key.target},
             {"county", a.county_name.empty() ? Json() : Json(a.county_name)},
@@ -256,7 +262,9 @@ std::string diff_json(const DiffReport& rep, const std::set<ChangeKind>& only) {
             {"old_value_month", side(r.old_row, vmonth)},
             {"new_value_month", side(r.new_row, vmonth)},
             {"old_state", side(r.old_row, state)},
-            {"new_state", side(r.new_row, state)}};
+            {"new_state", side(r.new_row, state)},
+            {"old_corrected_from", side(r.old_row, was)},
+            {"new_corrected_from", side(r.new_row, was)}};
   };
   Json out = {{"old", rep.old_side.label}, {"new", rep.new_side.label},
               {"later", rep.later},        {"headline", diff_headline(rep)},

@@ -29,6 +29,15 @@ std::string name_of(const TargetHistory& t) {
   return t.target->name.empty() ? t.task->text : t.target->name;
 }
 
+// Calls fn(target, point) for each figure a later file set right, in plan order then month.
+template <class Fn>
+void each_correction(const History& h, const HistoryFilter& f, const Fn& fn) {
+  for (const auto& th : h.targets)
+    if (f.keep(th))
+      for (const auto& p : th.points)
+        if (p.corrected_here()) fn(th, p);
+}
+
 }  // namespace
 
 std::string sparkline(const TargetHistory& t) {
@@ -59,7 +68,7 @@ std::string change_months(const TargetHistory& t) {
 std::string history_csv(const History& h, const HistoryFilter& f) {
   std::string out(kUtf8Bom);
   out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
-                   "completion_pct", "time_pct", "gap_pp", "status"});
+                   "completion_pct", "time_pct", "gap_pp", "status", "corrected_from"});
   // Month by month, each target; a province's are formatted on every core, joined in order.
   std::vector<const TargetHistory*> kept = kept_targets(h, f);
   parallel_append_grid(
@@ -71,7 +80,7 @@ std::string history_csv(const History& h, const HistoryFilter& f) {
         line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
              << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)
              << opt_pct(p.completion_pct) << format_pct(p.time_pct) << opt_pct(p.gap_pp)
-             << status_code(p.status);
+             << status_code(p.status) << opt_num(p.corrected_from);
         line.end();
       },
       96);
@@ -94,7 +103,8 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                         {"completion_pct", json_number(round1(p.completion_pct))},
                         {"time_pct", json_number(round1(p.time_pct))},
                         {"gap_pp", json_number(round1(p.gap_pp))},
-                        {"status", status_code(p.status)}});
+                        {"status", status_code(p.status)},
+                        {"corrected_from", json_number(p.corrected_from)}});
     return {{"task", t.task->id},
             {"target", t.target->index},
             {"lead", t.target->lead},
@@ -112,6 +122,14 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                          {"from", status_code(c.from)},
                          {"to", status_code(c.to)},
                          {"kind", "status"}});
+  each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
+    changes.push_back({{"month", p.month.str()},
+                       {"task", th.task->id},
+                       {"target", th.target->index},
+                       {"from", json_number(p.corrected_from)},
+                       {"to", json_number(p.actual)},
+                       {"kind", "corrected"}});
+  });
   for (const auto& mv : h.moves)
     if (const TargetHistory* t = h.find(mv.key); t && f.keep(*t))
       changes.push_back({{"month", mv.month.str()},
@@ -143,6 +161,22 @@ TextTable history_rows(const History& h, const HistoryFilter& f) {
   return t;
 }
 
+// Figures a later file set right, each with the one it replaced and the row that corrected it.
+TextTable correction_rows(const History& h, const HistoryFilter& f) {
+  TextTable t({"月份", "编号", "指标", "牵头单位", "累计完成", "依据"});
+  each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
+    t.add({{p.month.str(), Color::none},
+           {th.task->number_of(*th.target), Color::none},
+           {name_of(th), Color::none},
+           {th.target->lead, Color::none},
+           {with_measure(p.actual, th.target->measure) +
+                corrected_mark(p.corrected_from, th.target->measure),
+            Color::cyan},
+           {p.source.str(), Color::none}});
+  });
+  return t;
+}
+
 std::string period_line(const History& h) {
   if (h.months.empty()) return "没有应报送的月份\n";
   return h.months.front().chinese() + "至" + h.months.back().chinese() + "各指标的月度走势（" +
@@ -161,6 +195,14 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
            {status_label(c.from, c.from_at_deadline), Color::none},
            {status_label(c.to, c.to_at_deadline), status_info(c.to).color}});
   }
+  each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
+    t.add({{p.month.str(), Color::none},
+           {th.task->number_of(*th.target), Color::none},
+           {name_of(th), Color::none},
+           {th.target->lead, Color::none},
+           {"原 " + with_measure(p.corrected_from, th.target->measure), Color::none},
+           {"已更正为 " + with_measure(p.actual, th.target->measure), Color::cyan}});
+  });
   for (const auto& mv : h.moves) {
     const TargetHistory* th = h.find(mv.key);
     if (!th || !f.keep(*th)) continue;
@@ -178,11 +220,17 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
 }  // namespace
 
 std::string history_table(const History& h, const HistoryFilter& f, const Style& style) {
-  return period_line(h) + "\n" + history_rows(h, f).render(style, 30);
+  std::string out = period_line(h) + "\n" + history_rows(h, f).render(style, 30);
+  if (TextTable c = correction_rows(h, f); !c.empty())
+    out += "\n" + paint("数据更正", Color::bold, style) + "\n" + c.render(style, 30);
+  return out;
 }
 
 std::string history_markdown(const History& h, const HistoryFilter& f) {
-  return "# 月度走势\n\n" + md_escape(period_line(h)) + "\n" + history_rows(h, f).markdown();
+  std::string out =
+      "# 月度走势\n\n" + md_escape(period_line(h)) + "\n" + history_rows(h, f).markdown();
+  if (TextTable c = correction_rows(h, f); !c.empty()) out += "\n## 数据更正\n\n" + c.markdown();
+  return out;
 }
 
 std::string changes_table(const History& h, const HistoryFilter& f, const Style& style) {
@@ -197,7 +245,8 @@ std::string changes_markdown(const History& h, const HistoryFilter& f) {
 
 std::string changes_csv(const History& h, const HistoryFilter& f) {
   std::string out(kUtf8Bom);
-  // kind: status (from/to are status codes), postponed or advanced (a project's 计划完工, YYYY-MM).
+  // kind: status (from/to are status codes), corrected (the figure before and after a later
+  // file set it right), postponed or advanced (a project's 计划完工, YYYY-MM).
   out += csv_line({"month", "task", "target", "lead", "from", "to", "kind", "project"});
   for (const auto& c : h.changes) {
     const TargetHistory* th = h.find(c.key);
@@ -205,6 +254,11 @@ std::string changes_csv(const History& h, const HistoryFilter& f) {
     out += csv_line({c.month.str(), std::to_string(c.key.task), std::to_string(c.key.target),
                      th->target->lead, status_code(c.from), status_code(c.to), "status", ""});
   }
+  each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
+    out +=
+        csv_line({p.month.str(), std::to_string(th.task->id), std::to_string(th.target->index),
+                  th.target->lead, opt_num(p.corrected_from), opt_num(p.actual), "corrected", ""});
+  });
   for (const auto& mv : h.moves) {
     const TargetHistory* th = h.find(mv.key);
     if (!th || !f.keep(*th)) continue;

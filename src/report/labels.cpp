@@ -118,6 +118,14 @@ std::string carried_mark(const TargetResult& r) {
   return "（沿用" + std::to_string(r.value_month->month) + "月）";
 }
 
+std::string corrected_mark(const std::optional<double>& was, const std::string& measure) {
+  return was ? "（已更正，原 " + with_measure(was, measure) + "）" : "";
+}
+
+std::string corrected_mark(const TargetResult& r) {
+  return corrected_mark(r.corrected_from, r.measure);
+}
+
 const char* move_label(const FinishMove& m) {
   return m.postponed() ? "延期" : "提前";
 }

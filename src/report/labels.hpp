@@ -59,5 +59,8 @@ std::string cutoff_text(const MonthReport& rep);
 // "（沿用5月）" after a figure carried from an earlier month, else nothing: every table that
 // shows a carried value says so.
 std::string carried_mark(const TargetResult& r);
+// "（已更正，原 1,800个）" after a figure a later file set right, else nothing.
+std::string corrected_mark(const std::optional<double>& was, const std::string& measure);
+std::string corrected_mark(const TargetResult& r);
 
 }  // namespace minsheng

@@ -37,7 +37,8 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
                                                      "projected_late",
                                                      "name",
                                                      "milestone_state",
-                                                     "report_month"};
+                                                     "report_month",
+                                                     "corrected_from"};
 
 namespace {
 
@@ -133,7 +134,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
       Color c = status_info(r.status).color;
-      std::string actual = actual_text(r) + carried_mark(r);
+      std::string actual = actual_text(r) + carried_mark(r) + corrected_mark(r);
       t.add({{target_id(r), Color::none},
              {target_name(r), Color::none},
              {r.target->lead, Color::none},
@@ -198,8 +199,8 @@ std::string summary_markdown(const MonthReport& rep) {
     for (const auto& r : rep.targets) {
       if (r.task->category != cat.id) continue;
       t.add({target_id(r), target_name(r), r.target->lead, goal_text(r),
-             actual_text(r) + carried_mark(r), pct_text(r.completion_pct), gap_text(r),
-             status_text(r), r.note.str()});
+             actual_text(r) + carried_mark(r) + corrected_mark(r), pct_text(r.completion_pct),
+             gap_text(r), status_text(r), r.note.str()});
     }
     out += t.markdown() + "\n";
   }
@@ -291,7 +292,8 @@ std::string summary_markdown(const MonthReport& rep) {
     const auto& targets = it == by_lead.end() ? none : it->second;
     for (const TargetResult* x : targets)
       t.add({target_id(*x), target_name(*x), goal_text(*x),
-             actual_text(*x) + (x->carried ? "（" + carried_text(*x) + "）" : ""),
+             actual_text(*x) + (x->carried ? "（" + carried_text(*x) + "）" : "") +
+                 corrected_mark(*x),
              pct_text(x->completion_pct), gap_text(*x), status_text(*x)});
     out +=
         "### " + r.name + "\n\n" + t.markdown() + "\n" + unit_words_markdown(rep, r.name, targets);
@@ -338,7 +340,7 @@ std::string summary_csv(const MonthReport& rep) {
              << opt_month(r.value_month) << (r.source.file.empty() ? "" : r.source.str())
              << (r.projected_late ? "1" : "0") << r.target->name
              << (r.milestone_state_based() && r.state ? milestone_label(*r.state) : "")
-             << rep.month.str();
+             << rep.month.str() << opt_num(r.corrected_from);
         line.end();
       },
       256);  // a row is about 200 bytes
@@ -393,6 +395,7 @@ std::string summary_json(const MonthReport& rep) {
             {"projected_late", r.projected_late},
             {"carried", r.carried},
             {"value_month", json_month(r.value_month)},
+            {"corrected_from", json_number(r.corrected_from)},
             {"source", r.source.file.empty() ? std::string() : r.source.str()},
             {"note", r.note}};
   };

@@ -37,8 +37,8 @@ TEST_CASE("a written summary CSV (BOM, CRLF) diffs like its month, and months an
   auto from_months = minsheng::parse_csv(slurp(source("tests/expected/diff-2024-05-2024-06.csv")));
   REQUIRE(from_file.size() == from_months.size());
   for (std::size_t i = 0; i < from_file.size(); ++i) {
-    REQUIRE(from_file[i].fields.size() == 21);
-    for (std::size_t c = 0; c < 21; ++c) {
+    REQUIRE(from_file[i].fields.size() == 23);
+    for (std::size_t c = 0; c < 23; ++c) {
       const std::string& a = from_file[i].fields[c].value;
       const std::string& b = from_months[i].fields[c].value;
       INFO("line " << i + 1 << " column " << c);
@@ -87,14 +87,17 @@ TEST_CASE("diff says what it compares: value months, milestone states, target na
   Run csv = run("--data demo/reports diff 2024-05 2024-06 --format csv");
   REQUIRE(csv.rc == 0);
   // 57 was not reported in June: its June value is May's, and the row says so.
-  CHECK(csv.out.find(",stalled,提档升级村级寄递物流服务站点,2024-05,2024-05,,\r\n") !=
+  // The last two columns, old_ and new_corrected_from, are empty: no figure was set right.
+  CHECK(csv.out.find(",stalled,提档升级村级寄递物流服务站点,2024-05,2024-05,,,,\r\n") !=
         std::string::npos);
   // Task 1 is a milestone by state: the states stand in the value columns.
   CHECK(csv.out.find("\r\n1,1,1,市卫健委,免费开展新生儿疾病筛查。,,,,,,,,,on_track,done,completed,,"
-                     "2024-05,2024-06,推进中,已完成\r\n") != std::string::npos);
+                     "2024-05,2024-06,推进中,已完成,,\r\n") != std::string::npos);
   Run md = run("--data demo/reports diff 2024-05 2024-06 --format md");
-  CHECK(md.out.find("| 57 | 巩固提升农村寄递物流体系建设成果,提档升级村级服务站点1000个,优化村级服务站点服务"
-                    "功能。 | 市乡村振兴局 | 450个 → 450个（沿用2024-05） |") != std::string::npos);
+  CHECK(
+      md.out.find(
+          "| 57 | 巩固提升农村寄递物流体系建设成果,提档升级村级服务站点1000个,优化村级服务站点服务"
+          "功能。 | 市乡村振兴局 | 450个 → 450个（沿用2024-05） |") != std::string::npos);
   CHECK(md.out.find("| 1 | 免费开展新生儿疾病筛查。 | 市卫健委 | 推进中 → 已完成 |") !=
         std::string::npos);
   // A task with two targets shows the target's own name, not the whole task text.
@@ -116,8 +119,9 @@ TEST_CASE("two summary files are headed by their months, and OLD after NEW is a 
   CHECK(r.out.rfind("# 2024-06 与 2024-05 进展对比\n", 0) == 0);
   Run back = run("--data demo/reports diff 2024-06 2024-05", s.dir());
   CHECK(back.rc == 2);
-  CHECK(back.err == "minsheng: OLD（2024-06）晚于 NEW（2024-05）：请把较早的一方写在前面，如 diff "
-                    "2024-05 2024-06\n");
+  CHECK(back.err ==
+        "minsheng: OLD（2024-06）晚于 NEW（2024-05）：请把较早的一方写在前面，如 diff "
+        "2024-05 2024-06\n");
   CHECK(run("--data demo/reports diff b.csv a.csv", s.dir()).rc == 2);
 }
 

@@ -63,14 +63,18 @@ TEST_CASE("a unit's re-sent file supersedes its earlier one for the month, and s
   auto m = strs(d.diagnostics);
   REQUIRE(m.size() == 1);
   std::string dir = (t.path() / "2024-05/submissions/").string();
-  CHECK(m[0] == dir + "市民政局.csv: 警告: 市民政局本月另有 " + dir +
-                    "市民政局_更正.csv（文件名表明是更正或更新的版本），采用该文件；本文件视为被更正"
-                    "的旧版，不予采用");
+  CHECK(m[0] ==
+        dir + "市民政局.csv: 警告: 市民政局本月另有 " + dir +
+            "市民政局_更正.csv（文件名表明是更正或更新的版本），采用该文件；本文件视为被更正"
+            "的旧版，不予采用");
   // The 更正 file is the report, whole: task 1 is 12, and task 2 (only in the old file) has
   // no figure this month.
   MonthReport rep = assess_data(plan(), d, {2024, 5}, false);
   CHECK(rep.find({1, 1})->actual == 12);
   CHECK(rep.find({2, 1})->status == Status::not_reported);
+  // The figure it set right is said: 12, 已更正（原 10）.
+  CHECK(rep.find({1, 1})->corrected_from == 10);
+  CHECK_FALSE(rep.find({2, 1})->corrected_from);
   // Without a name that says so, the later 填报日期 decides.
   test::TempDir u;
   u.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成,报送日期\n1,15,2024-06-05\n");
@@ -137,7 +141,9 @@ TEST_CASE("a late file is a warning — errors block the report unless keep_goin
   auto m = strs(p);
   REQUIRE(m.size() == 2);
   std::string f = (t.path() / "2024-05/submissions/市民政局.csv").string();
-  CHECK(m[0] == f + ": 警告: 逾期报送：报送日期 2024-06-05（据表内报送日期）晚于截止日期 2024-06-03（2 天）");
+  CHECK(
+      m[0] ==
+      f + ": 警告: 逾期报送：报送日期 2024-06-05（据表内报送日期）晚于截止日期 2024-06-03（2 天）");
   CHECK(m[1].rfind(f + ":3:3: 错误: ", 0) == 0);
   CHECK_THROWS_AS(assess_data(plan(), d, {2024, 5}, false), DataError);
   MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
@@ -462,4 +468,27 @@ TEST_CASE("a month of many files read on every core reads as it does on one thre
     CHECK(one.size() > 100);  // the clashes: many errors, one a line
     CHECK(read(4, fold) == one);
   }
+}
+
+TEST_CASE(
+    "targets a garbled row may have meant are 数据有误 unless another file of the unit gives "
+    "them") {
+  // 市民政局 leads 1, 2 and 5. Its CSV gives 1 and a figure under 十四; its workbook (here a
+  // second CSV of other targets) gives 2. Only 5 is in doubt: 数据有误, not 未填报.
+  test::TempDir t;
+  auto f =
+      t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n十四,20\n").string();
+  t.write("2024-05/submissions/市民政局_二.csv", "任务编号,累计完成\n2,30%\n");
+  DataSet d = load_data(plan(), t.path());
+  auto m = strs(d.diagnostics);
+  CHECK(std::find(
+            m.begin(), m.end(),
+            f + ": 警告: 1 行有数值但无法确定是哪个指标；本单位本月未给出数值的指标（5）记为数据"
+                "有误，请核对任务编号后重报") != m.end());
+  MonthReport rep = assess_data(plan(), d, {2024, 5}, true);
+  CHECK(rep.find({1, 1})->actual == 10);
+  CHECK(rep.find({2, 1})->actual == 30);
+  CHECK(rep.find({5, 1})->status == Status::invalid);
+  // The unit is not said to have left 5 unreported: it sent a figure no one could place.
+  for (const auto& g : rep.gaps) CHECK(g.unit != "市民政局");
 }

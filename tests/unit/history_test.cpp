@@ -106,3 +106,40 @@ TEST_CASE("a history built as the months are read is the history of every row ke
   CHECK(build_history(march_plan(), whole, {2024, 8}).months.size() == 6);  // March to August
   CHECK(build_history(march_plan(), whole, {2024, 2}).months.empty());      // before reports
 }
+
+TEST_CASE("a row of May's file that sets April's figure right reassesses April in the history") {
+  // Fixture plan: 2024-01 to 2024-10, ten months; task 1 is 100 or more. April said 50 (50% of
+  // the target at 40% of the time: 超序时); May's file says April was 35 (5 points behind time:
+  // 序时推进) and May is 42 (50% of the time, 8 behind: 序时推进).
+  test::TempDir t;
+  t.write("2024-03/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,50\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          "月份,任务编号,累计完成,备注\n2024-05,1,42,\n2024-04,1,35,4月误报50，实为35\n");
+  Folded f = folded(t, std::nullopt, {2024, 5});
+  const TargetHistory* t1 = f.history.find({1, 1});
+  REQUIRE(t1);
+  REQUIRE(t1->points.size() == 3);
+  const HistoryPoint& april = t1->points[1];
+  CHECK(april.actual == 35);
+  CHECK(april.corrected_from == 50);
+  CHECK(april.corrected_here());
+  CHECK(april.completion_pct == Approx(35));
+  CHECK(april.gap_pp == Approx(5));
+  CHECK(april.status == Status::on_track);
+  CHECK(april.source.line == 3);  // the correcting row
+  CHECK(t1->points[2].actual == 42);
+  CHECK_FALSE(t1->points[2].corrected_from);
+  // On April's true figure the status never changed: no 序时推进→超序时→序时推进.
+  CHECK(t1->changes.empty());
+  CHECK(f.history.changes.empty());
+  CHECK(changes_csv(f.history, {}).find("\n2024-04,1,1,市民政局,50,35,corrected,\r\n") !=
+        std::string::npos);
+  CHECK(history_csv(f.history, {})
+            .find("\n2024-04,1,1,市民政局,综合体,35,2024-04,35.0,40.0,5.0,"
+                  "on_track,50\r\n") != std::string::npos);
+  // From every row kept, the same.
+  DataSet whole = load_data(march_plan(), t.path());
+  CHECK(history_csv(build_history(march_plan(), whole, {2024, 5}), {}) ==
+        history_csv(f.history, {}));
+}

@@ -46,3 +46,56 @@ TEST_CASE("check's warnings are the same taken a month at a time as from every r
   by_month.sort();
   CHECK(test::strs(by_month) == expected);
 }
+
+TEST_CASE("a later file's correction shows in every report made with it, and May does not fall") {
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,50\n");
+  auto f5 = t.write("2024-05/submissions/市民政局.csv",
+                    "月份,任务编号,累计完成\n2024-05,1,42\n2024-04,1,35\n")
+                .string();
+  DataSet d = load_data(test::plan(), t.path());
+  // diff 2024-04 2024-05: April as May's file set it right, 35 (原 50); May 42 is progress.
+  auto reps = assess_data(test::plan(), d, {{2024, 4}, {2024, 5}}, false);
+  CHECK(reps[0].find({1, 1})->actual == 35);
+  CHECK(reps[0].find({1, 1})->corrected_from == 50);
+  CHECK(reps[1].find({1, 1})->actual == 42);
+  CHECK_FALSE(reps[1].find({1, 1})->corrected_from);
+  // May's check: the correction is said, and 42 is not a fall from 50.
+  auto m = test::strs(month_problems(test::plan(), d, {2024, 5}));
+  CHECK(std::find(m.begin(), m.end(),
+                  f5 +
+                      ":3: 警告: 更正 2024-04 的任务1指标1：由 50 改为 35；此后的报告按更正后的数值"
+                      "计算") != m.end());
+  for (const auto& s : m) CHECK(s.find("累计值较上月减少") == std::string::npos);
+  // Only the files up to April (as April's summary was written): April stands as it was.
+  DataSet upto_april = load_data(test::plan(), t.path(), YearMonth{2024, 4});
+  CHECK(assess_data(test::plan(), upto_april, {2024, 4}, false).find({1, 1})->actual == 50);
+}
+
+TEST_CASE("check names a written summary that still shows a figure since set right") {
+  DiffSide written;
+  AssessedRow r;
+  r.key = {1, 1};
+  r.actual = 50;
+  r.value_month = YearMonth{2024, 4};
+  written.rows.push_back(r);
+  r.key = {2, 1};
+  r.actual = 30;
+  written.rows.push_back(r);
+  Corrections c;
+  c[{{1, 1}, {2024, 4}}] = {50, 35, {"d/2024-05/submissions/市民政局.csv", 3}, {2024, 5}};
+  Diagnostics out;
+  check_written_summary(written, {2024, 4}, c, "d/2024-04/summary.csv", out);
+  auto m = test::strs(out);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] ==
+        "d/2024-04/summary.csv: 警告: "
+        "本月汇总（summary.md、summary.csv）写于数据更正之前：任务1指标1 "
+        "写的是 50，已由 d/2024-05/submissions/市民政局.csv:3 更正为 35。如需按更正后的数值重写，"
+        "运行 minsheng summary --month 2024-04 --write");
+  // Written after the correction: nothing to say.
+  written.rows[0].actual = 35;
+  Diagnostics none;
+  check_written_summary(written, {2024, 4}, c, "d/2024-04/summary.csv", none);
+  CHECK(none.items().empty());
+}

@@ -130,7 +130,8 @@ TEST_CASE("the unit is the leading unit name of the file name") {
 
 TEST_CASE("an unknown unit in the file name is an error with a suggestion") {
   // Tasks 1 (市民政局's) and 3 (市住建局's): the rows cannot say whose file it is.
-  auto r = read("任务编号,累计完成,状态\n1,5,\n3,,推进中\n", "r/2024-05/submissions/民政局_5月.csv");
+  auto r =
+      read("任务编号,累计完成,状态\n1,5,\n3,,推进中\n", "r/2024-05/submissions/民政局_5月.csv");
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
         "r/2024-05/submissions/民政局_5月.csv: 错误: "
@@ -250,7 +251,8 @@ TEST_CASE("a month inside the file must match its folder — submitted dates are
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] ==
         "r/2024-05/submissions/市民政局.csv:2:5: 错误: 文件中的月份 2024-04 与所在目录的月份 "
-        "2024-05 不符，整个文件不予采用");
+        "2024-05 不符，整个文件不予采用（如为更正 2024-04 的数据，请把更正后的文件放入 2024-04 "
+        "目录，或在本月文件中加一行，月份写 2024-04）");
   CHECK(r.sub.submitted == Date{2024, 6, 2});
   // Rejected whole: its value never reaches a snapshot, and the target it names is 数据有误.
   CHECK(r.sub.rejected);
@@ -691,7 +693,8 @@ TEST_CASE("a 任务编号 written as reports write it names the target too: 4.1,
   // The second target is 市委组织部's: named by 4.2, it is not this unit's.
   auto other = read("任务编号,累计完成\n4.2,80\n", file);
   REQUIRE(other.messages.size() == 1);
-  CHECK(other.messages[0] == file + ":2:1: 错误: 任务4指标2由市委组织部牵头，不属于市农业农村局的报送范围");
+  CHECK(other.messages[0] ==
+        file + ":2:1: 错误: 任务4指标2由市委组织部牵头，不属于市农业农村局的报送范围");
   // The 指标 column, when there is one, must agree.
   auto clash = read("任务编号,指标,累计完成\n4.1,2,1500\n", file);
   REQUIRE(clash.messages.size() == 1);
@@ -720,21 +723,24 @@ TEST_CASE("the city total as forms write it: 合　计, 合 计, 总计, the cit
 TEST_CASE("the unit from the form: a 填报单位 line, a file name with the city before the unit") {
   // A file name that names nobody; the form signs with the city's name before the unit's.
   auto signed_line = read(
-      "民生项目进展情况表,,\n填报单位：测试市民政局（盖章）,,填报日期：2024年6月2日\n任务编号,累计完成\n1,10\n",
+      "民生项目进展情况表,,\n填报单位：测试市民政局（盖章）,,填报日期：2024年6月2日\n任务编号,"
+      "累计完成\n1,10\n",
       "r/2024-05/submissions/5月进度表.csv");
   CHECK(signed_line.messages.empty());
   CHECK(signed_line.sub.unit == "市民政局");
   CHECK(signed_line.sub.submitted == Date{2024, 6, 2});
-  auto prefixed = read("任务编号,累计完成\n1,10\n", "r/2024-05/submissions/测试市民政局5月进度.csv");
+  auto prefixed =
+      read("任务编号,累计完成\n1,10\n", "r/2024-05/submissions/测试市民政局5月进度.csv");
   CHECK(prefixed.messages.empty());
   CHECK(prefixed.sub.unit == "市民政局");
   // The form's line wins over a file name that says another unit, and says so.
-  auto both = read("填报单位：市民政局,\n任务编号,累计完成\n1,10\n",
-                   "r/2024-05/submissions/市住建局.csv");
+  auto both =
+      read("填报单位：市民政局,\n任务编号,累计完成\n1,10\n", "r/2024-05/submissions/市住建局.csv");
   CHECK(both.sub.unit == "市民政局");
   REQUIRE(both.messages.size() == 1);
-  CHECK(both.messages[0] == "r/2024-05/submissions/市住建局.csv:1: 警告: "
-                            "表上填报单位为市民政局，文件名却是市住建局；按填报单位采用");
+  CHECK(both.messages[0] ==
+        "r/2024-05/submissions/市住建局.csv:1: 警告: "
+        "表上填报单位为市民政局，文件名却是市住建局；按填报单位采用");
   // A misspelt name, but every task in it is 市民政局's: taken, with a warning to check.
   auto misspelt = read("任务编号,累计完成\n1,10\n2,40%\n", "r/2024-05/submissions/市民证局.csv");
   CHECK(misspelt.sub.unit == "市民政局");
@@ -764,11 +770,113 @@ TEST_CASE("control and bidi characters in units' text are removed when read, wit
   CHECK(r.sub.entries[0].note.str() == "[2J清屏");
   CHECK(r.sub.entries[0].words().progress == "反向文字");
   REQUIRE(r.messages.size() == 1);
-  CHECK(r.messages[0] == "r/2024-05/submissions/市民政局.csv: 警告: 文件中有 2 "
-                         "个控制字符或双向文字控制符（如 ESC、NUL、U+202E），已删除；请检查复制来源");
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv: 警告: 文件中有 2 "
+        "个控制字符或双向文字控制符（如 ESC、NUL、U+202E），已删除；请检查复制来源");
   auto y = read("unit: 市民政局\nprogress:\n  - {task: 1, value: 10, note: \"响铃\\a结束\"}\n",
                 "r/2024-05/submissions/市民政局.yaml");
   REQUIRE(y.sub.entries.size() == 1);
   CHECK(y.sub.entries[0].note.str() == "响铃结束");
   CHECK(y.messages.size() == 1);
+}
+
+TEST_CASE("a row whose 月份 is an earlier month corrects that month's city figure") {
+  // In May's folder: May's rows, and April's figure for task 1 set right (written three ways).
+  auto r = read(
+      "月份,任务编号,累计完成,备注\n"
+      "2024-05,1,60,\n"
+      "5月,2,45%,\n"
+      "2024年4月,1,40,4月误报50，实为40\n");
+  CHECK(r.messages.empty());
+  REQUIRE(r.sub.entries.size() == 2);  // May's own figures are as they were
+  CHECK(r.sub.entries[0].value == 60);
+  REQUIRE(r.sub.corrections.size() == 1);
+  const Correction& c = r.sub.corrections[0];
+  CHECK(c.key == TargetKey{1, 1});
+  CHECK(c.month == YearMonth{2024, 4});
+  CHECK(c.value == 40);
+  CHECK(!c.was);  // the reader does not know April's figure; the snapshot does
+  CHECK(c.source.line == 4);
+  // A date typed in the 月份 column (a workbook's month cell often is one) names its month.
+  auto dated = read("月份,任务编号,累计完成\n2024-05-01,1,60\n2024/4/1,1,40\n");
+  CHECK(dated.messages.empty());
+  REQUIRE(dated.sub.corrections.size() == 1);
+  CHECK(dated.sub.corrections[0].month == YearMonth{2024, 4});
+}
+
+TEST_CASE(
+    "correction rows: a later month, no figure, two rows or no task are errors of their own") {
+  auto r = read(
+      "月份,任务编号,累计完成\n"
+      "2024-05,1,60\n"
+      "2024-06,2,50%\n"  // later than the folder
+      "2024-04,2,\n"     // no figure to correct with
+      "2024-03,1,30\n"
+      "2024-03,1,31\n"  // March corrected twice: neither is taken
+      "2024-04,7,1\n"   // no such task
+      "上月,1,1\n");    // no month named
+  const std::string f = "r/2024-05/submissions/市民政局.csv:";
+  REQUIRE(r.messages.size() == 5);
+  CHECK(r.messages[0] ==
+        f + "3:1: 错误: 本行月份 2024-06 晚于所在目录的月份 2024-05，本行不予采用");
+  CHECK(r.messages[1] == f + "4:9: 错误: 更正 2024-04 的任务2指标1：应填写更正后的累计完成值");
+  CHECK(r.messages[2] ==
+        f + "6:9: 错误: 重复的更正：2024-03 的任务1指标1已在第 5 行更正，两行均不予采用");
+  CHECK(r.messages[3] == f + "7:9: 错误: 未知任务编号 7（计划共 6 项任务）");
+  CHECK(r.messages[4] == f + "8:1: 错误: 月份应写作 YYYY-MM（如 2024-05），实际为“上月”");
+  // A correction's mistakes are its own: May's figure stands, and nothing is 数据有误.
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 60);
+  CHECK(r.sub.invalid.empty());
+  CHECK(r.sub.corrections.empty());
+}
+
+TEST_CASE("a file whose rows are all of another month is refused whole, with the way to correct") {
+  auto r = read("月份,任务编号,累计完成\n2024-04,1,40\n2024-04,2,45%\n");
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:2:1: 错误: 文件中的月份 2024-04 与所在目录的月份 "
+        "2024-05 不符，整个文件不予采用（如为更正 2024-04 的数据，请把更正后的文件放入 2024-04 "
+        "目录，或在本月文件中加一行，月份写 2024-04）");
+  CHECK(r.sub.rejected);
+  CHECK(r.sub.corrections.empty());
+  CHECK(r.sub.invalid.count({1, 1}));
+  CHECK(r.sub.invalid.count({2, 1}));
+}
+
+TEST_CASE("a correction row of a 县市区 is refused: the month's own file is the way") {
+  Diagnostics d;
+  Submission s = parse_submission(
+      "月份,任务编号,县市区,累计完成\n2024-05,1,,60\n2024-04,1,甲县,10\n2024-04,1,全市,40\n",
+      "r/2024-05/submissions/市民政局.csv", test::county_plan(), {2024, 5}, d);
+  auto m = test::strs(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] ==
+        "r/2024-05/submissions/市民政局.csv:3:9: 错误: 更正 2024-04 的任务1指标1：本月文件中只能"
+        "更正全市数值；县市区、项目的数值请把 2024-04 更正后的文件放入 2024-04 目录");
+  REQUIRE(s.corrections.size() == 1);  // the 全市 row is the city's figure
+  CHECK(s.corrections[0].value == 40);
+}
+
+TEST_CASE("a figure under an unreadable task number puts the unit's targets in doubt") {
+  // 市民政局 leads tasks 1, 2 and 5. The row 十四 has a figure for one of them, no one can say
+  // which; the month's files settle it (settle_doubtful, in data_dir_test).
+  auto r = read("任务编号,累计完成\n1,10\n十四,20\n");
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "r/2024-05/submissions/市民政局.csv:3:1: 错误: 任务编号应为正整数，实际为“十四”");
+  CHECK(r.sub.unnamed_rows == 1);
+  CHECK(r.sub.doubtful == std::set<TargetKey>{{1, 1}, {2, 1}, {5, 1}});
+  REQUIRE(r.sub.entries.size() == 1);
+  CHECK(r.sub.entries[0].value == 10);
+  // A target the task does not have: only that task's targets are in doubt.
+  auto target = read("任务编号,指标,累计完成\n1,3,5\n");
+  CHECK(target.sub.doubtful == std::set<TargetKey>{{1, 1}});
+  // An unknown number is as unreadable; a row of words with no number is the unit's text.
+  auto unknown = read("任务编号,累计完成,进展情况\n99,3,\n,,总体推进顺利\n");
+  CHECK(unknown.sub.doubtful.size() == 3);
+  CHECK(unknown.sub.unit_text.progress == "总体推进顺利");
+  auto words = read("任务编号,累计完成,进展情况\n,,总体推进顺利\n1,10,\n");
+  CHECK(words.sub.doubtful.empty());
+  CHECK(words.messages.empty());
 }
