@@ -10,7 +10,7 @@ TEST_CASE("the 2024Q2 bulletin of the demo data matches the reviewed expected do
   CHECK(r.rc == 0);
   CHECK(r.out == slurp(source("tests/expected/bulletin-2024Q2.md")));
   // 46% of about 50% is reached only within the tolerance, and the 通报 says so.
-  CHECK(r.out.find("- 19. 市、县两级中心城区老年助餐服务覆盖率（市民政局，基本完成）\n") !=
+  CHECK(r.out.find("- 19\\. 市、县两级中心城区老年助餐服务覆盖率（市民政局，基本完成）\n") !=
         std::string::npos);
   // The same period chosen as "last" from a July date.
   Run last = run("--data demo/reports bulletin --quarter last --as-of 2024-07-10");

@@ -120,7 +120,7 @@ TEST_CASE("县市区 standings: mean completion capped at 100, ties by 严重滞
   Run b = run("--data demo/reports bulletin --quarter 2024Q2");
   CHECK(b.out.find("平均完成率排名后三位中有滞后指标的是猇亭区、远安县、五峰土家族自治县") !=
         std::string::npos);
-  CHECK(b.out.find("- 14. 特殊困难老年人家庭适老化改造（市民政局）：远安县（10.4%，严重滞后）") !=
+  CHECK(b.out.find("- 14\\. 特殊困难老年人家庭适老化改造（市民政局）：远安县（10.4%，严重滞后）") !=
         std::string::npos);
   Run h = run("--data demo/reports bulletin --quarter 2024Q2 --format html");
   CHECK(h.out.find("<svg class=\"chart\" id=\"county-chart\"") != std::string::npos);

@@ -144,7 +144,7 @@ TEST_CASE("the 问题清单 of the demo months, opened and closed by hand") {
         std::string::npos);
   CHECK(
       b.out.find(
-          "- 15. 建成乡村健身广场（市文旅局）：存在问题：部分乡镇选址调整，“广场”设计方案反复修改；"
+          "- 15\\. 建成乡村健身广场（市文旅局）：存在问题：部分乡镇选址调整，“广场”设计方案反复修改；"
           "下步计划：8月底前完成剩余6个广场主体施工。") != std::string::npos);
   // Only the 专报 gathers every 存在问题 by unit.
   CHECK(b.out.find("存在问题汇总") == std::string::npos);
