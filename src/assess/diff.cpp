@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace minsheng {
 namespace {
 
@@ -52,9 +54,10 @@ const ChangeKindInfo& change_info(ChangeKind k) {
   return kChangeKinds[static_cast<std::size_t>(k)];
 }
 
-std::optional<ChangeKind> parse_change(std::string_view code) {
+std::optional<ChangeKind> parse_change(std::string_view word) {
+  word = trim(word);
   for (const auto& row : kChangeKinds)
-    if (code == row.code) return row.kind;
+    if (word == row.code || word == row.label) return row.kind;
   return std::nullopt;
 }
 

@@ -46,7 +46,8 @@ inline const char* change_code(ChangeKind k) {
 inline const char* change_label(ChangeKind k) {
   return change_info(k).label;
 }
-std::optional<ChangeKind> parse_change(std::string_view code);
+// A kind by its code (worsened) or its label (状态恶化), as people type either.
+std::optional<ChangeKind> parse_change(std::string_view word);
 
 struct DiffRow {
   TargetKey key;

@@ -12,6 +12,7 @@
 #include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
 #include "report/diff_report.hpp"
+#include "util/text.hpp"
 
 namespace minsheng::cli {
 
@@ -23,14 +24,23 @@ struct DiffOptions {
   std::string by;
 };
 
-static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& words, const char* option) {
+static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& given, const char* option) {
+  // CLI11 splits at ","; people typing Chinese also separate with "，" and "、".
+  std::vector<std::string> words;
+  for (std::string g : given) {
+    for (std::string_view sep : {"，", "、"})
+      for (auto at = g.find(sep); at != std::string::npos; at = g.find(sep, at))
+        g.replace(at, sep.size(), ",");
+    for (auto part : split(g, ',')) words.emplace_back(part);
+  }
   std::set<ChangeKind> out;
   for (const auto& w : words) {
     auto k = parse_change(w);
     if (!k) {
       std::string all;
       for (ChangeKind c : kAllChangeKinds)
-        all += std::string(all.empty() ? "" : ", ") + change_code(c);
+        all +=
+            std::string(all.empty() ? "" : "、") + change_code(c) + "（" + change_label(c) + "）";
       throw UsageError(std::string(option) + " 中的“" + w + "”不是变化类型；可用：" + all);
     }
     out.insert(*k);
@@ -51,9 +61,9 @@ class MonthSides {
   MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months)
       : g_(g), plan_(load_plan(g)) {
     // Rows of months before the earlier one are merged as they are read and not kept.
-    DataSet data = load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
-                             *std::min_element(months.begin(), months.end()),
-                             received_log(g, plan_));
+    DataSet data =
+        load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
+                  *std::min_element(months.begin(), months.end()), received_log(g, plan_));
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
@@ -134,9 +144,11 @@ Command setup_diff(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("-o,--output", o->output, "写入文件（原子写入）而非标准输出");
   sub->add_option("--by", o->by, "按县市区对比：county（每个分解到县市区的指标一行）")
       ->check(CLI::IsMember({"county"}));
-  sub->add_option("--only", o->only, "只列出这些变化类型，逗号分隔，如 worsened,stalled")
+  sub->add_option("--only", o->only,
+                  "只列出这些变化类型，逗号分隔，如 worsened,stalled 或 状态恶化,无进展")
       ->delimiter(',');
-  sub->add_option("--fail-on", o->fail_on, "出现这些变化类型时退出码为 1，如 worsened,revised_down")
+  sub->add_option("--fail-on", o->fail_on,
+                  "出现这些变化类型时退出码为 1，如 worsened,revised_down 或 状态恶化,数据下调")
       ->delimiter(',');
   return {sub, [o, &g] { return run_diff(*o, g); }};
 }

@@ -76,9 +76,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> subcommand_names;
   for (const auto& c : commands) subcommand_names.push_back(c.app->get_name());
   subcommand_names.push_back(complete.app->get_name());
-  if (auto unknown = unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc),
-                                        subcommand_names,
-                                        {"--plan", "--data", "--received", "--jobs", "-j"})) {
+  if (auto unknown =
+          unknown_subcommand(std::vector<std::string>(argv + 1, argv + argc), subcommand_names,
+                             {"--plan", "--data", "--received", "--jobs", "-j"})) {
     print_err("minsheng: " + *unknown + "\n用 minsheng --help 查看用法。");
     return kExitUsage;
   }
@@ -96,8 +96,10 @@ int main(int argc, char** argv) {
       if (c.app->parsed()) {
         // Every command's -o is checked here, before the command runs: none writes over an input.
         const CLI::Option* out = c.app->get_option_no_throw("--output");
-        if (out && out->count() > 0 && out->as<std::string>() != "-")
+        if (out && out->count() > 0 && out->as<std::string>() != "-") {
           refuse_input_as_output("-o", out->as<std::string>(), g.plan, g.data, g.received);
+          require_output_folder("-o", out->as<std::string>());
+        }
         int rc = c.run();
         // Buffered text (check's lines, completion) is only known written once stdout closes.
         errno = 0;

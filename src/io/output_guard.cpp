@@ -62,4 +62,15 @@ void refuse_input_as_output(const std::string& option, const fs::path& out, cons
                      "，输出不能写到输入上；请另选输出位置（未写入任何文件）");
 }
 
+void require_output_folder(const std::string& option, const fs::path& out) {
+  fs::path parent = out.parent_path();
+  if (parent.empty()) return;  // the current folder
+  std::error_code ec;
+  if (fs::is_directory(parent, ec)) return;
+  throw UsageError(option + " " + out.string() + "：" +
+                   (fs::exists(parent, ec) ? "“" + parent.string() + "”不是目录"
+                                           : "目录“" + parent.string() + "”不存在，请先创建") +
+                   "（未写入任何文件）");
+}
+
 }  // namespace minsheng

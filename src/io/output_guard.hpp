@@ -19,4 +19,8 @@ void refuse_input_as_output(const std::string& option, const std::filesystem::pa
                             const std::filesystem::path& plan, const std::filesystem::path& data,
                             const std::filesystem::path& received = {});
 
+// A UsageError when the folder `out` goes into is missing or not a folder: a mistyped -o
+// (-o 报告/6月.md) is said, not answered by a new folder somewhere unexpected.
+void require_output_folder(const std::string& option, const std::filesystem::path& out);
+
 }  // namespace minsheng

@@ -67,6 +67,18 @@ TEST_CASE("diff --only filters rows — --fail-on exits 1 only when such a chang
   Run bad = run("--data demo/reports diff 2024-05 2024-06 --only slipped");
   CHECK(bad.rc == 2);
   CHECK(bad.err.find("--only 中的“slipped”不是变化类型") != std::string::npos);
+  // The kinds' Chinese labels work as their codes do, separated by ",", "，" or "、".
+  Run zh = run("--data demo/reports diff 2024-05 2024-06 --format csv --only 无进展，数据下调");
+  CHECK(zh.rc == 0);
+  CHECK(zh.out == only.out);
+  CHECK(run("--data demo/reports diff 2024-05 2024-06 --format csv --fail-on 状态恶化、数据下调")
+            .rc == 1);
+  // A status is not a kind of change: the message lists every kind with its label.
+  Run status = run("--data demo/reports diff 2024-05 2024-06 --only 滞后");
+  CHECK(status.rc == 2);
+  CHECK(status.err.find(
+            "可用：completed（新完成）、worsened（状态恶化）、revised_down（数据下调）") !=
+        std::string::npos);
 }
 
 TEST_CASE("garbled or missing inputs are errors naming the file, never an empty diff") {

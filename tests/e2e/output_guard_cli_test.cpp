@@ -93,3 +93,21 @@ TEST_CASE("a failed write to standard output is exit 4, not a silent truncated f
     CHECK(r.err.find("标准输出: 写出失败: 磁盘空间不足") != std::string::npos);
   }
 }
+
+TEST_CASE(
+    "an -o into a folder that does not exist is a usage error naming it, and creates nothing") {
+  Sandbox s;
+  Run r = run("--data demo/reports summary --month 2024-06 -o 报告/6月.md", s.dir());
+  CHECK(r.rc == 2);
+  CHECK(r.err == "minsheng: -o 报告/6月.md：目录“报告”不存在，请先创建（未写入任何文件）\n");
+  CHECK_FALSE(std::filesystem::exists(s.dir() / "报告"));
+  s.write("notes.txt", "a file, not a folder\n");
+  Run site = run("--data demo/reports site --month 2024-06 -o notes.txt/site", s.dir());
+  CHECK(site.rc == 2);
+  CHECK(site.err == "minsheng: -o notes.txt/site：“notes.txt”不是目录（未写入任何文件）\n");
+  // Into a folder that exists, and into the current folder, as before.
+  std::filesystem::create_directories(s.dir() / "报告");
+  CHECK(run("--data demo/reports summary --month 2024-06 -o 报告/6月.md", s.dir()).rc == 0);
+  CHECK(run("--data demo/reports summary --month 2024-06 -o 6月.md", s.dir()).rc == 0);
+  CHECK(std::filesystem::is_regular_file(s.dir() / "报告/6月.md"));
+}
