@@ -36,6 +36,9 @@ struct Lxw {
   MINSHENG_LXW(format_set_num_format)
   MINSHENG_LXW(format_set_font_color)
   MINSHENG_LXW(format_set_unlocked)
+  MINSHENG_LXW(format_set_font_name)
+  MINSHENG_LXW(format_set_font_size)
+  MINSHENG_LXW(format_set_align)
   MINSHENG_LXW(worksheet_write_string)
   MINSHENG_LXW(worksheet_write_number)
   MINSHENG_LXW(worksheet_write_blank)
@@ -48,6 +51,9 @@ struct Lxw {
   MINSHENG_LXW(worksheet_set_paper)
   MINSHENG_LXW(worksheet_set_landscape)
   MINSHENG_LXW(worksheet_fit_to_pages)
+  MINSHENG_LXW(worksheet_merge_range)
+  MINSHENG_LXW(worksheet_set_row)
+  MINSHENG_LXW(worksheet_set_footer)
 };
 #undef MINSHENG_LXW
 
@@ -86,20 +92,46 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   props.created = static_cast<time_t>(out.created > 0 ? out.created : 946684800);  // 2000-01-01
   x.workbook_set_properties(wb, &props);
 
-  lxw_format* header = x.workbook_add_format(wb);
+  // One look for every sheet, as a government 汇总表 has: 宋体, thin borders on every cell of
+  // the table, long text wrapped, numbers right-aligned in fixed formats.
+  auto cell_format = [&] {
+    lxw_format* f = x.workbook_add_format(wb);
+    x.format_set_font_name(f, "宋体");
+    x.format_set_font_size(f, 10);
+    x.format_set_border(f, LXW_BORDER_THIN);
+    x.format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+  };
+  lxw_format* header = cell_format();
   x.format_set_bold(header);
   x.format_set_bg_color(header, 0xECEFF1);
-  x.format_set_border(header, LXW_BORDER_THIN);
   x.format_set_text_wrap(header);
-  lxw_format* percent = x.workbook_add_format(wb);
+  x.format_set_align(header, LXW_ALIGN_CENTER);
+  lxw_format* text = cell_format();
+  x.format_set_text_wrap(text);
+  lxw_format* percent = cell_format();
   x.format_set_num_format(percent, "0.0%");
-  lxw_format* number = x.workbook_add_format(wb);
+  lxw_format* number = cell_format();
   x.format_set_num_format(number, "#,##0.####");
+  lxw_format* decimal1 = cell_format();
+  x.format_set_num_format(decimal1, "0.0");
+  lxw_format* blank = cell_format();
+  lxw_format* title = x.workbook_add_format(wb);
+  x.format_set_font_name(title, "宋体");
+  x.format_set_font_size(title, 16);
+  x.format_set_bold(title);
+  x.format_set_align(title, LXW_ALIGN_CENTER);
+  x.format_set_align(title, LXW_ALIGN_VERTICAL_CENTER);
+  lxw_format* subtitle = x.workbook_add_format(wb);
+  x.format_set_font_name(subtitle, "宋体");
+  x.format_set_font_size(subtitle, 10);
+  x.format_set_text_wrap(subtitle);
   std::map<std::string, lxw_format*> fills;
   auto fill = [&](const std::string& hex) {
     auto it = fills.find(hex);
     if (it != fills.end()) return it->second;
-    lxw_format* f = x.workbook_add_format(wb);
+    lxw_format* f = cell_format();
+    x.format_set_text_wrap(f);
     x.format_set_bg_color(f, rgb(hex));
     x.format_set_font_color(f, LXW_COLOR_WHITE);
     return fills[hex] = f;
@@ -120,8 +152,16 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   for (const auto& sheet : out.sheets) {
     lxw_worksheet* ws = x.workbook_add_worksheet(wb, sheet.name.c_str());
     bool form = !sheet.inputs.empty();
-    lxw_row_t top = form ? 1 : 0;  // a form has its note above the header
+    bool titled = !form && !sheet.title.empty();
+    // A form has its note above the header; a 汇总表 its title and 数据截至 line.
+    lxw_row_t top = form ? 1 : titled ? 2 : 0;
     if (form) x.worksheet_write_string(ws, 0, 0, sheet.note.c_str(), note_format);
+    if (titled) {
+      auto last = static_cast<lxw_col_t>(std::max<std::size_t>(sheet.headers.size(), 1) - 1);
+      x.worksheet_merge_range(ws, 0, 0, 0, last, sheet.title.c_str(), title);
+      x.worksheet_set_row(ws, 0, 28, nullptr);
+      x.worksheet_merge_range(ws, 1, 0, 1, last, sheet.subtitle.c_str(), subtitle);
+    }
     for (std::size_t c = 0; c < sheet.headers.size(); ++c) {
       x.worksheet_write_string(ws, top, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(),
                                header);
@@ -148,9 +188,10 @@ std::string xlsx_bytes(const OutWorkbook& out) {
         }
         switch (cell.kind) {
           case OutCell::Kind::empty:
+            x.worksheet_write_blank(ws, row, col, blank);
             break;
           case OutCell::Kind::text:
-            x.worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+            x.worksheet_write_string(ws, row, col, cell.text.c_str(), f ? f : text);
             break;
           case OutCell::Kind::number:
             x.worksheet_write_number(ws, row, col, cell.number, f ? f : number);
@@ -158,8 +199,17 @@ std::string xlsx_bytes(const OutWorkbook& out) {
           case OutCell::Kind::percent:
             x.worksheet_write_number(ws, row, col, cell.number / 100, percent);
             break;
+          case OutCell::Kind::decimal1:
+            x.worksheet_write_number(ws, row, col, cell.number, decimal1);
+            break;
         }
       }
+    // A short row is bordered to the last column, as the table is.
+    if (!form)
+      for (std::size_t r = 0; r < sheet.rows.size(); ++r)
+        for (std::size_t c = sheet.rows[r].size(); c < sheet.headers.size(); ++c)
+          x.worksheet_write_blank(ws, static_cast<lxw_row_t>(r + 1 + top),
+                                  static_cast<lxw_col_t>(c), blank);
     if (!sheet.headers.empty()) {
       x.worksheet_freeze_panes(ws, top + 1, 0);
       if (!form)
@@ -208,6 +258,7 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     x.worksheet_set_paper(ws, 9);  // A4
     if (sheet.landscape) x.worksheet_set_landscape(ws);
     x.worksheet_fit_to_pages(ws, 1, 0);
+    x.worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
   }
   lxw_error err = x.workbook_close(wb);
   if (err != LXW_NO_ERROR)

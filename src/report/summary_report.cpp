@@ -486,7 +486,8 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
                         out_text(r.target->lead), out_text(target_name(r)),
                         r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)),
                         out_text(r.measure), actual, opt_percent(r.completion_pct),
-                        opt_percent(rep.time.pct), opt_number(round1(r.gap_pp)), status,
+                        opt_percent(rep.time.pct),
+                        r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
                         out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
                         out_text(r.source.file.empty() ? "" : r.source.str())});
   }
@@ -513,6 +514,10 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
                                : ""),
          out_text(d.severity == Severity::error ? "错误" : "警告"), out_text(d.message)});
   wb.sheets.push_back(std::move(problems));
+  for (auto& sheet : wb.sheets) {  // each sheet printed on its own says what it is
+    sheet.title = p.short_title + " " + rep.month.chinese() + "进展汇总（" + sheet.name + "）";
+    sheet.subtitle = time_line(rep);
+  }
   return wb;
 }
 

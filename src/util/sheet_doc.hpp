@@ -6,7 +6,8 @@
 namespace minsheng {
 
 struct OutCell {
-  enum class Kind { empty, text, number, percent } kind = Kind::empty;
+  // decimal1: a number shown to one decimal (a gap in points), as the other formats show it.
+  enum class Kind { empty, text, number, percent, decimal1 } kind = Kind::empty;
   std::string text;
   double number = 0;  // for percent: the percentage (54.5 for 54.5%)
   std::string fill;   // "#2e7d32" or empty
@@ -17,6 +18,8 @@ enum class OutInput { none, number, list, date, text };
 
 struct OutSheet {
   std::string name;
+  // A 汇总表's heading: a merged title row and a line under it (数据截至…), above the header.
+  std::string title, subtitle;
   std::vector<std::string> headers;
   std::vector<double> widths;  // in characters, one per column
   std::vector<std::vector<OutCell>> rows;
@@ -49,6 +52,9 @@ inline OutCell out_text(std::string s) {
 }
 inline OutCell out_number(double v) {
   return {OutCell::Kind::number, "", v, ""};
+}
+inline OutCell out_decimal1(double v) {
+  return {OutCell::Kind::decimal1, "", v, ""};
 }
 
 }  // namespace minsheng

@@ -24,10 +24,15 @@ for sheet in 总表 分类汇总 分单位 报送情况 数据问题; do
 done
 python3 - "$work/summary-总表.csv" "$work/summary.csv" <<'PY'
 import csv, sys
-lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+# A 汇总表's heading: the title row and the 数据截至 line, then the header.
+assert rows[0][0] == "宜昌市2024年十大民生项目 2024年6月进展汇总（总表）", rows[0]
+assert rows[1][0].startswith("数据截至 2024年6月底；序时进度 54.5%"), rows[1]
+lo = [dict(zip(rows[2], r)) for r in rows[3:]]
 ref = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
 assert len(lo) == len(ref) == 73, (len(lo), len(ref))
 bad = 0
+
 for a, b in zip(lo, ref):
     ident = b["task"] + ("." + b["target"] if a["编号"] != b["task"] else "")
     # Numbers compare as numbers: LibreOffice shows them as the cell's format does.
@@ -49,6 +54,29 @@ for a, b in zip(lo, ref):
     if not a["状态"].startswith(b["status_label"]):
         bad += 1
         print(f"FAIL: task {ident}: status {a['状态']!r} vs {b['status_label']!r}")
+sys.exit(1 if bad else 0)
+PY
+# As a 汇总表 prints (openpyxl reads the layout): the merged title, borders on every table cell,
+# gaps to one decimal (not -9, 6.5, 0), the header repeated on each page, a page-number footer.
+/usr/bin/python3 - "$work/summary.xlsx" <<'PY'
+import sys
+from openpyxl import load_workbook
+ws = load_workbook(sys.argv[1])["总表"]
+assert [str(r) for r in ws.merged_cells.ranges] == ["A1:N1", "A2:N2"], ws.merged_cells.ranges
+assert ws.print_title_rows == "$3:$3", ws.print_title_rows
+assert ws.oddFooter.center.text == "第 &P 页 共 &N 页", ws.oddFooter.center.text
+assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+bad = 0
+for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=14):
+    for c in row:
+        if c.border.left.style != "thin" or c.border.bottom.style != "thin":
+            bad += 1
+            print(f"FAIL: {c.coordinate} has no border")
+    gap = row[9]
+    if gap.row > 3 and gap.value is not None and gap.number_format != "0.0":
+        bad += 1
+        print(f"FAIL: {gap.coordinate}: gap {gap.value} in format {gap.number_format!r}")
+assert ws["D4"].font.name == "宋体" and ws["D4"].alignment.wrap_text
 sys.exit(1 if bad else 0)
 PY
 # diff.xlsx: its 全部 sheet has diff.csv's rows (all but the unchanged) with the same numbers.

@@ -377,7 +377,13 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   auto wb = minsheng::read_xlsx(first);
   REQUIRE(wb.sheets.size() == 5);
   CHECK(wb.sheets[0].name == "总表");
-  CHECK(wb.sheets[0].rows.size() == 74);  // the header and 73 targets
+  // The title, the 数据截至 line, the header and 73 targets.
+  REQUIRE(wb.sheets[0].rows.size() == 76);
+  CHECK(wb.sheets[0].rows[0].cells.at(0).text ==
+        "宜昌市2024年十大民生项目 2024年6月进展汇总（总表）");
+  CHECK(wb.sheets[0].rows[1].cells.at(0).text.rfind("数据截至 2024年6月底；序时进度 54.5%", 0) ==
+        0);
+  CHECK(wb.sheets[0].rows[2].cells.at(0).text == "编号");
   Run stdout_xlsx = run("--data demo/reports summary --month 2024-06 --format xlsx", s.dir());
   CHECK(stdout_xlsx.rc == 2);
   CHECK(stdout_xlsx.err ==
@@ -412,13 +418,15 @@ TEST_CASE("a carried figure says so beside the value in the terminal table and t
   CHECK(md.out.find("| 市乡村振兴局 | 1000个 | 450个（沿用5月） | 45.0% |") != std::string::npos);
 }
 
-TEST_CASE("a figure typed without its 万 is an error, and with --keep-going the target is 数据有误") {
+TEST_CASE(
+    "a figure typed without its 万 is an error, and with --keep-going the target is 数据有误") {
   Sandbox s;
   s.drop_months_after("2024-06");
   // Task 29: June 78万 (780000). July's form says 79: under 1% of June's, as 79万 typed as 79.
   s.write("demo/reports/2024-07/submissions/市卫健委.csv", "任务编号,累计完成\n29,79\n");
   const std::string msg =
-      "demo/reports/2024-07/submissions/市卫健委.csv:2: 错误: 任务29指标1的累计完成 79 不到 2024-06 "
+      "demo/reports/2024-07/submissions/市卫健委.csv:2: 错误: 任务29指标1的累计完成 79 不到 "
+      "2024-06 "
       "的 780000（demo/reports/2024-06/submissions/市卫健委.csv:14）的 1%：是否以“万”为单位填写？"
       "如是请写 79万\n";
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
