@@ -471,25 +471,33 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   OutWorkbook wb{p.short_title + " " + rep.month.chinese() + "进展汇总",
                  p.due_date(rep.month).days_since_epoch() * 86400LL,
                  {}};
-  OutSheet all =
-      out_sheet("总表",
-                {"编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
-                 "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "来源"},
-                {7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 40}, true);
+  // 序号 is a number (sorts 1, 2 … 10); 编号 is the plan's (48.2). Sources, file paths, go to a
+  // sheet of their own, so the 总表 prints as a table a leader reads.
+  OutSheet all = out_sheet(
+      "总表",
+      {"序号", "编号", "类别", "牵头单位", "指标", "目标", "计量单位", "累计完成", "完成率",
+       "序时进度", "差距（百分点）", "状态", "预计完成月份", "数据月份", "备注"},
+      {5, 7, 16, 14, 36, 12, 9, 11, 9, 9, 10, 16, 12, 10, 24}, true);
+  OutSheet sources = out_sheet("数据来源", {"编号", "指标", "牵头单位", "数据月份", "来源"},
+                               {7, 36, 14, 10, 50}, false);
   for (const auto& r : rep.targets) {
     const Category* cat = p.find_category(r.task->category);
     OutCell status = out_text(status_text(r));
     status.fill = status_info(r.status).hex;
     OutCell actual = r.actual ? out_number(*r.actual)
                               : (r.state ? out_text(milestone_label(*r.state)) : OutCell{});
-    all.rows.push_back({out_text(target_id(r)), out_text(cat ? cat->name : ""),
-                        out_text(r.target->lead), out_text(target_name(r)),
-                        r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)),
-                        out_text(r.measure), actual, opt_percent(r.completion_pct),
-                        opt_percent(rep.time.pct),
-                        r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
-                        out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
-                        out_text(r.source.file.empty() ? "" : r.source.str())});
+    all.rows.push_back(
+        {out_number(static_cast<double>(all.rows.size() + 1)), out_text(target_id(r)),
+         out_text(cat ? cat->name : ""), out_text(r.target->lead), out_text(target_name(r)),
+         r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)), out_text(r.measure),
+         actual, opt_percent(r.completion_pct), opt_percent(rep.time.pct),
+         r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
+         out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
+         out_text(r.note.str())});
+    if (!r.source.file.empty())
+      sources.rows.push_back({out_text(target_id(r)), out_text(target_name(r)),
+                              out_text(r.target->lead), out_text(opt_month(r.value_month)),
+                              out_text(r.source.str())});
   }
   wb.sheets.push_back(std::move(all));
   std::vector<std::string> cats, units;
@@ -514,6 +522,7 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
                                : ""),
          out_text(d.severity == Severity::error ? "错误" : "警告"), out_text(d.message)});
   wb.sheets.push_back(std::move(problems));
+  wb.sheets.push_back(std::move(sources));
   for (auto& sheet : wb.sheets) {  // each sheet printed on its own says what it is
     sheet.title = p.short_title + " " + rep.month.chinese() + "进展汇总（" + sheet.name + "）";
     sheet.subtitle = time_line(rep);

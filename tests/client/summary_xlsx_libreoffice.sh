@@ -19,7 +19,7 @@ cd "$src"
 timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work" "$work/summary.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
-for sheet in 总表 分类汇总 分单位 报送情况 数据问题; do
+for sheet in 总表 分类汇总 分单位 报送情况 数据问题 数据来源; do
   [[ -s "$work/summary-$sheet.csv" ]] || { echo "FAIL: LibreOffice gave no sheet $sheet"; cat "$work/soffice.log"; exit 1; }
 done
 python3 - "$work/summary-总表.csv" "$work/summary.csv" <<'PY'
@@ -62,17 +62,21 @@ PY
 import sys
 from openpyxl import load_workbook
 ws = load_workbook(sys.argv[1])["总表"]
-assert [str(r) for r in ws.merged_cells.ranges] == ["A1:N1", "A2:N2"], ws.merged_cells.ranges
+assert [str(r) for r in ws.merged_cells.ranges] == ["A1:O1", "A2:O2"], ws.merged_cells.ranges
+# 序号 is a number, 1 to 73, so the sheet sorts as the plan does; no file path in the 总表.
+assert [ws.cell(row=r, column=1).value for r in range(4, 77)] == list(range(1, 74))
+assert ws["O3"].value == "备注" and ws["O5"].value == "已于3月纳入支付范围"
+assert all("submissions" not in str(c.value) for row in ws.iter_rows() for c in row)
 assert ws.print_title_rows == "$3:$3", ws.print_title_rows
 assert ws.oddFooter.center.text == "第 &P 页 共 &N 页", ws.oddFooter.center.text
 assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
 bad = 0
-for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=14):
+for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=15):
     for c in row:
         if c.border.left.style != "thin" or c.border.bottom.style != "thin":
             bad += 1
             print(f"FAIL: {c.coordinate} has no border")
-    gap = row[9]
+    gap = row[10]
     if gap.row > 3 and gap.value is not None and gap.number_format != "0.0":
         bad += 1
         print(f"FAIL: {gap.coordinate}: gap {gap.value} in format {gap.number_format!r}")
