@@ -24,6 +24,7 @@ Command setup_projects(CLI::App& app, const GlobalOptions& g);
 Command setup_problems(CLI::App& app, const GlobalOptions& g);
 Command setup_site(CLI::App& app, const GlobalOptions& g);
 Command setup_final(CLI::App& app, const GlobalOptions& g);
+Command setup_help(CLI::App& app, const GlobalOptions& g);
 Command setup_complete(CLI::App& app, const GlobalOptions& g);  // hidden: for shell completion
 
 }  // namespace minsheng::cli

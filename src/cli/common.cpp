@@ -51,7 +51,8 @@ Plan load_plan(const GlobalOptions& g) {
   if (!std::filesystem::exists(g.plan, ec)) {
     auto cwd = std::filesystem::current_path(ec).string();
     throw UsageError("找不到计划文件 " + g.plan + "（当前目录 " + cwd +
-                     "）：请用 --plan 指定计划文件，或在项目目录（含 tasks.yaml）中运行");
+                     "）：请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件，或在项目目录（含 "
+                     "tasks.yaml）中运行");
   }
   return minsheng::load_plan(g.plan);
 }

@@ -51,8 +51,13 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   GlobalOptions g;
-  app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml）")->capture_default_str();
-  app.add_option("--data", g.data, "月度数据目录（默认 ./reports）")->capture_default_str();
+  // The environment lets staff run from anywhere: MINSHENG_PLAN and MINSHENG_DATA, then ./.
+  app.add_option("--plan", g.plan, "计划文件（默认 ./tasks.yaml；也可设置环境变量 MINSHENG_PLAN）")
+      ->envname("MINSHENG_PLAN")
+      ->capture_default_str();
+  app.add_option("--data", g.data, "月度数据目录（默认 ./reports；也可设置环境变量 MINSHENG_DATA）")
+      ->envname("MINSHENG_DATA")
+      ->capture_default_str();
   app.add_option("--received", g.received,
                  "收文登记 CSV（单位、月份、收文日期三列）：以登记的收到日期判断是否逾期报送，"
                  "优先于文件中的报送日期");
@@ -64,7 +69,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       setup_tasks(app, g),    setup_check(app, g),    setup_template(app, g), setup_missing(app, g),
       setup_summary(app, g),  setup_diff(app, g),     setup_bulletin(app, g), setup_history(app, g),
-      setup_projects(app, g), setup_problems(app, g), setup_site(app, g),     setup_final(app, g)};
+      setup_projects(app, g), setup_problems(app, g), setup_site(app, g),     setup_final(app, g),
+      setup_help(app, g)};
   for (const auto& c : commands) {
     c.app->group("子命令");
     c.app->get_help_ptr()->group("选项");

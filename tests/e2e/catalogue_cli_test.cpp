@@ -127,7 +127,8 @@ TEST_CASE("a missing plan names the folder and the way out — an unreadable one
   CHECK(r.rc == 2);
   CHECK(r.err == "minsheng: 找不到计划文件 tasks.yaml（当前目录 " +
                      std::filesystem::canonical(s.dir()).string() +
-                     "）：请用 --plan 指定计划文件，或在项目目录（含 tasks.yaml）中运行\n");
+                     "）：请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件，或在项目目录（含 "
+                     "tasks.yaml）中运行\n");
   std::filesystem::create_directories(s.dir() / "plan.d");
   Run dir = run("--plan plan.d tasks", s.dir());
   CHECK(dir.rc == 4);
@@ -158,7 +159,8 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
         "minsheng "
         "summary --help 查看用法。\n");
   CHECK(err("-j 999 check") ==
-        "minsheng: 命令行有误：--jobs 的值 999 超出范围（0–256）\n用 minsheng check --help 查看用法。\n");
+        "minsheng: 命令行有误：--jobs 的值 999 超出范围（0–256）\n用 minsheng check --help "
+        "查看用法。\n");
   // None of CLI11's English phrases reaches a person.
   for (const char* args : {"", "summary", "summary --month 2024-06 x", "tasks --category x",
                            "bulletin --quarter 2024Q2 --half 2024H1", "tasks --format xml",
@@ -166,8 +168,8 @@ TEST_CASE("every command-line error is in Chinese, and a mistyped subcommand get
                            "summary --month 2024-06 --by town"}) {
     std::string e = run(args).err;
     INFO(args << " → " << e);
-    for (const char* en :
-         {"required", "not expected", "excludes", "Could not convert", "not in", "At Most", "Value"})
+    for (const char* en : {"required", "not expected", "excludes", "Could not convert", "not in",
+                           "At Most", "Value"})
       CHECK(e.find(en) == std::string::npos);
   }
 }
