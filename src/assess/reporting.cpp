@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-
 namespace minsheng {
 
 bool file_overdue(const Plan& plan, YearMonth m, Date as_of) {
@@ -67,18 +66,18 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
       if (!s.submitted)
         ++r.undated;
       else if (long days = late_days(plan, s); days > 0)
-        r.units.push_back({u, SendState::late, files[u], s.submitted, s.submitted_from, days});
+        r.units.push_back({u, SendState::late, files[u], s.submitted, s.submitted_from, days, {}});
       continue;
     }
     auto it = unread.find(u);
     if (it == unread.end()) {
-      UnitSend send{u, SendState::missing, {}};
+      UnitSend send{u, SendState::missing, {}, std::nullopt, DateFrom::none, 0, {}};
       for (const auto& k : r.unknown)
         if (k.guess == u) send.maybe.push_back(std::filesystem::path(k.file).filename().string());
       r.units.push_back(std::move(send));
-    }
-    else
-      r.units.push_back({u, SendState::unreadable, it->second});
+    } else
+      r.units.push_back(
+          {u, SendState::unreadable, it->second, std::nullopt, DateFrom::none, 0, {}});
   }
   return r;
 }

@@ -48,7 +48,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
   for (const Target* t : plan.targets_of(unit)) {
     TargetKey k{t->task, t->index};
     out.push_back({t, "", "", plan_figure(*t), previous_text(prev, k),
-                   t->pending ? previous_target_value(prev, k) : "", ""});
+                   t->pending ? previous_target_value(prev, k) : "", "", "", ""});
     for (auto it = allocations.lower_bound({k, -1}); it != allocations.end() && it->first.key == k;
          ++it) {
       std::string prev_county;
@@ -58,7 +58,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
                       o->second.month.str() + "）";
       out.push_back({t, plan.counties[static_cast<std::size_t>(it->first.county)], "",
                      "分解目标 " + format_number(it->second.value) + t->measure, prev_county, "",
-                     ""});
+                     "", "", ""});
     }
     for (auto it = prev.projects.lower_bound({k, ""});
          it != prev.projects.end() && it->first.key == k; ++it) {
@@ -67,7 +67,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
       if (p.value) was += (was.empty() ? "" : "，") + format_number(*p.value);
       out.push_back({t, p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "",
                      it->first.name, "项目", was + "（" + p.month.str() + "）", "",
-                     p.planned_finish ? p.planned_finish->str() : ""});
+                     p.planned_finish ? p.planned_finish->str() : "", "", ""});
     }
   }
   return out;
@@ -90,7 +90,7 @@ void attach_problems(const Plan& plan, const std::string& unit, std::vector<Form
     if (row == rows.end()) {
       auto last = std::find_if(rows.rbegin(), rows.rend(), same_target);
       if (last == rows.rend()) continue;  // no longer the unit's target
-      FormRow own{last->target, p.project.empty() ? county : "", p.project, "", "", "", ""};
+      FormRow own{last->target, p.project.empty() ? county : "", p.project, "", "", "", "", "", ""};
       if (!p.project.empty()) own.figure = "项目";
       row = rows.insert(last.base(), own);
     }
