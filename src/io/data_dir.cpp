@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "io/fs.hpp"
 #include "io/progress_reader.hpp"
@@ -284,14 +285,19 @@ void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnost
       diags.warning(s.file, 0, 0,
                     unit + "本月另有 " + subs[kept_file].file + "（" + why +
                         "），采用该文件；本文件视为被更正的旧版，不予采用");
-      // The figures it set right: reports say 已更正（原 X）.
+      // The figures it set right: reports say 已更正（原 X）. Looked up by target, not by a
+      // scan of the kept file per row (a province's file has thousands).
       Submission& kept_sub = subs[kept_file];
+      std::unordered_map<TargetKey, const ProgressEntry*, TargetKeyHash> now;
+      for (const auto& e : kept_sub.entries)
+        if (e.value) now.emplace(e.key, &e);
       for (const auto& old : s.entries) {
         if (!old.value || old.derived_from != SumOf::none) continue;
-        for (const auto& e : kept_sub.entries)
-          if (e.key == old.key && e.value && *e.value != *old.value)
-            kept_sub.corrections.push_back(
-                {e.key, kept_sub.month, *e.value, e.percent, old.value, e.source});
+        auto it = now.find(old.key);
+        if (it == now.end() || *it->second->value == *old.value) continue;
+        const ProgressEntry& e = *it->second;
+        kept_sub.corrections.push_back(
+            {e.key, kept_sub.month, *e.value, e.percent, old.value, e.source});
       }
       drop_rows(s);
       s.unit_text = {};
