@@ -12,5 +12,5 @@ run summary --month 2024-06 --format md >tests/expected/summary-2024-06.md
 run summary --month 2024-06 --format csv >tests/expected/summary-2024-06.csv
 run diff 2024-05 2024-06 --format csv >tests/expected/diff-2024-05-2024-06.csv
 run diff 2024-05 2024-06 --format md >tests/expected/diff-2024-05-2024-06.md
-run bulletin --quarter 2024Q2 >tests/expected/bulletin-2024Q2.md
+run bulletin --quarter 2024Q2 --date 2024-07-10 >tests/expected/bulletin-2024Q2.md
 git --no-pager diff --stat tests/expected

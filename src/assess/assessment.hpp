@@ -133,6 +133,7 @@ struct MonthReport {
   TimeProgress time;
   bool at_deadline = false;           // the deadline month's report: overdue reads 未完成
   std::optional<Date> partial_as_of;  // asked for before the month ended: data as of this day
+  bool no_files = false;  // the month has no progress file: every figure is an earlier month's
   std::vector<TargetResult> targets;
   std::vector<TaskResult> tasks;
   std::map<Status, int> task_counts;

@@ -75,28 +75,44 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   // A period that runs past the deadline month is whole with that month's files: no file is
   // owed after it (the H2 专报 is written from November, without December's).
   YearMonth owed_end = std::min(period.last_month(), plan.deadline_month());
-  if (months.empty() || (!allow_stale && months.back() < owed_end)) {
+  // A period with no file at all, allowed stale, is told from the last month before it.
+  std::optional<YearMonth> before_period;
+  if (months.empty() && allow_stale)
+    for (YearMonth m : data.months_with_files())
+      if (m < period.first_month()) before_period = m;
+  if ((months.empty() && !before_period) || (!allow_stale && months.back() < owed_end)) {
     std::vector<std::string> absent;
     for (YearMonth m = std::max(period.first_month(), plan.reporting_from); m <= owed_end;
          m = m.plus(1))
       if (!data.has_files(m)) absent.push_back(m.str());
     std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
                        period.last_month().str() + "）";
-    if (months.empty())
-      throw NoDataError(what + "没有任何进度文件，无法生成通报" +
-                        (plan.reporting_from > period.last_month()
-                             ? "（计划自 " + plan.reporting_from.str() + " 起报送进度）"
-                             : std::string()));
+    if (months.empty()) {
+      std::optional<YearMonth> earlier;
+      for (YearMonth m : data.months_with_files())
+        if (m < period.first_month()) earlier = m;
+      throw NoDataError(
+          what + "没有任何进度文件，无法生成通报" +
+          (plan.reporting_from > period.last_month()
+               ? "（计划自 " + plan.reporting_from.str() + " 起报送进度）"
+               : std::string()) +
+          (earlier ? "；确需按此前数据（截至 " + earlier->str() + "）生成时加 --allow-stale"
+                   : std::string()));
+    }
     throw NoDataError(what + "的最后一个月尚无进度文件（缺 " + join(absent, "、") +
                       "），不生成通报；确需按已有数据（截至 " + months.back().str() +
                       "）生成时加 --allow-stale");
   }
-  YearMonth month = months.back();
+  YearMonth month = before_period ? *before_period : months.back();
   Bulletin b;
   b.period = period;
+  b.number = period.issue_number(plan.reporting_from);
+  if (as_of) b.issued = *as_of;
   b.month = month;
   b.stale = month < owed_end;
-  if (auto before = months_with_files(data, period.previous()); !before.empty()) {
+  if (before_period) {
+    // Nothing in the period to compare with the period before.
+  } else if (auto before = months_with_files(data, period.previous()); !before.empty()) {
     b.previous_month = before.back();
   } else if (months.front() < month) {
     b.previous_month = months.front();

@@ -26,6 +26,8 @@ struct UnitStanding {
 
 struct Bulletin {
   Period period;
+  Date issued;     // the date it goes out, in its signature: the run's date unless given
+  int number = 1;  // 期号: Period::issue_number from the plan's first reporting month unless given
   YearMonth month;  // the last month of the period that has progress files
   // The period's last month has no files: built only when asked to (allow_stale), and the
   // document says which month its data reaches.
@@ -55,11 +57,12 @@ struct Bulletin {
 };
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,
-// and then still when no month of the period has any), DataError on invalid data.
+// and then still when no month up to the period's end has any: a period with none is told from
+// the last month before it), DataError on invalid data.
 // With `as_of` (the day it is written), a month whose due day has not passed by then lists no
 // unit as 未报送; without it, every month of the period is taken as due. With `keep_going`,
 // invalid data makes its targets 数据有误 (listed in the report's problems) instead of a DataError,
-// so that a scheduled run still publishes.
+// so that a scheduled run still publishes. `issued` is `as_of` (the CLI's --date may change it).
 Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period,
                         bool allow_stale = false, std::optional<Date> as_of = std::nullopt,
                         bool keep_going = false);

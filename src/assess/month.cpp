@@ -1,5 +1,6 @@
 #include "assess/month.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -222,6 +223,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     if (problems.has_errors() && !keep_going) throw DataError(problems);
     MonthReport rep = assess_month(plan, snap, std::move(problems), data.last_file_months(month),
                                    data.unread_by_unit(month));
+    rep.no_files = !data.has_files(month);
     assess_counties(plan, snap, data.allocations, rep);
     assess_projects(plan, snap, rep);
     if (before) rep.changes = status_changes(*before, rep);
@@ -243,6 +245,22 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
 }
 
 }  // namespace
+
+void require_month_files(const Plan& plan, const DataSet& data, YearMonth month, bool allow_stale,
+                         const std::string& folder) {
+  if (data.has_files(month)) return;
+  if (!plan.reporting_due(month))
+    throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
+                     " 起按月报送");
+  if (allow_stale) return;
+  auto months = data.months_with_files();
+  auto before =
+      std::find_if(months.rbegin(), months.rend(), [&](YearMonth m) { return m < month; });
+  throw NoDataError(month.str() + " 尚无进度文件（" + folder + " 中没有文件），不生成报告" +
+                    (before == months.rend() ? std::string("；此前也没有任何进度文件")
+                                             : "；确需沿用此前数据（截至 " + before->str() +
+                                                   "）生成时加 --allow-stale"));
+}
 
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
   return std::move(assess_from(plan, data, data.carried, {month}, keep_going).front());

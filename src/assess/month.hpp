@@ -42,6 +42,13 @@ void check_written_summary(const DiffSide& written, YearMonth month, const Corre
 // come from them) and warnings about `month`'s own files.
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month);
 
+// The one rule for a month due for reporting that has no progress file at all: a report of it
+// would pass earlier figures off as the month's, so NoDataError (exit 3) naming `folder` and
+// --allow-stale, unless `allow_stale`; then the report says every figure is carried. A month
+// before the plan's first reporting month, with no file, is a UsageError: nothing was due.
+void require_month_files(const Plan& plan, const DataSet& data, YearMonth month, bool allow_stale,
+                         const std::string& folder);
+
 // Throws DataError when there are errors, unless `keep_going`: then the report lists them in its
 // problems and marks the affected targets 数据有误.
 MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going);

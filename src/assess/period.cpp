@@ -1,5 +1,6 @@
 #include "assess/period.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace minsheng {
@@ -46,6 +47,12 @@ Period Period::previous() const {
   int per_year = kind == Kind::quarter ? 4 : 2;
   int index = year * per_year + n - 1 - 1;
   return Period{kind, index / per_year, index % per_year + 1};
+}
+
+int Period::issue_number(YearMonth first) const {
+  int per_year = kind == Kind::quarter ? 4 : 2;
+  int from = first.year * per_year + (first.month - 1) / months();
+  return std::max(1, year * per_year + n - 1 - from + 1);
 }
 
 std::string Period::code() const {

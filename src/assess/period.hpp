@@ -26,6 +26,9 @@ struct Period {
   YearMonth last_month() const;
   Date last_day() const;
   Period previous() const;
+  // The 期号 of this period's document in a series whose 第1期 is the period holding `first`
+  // (the plan's first reporting month): 2024Q2 is 第1期 from 2024-04, 2024Q3 第2期.
+  int issue_number(YearMonth first) const;
   std::string code() const;     // "2024Q2"
   std::string chinese() const;  // "第二季度", "上半年"
   bool contains(YearMonth m) const { return first_month() <= m && m <= last_month(); }

@@ -19,6 +19,8 @@ struct BulletinOptions {
   bool allow_stale = false;
   std::string template_file;
   bool keep_going = false;
+  std::string date;  // the issue date in the signature
+  int number = 0;    // 期号; 0: counted from the plan's first period
 };
 
 static Period resolve_period(const BulletinOptions& o, Date as_of) {
@@ -47,6 +49,8 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   if (!o.template_file.empty()) custom = read_file(o.template_file);
   DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
   Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
+  if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");
+  if (o.number > 0) b.number = o.number;
   for (const auto& d : b.report.problems.items())
     if (d.severity == Severity::error) print_err(d.str());
   if (b.stale)
@@ -87,6 +91,9 @@ Command setup_bulletin(CLI::App& app, const GlobalOptions& g) {
   w->excludes(out);
   sub->add_flag("--allow-stale", o->allow_stale,
                 "期末月份尚无进度文件时仍按已有数据生成，并在正文首段注明数据截至的月份");
+  sub->add_option("--date", o->date, "落款的印发日期（YYYY-MM-DD，默认统计日期即今天）");
+  sub->add_option("--number", o->number, "期号（默认按计划首个报送季度或半年为第1期顺排）")
+      ->check(CLI::Range(1, 999));
   sub->add_option("--template", o->template_file,
                   "用该 mustache 模板代替内置模板（用于 --format 指定的格式）");
   sub->callback([sub] {

@@ -22,6 +22,7 @@ struct DiffOptions {
   std::string output;
   std::vector<std::string> only, fail_on;
   std::string by;
+  bool allow_stale = false;
 };
 
 static std::set<ChangeKind> parse_kinds(const std::vector<std::string>& given, const char* option) {
@@ -58,7 +59,7 @@ static std::optional<YearMonth> as_month(const std::string& arg) {
 // Both months are assessed in one pass over the submissions.
 class MonthSides {
  public:
-  MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months)
+  MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months, bool allow_stale)
       : g_(g), plan_(load_plan(g)) {
     // Rows of months before the earlier one are merged as they are read and not kept.
     DataSet data =
@@ -67,9 +68,7 @@ class MonthSides {
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
-      if (!data.has_month(m))
-        throw DataError(month_dir(g_.data, m).string(), 0, 0,
-                        "没有该月的进度数据（缺少 submissions 目录）");
+      require_month_files(plan_, data, m, allow_stale, g_);
     }
     auto reports = assess_data(plan_, std::move(data), months, false);
     for (std::size_t i = 0; i < months.size(); ++i)
@@ -99,7 +98,7 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
   std::vector<YearMonth> asked;
   for (const auto& m : {old_month, new_month})
     if (m) asked.push_back(*m);
-  if (!asked.empty()) months.emplace(g, asked);
+  if (!asked.empty()) months.emplace(g, asked, o.allow_stale);
   bool by_county = o.by == "county";
   if (by_county && (!old_month || !new_month))
     throw UsageError(
@@ -123,7 +122,8 @@ static int run_diff(const DiffOptions& o, const GlobalOptions& g) {
                       {"json", [&] { return diff_json(rep, only); }},
                       {"md", [&] { return diff_markdown(rep, only); }},
                       {"xlsx", [&] { return xlsx_bytes(diff_workbook(rep, only)); }},
-                      {"table", [&] { return diff_table(rep, only, style); }}}),
+                      {"table", [&] { return diff_table(rep, only, style); }}},
+                     style),
        o.output);
   for (ChangeKind k : fail_on)
     if (rep.count(k)) {
@@ -150,6 +150,7 @@ Command setup_diff(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--fail-on", o->fail_on,
                   "出现这些变化类型时退出码为 1，如 worsened,revised_down 或 状态恶化,数据下调")
       ->delimiter(',');
+  add_allow_stale(sub, o->allow_stale);
   return {sub, [o, &g] { return run_diff(*o, g); }};
 }
 

@@ -30,23 +30,27 @@ static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   }
   // Each month is assessed as it is read and its rows let go: a province's year is not held.
   HistoryBuilder builder(plan);
-  DataSet data = fold_data(plan, g.data, upto,
-                           [&](const auto& subs, YearMonth m) { builder.add_month(subs, m); },
-                           received_log(g, plan));
+  DataSet data = fold_data(
+      plan, g.data, upto, [&](const auto& subs, YearMonth m) { builder.add_month(subs, m); },
+      received_log(g, plan));
   History h = builder.finish(data.submissions, month_or_latest(plan, data, o.to, "--to"));
   Style style = stdout_style(g);
   std::string fmt = output_format(o.format, "");
   if (o.changes)
-    emit(render_format(fmt, {{"csv", [&] { return changes_csv(h, f); }},
-                             {"md", [&] { return changes_markdown(h, f); }},
-                             {"json", [&] { return history_json(h, f); }},
-                             {"table", [&] { return changes_table(h, f, style); }}}),
+    emit(render_format(fmt,
+                       {{"csv", [&] { return changes_csv(h, f); }},
+                        {"md", [&] { return changes_markdown(h, f); }},
+                        {"json", [&] { return history_json(h, f); }},
+                        {"table", [&] { return changes_table(h, f, style); }}},
+                       style),
          "");
   else
-    emit(render_format(fmt, {{"csv", [&] { return history_csv(h, f); }},
-                             {"md", [&] { return history_markdown(h, f); }},
-                             {"json", [&] { return history_json(h, f); }},
-                             {"table", [&] { return history_table(h, f, style); }}}),
+    emit(render_format(fmt,
+                       {{"csv", [&] { return history_csv(h, f); }},
+                        {"md", [&] { return history_markdown(h, f); }},
+                        {"json", [&] { return history_json(h, f); }},
+                        {"table", [&] { return history_table(h, f, style); }}},
+                       style),
          "");
   return 0;
 }

@@ -18,9 +18,15 @@ static int run_missing(const MissingOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
-  DataSet data = load_month_files(plan, g.data, month, received_log(g, plan));  // who sent what: this month alone
+  DataSet data = load_month_files(plan, g.data, month,
+                                  received_log(g, plan));  // who sent what: this month alone
   MissingReport r = assess_missing(plan, data, month, as_of);
-  emit(o.format == "csv" ? missing_csv(r) : missing_table(r, stdout_style(g)), "");
+  Style style = stdout_style(g);
+  emit(render_format(o.format,
+                     {{"csv", [&] { return missing_csv(r); }},
+                      {"table", [&] { return missing_table(r, style); }}},
+                     style),
+       "");
   return r.overdue() ? 1 : 0;
 }
 

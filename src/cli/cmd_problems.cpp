@@ -27,9 +27,9 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
   // Each month is followed as it is read and its rows let go: a province's year is not held.
   // Every month read is up to --as-of, or up to the last with files (the default --as-of).
   ProblemTracker tracker(plan);
-  DataSet data = fold_data(plan, g.data, upto,
-                           [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); },
-                           received_log(g, plan));
+  DataSet data = fold_data(
+      plan, g.data, upto, [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); },
+      received_log(g, plan));
   YearMonth as_of = month_or_latest(plan, data, o.as_of, "--as-of");
   std::vector<Problem> list = tracker.finish();
   Style style = stdout_style(g);
@@ -37,7 +37,8 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
                      {{"csv", [&] { return problems_csv(plan, list, as_of, f); }},
                       {"json", [&] { return problems_json(plan, list, as_of, f); }},
                       {"md", [&] { return problems_markdown(plan, list, as_of, f); }},
-                      {"table", [&] { return problems_table(plan, list, as_of, f, style); }}}),
+                      {"table", [&] { return problems_table(plan, list, as_of, f, style); }}},
+                     style),
        "");
   return 0;
 }

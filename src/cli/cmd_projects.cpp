@@ -16,6 +16,7 @@ struct ProjectsOptions {
   std::string status;
   bool late = false;
   std::string format;
+  bool allow_stale = false;
 };
 
 static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
@@ -32,6 +33,7 @@ static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
   }
   f.late = o.late;
   DataSet data = load_data(plan, g.data, month, month, received_log(g, plan));
+  require_month_files(plan, data, month, o.allow_stale, g);
   // A list of projects is wanted even when some figure elsewhere is wrong: check names those.
   MonthReport rep = assess_data(plan, std::move(data), month, true);
   Style style = stdout_style(g);
@@ -39,7 +41,8 @@ static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
                      {{"csv", [&] { return projects_csv(rep, f); }},
                       {"json", [&] { return projects_json(rep, f); }},
                       {"md", [&] { return projects_markdown(rep, f); }},
-                      {"table", [&] { return projects_table(rep, f, style); }}}),
+                      {"table", [&] { return projects_table(rep, f, style); }}},
+                     style),
        "");
   return 0;
 }
@@ -55,6 +58,7 @@ Command setup_projects(CLI::App& app, const GlobalOptions& g) {
                 "只看滞后项目：计划完工月份已过仍未完工，或序时进度过半仍未开工");
   add_format(sub, o->format, {"table", "md", "csv", "json"})
       ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
+  add_allow_stale(sub, o->allow_stale);
   return {sub, [o, &g] { return run_projects(*o, g); }};
 }
 

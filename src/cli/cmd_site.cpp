@@ -17,6 +17,7 @@ struct SiteOptions {
   bool write = false;
   bool keep_going = false;
   std::string as_of;
+  bool allow_stale = false;
 };
 
 static int run_site(const SiteOptions& o, const GlobalOptions& g) {
@@ -30,7 +31,7 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
   DataSet data = load_data(plan, g.data, month, std::nullopt, received_log(g, plan));
-  if (!data.has_files(month)) throw UsageError(month.str() + " 没有进度文件，不生成网站");
+  require_month_files(plan, data, month, o.allow_stale, g);
   MonthReport rep = assess_data(plan, data, month, o.keep_going);
   rep.partial_as_of = partial;
   History history = build_history(plan, data, month);
@@ -54,6 +55,7 @@ Command setup_site(CLI::App& app, const GlobalOptions& g) {
   sub->add_flag("--keep-going", o->keep_going, "有数据错误时仍生成，受影响指标标记为“数据有误”");
   sub->add_option("--as-of", o->as_of,
                   "统计日期（默认今天）：月份尚未结束时须指定，看板注明“截至该日（本月尚未结束）”");
+  add_allow_stale(sub, o->allow_stale);
   return {sub, [o, &g] { return run_site(*o, g); }};
 }
 

@@ -26,6 +26,7 @@ struct SummaryOptions {
   std::string by;      // "county": one row per allocated (target, 县市区)
   std::string county;  // only this 县市区
   std::string as_of;
+  bool allow_stale = false;
 };
 
 // "36" or "26.1": a task, or one target of it, as every report numbers them.
@@ -60,9 +61,7 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   // Rows of earlier months are merged as they are read and not kept. Later months are read for
   // their corrections of this month's figures (none when the month is the latest).
   DataSet data = load_data(plan, g.data, std::nullopt, month, received_log(g, plan));
-  if (!plan.reporting_due(month) && !data.has_files(month))
-    throw UsageError(month.str() + " 无需报送进度：计划自 " + plan.reporting_from.str() +
-                     " 起按月报送");
+  require_month_files(plan, data, month, o.allow_stale, g);
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month_dir(g.data, month).string() +
               "/submissions 中没有进度文件，汇总全部沿用此前月份数据");
@@ -80,7 +79,8 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
                         {"json", [&] { return county_json(rep, county); }},
                         {"md", [&] { return county_markdown(rep, county); }},
                         {"xlsx", [&] { return xlsx_bytes(county_workbook(rep, county)); }},
-                        {"table", [&] { return county_table(rep, county, style); }}}),
+                        {"table", [&] { return county_table(rep, county, style); }}},
+                       style),
          o.output);
     return 0;
   }
@@ -104,7 +104,8 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
                       {"json", [&] { return summary_json(rep); }},
                       {"md", [&] { return summary_markdown(rep); }},
                       {"xlsx", [&] { return xlsx_bytes(summary_workbook(rep)); }},
-                      {"table", [&] { return summary_table(rep, style); }}}),
+                      {"table", [&] { return summary_table(rep, style); }}},
+                     style),
        o.output);
   return 0;
 }
@@ -126,6 +127,7 @@ Command setup_summary(CLI::App& app, const GlobalOptions& g) {
                 "有数据错误时仍生成报告，受影响指标标记为“数据有误”");
   sub->add_option("--as-of", o->as_of,
                   "统计日期（默认今天）：月份尚未结束时须指定，报告注明“截至该日（本月尚未结束）”");
+  add_allow_stale(sub, o->allow_stale);
   return {sub, [o, &g] { return run_summary(*o, g); }};
 }
 

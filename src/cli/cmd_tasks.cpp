@@ -23,15 +23,16 @@ static int run_tasks(const TasksOptions& o, const GlobalOptions& g) {
   std::vector<const Task*> tasks;
   for (const auto& t : plan.tasks) {
     if (o.category && t.category != o.category) continue;
-    if (!unit.empty() && std::find(t.leads.begin(), t.leads.end(), unit) == t.leads.end())
-      continue;
+    if (!unit.empty() && std::find(t.leads.begin(), t.leads.end(), unit) == t.leads.end()) continue;
     tasks.push_back(&t);
   }
   Style style = o.output.empty() ? stdout_style(g) : Style{};
-  emit(render_format(o.format, {{"csv", [&] { return catalogue_csv(plan, tasks); }},
-                                {"json", [&] { return catalogue_json(plan, tasks); }},
-                                {"md", [&] { return catalogue_markdown(plan, tasks); }},
-                                {"table", [&] { return catalogue_table(plan, tasks, style); }}}),
+  emit(render_format(o.format,
+                     {{"csv", [&] { return catalogue_csv(plan, tasks); }},
+                      {"json", [&] { return catalogue_json(plan, tasks); }},
+                      {"md", [&] { return catalogue_markdown(plan, tasks); }},
+                      {"table", [&] { return catalogue_table(plan, tasks, style); }}},
+                     style),
        o.output);
   return 0;
 }

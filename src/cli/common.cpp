@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,12 +9,15 @@
 #include <ctime>
 #include <filesystem>
 
+#include "assess/month.hpp"
 #include "assess/period.hpp"
+#include "io/data_dir.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "io/received_reader.hpp"
 #include "model/diagnostic.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace minsheng::cli {
 
@@ -26,7 +30,20 @@ Style stdout_style(const GlobalOptions& g) {
   const char* term = std::getenv("TERM");
   bool color = !g.no_color && stdout_is_terminal() && !(no_color && *no_color) &&
                !(term && std::string(term) == "dumb");
-  return Style{color};
+  return Style{color, terminal_width()};
+}
+
+int terminal_width() {
+  // COLUMNS, when set, is what the user asked for (and what a test sets); else the terminal's.
+  if (const char* c = std::getenv("COLUMNS"); c && *c) {
+    char* end = nullptr;
+    long v = std::strtol(c, &end, 10);
+    if (*end == '\0' && v >= 20 && v <= 10000) return static_cast<int>(v);
+  }
+  winsize ws{};
+  if (stdout_is_terminal() && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col;
+  return 0;
 }
 
 void emit(const std::string& content, const std::string& path) {
@@ -118,10 +135,22 @@ std::string output_format(const std::string& asked, const std::string& output_fi
   return stdout_is_terminal() && output_file.empty() ? "table" : "md";
 }
 
-std::string render_format(const std::string& format, const Renderers& renderers) {
+std::string render_format(const std::string& format, const Renderers& renderers,
+                          const Style& style) {
   for (const auto& [name, render] : renderers)
-    if (name == format) return render();
+    if (name == format) return format == "table" ? wrap_lines(render(), style.width) : render();
   throw UsageError("不支持的输出格式“" + format + "”");  // CLI11 checks first; kept for safety
+}
+
+CLI::Option* add_allow_stale(CLI::App* app, bool& target) {
+  return app->add_flag("--allow-stale", target,
+                       "该月尚无进度文件时仍生成报告：全部沿用此前月份数据，并在报告中注明");
+}
+
+void require_month_files(const Plan& plan, const DataSet& data, YearMonth month, bool allow_stale,
+                         const GlobalOptions& g) {
+  minsheng::require_month_files(plan, data, month, allow_stale,
+                                (month_dir(g.data, month) / "submissions").string());
 }
 
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed) {

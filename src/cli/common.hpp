@@ -23,7 +23,9 @@ struct GlobalOptions {
 };
 
 // Colour only when stdout is a terminal, NO_COLOR is unset and TERM is not "dumb".
+// Tables fit the terminal's width (COLUMNS when set); piped, rows keep their full width.
 Style stdout_style(const GlobalOptions& g);
+int terminal_width();
 bool stdout_is_terminal();
 
 // Writes to `path` atomically, or to stdout when `path` is empty.
@@ -68,7 +70,15 @@ std::string output_format(const std::string& asked, const std::string& output_fi
 
 // The renderer for a --format value: every command dispatches through this one place.
 using Renderers = std::vector<std::pair<std::string, std::function<std::string()>>>;
-std::string render_format(const std::string& format, const Renderers& renderers);
+// A table's lines longer than `style.width` (prose above the tables) are wrapped to fit.
+std::string render_format(const std::string& format, const Renderers& renderers,
+                          const Style& style = {});
+
+// --allow-stale, worded once for every command that offers it.
+CLI::Option* add_allow_stale(CLI::App* app, bool& target);
+// require_month_files for `month` under the data folder of `g`.
+void require_month_files(const Plan& plan, const DataSet& data, YearMonth month, bool allow_stale,
+                         const GlobalOptions& g);
 
 // --format values, checked by CLI11.
 CLI::Option* add_format(CLI::App* app, std::string& target, std::vector<std::string> allowed);

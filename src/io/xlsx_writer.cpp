@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -10,6 +12,7 @@
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
 #include "util/shared_library.hpp"
+#include "util/text.hpp"
 
 namespace minsheng {
 
@@ -54,6 +57,7 @@ struct Lxw {
   MINSHENG_LXW(worksheet_merge_range)
   MINSHENG_LXW(worksheet_set_row)
   MINSHENG_LXW(worksheet_set_footer)
+  MINSHENG_LXW(worksheet_set_margins)
 };
 #undef MINSHENG_LXW
 
@@ -116,6 +120,9 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   lxw_format* decimal1 = cell_format();
   x.format_set_num_format(decimal1, "0.0");
   lxw_format* blank = cell_format();
+  lxw_format* section = cell_format();
+  x.format_set_bold(section);
+  x.format_set_bg_color(section, 0xF5F7FA);
   lxw_format* title = x.workbook_add_format(wb);
   x.format_set_font_name(title, "宋体");
   x.format_set_font_size(title, 16);
@@ -174,6 +181,11 @@ std::string xlsx_bytes(const OutWorkbook& out) {
         const OutCell& cell = sheet.rows[r][c];
         auto row = static_cast<lxw_row_t>(r + 1 + top);
         auto col = static_cast<lxw_col_t>(c);
+        if (cell.kind == OutCell::Kind::section) {
+          auto last = static_cast<lxw_col_t>(std::max<std::size_t>(sheet.headers.size(), 1) - 1);
+          x.worksheet_merge_range(ws, row, 0, row, last, cell.text.c_str(), section);
+          continue;
+        }
         lxw_format* f = cell.fill.empty() ? nullptr : fill(cell.fill);
         OutInput input = c < sheet.inputs.size() ? sheet.inputs[c] : OutInput::none;
         if (input != OutInput::none) {
@@ -202,14 +214,38 @@ std::string xlsx_bytes(const OutWorkbook& out) {
           case OutCell::Kind::decimal1:
             x.worksheet_write_number(ws, row, col, cell.number, decimal1);
             break;
+          case OutCell::Kind::section:
+            break;
         }
       }
+    // Neither LibreOffice nor Excel grows a row for wrapped text when it opens a file, so each
+    // row is given the lines its longest cell wraps to: 10 pt 宋体 is about 6.7 px per display
+    // column, a column of width w about 7w + 5 px.
+    auto lines_in = [&](const std::string& text, std::size_t c) {
+      double room = (c < sheet.widths.size() ? sheet.widths[c] : 12) * 7 + 5 - 6;
+      return std::clamp(static_cast<int>(std::ceil(display_width(text) * 6.7 / room)), 1, 30);
+    };
+    if (!form) {
+      int lines = 1;
+      for (std::size_t c = 0; c < sheet.headers.size(); ++c)
+        lines = std::max(lines, lines_in(sheet.headers[c], c));
+      if (lines > 1) x.worksheet_set_row(ws, top, 13.5 * lines, nullptr);
+      for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        lines = 1;
+        for (std::size_t c = 0; c < sheet.rows[r].size(); ++c)
+          if (sheet.rows[r][c].kind == OutCell::Kind::text)
+            lines = std::max(lines, lines_in(sheet.rows[r][c].text, c));
+        if (lines > 1)
+          x.worksheet_set_row(ws, static_cast<lxw_row_t>(r + 1 + top), 13.5 * lines, nullptr);
+      }
+    }
     // A short row is bordered to the last column, as the table is.
     if (!form)
       for (std::size_t r = 0; r < sheet.rows.size(); ++r)
         for (std::size_t c = sheet.rows[r].size(); c < sheet.headers.size(); ++c)
-          x.worksheet_write_blank(ws, static_cast<lxw_row_t>(r + 1 + top),
-                                  static_cast<lxw_col_t>(c), blank);
+          if (sheet.rows[r].empty() || sheet.rows[r][0].kind != OutCell::Kind::section)
+            x.worksheet_write_blank(ws, static_cast<lxw_row_t>(r + 1 + top),
+                                    static_cast<lxw_col_t>(c), blank);
     if (!sheet.headers.empty()) {
       x.worksheet_freeze_panes(ws, top + 1, 0);
       if (!form)
@@ -256,7 +292,13 @@ std::string xlsx_bytes(const OutWorkbook& out) {
       x.worksheet_protect(ws, nullptr, nullptr);
     }
     x.worksheet_set_paper(ws, 9);  // A4
-    if (sheet.landscape) x.worksheet_set_landscape(ws);
+    // A sheet too wide for A4 portrait (about 96 character widths) would print shrunk.
+    double width = 0;
+    for (double w : sheet.widths) width += w;
+    if (sheet.landscape || width > 96) x.worksheet_set_landscape(ws);
+    // Narrow side margins leave the widest sheet (the 总表, about 140 character widths) its
+    // full size on A4 landscape: fitting to the width then does not shrink its 10 pt text.
+    x.worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.7);
     x.worksheet_fit_to_pages(ws, 1, 0);
     x.worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
   }

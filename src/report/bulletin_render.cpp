@@ -96,6 +96,8 @@ mu::data view(const Bulletin& b) {
   // What the 滞后 columns count (lagging or worse): from the deadline month, the unfinished.
   d.set("lagging_word", deadline_reached(plan, rep.month) ? "未完成" : "滞后");
   d.set("compiled_by", w.issuer.empty() ? plan.report_to : w.issuer);
+  d.set("issued_cn", b.issued.year ? b.issued.chinese() : "");
+  d.set("issue_line", std::to_string(b.period.year) + "年第" + std::to_string(b.number) + "期");
   d.set("due_day", std::to_string(plan.due_day));
   d.set("stale", b.stale);
   d.set("next_label", quarter ? "下季度" : "下半年");
@@ -227,9 +229,9 @@ mu::data view(const Bulletin& b) {
     std::vector<std::string> issues;
     for (const auto& p : b.problems)
       if (p.open() && p.unit == unit)
-        issues.push_back(problem_subject(plan, p) + "：" + p.text +
-                         (p.stale(plan, b.month) ? "（" + problem_silence_text(p, b.month) + "）"
-                                                 : ""));
+        issues.push_back(
+            problem_subject(plan, p) + "：" + p.text +
+            (p.stale(plan, b.month) ? "（" + problem_silence_text(p, b.month) + "）" : ""));
     if (auto it = rep.unit_texts.find(unit);
         it != rep.unit_texts.end() && !it->second.issues.empty())
       issues.push_back(it->second.issues);

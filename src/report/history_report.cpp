@@ -147,6 +147,7 @@ namespace {
 
 TextTable history_rows(const History& h, const HistoryFilter& f) {
   TextTable t({"编号", "指标", "牵头单位", "完成率走势", "当前状态", "状态变化", "预计完成"});
+  t.optional_column(3);
   for (const auto& th : h.targets) {
     if (!f.keep(th) || th.points.empty()) continue;
     const HistoryPoint& last = th.points.back();

@@ -110,6 +110,7 @@ std::string change_text(const StatusChange& c) {
 
 std::string cutoff_text(const MonthReport& rep) {
   if (rep.partial_as_of) return rep.partial_as_of->chinese() + "（本月尚未结束）";
+  if (rep.no_files) return rep.month.chinese() + "底（本月尚无进度文件，全部沿用此前数据）";
   return rep.month.chinese() + "底";
 }
 

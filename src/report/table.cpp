@@ -42,6 +42,11 @@ std::string paint(const std::string& text, Color c, const Style& style) {
 TextTable::TextTable(std::vector<std::string> headers, std::vector<bool> right_align)
     : headers_(std::move(headers)), right_(std::move(right_align)) {
   right_.resize(headers_.size(), false);
+  optional_.resize(headers_.size(), false);
+}
+
+void TextTable::optional_column(std::size_t col) {
+  if (col < optional_.size()) optional_[col] = true;
 }
 
 void TextTable::add(std::vector<TableCell> row) {
@@ -70,13 +75,41 @@ std::string TextTable::render(const Style& style, int max_width) const {
   for (const auto& r : rows_)
     for (std::size_t i = 0; i < n; ++i)
       width[i] = std::max(width[i], display_width(shown(r[i].text)));
+  // To fit a narrow terminal: optional columns go, then the widest text column
+  // loses a column at a time, down to 6 (a cut cell still shows a word and its "…").
+  std::vector<bool> shown_col(n, true);
+  auto total_width = [&] {
+    int t = 0, cols = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (shown_col[i]) t += width[i], ++cols;
+    return t + 2 * std::max(0, cols - 1);
+  };
+  if (style.width > 0) {
+    for (std::size_t i = n; i-- > 0 && total_width() > style.width;)
+      if (optional_[i]) shown_col[i] = false;
+    while (total_width() > style.width) {
+      std::size_t widest = n;
+      for (std::size_t i = 0; i < n; ++i)
+        if (shown_col[i] && !right_[i] && width[i] > 6 && (widest == n || width[i] > width[widest]))
+          widest = i;
+      if (widest == n) break;
+      --width[widest];
+    }
+  }
+  auto cell_text = [&](const std::string& raw, std::size_t i) {
+    std::string s = shown(raw);
+    return display_width(s) > width[i] ? truncate_to_width(s, width[i]) : s;
+  };
 
   std::string out;
   auto line = [&](const std::vector<TableCell>& cells, bool header) {
     std::string l;
+    std::size_t last_col = n;
+    while (last_col > 0 && !shown_col[last_col - 1]) --last_col;
     for (std::size_t i = 0; i < n; ++i) {
-      std::string text = shown(cells[i].text);
-      bool last = i + 1 == n;
+      if (!shown_col[i]) continue;
+      std::string text = cell_text(cells[i].text, i);
+      bool last = i + 1 == last_col;
       std::string padded =
           right_[i] ? pad_left(text, width[i]) : (last ? text : pad_right(text, width[i]));
       l += paint(padded, header ? Color::bold : cells[i].color, style);
@@ -88,9 +121,7 @@ std::string TextTable::render(const Style& style, int max_width) const {
   std::vector<TableCell> head;
   for (const auto& h : headers_) head.push_back({h, Color::none});
   line(head, true);
-  int total = 0;
-  for (int w : width) total += w;
-  total += static_cast<int>(2 * (n - 1));
+  int total = total_width();
   std::string rule;
   for (int i = 0; i < total; ++i) rule += "─";
   out += paint(rule, Color::grey, style) + "\n";

@@ -7,7 +7,6 @@
 
 namespace minsheng {
 
-
 struct TableCell {
   std::string text;
   Color color = Color::none;
@@ -15,6 +14,7 @@ struct TableCell {
 
 struct Style {
   bool color = false;  // ANSI colour codes; only ever true for a terminal
+  int width = 0;       // columns a table must fit (the terminal's); 0: rows as wide as they are
 };
 
 std::string paint(const std::string& text, Color c, const Style& style);
@@ -24,7 +24,10 @@ class TextTable {
   explicit TextTable(std::vector<std::string> headers, std::vector<bool> right_align = {});
   void add(std::vector<TableCell> row);
   void add(const std::vector<std::string>& row);
-  // `max_width` caps each column (0: no cap); longer text is cut with "…".
+  // A column that goes first when the table must fit a narrow terminal (a progress bar).
+  void optional_column(std::size_t col);
+  // `max_width` caps each column (0: no cap); longer text is cut with "…". A table wider than
+  // `style.width` drops its optional columns, then narrows its widest text columns.
   std::string render(const Style& style, int max_width = 0) const;
   std::string markdown() const;
   bool empty() const { return rows_.empty(); }
@@ -32,6 +35,7 @@ class TextTable {
  private:
   std::vector<std::string> headers_;
   std::vector<bool> right_;
+  std::vector<bool> optional_;
   std::vector<std::vector<TableCell>> rows_;
 };
 

@@ -7,7 +7,8 @@ namespace minsheng {
 
 struct OutCell {
   // decimal1: a number shown to one decimal (a gap in points), as the other formats show it.
-  enum class Kind { empty, text, number, percent, decimal1 } kind = Kind::empty;
+  // section: the only cell of a separator row (一、幼有善育), written across the table.
+  enum class Kind { empty, text, number, percent, decimal1, section } kind = Kind::empty;
   std::string text;
   double number = 0;  // for percent: the percentage (54.5 for 54.5%)
   std::string fill;   // "#2e7d32" or empty
@@ -55,6 +56,9 @@ inline OutCell out_number(double v) {
 }
 inline OutCell out_decimal1(double v) {
   return {OutCell::Kind::decimal1, "", v, ""};
+}
+inline std::vector<OutCell> out_section(std::string heading) {
+  return {{OutCell::Kind::section, std::move(heading), 0, ""}};
 }
 
 }  // namespace minsheng

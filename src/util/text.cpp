@@ -32,19 +32,23 @@ std::size_t space_at_end(std::string_view s) {
 }
 
 // Calls f(codepoint, bytes) for each code point; a stray byte comes as U+FFFD, one byte long.
+// The code point at byte `i` and its length in bytes.
+std::size_t decode_at(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n > 0) return static_cast<std::size_t>(n);
+  cp = 0xFFFD;
+  return 1;
+}
+
 template <typename F>
 void for_each_codepoint(std::string_view s, F f) {
   std::size_t i = 0;
   while (i < s.size()) {
     utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
-      n = 1;
-      cp = 0xFFFD;
-    }
-    if (!f(cp, s.substr(i, static_cast<std::size_t>(n)))) return;
-    i += static_cast<std::size_t>(n);
+    std::size_t n = decode_at(s, i, cp);
+    if (!f(cp, s.substr(i, n))) return;
+    i += n;
   }
 }
 
@@ -172,6 +176,40 @@ std::string truncate_to_width(std::string_view s, int width) {
     return true;
   });
   return out + "…";
+}
+
+std::string wrap_lines(std::string_view text, int width) {
+  if (width <= 0) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  int used = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      std::size_t m = text.find('m', i);
+      std::size_t end = m == std::string_view::npos ? text.size() : m + 1;
+      out.append(text.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (text[i] == '\n') {
+      out += '\n';
+      used = 0;
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    std::size_t n = decode_at(text, i, cp);
+    int w = cp == 0xFFFD ? 1 : std::max(0, utf8proc_charwidth(cp));
+    if (used > 0 && used + w > width) {
+      out += '\n';
+      used = 0;
+    }
+    out.append(text.substr(i, n));
+    used += w;
+    i += n;
+  }
+  return out;
 }
 
 std::size_t codepoint_count(std::string_view s) {

@@ -44,6 +44,10 @@ std::string pad_left(std::string_view s, int width);
 // Cuts to at most `width` columns, ending with "…" when cut.
 std::string truncate_to_width(std::string_view s, int width);
 
+// Breaks each line wider than `width` columns into lines that fit; ANSI colour codes
+// (ESC [ … m) take no columns and are never split. `width` <= 0: the text unchanged.
+std::string wrap_lines(std::string_view text, int width);
+
 std::size_t codepoint_count(std::string_view s);
 
 // Maps byte positions (as parsers such as yaml-cpp report them) to 1-based character columns.

@@ -28,7 +28,10 @@ rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
 # A 汇总表's heading: the title row and the 数据截至 line, then the header.
 assert rows[0][0] == "宜昌市2024年十大民生项目 2024年6月进展汇总（总表）", rows[0]
 assert rows[1][0].startswith("数据截至 2024年6月底；序时进度 54.5%"), rows[1]
-lo = [dict(zip(rows[2], r)) for r in rows[3:]]
+# Each category opens with a separator row (（一）着力实现幼有善育); the targets follow.
+sections = [r[0] for r in rows[3:] if not r[0].isdigit()]
+assert len(sections) == 10 and sections[0] == "（一）着力实现幼有善育", sections
+lo = [dict(zip(rows[2], r)) for r in rows[3:] if r[0].isdigit()]
 ref = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
 assert len(lo) == len(ref) == 73, (len(lo), len(ref))
 bad = 0
@@ -62,27 +65,50 @@ PY
 import sys
 from openpyxl import load_workbook
 ws = load_workbook(sys.argv[1])["总表"]
-assert [str(r) for r in ws.merged_cells.ranges] == ["A1:O1", "A2:O2"], ws.merged_cells.ranges
+merged = [str(r) for r in ws.merged_cells.ranges]
+assert merged[:3] == ["A1:N1", "A2:N2", "A4:N4"] and len(merged) == 12, merged
+assert ws["A4"].value == "（一）着力实现幼有善育" and ws["A4"].font.bold
 # 序号 is a number, 1 to 73, so the sheet sorts as the plan does; no file path in the 总表.
-assert [ws.cell(row=r, column=1).value for r in range(4, 77)] == list(range(1, 74))
-assert ws["O3"].value == "备注" and ws["O5"].value == "已于3月纳入支付范围"
+numbers = [ws.cell(row=r, column=1).value for r in range(4, ws.max_row + 1)]
+assert [n for n in numbers if isinstance(n, int)] == list(range(1, 74)), numbers
+assert ws["N3"].value == "备注" and ws["N6"].value == "已于3月纳入支付范围"
+# A row is as tall as its wrapped text: 任务6's 指标 runs to five lines.
+assert ws.row_dimensions[11].height and ws.row_dimensions[11].height >= 4 * 13.5, ws.row_dimensions[11].height
 assert all("submissions" not in str(c.value) for row in ws.iter_rows() for c in row)
 assert ws.print_title_rows == "$3:$3", ws.print_title_rows
 assert ws.oddFooter.center.text == "第 &P 页 共 &N 页", ws.oddFooter.center.text
 assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
 bad = 0
-for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=15):
+for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=14):
     for c in row:
+        if type(c).__name__ == "MergedCell":  # a separator row: its first cell carries the border
+            continue
         if c.border.left.style != "thin" or c.border.bottom.style != "thin":
             bad += 1
             print(f"FAIL: {c.coordinate} has no border")
-    gap = row[10]
+    gap = row[9]
     if gap.row > 3 and gap.value is not None and gap.number_format != "0.0":
         bad += 1
         print(f"FAIL: {gap.coordinate}: gap {gap.value} in format {gap.number_format!r}")
-assert ws["D4"].font.name == "宋体" and ws["D4"].alignment.wrap_text
+assert ws["D5"].font.name == "宋体" and ws["D5"].alignment.wrap_text
 sys.exit(1 if bad else 0)
 PY
+# Printed by LibreOffice: the 总表 runs over several A4 pages, none shrunk below a readable
+# size. poppler gives each word's box; this CJK font's box is 1.2 times its size (the 16 pt title
+# measures 19.1 pt), so a box under 10.7 pt is text printed under 9 pt.
+if command -v pdftotext >/dev/null; then
+  timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" --convert-to pdf \
+    --outdir "$work" "$work/summary.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+  pages=$(pdfinfo "$work/summary.pdf" | awk '/^Pages:/ {print $2}')
+  [[ $pages -ge 3 ]] || { echo "FAIL: summary.pdf has $pages pages"; exit 1; }
+  pdftotext -bbox "$work/summary.pdf" - | python3 -c '
+import re, sys
+hs = [float(b) - float(a) for a, b in re.findall(r"<word xMin=\S+ yMin=\"([0-9.]+)\" xMax=\S+ yMax=\"([0-9.]+)\"", sys.stdin.read())]
+assert len(hs) > 1000, len(hs)
+small = min(hs)
+print(f"summary.pdf: {len(hs)} words, smallest box {small:.2f} pt (about {small / 1.195:.1f} pt type)")
+sys.exit(0 if small >= 10.7 else 1)'
+fi
 # diff.xlsx: its 全部 sheet has diff.csv's rows (all but the unchanged) with the same numbers.
 "$bin" --data demo/reports diff 2024-05 2024-06 --format xlsx -o "$work/diff.xlsx"
 "$bin" --data demo/reports diff 2024-05 2024-06 --format csv >"$work/diff.csv"

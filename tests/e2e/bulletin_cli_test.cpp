@@ -6,13 +6,13 @@
 using namespace minsheng::e2e;
 
 TEST_CASE("the 2024Q2 bulletin of the demo data matches the reviewed expected document") {
-  Run r = run("--data demo/reports bulletin --quarter 2024Q2");
+  Run r = run("--data demo/reports bulletin --quarter 2024Q2 --date 2024-07-10");
   CHECK(r.rc == 0);
   CHECK(r.out == slurp(source("tests/expected/bulletin-2024Q2.md")));
   // 46% of about 50% is reached only within the tolerance, and the 通报 says so.
   CHECK(r.out.find("- 19\\. 市、县两级中心城区老年助餐服务覆盖率（市民政局，基本完成）\n") !=
         std::string::npos);
-  // The same period chosen as "last" from a July date.
+  // The same period chosen as "last" from a July date, which is also its issue date.
   Run last = run("--data demo/reports bulletin --quarter last --as-of 2024-07-10");
   CHECK(last.out == r.out);
 }
@@ -29,20 +29,24 @@ TEST_CASE("the bulletin's overall counts are the summary's") {
 TEST_CASE("the half-year report goes to the leaders") {
   Run r = run("--data demo/reports bulletin --half 2024H1");
   CHECK(r.rc == 0);
-  CHECK(r.out.rfind("# 宜昌市2024年十大民生项目上半年推进情况专报\n\n市委、市政府主要领导：\n",
-                    0) == 0);
+  CHECK(
+      r.out.rfind(
+          "# 宜昌市2024年十大民生项目上半年推进情况专报\n\n2024年第1期\n\n市委、市政府主要领导：\n",
+          0) == 0);
 }
 
 TEST_CASE("bulletin --write writes md and html atomically, byte-identical on re-run") {
   Sandbox s;
-  Run w = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
+  Run w = run("--data demo/reports bulletin --quarter 2024Q2 --date 2024-07-10 --write", s.dir());
   REQUIRE(w.rc == 0);
   auto md = s.data() / "2024Q2/bulletin.md";
   auto html = s.data() / "2024Q2/bulletin.html";
   CHECK(slurp(md) == slurp(source("tests/expected/bulletin-2024Q2.md")));
   std::string first_html = slurp(html);
   CHECK(first_html.rfind("<!DOCTYPE html>", 0) == 0);
-  REQUIRE(run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir()).rc == 0);
+  REQUIRE(
+      run("--data demo/reports bulletin --quarter 2024Q2 --date 2024-07-10 --write", s.dir()).rc ==
+      0);
   CHECK(slurp(html) == first_html);
   CHECK(slurp(md) == slurp(source("tests/expected/bulletin-2024Q2.md")));
 }
@@ -63,10 +67,17 @@ TEST_CASE("exit 3 when the period has no progress files, 1 on invalid data — n
   s.drop_months_after("2024-06");  // the demo as it stood in June
   Run none = run("--data demo/reports bulletin --quarter 2024Q3 --write", s.dir());
   CHECK(none.rc == 3);
-  CHECK(none.err == "minsheng: 2024Q3（2024-07 至 2024-09）没有任何进度文件，无法生成通报\n");
+  CHECK(none.err ==
+        "minsheng: 2024Q3（2024-07 至 2024-09）没有任何进度文件，无法生成通报；确需按此前数据"
+        "（截至 2024-06）生成时加 --allow-stale\n");
   CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q3"));
+  // Asked for, it is written from June, and says so.
+  Run stale = run("--data demo/reports bulletin --quarter 2024Q3 --allow-stale", s.dir());
+  CHECK(stale.rc == 0);
+  CHECK(stale.err.find("通报数据截至 2024-06") != std::string::npos);
+  CHECK(stale.out.find("2024年6月") != std::string::npos);
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
-  Run bad = run("--data demo/reports bulletin --quarter 2024Q2 --write", s.dir());
+  Run bad = run("--data demo/reports bulletin --quarter 2024Q2 --date 2024-07-10 --write", s.dir());
   CHECK(bad.rc == 1);
   CHECK(bad.err.find(
             "demo/reports/2024-06/submissions/市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”"
@@ -158,12 +169,9 @@ TEST_CASE("reporting facts come from the files: a dated line, no date, and the d
   CHECK(late.out.find("| 57 | 提档升级村级寄递物流服务站点 | 市乡村振兴局 | 45.0%（沿用5月） |") !=
         std::string::npos);
   Run check = run("--data demo/reports check --month 2024-06", s.dir());
-  CHECK(
-      (check.out + check.err)
-          .find(
-              "市妇联.csv: 警告: 逾期报送：报送日期 2024-07-08（据表上填报日期）晚于截止日期 "
-              "2024-07-03（5 天）") !=
-      std::string::npos);
+  CHECK((check.out + check.err)
+            .find("市妇联.csv: 警告: 逾期报送：报送日期 2024-07-08（据表上填报日期）晚于截止日期 "
+                  "2024-07-03（5 天）") != std::string::npos);
   // On the due day (07-03) a unit without its June file is not yet 未报送; the day after it is.
   Run due_day = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-03", s.dir());
   REQUIRE(due_day.rc == 0);
@@ -175,7 +183,9 @@ TEST_CASE("reporting facts come from the files: a dated line, no date, and the d
         std::string::npos);
 }
 
-TEST_CASE("the office log of arrivals (--received) overrides the files' dates in missing, check and the bulletin") {
+TEST_CASE(
+    "the office log of arrivals (--received) overrides the files' dates in missing, check and the "
+    "bulletin") {
   Sandbox s;
   s.write("demo/reports/2024-06/submissions/市妇联.csv",
           "填报单位：宜昌市妇女联合会,填报日期：2024年7月8日\n任务编号,累计完成\n30,140000\n");
@@ -183,13 +193,13 @@ TEST_CASE("the office log of arrivals (--received) overrides the files' dates in
   // The log as Excel on Chinese Windows saves it: GBK. 市妇联's form says 7月8日 but the office
   // logged it on 7月2日; 市残联's undated file arrived on 7月6日; 市交通运输局's column says 7月5日
   // but it arrived on the due day itself.
-  s.write("收文登记.csv",
-          minsheng::iconv_convert("单位,月份,收文日期\r\n市妇联,2024-06,2024/7/2\r\n"
-                                  "市残联,2024年6月,2024-07-06\r\n市交通运输局,2024-06,2024-07-03\r\n",
-                                  "UTF-8", "GB18030"));
-  Run missing = run(
-      "--data demo/reports --received 收文登记.csv missing --month 2024-06 --as-of 2024-07-10",
-      s.dir());
+  s.write("收文登记.csv", minsheng::iconv_convert(
+                              "单位,月份,收文日期\r\n市妇联,2024-06,2024/7/2\r\n"
+                              "市残联,2024年6月,2024-07-06\r\n市交通运输局,2024-06,2024-07-03\r\n",
+                              "UTF-8", "GB18030"));
+  Run missing =
+      run("--data demo/reports --received 收文登记.csv missing --month 2024-06 --as-of 2024-07-10",
+          s.dir());
   CHECK(missing.rc == 1);  // 市乡村振兴局 is still overdue
   CHECK(missing.out.find("已报 21 家，未报 1 家；逾期报送 1 家\n") != std::string::npos);
   CHECK(missing.out.find("市残联        2024-07-03  逾期 3 天报送（2024-07-06，据收文登记）") !=
@@ -212,8 +222,9 @@ TEST_CASE("the office log of arrivals (--received) overrides the files' dates in
   Run files = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10", s.dir());
   CHECK(files.out.find("逾期报送 2 家；报送日期未注明 1 家\n") != std::string::npos);
   // The log is an input: -o never writes over it.
-  Run over = run(
-      "--data demo/reports --received 收文登记.csv summary --month 2024-06 -o 收文登记.csv", s.dir());
+  Run over =
+      run("--data demo/reports --received 收文登记.csv summary --month 2024-06 -o 收文登记.csv",
+          s.dir());
   CHECK(over.rc == 2);
   CHECK(over.err.find("是收文登记（--received）") != std::string::npos);
 }
@@ -231,24 +242,48 @@ TEST_CASE("a bad arrivals log lists every bad row at once, with the nearest unit
         std::string::npos);
   CHECK(r.err.find("log.csv:4:13: 错误: 收文日期应写作 YYYY-MM-DD，实际为“7月2日”\n") !=
         std::string::npos);
-  CHECK(r.err.find("log.csv:5:13: 错误: 收文日期 2024-06-30 不晚于 2024年6月") != std::string::npos);
+  CHECK(r.err.find("log.csv:5:13: 错误: 收文日期 2024-06-30 不晚于 2024年6月") !=
+        std::string::npos);
   CHECK(r.out.empty());
 }
 
-TEST_CASE("the scheduled bulletin with --keep-going publishes: bad targets 数据有误, bad files named") {
+TEST_CASE(
+    "the scheduled bulletin with --keep-going publishes: bad targets 数据有误, bad files named") {
   Sandbox s;
   s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,十三万\n");
   Run strict = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10", s.dir());
   CHECK(strict.rc == 1);
-  Run r = run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10 --keep-going --write",
-              s.dir());
+  Run r =
+      run("--data demo/reports bulletin --quarter 2024Q2 --as-of 2024-07-10 --keep-going --write",
+          s.dir());
   REQUIRE(r.rc == 0);
-  CHECK(r.err.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") != std::string::npos);
+  CHECK(r.err.find("市妇联.csv:2:4: 错误: 任务30的累计完成值“十三万”不是数字") !=
+        std::string::npos);
   std::string md = slurp(s.data() / "2024Q2" / "bulletin.md");
   // Task 30 alone is 数据有误: the other 69 tasks keep their statuses.
   CHECK(md.find("未填报1项、目标待定1项、数据有误1项。") != std::string::npos);
-  CHECK(md.find("以下报送文件有数据错误，涉及的指标按“数据有误”处理，请相关单位更正后重新报送：市妇联.csv；") !=
-        std::string::npos);
+  CHECK(md.find("以下报送文件有数据错误，涉及的指标按“数据有误”处理，请相关单位更正后重新报送：市妇"
+                "联.csv；") != std::string::npos);
   std::string html = slurp(s.data() / "2024Q2" / "bulletin.html");
   CHECK(html.find("请相关单位更正后重新报送：市妇联.csv；") != std::string::npos);
+}
+
+TEST_CASE("the bulletin is signed with its issue date and numbered in its series") {
+  // The scheduled run on 8 October: the issue date is that day; 2024Q3 is the second quarter
+  // reported (the plan's reports start in April), so 第2期.
+  Run q3 = run("--data demo/reports bulletin --quarter last --as-of 2024-10-08");
+  REQUIRE(q3.rc == 0);
+  CHECK(q3.out.find("\n\n2024年第2期\n\n") != std::string::npos);
+  CHECK(q3.out.find("\n市政府政务督查室\n2024年10月8日\n") != std::string::npos);
+  Run given = run("--data demo/reports bulletin --quarter 2024Q3 --date 2024-10-12 --number 7");
+  CHECK(given.out.find("\n\n2024年第7期\n\n") != std::string::npos);
+  CHECK(given.out.find("\n市政府政务督查室\n2024年10月12日\n") != std::string::npos);
+  // The half-year series counts halves: 2024H2 is its second.
+  Run h2 = run("--data demo/reports bulletin --half 2024H2 --as-of 2025-01-05");
+  CHECK(h2.out.find("\n\n2024年第2期\n\n") != std::string::npos);
+  Run html = run("--data demo/reports bulletin --quarter 2024Q3 --date 2024-10-12 --format html");
+  CHECK(html.out.find("<div>2024年10月12日</div>") != std::string::npos);
+  CHECK(html.out.find("2024年第2期 · 数据截至") != std::string::npos);
+  CHECK(run("--data demo/reports bulletin --quarter 2024Q3 --number 0").rc == 2);
+  CHECK(run("--data demo/reports bulletin --quarter 2024Q3 --date 2024-13-01").rc == 2);
 }

@@ -88,8 +88,8 @@ TEST_CASE("garbled or missing inputs are errors naming the file, never an empty 
   CHECK(g.rc == 1);
   CHECK(g.err.find("garbled.csv:3: 错误: 这一行只有 1 列，表头有 2 列") != std::string::npos);
   Run none = run("--data demo/reports diff 2024-03 2024-06", s.dir());
-  CHECK(none.rc == 1);
-  CHECK(none.err.find("demo/reports/2024-03: 错误: 没有该月的进度数据") != std::string::npos);
+  CHECK(none.rc == 2);  // nothing was due before April
+  CHECK(none.err == "minsheng: 2024-03 无需报送进度：计划自 2024-04 起按月报送\n");
   Run missing = run("--data demo/reports diff nope.csv 2024-06", s.dir());
   CHECK(missing.rc == 4);  // the file system's problem, not the data's
   CHECK(missing.err == "minsheng: nope.csv: 无法读取文件: 文件或目录不存在\n");

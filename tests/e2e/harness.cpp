@@ -50,7 +50,7 @@ Run capture(const std::string& command_line) {
 }  // namespace
 
 Run run(const std::string& args, const fs::path& cwd, const std::string& env) {
-  return capture("cd " + shell_quote(cwd.string()) + " && env NO_COLOR= " + env + " " +
+  return capture("cd " + shell_quote(cwd.string()) + " && env -u COLUMNS NO_COLOR= " + env + " " +
                  shell_quote(MINSHENG_BIN) + " " + args);
 }
 

@@ -377,14 +377,15 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   auto wb = minsheng::read_xlsx(first);
   REQUIRE(wb.sheets.size() == 6);
   CHECK(wb.sheets[0].name == "总表");
-  // The title, the 数据截至 line, the header and 73 targets.
-  REQUIRE(wb.sheets[0].rows.size() == 76);
+  // The title, the 数据截至 line, the header, 10 category rows and 73 targets.
+  REQUIRE(wb.sheets[0].rows.size() == 86);
   CHECK(wb.sheets[0].rows[0].cells.at(0).text ==
         "宜昌市2024年十大民生项目 2024年6月进展汇总（总表）");
   CHECK(wb.sheets[0].rows[1].cells.at(0).text.rfind("数据截至 2024年6月底；序时进度 54.5%", 0) ==
         0);
   CHECK(wb.sheets[0].rows[2].cells.at(0).text == "序号");
-  CHECK(wb.sheets[0].rows[3].cells.at(0).text == "1");
+  CHECK(wb.sheets[0].rows[3].cells.at(0).text == "（一）着力实现幼有善育");
+  CHECK(wb.sheets[0].rows[4].cells.at(0).text == "1");
   CHECK(wb.sheets[5].name == "数据来源");
   Run stdout_xlsx = run("--data demo/reports summary --month 2024-06 --format xlsx", s.dir());
   CHECK(stdout_xlsx.rc == 2);

@@ -50,3 +50,14 @@ TEST_CASE("a month has ended only the day after its last day") {
   CHECK(month_ended({2024, 2}, {2024, 3, 1}));
   CHECK_FALSE(month_ended({2024, 6}, {2024, 5, 3}));  // not even begun
 }
+
+TEST_CASE("a period's 期号 counts from the period of the plan's first reporting month") {
+  YearMonth april{2024, 4};
+  CHECK(Period::parse("2024Q2")->issue_number(april) == 1);
+  CHECK(Period::parse("2024Q3")->issue_number(april) == 2);
+  CHECK(Period::parse("2025Q1")->issue_number(april) == 4);  // across the year end
+  CHECK(Period::parse("2024H1")->issue_number(april) == 1);
+  CHECK(Period::parse("2025H1")->issue_number(april) == 3);
+  CHECK(Period::parse("2024Q1")->issue_number(april) == 1);  // before the series: never 0
+  CHECK(Period::parse("2024Q4")->issue_number(YearMonth{2024, 12}) == 1);
+}

@@ -98,11 +98,24 @@ TEST_CASE("the UTF-8 check judges every short sequence as utf8proc does") {
   CHECK(checked > 300000);
 }
 
-TEST_CASE("strip_controls removes C0 controls, DEL and bidi controls, keeping TAB and line breaks") {
-  std::string s = "a\x1b[31mb\x07\x7f\tc\nd\xe2\x80\xae" "e\xe2\x81\xa6" "f\xe2\x80\x8e" "g";
+TEST_CASE(
+    "strip_controls removes C0 controls, DEL and bidi controls, keeping TAB and line breaks") {
+  std::string s =
+      "a\x1b[31mb\x07\x7f\tc\nd\xe2\x80\xae"
+      "e\xe2\x81\xa6"
+      "f\xe2\x80\x8e"
+      "g";
   CHECK(strip_controls(s) == 6);
   CHECK(s == "a[31mb\tc\ndefg");
   std::string plain = "宜昌市“两癌”筛查—完成";  // — is E2 80 94, not a control
   CHECK(strip_controls(plain) == 0);
   CHECK(plain == "宜昌市“两癌”筛查—完成");
+}
+
+TEST_CASE("wrap_lines breaks long lines by display width and never inside a colour code") {
+  CHECK(wrap_lines("abcdef\nab", 4) == "abcd\nef\nab");
+  CHECK(wrap_lines("宜昌市民生", 4) == "宜昌\n市民\n生");
+  CHECK(wrap_lines("a宜昌", 2) == "a\n宜\n昌");  // a wide character never straddles the edge
+  CHECK(wrap_lines("\x1b[31mabcd\x1b[0mef", 4) == "\x1b[31mabcd\x1b[0m\nef");
+  CHECK(wrap_lines("abcdef", 0) == "abcdef");
 }
