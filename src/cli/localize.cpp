@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace minsheng::cli {
 
@@ -44,8 +45,8 @@ std::optional<std::string> unknown_subcommand(const std::vector<std::string>& ar
     const std::string& a = args[i];
     if (a == "--") return std::nullopt;
     if (a.starts_with("-")) {
-      bool takes_value = std::find(valued_options.begin(), valued_options.end(), a) !=
-                         valued_options.end();
+      bool takes_value =
+          std::find(valued_options.begin(), valued_options.end(), a) != valued_options.end();
       if (takes_value) ++i;
       continue;
     }
@@ -56,9 +57,90 @@ std::optional<std::string> unknown_subcommand(const std::vector<std::string>& ar
   return std::nullopt;
 }
 
+namespace {
+
+// What an option's value is, in the words of the help: 月份, not TEXT.
+std::string type_word(const CLI::Option* o) {
+  static const std::map<std::string, std::string> by_name = {
+      {"plan", "文件"},      {"received", "文件"},  {"template", "文件"}, {"output", "文件"},
+      {"data", "目录"},      {"quarter", "季度"},   {"half", "半年"},     {"format", "格式"},
+      {"unit", "单位"},      {"county", "县市区"},  {"jobs", "线程数"},   {"number", "期号"},
+      {"explain", "编号"},   {"by", "方式"},        {"status", "状态"},   {"only", "类型"},
+      {"fail-on", "类型"},   {"task", "编号"},      {"category", "类别"}, {"OLD", "月份或文件"},
+      {"NEW", "月份或文件"}, {"COMMAND", "子命令"}, {"as-of", "日期"}};
+  const std::string& d = o->get_description();
+  if (d.find("YYYY-MM-DD") != std::string::npos) return "日期";
+  if (d.find("YYYY-MM") != std::string::npos) return "月份";
+  std::vector<std::string> names = o->get_lnames();
+  names.push_back(o->get_name());
+  for (const auto& n : names)
+    if (auto it = by_name.find(n); it != by_name.end()) return it->second;
+  std::string t = o->get_type_name();
+  if (t.starts_with("INT") || t.starts_with("UINT")) return "整数";
+  if (t.starts_with("FLOAT")) return "数值";
+  return "文本";
+}
+
+// CLI11's check after the type ("TEXT:{md,html}", "UINT:UINT in [0 - 256]") as 「{md,html}」,
+// 「0–256」.
+std::string checked_values(const CLI::Option* o) {
+  std::string t = o->get_type_name();
+  auto colon = t.find(':');
+  if (colon == std::string::npos) return "";
+  std::string check = t.substr(colon + 1);
+  if (check.starts_with("{")) return ":" + check;
+  static const std::regex range(R"(.*in \[(\S+) - (\S+)\])");
+  std::smatch m;
+  if (std::regex_match(check, m, range)) return ":" + m[1].str() + "–" + m[2].str();
+  return "";
+}
+
+// CLI11's help with Chinese words for types, defaults and constraints, aligned by display width
+// (CLI11 pads by bytes, which misaligns CJK) and wrapped at 80 columns.
+class ChineseFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* o, bool positional) const override {
+    return help_line(make_option_name(o, positional) + make_option_opts(o), make_option_desc(o));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return help_line(sub->get_display_name(true), sub->get_description());
+  }
+  std::string make_option_opts(const CLI::Option* o) const override {
+    std::string out;
+    if (o->get_type_size() != 0 && !o->get_type_name().empty()) {
+      out += " " + type_word(o) + checked_values(o);
+      if (!o->get_default_str().empty()) out += "=" + o->get_default_str();
+      if (o->get_required()) out += "（必填）";
+    }
+    if (!o->get_envname().empty()) out += "（环境变量 " + o->get_envname() + "）";
+    for (const CLI::Option* x : o->get_excludes()) out += "（不能与 " + x->get_name() + " 同用）";
+    for (const CLI::Option* x : o->get_needs()) out += "（需同时给出 " + x->get_name() + "）";
+    return out;
+  }
+
+ private:
+  std::string help_line(const std::string& name, const std::string& desc) const {
+    int col = static_cast<int>(get_column_width());
+    std::string indent(static_cast<std::size_t>(col), ' ');
+    std::string out = "  " + name;
+    int w = display_width(out);
+    if (desc.empty()) return out + "\n";
+    out += w >= col ? "\n" + indent : std::string(static_cast<std::size_t>(col - w), ' ');
+    std::string wrapped = wrap_lines(desc, kHelpWidth - col);
+    for (char c : wrapped) {
+      out += c;
+      if (c == '\n') out += indent;
+    }
+    return out + "\n";
+  }
+  static constexpr int kHelpWidth = 80;
+};
+
+}  // namespace
+
 void localize(CLI::App& app) {
+  app.formatter(std::make_shared<ChineseFormatter>());
   auto f = app.get_formatter();
-  // Type placeholders (TEXT, INT) stay ASCII because CLI11 aligns help columns by bytes.
   for (auto [en, zh] : {std::pair{"Usage", "用法"},
                         {"OPTIONS", "选项"},
                         {"SUBCOMMAND", "子命令"},

@@ -182,8 +182,8 @@ std::string wrap_lines(std::string_view text, int width) {
   if (width <= 0) return std::string(text);
   std::string out;
   out.reserve(text.size());
-  int used = 0;
-  std::size_t i = 0;
+  int used = 0, used_at_brk = 0;
+  std::size_t i = 0, line_start = 0, brk = std::string::npos;
   while (i < text.size()) {
     if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
       std::size_t m = text.find('m', i);
@@ -195,19 +195,34 @@ std::string wrap_lines(std::string_view text, int width) {
     if (text[i] == '\n') {
       out += '\n';
       used = 0;
+      line_start = out.size();
+      brk = std::string::npos;
       ++i;
       continue;
     }
     utf8proc_int32_t cp;
     std::size_t n = decode_at(text, i, cp);
     int w = cp == 0xFFFD ? 1 : std::max(0, utf8proc_charwidth(cp));
+    bool latin = cp < 0x80 && cp != ' ';
+    if (w == 2) brk = out.size(), used_at_brk = used;  // a line may break before a wide character
     if (used > 0 && used + w > width) {
-      out += '\n';
-      used = 0;
+      // A Latin word (a path, MINSHENG_PLAN) moves to the next line whole when it can.
+      if (latin && brk != std::string::npos && brk > line_start) {
+        out.insert(brk, 1, '\n');
+        line_start = brk + 1;
+        used -= used_at_brk;
+      }
+      if (used > 0 && used + w > width) {
+        out += '\n';
+        line_start = out.size();
+        used = 0;
+      }
+      brk = std::string::npos;
     }
     out.append(text.substr(i, n));
     used += w;
     i += n;
+    if (!latin) brk = out.size(), used_at_brk = used;  // and after a space or a wide one
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness.hpp"
+#include "util/text.hpp"
 
 using namespace minsheng::e2e;
 
@@ -38,4 +39,39 @@ TEST_CASE("MINSHENG_PLAN and MINSHENG_DATA name the plan and the data folder, an
   Run none = run("summary --month 2024-06", s.dir() / "elsewhere");
   CHECK(none.rc == 2);
   CHECK(none.err.find("请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件") != std::string::npos);
+}
+
+TEST_CASE("help names each value in Chinese, aligns by display width and fits 80 columns") {
+  std::vector<std::string> pages = {"--help"};
+  for (const char* c : {"tasks", "check", "template", "missing", "summary", "diff", "bulletin",
+                        "history", "projects", "problems", "site", "final"})
+    pages.push_back(std::string(c) + " --help");
+  for (const auto& args : pages) {
+    INFO(args);
+    Run r = run(args);
+    REQUIRE(r.rc == 0);
+    for (const char* english : {" TEXT", "UINT", " INT", "FLOAT", "Excludes", "Env:", "REQUIRED"})
+      CHECK(r.out.find(english) == std::string::npos);
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+      std::size_t end = r.out.find('\n', start);
+      std::string line = r.out.substr(start, end - start);
+      start = end + 1;
+      CHECK(minsheng::display_width(line) <= 80);
+      // An option's description starts at column 30 whatever the width of its Chinese words
+      // (a name too long for the column puts its description on the next line).
+      std::size_t gap = line.find("  ", 2);
+      if (line.rfind("  -", 0) == 0 && gap != std::string::npos) {
+        std::size_t text = line.find_first_not_of(' ', gap);
+        CHECK(minsheng::display_width(line.substr(0, text)) == 30);
+      }
+    }
+  }
+  Run b = run("bulletin --help");
+  CHECK(b.out.find("  --number 期号:1–999         期号") != std::string::npos);
+  CHECK(b.out.find("  --date 日期                 落款") != std::string::npos);
+  CHECK(b.out.find("  -f,--format 格式:{md,html}  输出格式") != std::string::npos);
+  Run top = run("--help");
+  CHECK(top.out.find("  --plan 文件=tasks.yaml（环境变量 MINSHENG_PLAN）\n") != std::string::npos);
+  CHECK(top.out.find("  -j,--jobs 线程数:0–256      并行") != std::string::npos);
 }

@@ -119,3 +119,10 @@ TEST_CASE("wrap_lines breaks long lines by display width and never inside a colo
   CHECK(wrap_lines("\x1b[31mabcd\x1b[0mef", 4) == "\x1b[31mabcd\x1b[0m\nef");
   CHECK(wrap_lines("abcdef", 0) == "abcdef");
 }
+
+TEST_CASE("wrap_lines moves a Latin word to the next line whole, and breaks Chinese anywhere") {
+  CHECK(wrap_lines("环境变量 MINSHENG_PLAN）", 13) == "环境变量 \nMINSHENG_PLAN\n）");
+  CHECK(wrap_lines("设置MINSHENG", 8) == "设置\nMINSHENG");
+  CHECK(wrap_lines("abc defgh", 6) == "abc \ndefgh");
+  CHECK(wrap_lines("abcdefgh", 4) == "abcd\nefgh");  // a word longer than the line is cut
+}
