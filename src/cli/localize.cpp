@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "cli/common.hpp"
 #include "util/suggest.hpp"
 #include "util/text.hpp"
 
@@ -102,6 +103,9 @@ class ChineseFormatter : public CLI::Formatter {
   std::string make_option(const CLI::Option* o, bool positional) const override {
     return help_line(make_option_name(o, positional) + make_option_opts(o), make_option_desc(o));
   }
+  std::string make_description(const CLI::App* app) const override {
+    return wrap_lines(CLI::Formatter::make_description(app), help_width());
+  }
   std::string make_subcommand(const CLI::App* sub) const override {
     return help_line(sub->get_display_name(true), sub->get_description());
   }
@@ -126,14 +130,18 @@ class ChineseFormatter : public CLI::Formatter {
     int w = display_width(out);
     if (desc.empty()) return out + "\n";
     out += w >= col ? "\n" + indent : std::string(static_cast<std::size_t>(col - w), ' ');
-    std::string wrapped = wrap_lines(desc, kHelpWidth - col);
+    std::string wrapped = wrap_lines(desc, help_width() - col);
     for (char c : wrapped) {
       out += c;
       if (c == '\n') out += indent;
     }
     return out + "\n";
   }
-  static constexpr int kHelpWidth = 80;
+  // 80 columns, or the terminal's when narrower (the man page is made at 72 for its indent).
+  int help_width() const {
+    int width = terminal_width();
+    return width <= 0 ? 80 : std::clamp(width, static_cast<int>(get_column_width()) + 20, 80);
+  }
 };
 
 }  // namespace

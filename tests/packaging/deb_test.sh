@@ -30,11 +30,37 @@ bin=$work/root/usr/bin/minsheng
 for f in usr/share/man/man1/minsheng.1.gz usr/share/bash-completion/completions/minsheng \
   usr/share/zsh/vendor-completions/_minsheng usr/share/doc/minsheng/copyright \
   usr/share/doc/minsheng/changelog.gz usr/share/doc/minsheng/examples/minsheng-bulletin.timer \
-  usr/share/doc/minsheng/examples/minsheng-missing.service usr/share/minsheng/templates/bulletin.md.mustache; do
+  usr/share/doc/minsheng/examples/minsheng-missing.service usr/share/doc/minsheng/examples/minsheng-half.timer \
+  usr/lib/sysusers.d/minsheng.conf usr/share/minsheng/templates/bulletin.md.mustache; do
   [[ -s $work/root/$f ]] || { echo "FAIL: $f not installed"; exit 1; }
 done
-man -l "$work/root/usr/share/man/man1/minsheng.1.gz" 2>/dev/null | grep -q 'summary' ||
-  { echo "FAIL: man page"; exit 1; }
+# The man page as a reader sees it in an 80-column UTF-8 terminal: its sections, and no line
+# that the terminal would have to wrap.
+MANWIDTH=80 LANG=C.UTF-8 man -l "$work/root/usr/share/man/man1/minsheng.1.gz" 2>/dev/null >"$work/man.txt"
+grep -q 'summary' "$work/man.txt" || { echo "FAIL: man page"; exit 1; }
+for section in 名称 概要 描述 子命令 示例 文件 环境 退出状态; do
+  grep -qx "$section" "$work/man.txt" || { echo "FAIL: man page has no section $section"; exit 1; }
+done
+python3 - "$work/man.txt" <<'PY' || exit 1
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+long = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if w(l) > 80]
+for l in long[:5]:
+    print("FAIL: man line wider than 80 columns:", l)
+sys.exit(1 if long else 0)
+PY
+# The example units as systemd reads them (the binary's path pointed at the unpacked one):
+# no unknown key, no missing unit, a valid calendar.
+if command -v systemd-analyze >/dev/null; then
+  mkdir "$work/units"
+  for u in "$work"/root/usr/share/doc/minsheng/examples/*.service "$work"/root/usr/share/doc/minsheng/examples/*.timer; do
+    sed "s|/usr/bin/minsheng|$bin|" "$u" >"$work/units/$(basename "$u")"
+  done
+  (cd "$work/units" && systemd-analyze verify ./*.service ./*.timer) >"$work/verify.log" 2>&1 ||
+    { cat "$work/verify.log"; echo "FAIL: systemd-analyze verify"; exit 1; }
+  [[ ! -s $work/verify.log ]] || { cat "$work/verify.log"; echo "FAIL: systemd-analyze verify warns"; exit 1; }
+  grep -q '^Environment=TZ=Asia/Shanghai' "$work/units/minsheng-bulletin.service" || { echo "FAIL: TZ"; exit 1; }
+fi
 # Bash completion, as a shell calls it: `minsheng sum<TAB>` and `--unit 市民<TAB>`.
 cd "$src"
 out=$(PATH="$work/root/usr/bin:$PATH" bash -c '
