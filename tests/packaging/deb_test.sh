@@ -70,12 +70,25 @@ out=$(PATH="$work/root/usr/bin:$PATH" bash -c '
   COMP_WORDS=(minsheng --data demo/reports summary --month 2024-0); COMP_CWORD=5; _minsheng
   echo "month: ${COMPREPLY[*]}"
   COMP_WORDS=(minsheng summary --kee); COMP_CWORD=2; _minsheng; echo "option: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng --data demo/reports summary --county 夷); COMP_CWORD=5; _minsheng
+  echo "county: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng --data demo/reports bulletin --quarter ""); COMP_CWORD=5; _minsheng
+  echo "quarter: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng -j 2 --data = demo/reports diff 2024-05 2024-1); COMP_CWORD=8; _minsheng
+  echo "diff: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng diff --only wor); COMP_CWORD=3; _minsheng; echo "only: ${COMPREPLY[*]}"
+  COMP_WORDS=(minsheng summary --format ""); COMP_CWORD=3; _minsheng; echo "format: ${COMPREPLY[*]}"
 ' "$work/root/usr/share/bash-completion/completions/minsheng")
 echo "$out"
 grep -qx 'sub: summary' <<<"$out" || { echo "FAIL: sum<TAB>"; exit 1; }
 grep -qx 'unit: 市民政局' <<<"$out" || { echo "FAIL: --unit 市民<TAB>"; exit 1; }
 grep -qx 'month: 2024-04 2024-05 2024-06 2024-07 2024-08 2024-09' <<<"$out" || { echo "FAIL: --month<TAB>"; exit 1; }
 grep -qx 'option: --keep-going' <<<"$out" || { echo "FAIL: option<TAB>"; exit 1; }
+grep -qx 'county: 夷陵区' <<<"$out" || { echo "FAIL: --county 夷<TAB>"; exit 1; }
+grep -qx 'quarter: last 2024Q2 2024Q3 2024Q4' <<<"$out" || { echo "FAIL: --quarter <TAB>"; exit 1; }
+grep -qx 'diff: 2024-10 2024-11 2024-12' <<<"$out" || { echo "FAIL: -j 2 --data=DIR diff month<TAB>"; exit 1; }
+grep -qx 'only: worsened' <<<"$out" || { echo "FAIL: --only wor<TAB>"; exit 1; }
+grep -qx 'format: table md csv json xlsx' <<<"$out" || { echo "FAIL: --format <TAB>"; exit 1; }
 if command -v lintian >/dev/null; then
   lintian --tag-display-limit 0 "$deb" 2>&1 | grep -v 'root privileges' >"$work/lintian.log" || true
   sed 's/^/  lintian: /' "$work/lintian.log"
