@@ -12,6 +12,7 @@
 #include "assess/month.hpp"
 #include "assess/period.hpp"
 #include "io/data_dir.hpp"
+#include "io/folder_settings.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
 #include "io/received_reader.hpp"
@@ -69,9 +70,23 @@ Plan load_plan(const GlobalOptions& g) {
     auto cwd = std::filesystem::current_path(ec).string();
     throw UsageError("找不到计划文件 " + g.plan + "（当前目录 " + cwd +
                      "）：请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件，或在项目目录（含 "
-                     "tasks.yaml）中运行");
+                     "tasks.yaml）或含 minsheng.yaml 的数据目录中运行");
   }
   return minsheng::load_plan(g.plan);
+}
+
+void apply_folder_settings(const CLI::App& app, GlobalOptions& g) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(kFolderSettingsFile, ec)) return;
+  FolderSettings s = parse_folder_settings(read_file(kFolderSettingsFile), kFolderSettingsFile);
+  auto unset = [&](const char* option, const char* env) {
+    const char* v = env ? std::getenv(env) : nullptr;
+    return app.get_option(option)->count() == 0 && !(v && *v);
+  };
+  if (!s.plan.empty() && unset("--plan", "MINSHENG_PLAN")) g.plan = s.plan;
+  // minsheng.yaml lives in the data folder unless it names another.
+  if (unset("--data", "MINSHENG_DATA")) g.data = s.data.empty() ? "." : s.data;
+  if (!s.received.empty() && unset("--received", nullptr)) g.received = s.received;
 }
 
 const ReceivedLog* received_log(const GlobalOptions& g, const Plan& plan) {

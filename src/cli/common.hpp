@@ -32,6 +32,10 @@ bool stdout_is_terminal();
 void emit(const std::string& content, const std::string& path);
 void print_err(const std::string& line);
 
+// minsheng.yaml in the current folder (plan:, data:, received:) fills in what neither the
+// command line nor the environment gave; without data:, the data folder is the current one.
+void apply_folder_settings(const CLI::App& app, GlobalOptions& g);
+
 Plan load_plan(const GlobalOptions& g);
 // The --received log, read once and kept; nullptr without --received. A DataError listing
 // every bad row of the log.

@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
 
   set_threads(g.jobs);
   try {
+    apply_folder_settings(app, g);
     if (complete.app->parsed()) return complete.run();
     for (const auto& c : commands)
       if (c.app->parsed()) {

@@ -146,6 +146,7 @@ std::string xlsx_bytes(const OutWorkbook& out) {
 
   lxw_format* unlocked = x.workbook_add_format(wb);
   x.format_set_unlocked(unlocked);
+  x.format_set_text_wrap(unlocked);
   x.format_set_bg_color(unlocked, 0xFFF8E1);
   x.format_set_border(unlocked, LXW_BORDER_THIN);
   lxw_format* unlocked_date = x.workbook_add_format(wb);
@@ -161,8 +162,18 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     bool form = !sheet.inputs.empty();
     bool titled = !form && !sheet.title.empty();
     // A form has its note above the header; a 汇总表 its title and 数据截至 line.
-    lxw_row_t top = form ? 1 : titled ? 2 : 0;
+    lxw_row_t top = form ? (sheet.info.empty() ? 1 : 2) : titled ? 2 : 0;
     if (form) x.worksheet_write_string(ws, 0, 0, sheet.note.c_str(), note_format);
+    for (std::size_t i = 0; form && i < sheet.info.size(); ++i) {
+      const auto& [label, value] = sheet.info[i];
+      auto col = static_cast<lxw_col_t>(2 * i);
+      x.worksheet_write_string(ws, 1, col, label.c_str(), note_format);
+      bool date = label.find("日期") != std::string::npos;
+      if (value.empty())
+        x.worksheet_write_blank(ws, 1, col + 1, date ? unlocked_date : unlocked);
+      else
+        x.worksheet_write_string(ws, 1, col + 1, value.c_str(), text);
+    }
     if (titled) {
       auto last = static_cast<lxw_col_t>(std::max<std::size_t>(sheet.headers.size(), 1) - 1);
       x.worksheet_merge_range(ws, 0, 0, 0, last, sheet.title.c_str(), title);
@@ -254,42 +265,58 @@ std::string xlsx_bytes(const OutWorkbook& out) {
       x.worksheet_repeat_rows(ws, top, top);
     }
     if (form && !sheet.rows.empty()) {
-      std::vector<char*> list;
-      for (const auto& c : sheet.choices) list.push_back(const_cast<char*>(c.c_str()));
-      list.push_back(nullptr);
+      // Spare rows under the table, open like the table's, for a project or a 县市区 the form
+      // does not list; more can be inserted anywhere (the protection allows it), and an
+      // inserted row inside the table takes on the checks of its column.
+      constexpr std::size_t kSpareRows = 20;
       auto first = static_cast<lxw_row_t>(top + 1);
-      auto last = static_cast<lxw_row_t>(top + sheet.rows.size());
+      auto last = static_cast<lxw_row_t>(top + sheet.rows.size() + kSpareRows);
+      for (lxw_row_t r = static_cast<lxw_row_t>(top + sheet.rows.size() + 1); r <= last; ++r)
+        for (std::size_t c = 0; c < sheet.inputs.size(); ++c)
+          x.worksheet_write_blank(ws, r, static_cast<lxw_col_t>(c),
+                                  sheet.inputs[c] == OutInput::date ? unlocked_date : unlocked);
+      std::vector<std::vector<char*>> lists(sheet.inputs.size());
       for (std::size_t c = 0; c < sheet.inputs.size(); ++c) {
         lxw_data_validation v{};
         v.show_error = LXW_VALIDATION_ON;
+        std::string title = c < sheet.headers.size() ? sheet.headers[c] : "";
+        std::string hint = c < sheet.hints.size() ? sheet.hints[c] : "";
         switch (sheet.inputs[c]) {
           case OutInput::number:
             v.validate = LXW_VALIDATION_TYPE_DECIMAL;
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
             v.value_number = 0;
-            v.error_title = const_cast<char*>("累计完成");
-            v.error_message = const_cast<char*>("请填写不小于 0 的数（自计划开始以来的累计数）");
+            if (hint.empty()) hint = "请填写不小于 0 的数";
             break;
           case OutInput::list:
+            if (c >= sheet.lists.size() || sheet.lists[c].empty()) continue;
+            for (const auto& choice : sheet.lists[c])
+              lists[c].push_back(const_cast<char*>(choice.c_str()));
+            lists[c].push_back(nullptr);
             v.validate = LXW_VALIDATION_TYPE_LIST;
-            v.value_list = list.data();
-            v.error_title = const_cast<char*>("状态");
-            v.error_message = const_cast<char*>("请选择 未启动、推进中 或 已完成");
+            v.value_list = lists[c].data();
+            if (hint.empty()) hint = "请从列表中选择：" + join(sheet.lists[c], "、");
             break;
           case OutInput::date:
             v.validate = LXW_VALIDATION_TYPE_DATE;
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
             v.minimum_datetime = lxw_datetime{2000, 1, 1, 0, 0, 0};
-            v.error_title = const_cast<char*>("报送日期");
-            v.error_message = const_cast<char*>("请填写日期，如 2024-07-02");
+            if (hint.empty()) hint = "请填写日期，如 2024-07-02";
             break;
           default:
             continue;
         }
+        v.error_title = title.data();
+        v.error_message = hint.data();
+        // libxlsxwriter copies the strings before this returns.
         x.worksheet_data_validation_range(ws, first, static_cast<lxw_col_t>(c), last,
                                           static_cast<lxw_col_t>(c), &v);
       }
-      x.worksheet_protect(ws, nullptr, nullptr);
+      lxw_protection rights{};
+      rights.insert_rows = 1;
+      rights.format_columns = 1;  // a column too narrow for what a unit writes can be widened
+      rights.format_rows = 1;
+      x.worksheet_protect(ws, nullptr, &rights);
     }
     x.worksheet_set_paper(ws, 9);  // A4
     // A sheet too wide for A4 portrait (about 96 character widths) would print shrunk.

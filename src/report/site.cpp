@@ -43,7 +43,10 @@ th { background: #f0f4f8; white-space: nowrap; } td.num { text-align: right; whi
   white-space: nowrap; }
 .bar { display: inline-block; width: 80px; height: 10px; background: #eceff1; vertical-align: middle;
   margin-right: 6px; } .bar i { display: block; height: 10px; }
-svg { max-width: 100%; height: auto; } svg.chart { width: 100%; }
+svg { max-width: 100%; height: auto; } svg.chart { width: 100%; max-width: 640px; }
+figure { margin: 0; }
+details.sources { color: var(--muted); font-size: 13px; margin: 8px 0; }
+details.sources li { word-break: break-all; }
 svg text { font-family: inherit; }
 ul.words { padding-left: 20px; } ul.links { columns: 2; padding-left: 20px; }
 footer { color: var(--muted); font-size: 13px; padding: 24px 16px; text-align: center; }
@@ -187,7 +190,9 @@ std::string problems_html(const Plan& plan, const std::vector<const Problem*>& l
 
 // Mean completion of numeric targets, month by month, against the 序时进度 line.
 std::string trend_svg(const History& h) {
-  constexpr int kW = 420, kH = 220, kL = 40, kR = 16, kT = 24, kB = 30;
+  // 400 units wide with 13-unit text: above 11 px on a phone (see svg_chart.cpp); the right
+  // margin keeps the last month's 「61.0%」 inside the chart.
+  constexpr int kW = 400, kH = 220, kL = 40, kR = 28, kT = 24, kB = 30;
   std::size_t n = h.months.size();
   if (n == 0) return "";
   auto x = [&](std::size_t i) {
@@ -203,7 +208,7 @@ std::string trend_svg(const History& h) {
   for (int g = 0; g <= 100; g += 25)
     svg += fmt::format(
         "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#eceff1\"/>"
-        "<text x=\"{3}\" y=\"{4}\" font-size=\"11\" text-anchor=\"end\">{5}%</text>",
+        "<text x=\"{3}\" y=\"{4}\" font-size=\"13\" text-anchor=\"end\">{5}%</text>",
         kL, format_fixed(y(g), 1), kW - kR, kL - 4, format_fixed(y(g) + 4, 1), g);
   std::string mean_pts, time_pts, labels;
   for (std::size_t i = 0; i < n; ++i) {
@@ -217,7 +222,7 @@ std::string trend_svg(const History& h) {
     std::string xs = format_fixed(x(i), 1);
     time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);
     labels +=
-        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}月</text>",
+        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}月</text>",
                     xs, kH - 10, h.months[i].month);
     if (pcts.empty()) continue;
     double mean = 0;
@@ -227,7 +232,7 @@ std::string trend_svg(const History& h) {
     mean_pts += (mean_pts.empty() ? "" : " ") + xs + "," + ys;
     labels += fmt::format(
         "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"#0b5394\"/>"
-        "<text x=\"{0}\" y=\"{2}\" font-size=\"12\" text-anchor=\"middle\" "
+        "<text x=\"{0}\" y=\"{2}\" font-size=\"13\" text-anchor=\"middle\" "
         "fill=\"#0b5394\">{3}</text>",
         xs, ys, format_fixed(y(mean) - 8, 1), pct_text(mean));
   }
@@ -238,7 +243,7 @@ std::string trend_svg(const History& h) {
            "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>";
   svg += labels;
   svg += fmt::format(
-      "<text x=\"{}\" y=\"14\" font-size=\"12\">实线：平均完成率　虚线：序时进度</text>", kL);
+      "<text x=\"{}\" y=\"14\" font-size=\"13\">实线：平均完成率　虚线：序时进度</text>", kL);
   return svg + "</svg>";
 }
 
@@ -246,7 +251,7 @@ std::string trend_svg(const History& h) {
 // the plan's start to its figure at the deadline.
 std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetResult& r) {
   if (!r.target_value || r.measure.empty() || th.target->kind != TargetKind::numeric) return "";
-  constexpr int kW = 420, kH = 220, kL = 16, kR = 16, kT = 24, kB = 30;
+  constexpr int kW = 400, kH = 220, kL = 16, kR = 24, kT = 24, kB = 30;
   int total = months_between(plan.start, plan.deadline_month()) + 1;
   double top = *r.target_value;
   for (const auto& p : th.points)
@@ -267,13 +272,13 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
       format_fixed(x(0), 1), format_fixed(y(r.baseline), 1), format_fixed(x(total), 1),
       format_fixed(y(*r.target_value), 1));
   svg += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#d32f2f\">目标 "
+      "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\" fill=\"#d32f2f\">目标 "
       "{}</text>",
       format_fixed(x(total), 1), format_fixed(y(*r.target_value) - 6, 1),
       esc(with_measure(r.target_value, r.measure)));
   for (int i = 0; i <= total; i += std::max(1, total / 6)) {
     YearMonth m = plan.start.plus(i - 1);
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}</text>",
                        format_fixed(x(i), 1), kH - 10,
                        i == 0 ? std::string("起点") : std::to_string(m.month) + "月底");
   }
@@ -285,7 +290,7 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
     pts += (pts.empty() ? "" : " ") + xs + "," + ys;
     marks += fmt::format(
         "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"{2}\" stroke=\"#0b5394\"/>"
-        "<text x=\"{0}\" y=\"{3}\" font-size=\"12\" text-anchor=\"middle\">{4}</text>",
+        "<text x=\"{0}\" y=\"{3}\" font-size=\"13\" text-anchor=\"middle\">{4}</text>",
         xs, ys, p.carried ? "#fff" : "#0b5394", format_fixed(y(*p.actual) - 8, 1),
         esc(format_human(*p.actual)));
   }
@@ -294,7 +299,7 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
            "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" + marks;
   svg += fmt::format(
       "<text x=\"{}\" y=\"14\" "
-      "font-size=\"12\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
+      "font-size=\"13\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
       kL);
   return svg + "</svg>";
 }
@@ -419,8 +424,11 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
       b += "<p class=\"lead\">排名第 " + std::to_string(st->rank) + " 位；分解指标 " +
            std::to_string(st->rollup.total()) + " 个；平均完成率 " +
            pct_text(st->rollup.avg_completion) + "</p>\n";
-      b += "<div class=\"scroll\"><table><thead><tr><th>编号</th><th>指标</th><th>牵头单位</th>"
-           "<th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead><tbody>\n";
+      // Stacked cards on a phone (the county governments read this page there): the name on
+      // its own line, then the figures and the status, nothing off-screen.
+      b += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>编号</th><th>指标</th>"
+           "<th>牵头单位</th><th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead>"
+           "<tbody>\n";
       for (const TargetResult* rp : county_rows[c]) {
         const TargetResult& r = *rp;
         std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
@@ -428,10 +436,10 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
         std::string note =
             r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
         b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
-             "</a></td><td>" + esc(target_name(r)) + note + "</td><td>" + esc(r.target->lead) +
-             "</td><td>" + esc(actual) + " / " + esc(with_measure(r.target_value, r.measure)) +
-             "</td><td>" + bar(r.completion_pct, r.status) + "</td><td>" + badge(r) +
-             "</td></tr>\n";
+             "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
+             esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
+             esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
+             bar(r.completion_pct, r.status) + "</td><td>" + badge(r) + "</td></tr>\n";
       }
       b += "</tbody></table></div>\n";
     }
@@ -460,16 +468,22 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
       if (th) {
         b += "<figure>" + target_svg(plan, *th, r) + "</figure>\n";
         b += "<div class=\"scroll\"><table><thead><tr><th>月份</th><th>累计完成</th><th>完成率</th>"
-             "<th>状态</th><th>来源</th></tr></thead><tbody>\n";
+             "<th>状态</th></tr></thead><tbody>\n";
+        // File paths are for the office checking a figure, not for the reader: they fold away.
+        std::string sources;
         for (const auto& p : th->points) {
           std::string v = p.actual ? with_measure(p.actual, r.measure)
                                    : (p.state ? milestone_label(*p.state) : "—");
           if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
           b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
-               pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td><td>" +
-               esc(p.source.file.empty() ? "" : p.source.str()) + "</td></tr>\n";
+               pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
+          if (!p.source.file.empty())
+            sources += "<li>" + p.month.str() + "：" + esc(p.source.str()) + "</li>";
         }
         b += "</tbody></table></div>\n";
+        if (!sources.empty())
+          b += "<details class=\"sources\"><summary>数据来源</summary><ul>" + sources +
+               "</ul></details>\n";
         if (!th->changes.empty()) {
           b += "<p>状态变化：";
           std::vector<std::string> ch;

@@ -32,8 +32,10 @@ std::string svg_escape(std::string_view s) {
   return out;
 }
 
+// Charts are drawn about 400 units wide: on a 390 px phone they show near full size, so their
+// 13–14 unit text stays above 11 px; pages cap their width on a wide screen.
 std::string status_chart_svg(const MonthReport& rep) {
-  constexpr int kLabel = 96, kBar = 420, kRow = 30, kTop = 8;
+  constexpr int kLabel = 80, kBar = 260, kRow = 30, kTop = 8;
   std::vector<std::pair<Status, int>> rows;
   int max = 1;
   for (Status s : kHeadlineOrder)
@@ -55,25 +57,27 @@ std::string status_chart_svg(const MonthReport& rep) {
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"14\">{}</text>"
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"3\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"14\">{} 项</text>",
-        kLabel - 8, y + 15, status_label(st, rep.at_deadline), kLabel, y, w, status_info(st).hex, kLabel + w + 6,
-        y + 15, count);
+        kLabel - 8, y + 15, status_label(st, rep.at_deadline), kLabel, y, w, status_info(st).hex,
+        kLabel + w + 6, y + 15, count);
   }
   return svg + "</svg>";
 }
 
 namespace {
 
-// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule.
+// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule. Each
+// row is two lines, its name above its bar, so that a long category name leaves the bar the
+// chart's width on a phone.
 std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
                              const std::string& title,
                              const std::vector<std::pair<std::string, const Rollup*>>& rows) {
-  constexpr int kLabel = 200, kBar = 360, kRow = 30, kTop = 28;
-  int height = kTop + kRow * static_cast<int>(rows.size()) + 8;
+  constexpr int kLabel = 0, kBar = 320, kRow = 42, kTop = 28;
+  int height = kTop + kRow * static_cast<int>(rows.size()) + 4;
   std::string svg = fmt::format(
       "<svg class=\"chart\" id=\"{}\" role=\"img\" viewBox=\"0 0 {} {}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">"
       "<title>{}</title>",
-      id, kLabel + kBar + 70, height, svg_escape(title));
+      id, kLabel + kBar + 72, height, svg_escape(title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Rollup& r = *rows[i].second;
     int y = kTop + static_cast<int>(i) * kRow;
@@ -81,20 +85,24 @@ std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
     int w = static_cast<int>(pct * kBar / 100);
     const char* color = r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
     svg += fmt::format(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>"
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#eceff1\"/>"
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>"
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eceff1\"/>"
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-        kLabel - 8, y + 14, svg_escape(rows[i].first), kLabel, y, kBar, kLabel, y, w, color,
-        kLabel + kBar + 6, y + 14, pct_text(r.avg_completion));
+        kLabel, y + 13, svg_escape(rows[i].first), kLabel, y + 18, kBar, kLabel, y + 18, w, color,
+        kLabel + kBar + 6, y + 31, pct_text(r.avg_completion));
   }
   int x = kLabel + static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
   svg += fmt::format(
       "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
       "stroke-dasharray=\"5 3\"/>"
-      "<text x=\"{0}\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" fill=\"#d32f2f\">序时进度 "
+      "<text x=\"{0}\" y=\"16\" text-anchor=\"{4}\" font-size=\"13\" fill=\"#d32f2f\">序时进度 "
       "{3}%</text>",
-      x, kTop - 6, height - 4, format_pct(rep.time.pct));
+      x, kTop - 6, height - 4, format_pct(rep.time.pct),
+      // Near either edge the label is anchored inward, so it is never cut off.
+      x < 60                   ? "start"
+      : x > kLabel + kBar - 40 ? "end"
+                               : "middle");
   return svg + "</svg>";
 }
 

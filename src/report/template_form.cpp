@@ -178,21 +178,28 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                               const std::vector<Problem>& problems) {
   OutSheet s = out_sheet(
       month.chinese() + "进度", kFormColumns,
-      {14, 9, 9, 6, 12, 40, 24, 16, 9, 16, 12, 10, 10, 20, 10, 10, 30, 30, 30, 10, 24, 20, 12},
-      true);
+      {12, 9, 7, 5, 10, 30, 22, 14, 7, 14, 10, 9, 9, 18, 9, 10, 26, 26, 26, 9, 14, 16, 11}, true);
   s.note =
       unit + " " + month.chinese() + "民生项目进展报送表：请于 " + plan.due_date(month).chinese() +
       " 前报送" + (plan.report_to.empty() ? "" : "至" + plan.report_to) +
       "；累计完成填自计划开始以来的累计数，里程碑任务在“状态”中选择；县市区行填该县市区的累计数；"
-      "具体项目可另起一行填写项目名称。" +
+      "具体项目可在表下空行（或插入一行）填写任务编号、指标序号和项目名称。" +
       (problems.empty() ? std::string()
                         : "上期未销号的问题已列在“存在问题”中：已解决的在“问题状态”填“已解决”，"
                           "仍存在的保留原文并在“进展情况”中说明。");
   using I = OutInput;
-  s.inputs = {I::none, I::none, I::none,   I::none, I::none,   I::none, I::none, I::none,
-              I::none, I::none, I::number, I::list, I::number, I::text, I::text, I::text,
-              I::text, I::text, I::text,   I::text, I::none,   I::text, I::date};
-  s.choices = {"未启动", "推进中", "已完成"};
+  s.inputs = {I::none, I::none, I::none,   I::none, I::text,   I::none, I::none, I::none,
+              I::none, I::none, I::number, I::list, I::number, I::text, I::list, I::text,
+              I::text, I::text, I::text,   I::list, I::none,   I::text, I::date};
+  s.lists.resize(s.inputs.size());
+  s.lists[11] = {"未启动", "推进中", "已完成"};
+  s.lists[14] = {"未开工", "在建", "已完工"};
+  s.lists[19] = {"已解决", "未解决"};
+  s.hints.resize(s.inputs.size());
+  s.hints[10] = "请填写不小于 0 的数：自计划开始以来的累计数（县市区行填该县市区的累计数）";
+  s.hints[12] = "请填写不小于 0 的数：目标待定的指标本期确定的目标值";
+  s.hints[15] = "请填写计划完工月份，如 2024-10";
+  s.info = {{"填报单位", unit}, {"填报日期", ""}, {"填表人", ""}, {"联系电话", ""}};
   for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Task* task = plan.find_task(r.target->task);
     s.rows.push_back({out_text(unit),
@@ -219,6 +226,12 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                       OutCell{},
                       OutCell{}});
   }
+  // The unit's own words on the month as a whole: a row with no task number.
+  std::vector<OutCell> general(kFormColumns.size());
+  general[0] = out_text(unit);
+  general[1] = out_text(month.str());
+  general[6] = out_text("（本单位总体情况：可填进展情况、存在问题、下步计划）");
+  s.rows.push_back(std::move(general));
   OutWorkbook wb;
   wb.title = s.note;
   wb.created = plan.due_date(month).days_since_epoch() * 86400LL;

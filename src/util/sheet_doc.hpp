@@ -26,10 +26,13 @@ struct OutSheet {
   std::vector<std::vector<OutCell>> rows;
   bool landscape = false;
   // A form: a line above the header, the columns people fill in, and protection (no password)
-  // so that nothing else is changed by accident.
+  // so that nothing else is changed by accident; rows may be inserted and columns resized.
   std::string note;
-  std::vector<OutInput> inputs;      // one per column; empty: not a form
-  std::vector<std::string> choices;  // for OutInput::list
+  std::vector<OutInput> inputs;                 // one per column; empty: not a form
+  std::vector<std::vector<std::string>> lists;  // per column, the choices of OutInput::list
+  std::vector<std::string> hints;               // per column, what a refused value should be
+  // A line between the note and the header: 填报单位 and its name, 填报日期 and a cell to fill…
+  std::vector<std::pair<std::string, std::string>> info;
 };
 
 struct OutWorkbook {

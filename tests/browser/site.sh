@@ -14,5 +14,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$src"
 "$bin" --data demo/reports site --month 2024-06 -o "$work/site"
+"$bin" --data demo/reports bulletin --quarter 2024Q2 --format html -o "$work/bulletin.html"
 rm -rf "$build/site-shots"
-python3 tests/browser/site_check.py "$work/site" "$build/site-shots"
+python3 tests/browser/site_check.py "$work/site" "$build/site-shots" "$work/bulletin.html"

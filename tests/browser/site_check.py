@@ -1,12 +1,13 @@
 """Checks a minsheng site in headless Chromium through the DevTools protocol on a pipe
 (--remote-debugging-pipe: no network port, no extra package).
 
-Usage: site_check.py SITE_DIR SHOT_DIR
+Usage: site_check.py SITE_DIR SHOT_DIR [PAGE.html ...]
 
 - crawls every link from index.html: each internal link resolves (file and #fragment), no link
   leaves the site, and every page in the folder is reached (none orphaned);
 - opens index.html and one page of every kind at 390 px and 1280 px wide: no console error or
-  exception, no horizontal scrolling at 390 px, every chart has its marks (lines, points, bars);
+  exception, no horizontal scrolling and no text under 11 px at 390 px, every chart has its
+  marks (lines, points, bars); extra pages (bulletin.html) are opened the same way;
 - saves a full-page screenshot of each to SHOT_DIR for review.
 """
 import base64
@@ -129,10 +130,28 @@ PROBE = """JSON.stringify({
   empty: [...document.querySelectorAll('svg.chart')].filter(
       s => !s.querySelector('polyline, circle, rect')).length,
   marks: document.querySelectorAll('svg polyline, svg circle, svg rect').length,
+  // Text as it is drawn: HTML by its computed size, SVG text by its size times the chart's scale.
+  small: [...document.querySelectorAll('body *')].filter(e => {
+      if (e.closest('svg') && e.tagName !== 'text') return false;
+      const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+      if (!own) return false;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return false;  // not shown (a closed details)
+      let size = parseFloat(getComputedStyle(e).fontSize);
+      if (e.tagName === 'text') size *= e.getScreenCTM().a;
+      return size < 10.95;
+    }).slice(0, 5).map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 20) + ' ' +
+      (parseFloat(getComputedStyle(e).fontSize) * (e.tagName === 'text' ? e.getScreenCTM().a : 1)).toFixed(1)),
+  inner_scroll: [...document.querySelectorAll('.scroll')].filter(e => e.scrollWidth > e.clientWidth + 1)
+      .map(e => (e.querySelector('th') || e).textContent.trim().slice(0, 12) + ' ' + e.scrollWidth),
   title: document.title })"""
 
 kinds = ["index.html", "category-1.html", "unit-01.html", "task-39.html", "task-4.html"]
 kinds += [p for p in ["county-01.html"] if p in pages]
+# Documents checked alongside the site, outside its crawl (bulletin.html): given as extra paths.
+extra = sys.argv[3:]
+for path in extra:
+    kinds.append(os.path.abspath(path))
 try:
     for width in (390, 1280):
         for page in kinds:
@@ -146,6 +165,7 @@ try:
             events.clear()
             call("Page.navigate", {"url": "file://" + os.path.abspath(os.path.join(site, page))},
                  session=session)
+            page = os.path.basename(page)
             wait_event("Page.loadEventFired", session)
             probe = json.loads(call("Runtime.evaluate", {"expression": PROBE, "returnByValue": True},
                                     session=session)["result"]["value"])
@@ -162,6 +182,10 @@ try:
             # the page is measured against the screen's width.
             if width == 390 and max(probe["scroll"], probe["inner"]) > width:
                 fail(f"{where}: scrolls sideways ({probe['scroll']} px wide on a {width} px screen)")
+            if width == 390 and probe["inner_scroll"]:
+                fail(f"{where}: a table scrolls sideways inside the page: {probe['inner_scroll']}")
+            if width == 390 and probe["small"]:
+                fail(f"{where}: text under 11 px on a phone: {probe['small']}")
             if probe["empty"]:
                 fail(f"{where}: {probe['empty']} chart(s) without marks")
             if page == "index.html" and "trend-chart" not in probe["charts"]:

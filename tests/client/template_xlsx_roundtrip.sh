@@ -24,4 +24,9 @@ csv=$("$bin" --data "$work/data" summary --month 2024-07 --format csv --keep-goi
 # Task 7 is numeric (June's 14 plus one), task 6 a milestone (推进中); both from the workbook.
 grep -q '^7,1,.*,15,.*,2024-07,.*团市委.xlsx' <<<"$csv" || { echo "FAIL: task 7 is not 15"; exit 1; }
 grep -q '^6,1,.*,2024-07,.*团市委.xlsx.*,推进中,2024-07' <<<"$csv" || { echo "FAIL: task 6 state"; exit 1; }
-echo "ok: the filled template reads back with no error and its values"
+# The project added in a spare row, and the unit's general words, are read.
+projects=$("$bin" --data "$work/data" projects --month 2024-07 --format csv 2>/dev/null)
+grep -q '猇亭区青年之家' <<<"$projects" || { echo "FAIL: the project in the spare row: $projects"; exit 1; }
+md=$("$bin" --data "$work/data" summary --month 2024-07 --format md --keep-going 2>/dev/null)
+grep -q '各县市区青年之家建设稳步推进' <<<"$md" || { echo "FAIL: the unit's general words"; exit 1; }
+echo "ok: the filled template reads back with no error and its values, a new project and the unit's words"

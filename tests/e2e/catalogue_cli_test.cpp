@@ -128,7 +128,7 @@ TEST_CASE("a missing plan names the folder and the way out — an unreadable one
   CHECK(r.err == "minsheng: 找不到计划文件 tasks.yaml（当前目录 " +
                      std::filesystem::canonical(s.dir()).string() +
                      "）：请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件，或在项目目录（含 "
-                     "tasks.yaml）中运行\n");
+                     "tasks.yaml）或含 minsheng.yaml 的数据目录中运行\n");
   std::filesystem::create_directories(s.dir() / "plan.d");
   Run dir = run("--plan plan.d tasks", s.dir());
   CHECK(dir.rc == 4);

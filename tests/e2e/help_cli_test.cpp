@@ -75,3 +75,27 @@ TEST_CASE("help names each value in Chinese, aligns by display width and fits 80
   CHECK(top.out.find("  --plan 文件=tasks.yaml（环境变量 MINSHENG_PLAN）\n") != std::string::npos);
   CHECK(top.out.find("  -j,--jobs 线程数:0–256      并行") != std::string::npos);
 }
+
+TEST_CASE("from a data folder with minsheng.yaml, minsheng runs with no --plan or --data") {
+  Sandbox s;
+  s.write("demo/reports/minsheng.yaml", "plan: ../../tasks.yaml\n");
+  Run here = run("summary --month 2024-06 --format csv", s.data());
+  REQUIRE(here.rc == 0);
+  Run there = run("--data demo/reports summary --month 2024-06 --format csv", s.dir());
+  // The same figures; only the sources' paths differ (./2024-06/… against demo/reports/2024-06/…).
+  auto strip = [](std::string t) {
+    for (std::size_t at; (at = t.find("demo/reports/")) != std::string::npos;)
+      t.replace(at, 13, "./");
+    return t;
+  };
+  CHECK(here.out == strip(there.out));
+  // The command line and the environment still win over it.
+  CHECK(run("--plan nope.yaml summary --month 2024-06", s.data()).rc == 2);
+  CHECK(run("summary --month 2024-06", s.data(), "MINSHENG_PLAN=nope.yaml").rc == 2);
+  s.write("demo/reports/minsheng.yaml", "paln: ../../tasks.yaml\n");
+  Run bad = run("summary --month 2024-06", s.data());
+  CHECK(bad.rc == 1);
+  CHECK(bad.err ==
+        "minsheng.yaml:1:1: 错误: 未知设置“paln”（是否应为“plan”？）；可用：plan、data、received\n"
+        "共 1 个错误、0 个警告\n");
+}

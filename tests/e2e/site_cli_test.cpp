@@ -74,3 +74,16 @@ TEST_CASE("site replaces the old folder as a whole, and a failed run leaves it a
   CHECK(june["index.html"].find("2024年6月") != std::string::npos);
   CHECK(run("--data demo/reports site --month 2024-06", s.dir()).rc == 2);  // where to?
 }
+
+TEST_CASE("on a phone: sources fold into 数据来源, the county list is cards, charts fit") {
+  Sandbox s;
+  REQUIRE(run("--data demo/reports site --month 2024-06 -o site", s.dir()).rc == 0);
+  std::string task = slurp(s.dir() / "site/task-4.html");
+  CHECK(task.find("<th>来源</th>") == std::string::npos);
+  CHECK(task.find("<details class=\"sources\"><summary>数据来源</summary><ul><li>2024-04：demo/"
+                  "reports/2024-04/submissions/市卫健委.csv:") != std::string::npos);
+  CHECK(task.find("viewBox=\"0 0 400 220\"") != std::string::npos);
+  std::string county = slurp(s.dir() / "site/county-01.html");
+  CHECK(county.find("<table class=\"cards\">") != std::string::npos);
+  CHECK(county.find("<td class=\"name\">新增3岁以下婴幼儿托位") != std::string::npos);
+}
