@@ -25,7 +25,8 @@ class CsvError : public TextError {
 };
 
 // Parses UTF-8 text. The separator is ',' unless the first line has tabs and no commas.
-// Quoted fields may span lines and contain "" escapes; CRLF and LF both end records.
+// Quoted fields may span lines and contain "" escapes; CRLF and LF both end records. Blank
+// records (",,,,", spaces) are left out: each kept record says its own line.
 std::vector<CsvRecord> parse_csv(std::string_view text);
 
 std::string csv_field(std::string_view value);
