@@ -30,6 +30,14 @@ namespace {
 // listed many times) by what all its parts unpack to; cells by Excel's own last cell, XFD1048576.
 constexpr std::size_t kMaxUnpackedBytes = 100u << 20;
 constexpr int kMaxRows = 1048576, kMaxCols = 16384;
+// What all the cells of a workbook may hold. A shared string is stored once but copied into
+// every cell that uses it (1 MB used by 20,000 cells once took 5.8 GB), and each cell costs its
+// own bookkeeping: a progress form is a few hundred cells.
+constexpr std::size_t kMaxCellTextBytes = 100u << 20;
+constexpr std::size_t kMaxCells = 4u << 20;
+// A workbook has a sheet per month at most, or a few per county: thousands are not a form, and
+// each sheet costs a look-up in the zip directory.
+constexpr std::size_t kMaxSheets = 1024;
 
 // ---- reading a zip from memory ----------------------------------------------------------
 
@@ -370,6 +378,10 @@ Workbook read_xlsx(std::string_view bytes) {
     };
     parse_xml(*workbook_xml, "workbook.xml", h);
   }
+  if (wb.sheets.size() > kMaxSheets)
+    throw WorkbookError("工作簿有 " + std::to_string(wb.sheets.size()) + " 个工作表，超过 " +
+                        std::to_string(kMaxSheets) + " 个，不是进度报送表");
+  std::size_t text_left = kMaxCellTextBytes, cells = 0;
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
     Sheet& s = wb.sheets[i];
     auto xml = parts[i].empty() ? std::nullopt : zip.part(parts[i]);
@@ -441,6 +453,11 @@ Workbook read_xlsx(std::string_view bytes) {
       } else {
         text = value;
       }
+      if (!text.empty() && (++cells > kMaxCells || text.size() > text_left))
+        throw WorkbookError("工作簿的单元格合计超过 " + std::to_string(kMaxCells >> 20) +
+                            " 百万个或文字超过 " + std::to_string(kMaxCellTextBytes >> 20) +
+                            " MB，不是进度报送表");
+      text_left -= text.size();
       add_cell(s, row, col, std::move(text));
     };
     parse_xml(*xml, parts[i], h);

@@ -207,3 +207,39 @@ TEST_CASE("a workbook that unpacks to over 100 MB in all is refused before it is
   parts.pop_back();
   CHECK(cells_of(test::stored_zip(parts)) == std::vector<std::string>{"A1=1"});
 }
+
+TEST_CASE("one shared string used by many cells cannot expand a small workbook without bound") {
+  // A 1 MB string used by 200 cells: 200 MB of cell text from a file of about 1 MB (the audit's
+  // 20,000 cells took 5.8 GB). Refused once the cells hold 100 MB.
+  std::string sst = "<sst><si><t>" + std::string(1u << 20, 'x') + "</t></si></sst>";
+  std::string rows;
+  for (int r = 1; r <= 200; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"s\"><v>0</v></c></row>";
+  auto parts = test::one_sheet(rows);
+  parts.push_back({"xl/sharedStrings.xml", sst, true});
+  CHECK(workbook_error(test::stored_zip(parts)) ==
+        "工作簿的单元格合计超过 4 百万个或文字超过 100 MB，不是进度报送表");
+  // 50 of them (50 MB) are read.
+  rows.clear();
+  for (int r = 1; r <= 50; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"s\"><v>0</v></c></row>";
+  parts = test::one_sheet(rows);
+  parts.push_back({"xl/sharedStrings.xml", sst, true});
+  CHECK(read_xlsx(test::stored_zip(parts)).sheets.at(0).rows.size() == 50);
+}
+
+TEST_CASE("a workbook of thousands of sheets is refused before any is read") {
+  std::string sheets, rels;
+  for (int i = 1; i <= 1025; ++i) {
+    sheets += "<sheet name=\"S" + std::to_string(i) + "\" r:id=\"r" + std::to_string(i) + "\"/>";
+    rels += "<Relationship Id=\"r" + std::to_string(i) + "\" Target=\"worksheets/s.xml\"/>";
+  }
+  test::ZipParts parts = {
+      {"xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>" + sheets + "</sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels", "<Relationships>" + rels + "</Relationships>"},
+      {"xl/worksheets/s.xml", "<worksheet><sheetData/></worksheet>"}};
+  CHECK(workbook_error(test::stored_zip(parts)) ==
+        "工作簿有 1025 个工作表，超过 1024 个，不是进度报送表");
+}
