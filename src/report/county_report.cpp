@@ -9,9 +9,9 @@
 namespace minsheng {
 
 const std::vector<std::string> kCountyCsvColumns = {
-    "county",         "task",     "target", "lead",   "name",         "county_target", "actual",
-    "completion_pct", "time_pct", "gap_pp", "status", "status_label", "value_month",   "source",
-    "note"};
+    "county",        "task",         "target",         "lead",     "name",
+    "county_target", "actual",       "completion_pct", "time_pct", "gap_pp",
+    "status",        "status_label", "value_month",    "source",   "note"};
 
 namespace {
 
@@ -58,9 +58,9 @@ TextTable standings_table(const MonthReport& rep, int county) {
 }
 
 TextTable targets_table(const std::vector<const TargetResult*>& rows) {
-  TextTable t(
-      {"编号", "指标", "牵头单位", "分解目标", "累计完成", "完成率", "差距（百分点）", "状态", "备注"},
-      {false, false, false, true, true, true, true, false, false});
+  TextTable t({"编号", "指标", "牵头单位", "分解目标", "累计完成", "完成率", "差距（百分点）",
+               "状态", "备注"},
+              {false, false, false, true, true, true, true, false, false});
   // The 备注 a unit wrote on the 县市区's own row stays with its figure.
   for (const TargetResult* r : rows)
     t.add({target_id(*r), target_name(*r), r->target->lead, goal_text(*r), actual_text(*r),
@@ -192,10 +192,13 @@ OutWorkbook county_workbook(const MonthReport& rep, int county) {
                          avg});
   }
   wb.sheets.push_back(std::move(rank));
+  // Sources, file paths, on a sheet of their own, as in the summary workbook.
   OutSheet detail = out_sheet("县市区明细",
                               {"县市区", "编号", "指标", "牵头单位", "分解目标", "累计完成",
-                               "完成率", "差距（百分点）", "状态", "数据月份", "来源"},
-                              {16, 7, 34, 14, 10, 10, 9, 10, 14, 10, 40}, true);
+                               "完成率", "差距（百分点）", "状态", "数据月份"},
+                              {12, 6, 28, 10, 9, 9, 7, 8, 12, 8}, true);
+  OutSheet sources =
+      out_sheet("数据来源", {"县市区", "编号", "指标", "数据月份", "来源"}, {12, 6, 28, 8, 50});
   for (const TargetResult* r : rows_of(rep, county)) {
     OutCell status = out_text(status_text(*r));
     status.fill = status_info(r->status).hex;
@@ -205,11 +208,19 @@ OutWorkbook county_workbook(const MonthReport& rep, int county) {
          r->actual ? out_number(*r->actual) : OutCell{},
          r->completion_pct ? OutCell{OutCell::Kind::percent, "", *round1(r->completion_pct), ""}
                            : OutCell{},
-         r->gap_pp ? out_number(*round1(r->gap_pp)) : OutCell{}, status,
-         out_text(opt_month(r->value_month)),
-         out_text(r->source.file.empty() ? "" : r->source.str())});
+         r->gap_pp ? out_decimal1(*round1(r->gap_pp)) : OutCell{}, status,
+         out_text(opt_month(r->value_month))});
+    if (!r->source.file.empty())
+      sources.rows.push_back({out_text(county_name(rep, r->county)), out_text(target_id(*r)),
+                              out_text(target_name(*r)), out_text(opt_month(r->value_month)),
+                              out_text(r->source.str())});
   }
   wb.sheets.push_back(std::move(detail));
+  wb.sheets.push_back(std::move(sources));
+  for (auto& s : wb.sheets) {
+    s.title = wb.title + "（" + s.name + "）";
+    s.subtitle = rules_line(rep);
+  }
   return wb;
 }
 

@@ -279,7 +279,8 @@ OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& onl
         name,
         {"编号", "指标", "牵头单位", "变化", "原累计完成", "现累计完成", "增量", "原完成率",
          "现完成率", "完成率变化（百分点）", "原状态", "现状态", "原数据月份", "现数据月份"},
-        {7, 36, 14, 10, 12, 12, 10, 9, 9, 12, 12, 12, 11, 11}, true);
+        // About 140 character widths: A4 landscape at full size (see summary_workbook).
+        {6, 26, 10, 8, 10, 10, 8, 7, 7, 9, 11, 11, 8, 8}, true);
     auto num = [](const std::optional<double>& v) { return v ? out_number(*v) : OutCell{}; };
     // Stored already rounded by the one rule, so a spreadsheet never shows 36.2 for 36.25.
     auto pct = [](const std::optional<double>& v) {
@@ -303,8 +304,9 @@ OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& onl
       s.rows.push_back({out_text(id_text(r, multi)), out_text(what_of(r, multi)),
                         out_text(std::string(r.any().lead)), kind, side(true, actual),
                         side(false, actual), num(r.delta), side(true, compl_), side(false, compl_),
-                        num(round1(r.delta_pp)), side(true, status), side(false, status),
-                        side(true, month), side(false, month)});
+                        r.delta_pp ? out_decimal1(*round1(r.delta_pp)) : OutCell{},
+                        side(true, status), side(false, status), side(true, month),
+                        side(false, month)});
     }
     return s;
   };
@@ -316,6 +318,10 @@ OutWorkbook diff_workbook(const DiffReport& rep, const std::set<ChangeKind>& onl
   for (ChangeKind k : sections(only))
     if (rep.count(k))
       wb.sheets.push_back(sheet(change_label(k), [k](const DiffRow& r) { return r.kind == k; }));
+  for (auto& s : wb.sheets) {  // each sheet printed on its own says what it compares
+    s.title = rep.old_side.label + " 至 " + rep.new_side.label + " 进展变化（" + s.name + "）";
+    s.subtitle = diff_headline(rep);
+  }
   return wb;
 }
 

@@ -117,7 +117,7 @@ timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
   --outdir "$work" "$work/diff.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
 python3 - "$work/diff-全部.csv" "$work/diff.csv" <<'PY'
 import csv, sys
-lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8").readlines()[2:]))  # under the title
 ref = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig"))]
 def num(s):
     s = s.replace(",", "").rstrip("%")
@@ -141,9 +141,9 @@ timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
   --outdir "$work" "$work/county.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
 python3 - "$work/county-县市区明细.csv" "$work/county.csv" "$work/county-县市区排名.csv" <<'PY'
 import csv, sys
-lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+lo = list(csv.DictReader(open(sys.argv[1], encoding="utf-8").readlines()[2:]))  # under the title
 ref = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig")))
-rank = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+rank = list(csv.DictReader(open(sys.argv[3], encoding="utf-8").readlines()[2:]))
 def num(s):
     s = s.replace(",", "").rstrip("%")
     return round(float(s), 1) if s else None
@@ -158,4 +158,17 @@ for a, b in zip(lo, ref):
             print(f"FAIL: {b['county']} task {b['task']}: {got!r} vs {want!r}")
 sys.exit(1 if bad else 0)
 PY
+# The diff and county workbooks print at full size too.
+if command -v pdftotext >/dev/null; then
+  timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" --convert-to pdf \
+    --outdir "$work" "$work/diff.xlsx" "$work/county.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+  for f in diff county; do
+    pdftotext -bbox "$work/$f.pdf" - | python3 -c '
+import re, sys
+hs = [float(b) - float(a) for a, b in re.findall(r"<word xMin=\S+ yMin=\"([0-9.]+)\" xMax=\S+ yMax=\"([0-9.]+)\"", sys.stdin.read())]
+small = min(hs)
+print(f"'"$f"'.pdf: {len(hs)} words, smallest box {small:.2f} pt")
+sys.exit(0 if small >= 10.7 else 1)' || { echo "FAIL: $f.xlsx prints under 9 pt"; exit 1; }
+  done
+fi
 echo "ok: LibreOffice reads summary.xlsx (73 targets, 5 sheets), diff.xlsx and the 县市区 workbook with the CSVs' numbers"

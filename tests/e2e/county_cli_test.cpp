@@ -170,12 +170,19 @@ TEST_CASE("summary --by county --format xlsx: a ranking sheet and a detail sheet
               s.dir());
   REQUIRE(r.rc == 0);
   auto wb = minsheng::read_xlsx(slurp(s.dir() / "c.xlsx"));
-  REQUIRE(wb.sheets.size() == 2);
+  REQUIRE(wb.sheets.size() == 3);
   CHECK(wb.sheets[0].name == "县市区排名");
-  CHECK(wb.sheets[0].rows.size() == 1 + 14);
-  CHECK(wb.sheets[0].rows[1].cells[1].text == "西陵区");
+  // A title, the 数据截至 line, the header, then the 14 县市区.
+  CHECK(wb.sheets[0].rows.size() == 3 + 14);
+  CHECK(wb.sheets[0].rows[0].cells[0].text.find("（县市区排名）") != std::string::npos);
+  CHECK(wb.sheets[0].rows[1].cells[0].text.rfind("数据截至 2024年6月底", 0) == 0);
+  CHECK(wb.sheets[0].rows[3].cells[1].text == "西陵区");
   CHECK(wb.sheets[1].name == "县市区明细");
-  CHECK(wb.sheets[1].rows.size() == 1 + std::size(kJune));
+  CHECK(wb.sheets[1].rows.size() == 3 + std::size(kJune));
+  // File paths are on the 数据来源 sheet, never in the table a county reads.
+  for (const auto& row : wb.sheets[1].rows)
+    for (const auto& c : row.cells) CHECK(c.text.find("submissions") == std::string::npos);
+  CHECK(wb.sheets[2].name == "数据来源");
 }
 
 TEST_CASE("diff --by county: what moved in each 县市区 from May to June") {
@@ -221,8 +228,9 @@ TEST_CASE("a 备注 written on a 县市区 row stays with that 县市区's figur
   REQUIRE(csv.rc == 0);
   CHECK(csv.out.find(",demo/reports/2024-07/submissions/市民政局.csv:3,县级配套资金8月到位\r\n") !=
         std::string::npos);
-  Run md = run("--data demo/reports summary --month 2024-07 --by county --county 远安县 --format md",
-               s.dir());
+  Run md =
+      run("--data demo/reports summary --month 2024-07 --by county --county 远安县 --format md",
+          s.dir());
   CHECK(md.out.find("| 县级配套资金8月到位 |") != std::string::npos);
   Run json = run("--data demo/reports summary --month 2024-07 --by county --format json", s.dir());
   CHECK(json.out.find("\"note\": \"县级配套资金8月到位\"") != std::string::npos);

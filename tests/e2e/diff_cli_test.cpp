@@ -154,11 +154,12 @@ TEST_CASE("diff --format xlsx: 全部 and a sheet per kind of change, Chinese he
   auto wb = minsheng::read_xlsx(slurp(s.dir() / "d.xlsx"));
   REQUIRE(wb.sheets.size() >= 2);
   CHECK(wb.sheets[0].name == "全部");
-  CHECK(wb.sheets[0].rows[0].cells[0].text == "编号");
-  // 全部 is every target, unchanged ones too: the header and 73 rows.
-  CHECK(wb.sheets[0].rows.size() == 1 + 73);
+  CHECK(wb.sheets[0].rows[0].cells[0].text == "2024-05 至 2024-06 进展变化（全部）");
+  CHECK(wb.sheets[0].rows[2].cells[0].text == "编号");
+  // 全部 is every target, unchanged ones too: title, headline, header and 73 rows.
+  CHECK(wb.sheets[0].rows.size() == 3 + 73);
   // 新完成 has its 11 (as the headline says) under its header.
-  CHECK(wb.sheets[1].rows.size() == 1 + 11);
+  CHECK(wb.sheets[1].rows.size() == 3 + 11);
   std::vector<std::string> names;
   for (const auto& sh : wb.sheets) names.push_back(sh.name);
   CHECK(names == std::vector<std::string>{"全部", "新完成", "状态恶化", "数据下调", "无进展",
