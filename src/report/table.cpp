@@ -132,7 +132,8 @@ std::string TextTable::render(const Style& style, int max_width) const {
 namespace {
 
 // What each byte becomes in Markdown: kept, escaped, a space, or dropped. Every character that
-// can start markup (emphasis, code, links, raw HTML, headings, table cells, entities) is escaped;
+// can start markup (emphasis, code, links, raw HTML, headings, table cells, entities, autolinks)
+// is escaped;
 // line breaks become spaces, other control characters go.
 enum class Md : unsigned char { keep, escape, space, drop };
 constexpr std::array<Md, 256> kMd = [] {
@@ -149,6 +150,11 @@ void append_md(std::string& out, std::string_view s) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     Md m = kMd[static_cast<unsigned char>(s[i])];
+    // GFM makes a link of http://… and www.… in plain text; an escaped ':' or '.' stops it.
+    if ((s[i] == ':' && s.substr(i + 1, 2) == "//") ||
+        (s[i] == '.' && i >= 3 && (s[i - 1] | 0x20) == 'w' && (s[i - 2] | 0x20) == 'w' &&
+         (s[i - 3] | 0x20) == 'w'))
+      m = Md::escape;
     if (m == Md::keep) continue;
     out.append(s.substr(run, i - run));
     run = i + 1;

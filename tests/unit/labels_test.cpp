@@ -33,6 +33,11 @@ TEST_CASE("text from data is inert in Markdown") {
                   "d\x7f~&\\") == "a b cd\\~\\&\\\\");
   CHECK(md_escape("") == "");
   CHECK(md_escape("民生项目 95%") == "民生项目 95%");  // nothing to escape: the text as it was
+  // A unit's note can make no link in a leader's rendered document (GFM autolinks http:// and
+  // www.; checked with cmark-gfm -e autolink), while file:line stays as it reads.
+  CHECK(md_escape("见 http://evil.example/x 和 WWW.evil.cn") ==
+        "见 http\\://evil.example/x 和 WWW\\.evil.cn");
+  CHECK(md_escape("市城管委.csv:3:2") == "市城管委.csv:3:2");
   CHECK(md_escape("*粗*_斜_`码`[链](x)") == "\\*粗\\*\\_斜\\_\\`码\\`\\[链\\](x)");
   CHECK(md_escape(std::string("a\x1b[31mb\0c", 10)) == "a\\[31mbc");
   CHECK(md_escape("1680个以上，-5.5") == "1680个以上，-5.5");
