@@ -127,6 +127,9 @@ int main(int argc, char** argv) {
   } catch (const IoError& e) {
     print_err(std::string("minsheng: ") + e.what());
     return kExitIo;
+  } catch (const ConverterUnavailable& e) {
+    print_err(std::string("minsheng: ") + e.what());
+    return kExitIo;
   } catch (const std::exception& e) {
     print_err(std::string("minsheng: 内部错误: ") + e.what());
     return 70;  // EX_SOFTWARE: a bug, not the user's fault

@@ -32,8 +32,8 @@ std::size_t line_start_of(std::string_view bytes, std::size_t offset) {
 // characters, as editors show them.
 std::pair<int, int> locate_utf8(std::string_view bytes, std::size_t offset) {
   int line = locate(bytes, offset).first;
-  std::string_view before = bytes.substr(line_start_of(bytes, offset),
-                                         offset - line_start_of(bytes, offset));
+  std::string_view before =
+      bytes.substr(line_start_of(bytes, offset), offset - line_start_of(bytes, offset));
   int col = 1;
   for (unsigned char c : before) col += (c & 0xC0) != 0x80;
   return {line, col};
@@ -54,7 +54,9 @@ struct IconvHandle {
 std::string iconv_convert(std::string_view in, const char* from, const char* to) {
   IconvHandle h(to, from);
   if (h.cd == reinterpret_cast<iconv_t>(-1))
-    throw DecodeError(0, 0, std::string("不支持的编码转换: ") + from + " → " + to);
+    throw ConverterUnavailable(std::string("无法进行 ") + from + " → " + to +
+                               " 编码转换：系统的 glibc gconv 模块缺失或无法读取（Debian 的 "
+                               "libc6 提供；请检查 /usr/lib/x86_64-linux-gnu/gconv）");
   std::string out;
   std::vector<char> buf(16384);
   char* src = const_cast<char*>(in.data());
@@ -83,7 +85,8 @@ static std::string without_controls(std::string s) {
 }
 
 std::string name_to_utf8(std::string_view bytes) {
-  if (find_invalid_utf8(bytes) == std::string_view::npos) return without_controls(std::string(bytes));
+  if (find_invalid_utf8(bytes) == std::string_view::npos)
+    return without_controls(std::string(bytes));
   try {
     return without_controls(iconv_convert(bytes, "GB18030", "UTF-8"));
   } catch (const DecodeError&) {

@@ -21,6 +21,12 @@ class DecodeError : public TextError {
   std::size_t offset = 0;  // of the first bad byte in the bytes given
 };
 
+// Thrown when the machine cannot convert at all (glibc's gconv modules missing or unreadable):
+// the machine's problem, not the file's.
+class ConverterUnavailable : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 Decoded decode_text(std::string_view bytes);
 
 // A file name as UTF-8 for messages and outputs: as it is when it is UTF-8, decoded when it is

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "harness.hpp"
+#include "util/encoding.hpp"
 
 using namespace minsheng::e2e;
 namespace fs = std::filesystem;
@@ -86,4 +87,22 @@ TEST_CASE("EIO on any folder listing gives exit 4 or the right summary, never a 
   CHECK(r.rc == 4);
   CHECK(r.err.find("minsheng: demo/reports/2024-06/submissions: 无法读取目录: 磁盘读写出错\n") !=
         std::string::npos);
+}
+
+TEST_CASE("glibc's GBK converter that cannot be loaded is the machine's problem: exit 4") {
+  REQUIRE(have("strace"));
+  Sandbox s;
+  // A GBK file, as Excel on Chinese Windows saves one.
+  s.write("demo/reports/2024-06/submissions/市妇联.csv",
+          minsheng::iconv_convert("任务编号,累计完成\n30,140000\n", "UTF-8", "GB18030"));
+  const std::string cmd = "--data demo/reports check --month 2024-06";
+  REQUIRE(run(cmd, s.dir()).rc == 0);
+  // Every gconv module the converter would load is refused.
+  Run r = run(cmd, s.dir(),
+              "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=openat "
+              "-P /usr/lib/x86_64-linux-gnu/gconv/GB18030.so -e inject=openat:error=EACCES");
+  CHECK(r.rc == 4);
+  CHECK(r.err.find("minsheng: 无法进行 GB18030 → UTF-8 编码转换：系统的 glibc gconv 模块缺失或无法"
+                   "读取") != std::string::npos);
+  CHECK(r.err.find("市妇联.csv") == std::string::npos);  // not blamed on the unit's file
 }
