@@ -204,11 +204,58 @@ fs::path journal_of(const fs::path& first) {
   return first.parent_path() / ("." + first.filename().string() + std::string(kJournalSuffix));
 }
 
+// A writer holds its folder locked (flock on the folder) from before it finishes a killed run's
+// journal to after its own last rename; another run finishes journals only in a folder it can
+// lock. So a live writer's journal and temporaries are never taken for a killed run's, and two
+// writers of one folder take turns. The kernel drops a killed writer's lock.
+class FolderLock {
+ public:
+  FolderLock(const fs::path& dir, bool wait)
+      : fd_(open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ < 0) return;  // an unreadable folder fails later, with its own message
+    int rc;
+    do rc = flock(fd_, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+    while (rc != 0 && errno == EINTR);
+    held_ = rc == 0;
+  }
+  ~FolderLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  FolderLock(FolderLock&& o) noexcept : fd_(std::exchange(o.fd_, -1)), held_(o.held_) {}
+  FolderLock& operator=(const FolderLock&) = delete;
+  // Held, or the folder could not be opened (nothing to contend for).
+  bool ours() const { return held_ || fd_ < 0; }
+
+ private:
+  int fd_;
+  bool held_ = false;
+};
+
+void recover_locked(const fs::path& dir);
+
+// A writer's folder: made if need be, then locked for the writer's whole run.
+FolderLock lock_for_writing(const fs::path& dir) {
+  std::error_code ec;
+  if (!dir.empty()) fs::create_directories(dir, ec);
+  if (ec) throw IoError(dir.string(), "无法创建目录: " + io_reason(ec.value()));
+  FolderLock lock(dir, true);
+  recover_locked(dir.empty() ? fs::path(".") : dir);
+  return lock;
+}
+
 }  // namespace
 
 void recover_outputs(const fs::path& dir) {
-  std::error_code ec;
   if (!is_dir(dir)) return;  // a folder not made yet has nothing to recover
+  FolderLock lock(dir, false);
+  if (lock.ours()) recover_locked(dir);  // else a writer is at work there: its files are its own
+}
+
+namespace {
+
+void recover_locked(const fs::path& dir) {
+  std::error_code ec;
+  if (!is_dir(dir)) return;
   const auto entries = list_dir(dir);
   for (const auto& e : entries) {
     std::string name = e.path().filename().string();
@@ -248,6 +295,8 @@ void recover_outputs(const fs::path& dir) {
   }
 }
 
+}  // namespace
+
 // Only a regular file (or nothing) is ever replaced: renaming over a symlink, a device or a FIFO
 // would destroy something that is not minsheng's output.
 static void require_replaceable(const fs::path& path) {
@@ -261,7 +310,7 @@ static void require_replaceable(const fs::path& path) {
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
   require_replaceable(path);
-  if (path.has_parent_path()) recover_outputs(path.parent_path());
+  FolderLock lock = lock_for_writing(path.parent_path());
   Temp t = write_temp(path, content);
   commit(t, path);
   sync_dir(path.parent_path());
@@ -272,7 +321,7 @@ void write_files_atomic(const std::vector<std::pair<fs::path, std::string>>& fil
   // Refuse before anything is replaced when a target cannot be replaced at all.
   for (const auto& [path, content] : files) require_replaceable(path);
   const fs::path& first = files.front().first;
-  if (first.has_parent_path()) recover_outputs(first.parent_path());
+  FolderLock lock = lock_for_writing(first.parent_path());
   std::vector<Temp> temps;
   for (const auto& [path, content] : files) temps.push_back(write_temp(path, content));
   fs::path journal = journal_of(first);

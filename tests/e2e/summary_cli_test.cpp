@@ -326,6 +326,31 @@ TEST_CASE("a --write killed between the two renames is finished by the next run"
   CHECK(files == 3);
 }
 
+TEST_CASE("a writer at work keeps its journal: another run leaves a locked folder alone") {
+  REQUIRE(std::system("command -v strace >/dev/null 2>&1") == 0);
+  Sandbox s;
+  REQUIRE(run("--data demo/reports summary --month 2024-06 --write", s.dir()).rc == 0);
+  auto dir = s.data() / "2024-06";
+  std::string old_csv = slurp(dir / "summary.csv");
+  s.write("demo/reports/2024-06/submissions/市妇联.csv", "任务编号,累计完成\n30,140000\n");
+  Run killed = run("--data demo/reports summary --month 2024-06 --write", s.dir(),
+                   "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e "
+                   "inject=rename:signal=KILL:when=3");
+  REQUIRE(std::filesystem::exists(dir / ".summary.md.minsheng-commit"));
+  // While the folder is locked, as a live writer holds it (util-linux flock stands in for the
+  // writer), a check reads and finishes nothing there: the pair is the writer's to finish.
+  Run during = run_shell("cd " + shell_quote(s.dir().string()) + " && flock " +
+                         shell_quote(dir.string()) + " env ASAN_OPTIONS=detect_leaks=0 " +
+                         shell_quote(MINSHENG_BIN) + " --data demo/reports check --month 2024-06");
+  CHECK(during.rc == 0);
+  CHECK(std::filesystem::exists(dir / ".summary.md.minsheng-commit"));
+  CHECK(slurp(dir / "summary.csv") == old_csv);
+  // Once no writer holds it, the next run finishes the pair.
+  REQUIRE(run("--data demo/reports check --month 2024-06", s.dir()).rc == 0);
+  CHECK_FALSE(std::filesystem::exists(dir / ".summary.md.minsheng-commit"));
+  CHECK(slurp(dir / "summary.csv") != old_csv);
+}
+
 TEST_CASE("temporaries a killed run left are removed by the next write, and nothing else is") {
   Sandbox s;
   auto dir = s.data() / "2024-06";
