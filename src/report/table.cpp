@@ -87,14 +87,19 @@ std::string TextTable::render(const Style& style, int max_width) const {
   if (style.width > 0) {
     for (std::size_t i = n; i-- > 0 && total_width() > style.width;)
       if (optional_[i]) shown_col[i] = false;
-    while (total_width() > style.width) {
-      std::size_t widest = n;
-      for (std::size_t i = 0; i < n; ++i)
-        if (shown_col[i] && !right_[i] && width[i] > 6 && (widest == n || width[i] > width[widest]))
-          widest = i;
-      if (widest == n) break;
-      --width[widest];
-    }
+    // The last column (a status, most often) is cut only when nothing else can give.
+    std::size_t last = n;
+    while (last > 0 && !shown_col[last - 1]) --last;
+    for (bool with_last : {false, true})
+      while (total_width() > style.width) {
+        std::size_t widest = n;
+        for (std::size_t i = 0; i < n; ++i)
+          if (shown_col[i] && !right_[i] && width[i] > 6 && (with_last || i + 1 != last) &&
+              (widest == n || width[i] > width[widest]))
+            widest = i;
+        if (widest == n) break;
+        --width[widest];
+      }
   }
   auto cell_text = [&](const std::string& raw, std::size_t i) {
     std::string s = shown(raw);

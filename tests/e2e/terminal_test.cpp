@@ -93,7 +93,11 @@ TEST_CASE("a narrow table drops the bar, then cuts long names with an ellipsis")
   Run r = run("--data demo/reports summary --month 2024-06 --format table", MINSHENG_SOURCE_DIR,
               "COLUMNS=80");
   CHECK(r.out.find("█") == std::string::npos);  // the bar went first
-  CHECK(r.out.find("   4  新增3岁以下婴…  市卫健委  1680个    1100个   65.5%  -10.9  超序时\n") !=
+  CHECK(r.out.find("   4  新增3岁以…   市卫健委  1680个    1100个   65.5%  -10.9  超序时\n") !=
+        std::string::npos);
+  // The status, last, stays whole while the names can give.
+  CHECK(r.out.find(
+            "   5  新增公办幼…  市教育局  1260个     650个   51.6%    3.0  序时推进，预计逾期\n") !=
         std::string::npos);
   // The headline, prose, wraps at 80 columns rather than being cut.
   CHECK(r.out.find(

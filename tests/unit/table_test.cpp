@@ -39,6 +39,11 @@ TEST_CASE("a table narrower than its rows drops the optional column, then cuts t
                                                  "\n"
                                                  "   4  新增3岁以下婴幼…  超序时\n"
                                                  "  12  发布精品旅游线路  已完成\n");
+  // The last column gives way only when the others are down to 6: 指标 21→10 (10+2+18 = 30).
+  TextTable t({"指标", "状态"});
+  t.add(std::vector<std::string>{"新增3岁以下婴幼儿托位", "序时推进，预计逾期"});
+  std::string fitted = t.render(Style{false, 30});
+  CHECK(fitted.find("新增3岁以…  序时推进，预计逾期\n") != std::string::npos);
   // Numbers (right-aligned) are never cut; text columns stop at 6.
   std::string tiny = sample().render(Style{false, 10});
   CHECK(tiny.find("   4  新增3…  超序时\n") != std::string::npos);
