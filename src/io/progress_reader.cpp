@@ -1265,6 +1265,14 @@ Submission Reader::validate(RawFile raw) {
       continue;
     }
     if (auto first = seen.first_line(RowKey{e->key, e->county, &e->project.str()}, row.line)) {
+      // A form's open project row left as it came (its task numbers and nothing else) adds
+      // nothing: it is no second report of the target.
+      bool gives_nothing = !row.value.present() && !row.status.present() &&
+                           !row.target_value.present() && !row.note.present() &&
+                           !row.county.present() && !row.project.present() &&
+                           !row.project_status.present() && !row.planned_finish.present() &&
+                           !row.has_text() && !row.issue_status.present();
+      if (gives_nothing) continue;
       std::string what = target_label(e->key.task, e->key.target, true);
       if (!e->project.empty())
         what += "的项目" + quote_value(e->project.str());

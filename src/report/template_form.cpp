@@ -29,6 +29,9 @@ std::string previous_target_value(const Snapshot& prev, TargetKey k) {
   return it == prev.target_values.end() ? "" : format_number(it->second.value);
 }
 
+constexpr int kOpenProjectRows = 5;
+constexpr const char* kOpenProjectFigure = "（可填新的具体项目）";
+
 // One row of the form: a target in the city, one 县市区's share, or a project already reported.
 struct FormRow {
   const Target* target = nullptr;
@@ -60,6 +63,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
                      "分解目标 " + format_number(it->second.value) + t->measure, prev_county, "",
                      "", "", ""});
     }
+    bool has_projects = false;
     for (auto it = prev.projects.lower_bound({k, ""});
          it != prev.projects.end() && it->first.key == k; ++it) {
       const ProjectObservation& p = it->second;
@@ -68,7 +72,12 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
       out.push_back({t, p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "",
                      it->first.name, "项目", was + "（" + p.month.str() + "）", "",
                      p.planned_finish ? p.planned_finish->str() : "", "", ""});
+      has_projects = true;
     }
+    // A target reported by project gets open rows for projects not listed yet; left as they
+    // are, they read as nothing.
+    for (int i = 0; has_projects && i < kOpenProjectRows; ++i)
+      out.push_back({t, "", "", kOpenProjectFigure, "", "", "", "", ""});
   }
   return out;
 }

@@ -48,6 +48,8 @@ for r in range(header_row + 1, ws.max_row + 1):
             ws.cell(row=r, column=col["进展情况"]).value = "各县市区青年之家建设稳步推进"
             ws.cell(row=r, column=col["存在问题"]).value = "部分场地尚未落实"
         continue
+    if ws.cell(row=r, column=col["计划目标"]).value.startswith("（可填"):
+        continue  # an open project row, left as it came
     if ws.cell(row=r, column=col["计划目标"]).value.startswith("里程碑"):
         ws.cell(row=r, column=col["状态"]).value = "推进中"
     else:

@@ -35,9 +35,10 @@ TEST_CASE("check on the demo data passes with its four warnings") {
   CHECK(may.rc == 0);
   // A month's check lists that month's files and the 分解方案 every month is judged by.
   CHECK(may.out == "计划 70 项任务、73 个指标；2024-05 共 22 个进度文件：0 个错误、1 个警告\n");
-  CHECK(may.err ==
-        "demo/reports/breakdown/市人社局_分解方案.csv:2: 警告: 任务20：分解合计 18000人 少于全市目标 "
-        "20000人\n");
+  CHECK(
+      may.err ==
+      "demo/reports/breakdown/市人社局_分解方案.csv:2: 警告: 任务20：分解合计 18000人 少于全市目标 "
+      "20000人\n");
 }
 
 TEST_CASE("check reports every problem in bad files and exits 1, leaving the files untouched") {
@@ -125,6 +126,38 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
   CHECK(e60.out.find("任务状态：已完成 (done)") != std::string::npos);
 }
 
+TEST_CASE("a target reported by project gets five open project rows: blank they read as nothing") {
+  Sandbox s;
+  s.drop_months_after("2024-06");
+  Run t = run("--data demo/reports template --unit 市卫健委 --month 2024-07", s.dir());
+  REQUIRE(t.rc == 0);
+  // Task 27 was reported by project in June (four hospitals): five open rows follow them.
+  const std::string open_row =
+      "市卫健委,2024-07,27,1,,建成4家数智化病理科。,建成数智化病理科,（可填新的具体项目）,家,,,,,,,"
+      ",,,,,,,\r\n";
+  std::size_t count = 0;
+  for (auto at = t.out.find(open_row); at != std::string::npos; at = t.out.find(open_row, at + 1))
+    ++count;
+  CHECK(count == 5);
+  // Sent back untouched: no error (they are no second report of task 27).
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", t.out);
+  Run untouched = run("--data demo/reports check --month 2024-07", s.dir());
+  CHECK(untouched.rc == 0);
+  CHECK(untouched.err == kBreakdownNote);
+  // One filled in: a new project of task 27.
+  std::string filled = t.out;
+  auto at = filled.find(open_row);
+  filled.replace(
+      at, open_row.size(),
+      "市卫健委,2024-07,27,1,远安县,建成4家数智化病理科。,建成数智化病理科,（可填新的具体项目）,"
+      "家,,,,,远安县人民医院病理科,在建,2024-10,,,,,,,\r\n");
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
+  Run p = run("--data demo/reports projects --month 2024-07 --format csv", s.dir());
+  REQUIRE(p.rc == 0);
+  CHECK(p.out.find("远安县人民医院病理科") != std::string::npos);
+  CHECK(run("--data demo/reports check --month 2024-07", s.dir()).rc == 0);
+}
+
 TEST_CASE("the YAML template reads back too") {
   Sandbox s;
   s.drop_months_after("2024-06");  // the demo as it stood in June
@@ -157,27 +190,32 @@ TEST_CASE("the form lists the unit's open problems by id, and the unit's answers
   CHECK(t.out.find("33-202404") == std::string::npos);
   // The unit keeps 27's text (it stands) and answers 已解决 for 34, as a person would in Excel.
   std::string filled = t.out;
-  filled.replace(filled.find(row34), row34.size(),
-                 ",未启动（2024-06）,,推进中,,,,,,等待省卫健委评审安排。,,已解决,34-202406,,2024-08-02\r\n");
+  filled.replace(
+      filled.find(row34), row34.size(),
+      ",未启动（2024-06）,,推进中,,,,,,等待省卫健委评审安排。,,已解决,34-202406,,2024-08-02\r\n");
   s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
   CHECK(c.err == kBreakdownNote);
   auto p = run("--data demo/reports problems --as-of 2024-07 --format csv", s.dir());
-  CHECK(p.out.find("\r\n27-202404-秭归县人民医院病理科,27,1,市卫健委,选址未定，设备采购未启动,2024-04,"
-                   "4,open,,0,0\r\n") != std::string::npos);
-  CHECK(p.out.find("\r\n34-202406,34,1,市卫健委,等待省卫健委评审安排。,2024-06,1,closed,2024-07,,0\r\n") !=
+  CHECK(p.out.find(
+            "\r\n27-202404-秭归县人民医院病理科,27,1,市卫健委,选址未定，设备采购未启动,2024-04,"
+            "4,open,,0,0\r\n") != std::string::npos);
+  CHECK(p.out.find(
+            "\r\n34-202406,34,1,市卫健委,等待省卫健委评审安排。,2024-06,1,closed,2024-07,,0\r\n") !=
         std::string::npos);
   // The August form lists only what is still open.
   Run aug = run("--data demo/reports template --unit 市卫健委 --month 2024-08", s.dir());
   CHECK(aug.out.find("27-202404-秭归县人民医院病理科") != std::string::npos);
   CHECK(aug.out.find("34-202406") == std::string::npos);
   // The YAML form carries the same, quoted, and reads back with the problem kept.
-  Run y = run("--data demo/reports template --unit 市卫健委 --month 2024-07 --format yaml", s.dir());
-  CHECK(y.out.find("  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
-                   "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
-                   "issues: \"选址未定，设备采购未启动\", issue_status: , project: "
-                   "\"秭归县人民医院病理科\", project_status: , value: }\n") != std::string::npos);
+  Run y =
+      run("--data demo/reports template --unit 市卫健委 --month 2024-07 --format yaml", s.dir());
+  CHECK(
+      y.out.find("  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
+                 "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
+                 "issues: \"选址未定，设备采购未启动\", issue_status: , project: "
+                 "\"秭归县人民医院病理科\", project_status: , value: }\n") != std::string::npos);
   Sandbox s2;
   s2.drop_months_after("2024-06");
   s2.write("demo/reports/2024-07/submissions/市卫健委.yaml", y.out);
@@ -217,7 +255,8 @@ TEST_CASE("an unreadable progress file is named once, with every other problem, 
   }
 }
 
-TEST_CASE("missing names a file of no known unit, and the unit it may be, before calling it overdue") {
+TEST_CASE(
+    "missing names a file of no known unit, and the unit it may be, before calling it overdue") {
   Sandbox s;
   s.drop_months_after("2024-06");
   std::filesystem::remove(s.data() / "2024-06/submissions/市妇联.csv");
@@ -225,11 +264,14 @@ TEST_CASE("missing names a file of no known unit, and the unit it may be, before
   s.write("demo/reports/2024-06/submissions/妇联6月.docx", "PK\x03\x04");
   Run r = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10", s.dir());
   CHECK(r.rc == 1);
-  CHECK(r.out.find("已收到无法识别单位的文件：demo/reports/2024-06/submissions/妇联6月.docx（是否为市妇联？）；"
+  CHECK(r.out.find("已收到无法识别单位的文件：demo/reports/2024-06/submissions/"
+                   "妇联6月.docx（是否为市妇联？）；"
                    "请在文件中写明“填报单位”或按单位名称重命名\n") != std::string::npos);
-  CHECK(r.out.find("市妇联        2024-07-03  未报送，已逾期 7 天（已收到无法识别单位的文件 妇联6月.docx，"
-                   "是否为本单位？）") != std::string::npos);
-  Run csv = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10 --format csv", s.dir());
+  CHECK(r.out.find(
+            "市妇联        2024-07-03  未报送，已逾期 7 天（已收到无法识别单位的文件 妇联6月.docx，"
+            "是否为本单位？）") != std::string::npos);
+  Run csv =
+      run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10 --format csv", s.dir());
   CHECK(csv.out.find("市妇联,2024-06,2024-07-03,2024-07-10,7,missing,妇联6月.docx,,\r\n") !=
         std::string::npos);
 }
