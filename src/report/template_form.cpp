@@ -192,7 +192,8 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
       unit + " " + month.chinese() + "民生项目进展报送表：请于 " + plan.due_date(month).chinese() +
       " 前报送" + (plan.report_to.empty() ? "" : "至" + plan.report_to) +
       "；累计完成填自计划开始以来的累计数，里程碑任务在“状态”中选择；县市区行填该县市区的累计数；"
-      "具体项目可在表下空行（或插入一行）填写任务编号、指标序号和项目名称。" +
+      "新的具体项目填在“（可填新的具体项目）”行，或在表下空行（或插入一行）填写任务编号、"
+      "指标序号和项目名称。" +
       (problems.empty() ? std::string()
                         : "上期未销号的问题已列在“存在问题”中：已解决的在“问题状态”填“已解决”，"
                           "仍存在的保留原文并在“进展情况”中说明。");
