@@ -211,11 +211,11 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   N s = root["settings"];
   if (!s.IsDefined()) return;
   if (!is_map(s, "settings ", root)) return;
-  check_keys(
-      s,
-      {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
-       "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months"},
-      "settings：");
+  check_keys(s,
+             {"about_tolerance", "behind_pp", "seriously_behind_pp",
+              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct",
+              "projection_flag_pct", "problem_stale_months", "form_project_rows"},
+             "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
       if (auto v = number(s[key], key)) field = *v;
@@ -227,12 +227,18 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
   set("projection_flag_pct", st.projection_flag_pct);
-  double stale = st.problem_stale_months;
-  set("problem_stale_months", stale);
-  if (stale < 1 || stale > 24 || stale != static_cast<int>(stale))
-    error(s["problem_stale_months"], "problem_stale_months 应为 1 到 24 的整数（月数）");
-  else
-    st.problem_stale_months = static_cast<int>(stale);
+  // A whole number within [lo, hi]; `what` names what it counts.
+  auto whole = [&](const char* key, int& field, int lo, int hi, const char* what) {
+    double v = field;
+    set(key, v);
+    if (v < lo || v > hi || v != static_cast<int>(v))
+      error(s[key], std::string(key) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
+                        " 的整数（" + what + "）");
+    else
+      field = static_cast<int>(v);
+  };
+  whole("problem_stale_months", st.problem_stale_months, 1, 24, "月数");
+  whole("form_project_rows", st.form_project_rows, 0, 50, "行数");
   if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
     error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)

@@ -88,7 +88,8 @@ struct Settings {
   double milestone_not_started_on_track_pct = 25;
   double milestone_not_started_behind_pct = 50;
   double projection_flag_pct = 95;  // 预计逾期 below this completion by the deadline at recent pace
-  int problem_stale_months = 2;      // an open problem not mentioned this long is 未更新
+  int problem_stale_months = 2;  // an open problem not mentioned this long is 未更新
+  int form_project_rows = 5;     // open rows the form gives a target reported by project
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a
@@ -103,8 +104,9 @@ struct Plan {
   std::string source;  // file name, for messages
   std::string title;
   std::string short_title;  // for bulletins: 宜昌市2024年十大民生项目
-  // The city the plan is for (宜昌市): forms write it before a unit's alias (宜昌市住房和城乡建设局)
-  // and as the name of the city total. `plan.city`, else the title's leading 某某市.
+  // The city the plan is for (宜昌市): forms write it before a unit's alias
+  // (宜昌市住房和城乡建设局) and as the name of the city total. `plan.city`, else the title's
+  // leading 某某市.
   std::string city;
   std::string document_number;
   std::string issuer;

@@ -29,7 +29,6 @@ std::string previous_target_value(const Snapshot& prev, TargetKey k) {
   return it == prev.target_values.end() ? "" : format_number(it->second.value);
 }
 
-constexpr int kOpenProjectRows = 5;
 constexpr const char* kOpenProjectFigure = "（可填新的具体项目）";
 
 // One row of the form: a target in the city, one 县市区's share, or a project already reported.
@@ -76,7 +75,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
     }
     // A target reported by project gets open rows for projects not listed yet; left as they
     // are, they read as nothing.
-    for (int i = 0; has_projects && i < kOpenProjectRows; ++i)
+    for (int i = 0; has_projects && i < plan.settings.form_project_rows; ++i)
       out.push_back({t, "", "", kOpenProjectFigure, "", "", "", "", ""});
   }
   return out;

@@ -156,6 +156,17 @@ TEST_CASE("a target reported by project gets five open project rows: blank they 
   REQUIRE(p.rc == 0);
   CHECK(p.out.find("远安县人民医院病理科") != std::string::npos);
   CHECK(run("--data demo/reports check --month 2024-07", s.dir()).rc == 0);
+  // The plan sets how many: settings.form_project_rows.
+  std::string plan = slurp(s.dir() / "tasks.yaml");
+  plan.replace(plan.find("settings:"), 9, "settings:\n  form_project_rows: 2");
+  s.write("tasks.yaml", plan);
+  Run two = run("--data demo/reports template --unit 市卫健委 --month 2024-07", s.dir());
+  REQUIRE(two.rc == 0);
+  count = 0;
+  for (auto at = two.out.find(open_row); at != std::string::npos;
+       at = two.out.find(open_row, at + 1))
+    ++count;
+  CHECK(count == 2);
 }
 
 TEST_CASE("the YAML template reads back too") {

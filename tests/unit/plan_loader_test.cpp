@@ -238,6 +238,8 @@ TEST_CASE("every plan setting is checked, each at its place") {
         "p.yaml:7:29: 错误: about_tolerance 应在 0 到 1 之间");
   CHECK(one("measures:", "settings: {projection_flag_pct: 0}\nmeasures:") ==
         "p.yaml:7:33: 错误: projection_flag_pct 应大于 0 且不超过 100");
+  CHECK(one("measures:", "settings: {form_project_rows: 2.5}\nmeasures:") ==
+        "p.yaml:7:31: 错误: form_project_rows 应为 0 到 50 的整数（行数）");
 }
 
 TEST_CASE("a target's position counts the plan's targets in order, indexed or not") {
