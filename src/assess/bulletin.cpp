@@ -75,11 +75,13 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
   // A period that runs past the deadline month is whole with that month's files: no file is
   // owed after it (the H2 专报 is written from November, without December's).
   YearMonth owed_end = std::min(period.last_month(), plan.deadline_month());
-  // A period with no file at all, allowed stale, is told from the last month before it.
-  std::optional<YearMonth> before_period;
-  if (months.empty() && allow_stale)
+  // The last month with files before the period: a period with none of its own, allowed stale,
+  // is told from it, and the refusal names it.
+  std::optional<YearMonth> earlier;
+  if (months.empty())
     for (YearMonth m : data.months_with_files())
-      if (m < period.first_month()) before_period = m;
+      if (m < period.first_month()) earlier = m;
+  std::optional<YearMonth> before_period = allow_stale ? earlier : std::nullopt;
   if ((months.empty() && !before_period) || (!allow_stale && months.back() < owed_end)) {
     std::vector<std::string> absent;
     for (YearMonth m = std::max(period.first_month(), plan.reporting_from); m <= owed_end;
@@ -88,9 +90,6 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
     std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
                        period.last_month().str() + "）";
     if (months.empty()) {
-      std::optional<YearMonth> earlier;
-      for (YearMonth m : data.months_with_files())
-        if (m < period.first_month()) earlier = m;
       throw NoDataError(
           what + "没有任何进度文件，无法生成通报" +
           (plan.reporting_from > period.last_month()

@@ -36,22 +36,15 @@ static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   History h = builder.finish(data.submissions, month_or_latest(plan, data, o.to, "--to"));
   Style style = stdout_style(g);
   std::string fmt = output_format(o.format, "");
-  if (o.changes)
-    emit(render_format(fmt,
-                       {{"csv", [&] { return changes_csv(h, f); }},
-                        {"md", [&] { return changes_markdown(h, f); }},
-                        {"json", [&] { return history_json(h, f); }},
-                        {"table", [&] { return changes_table(h, f, style); }}},
-                       style),
-         "");
-  else
-    emit(render_format(fmt,
-                       {{"csv", [&] { return history_csv(h, f); }},
-                        {"md", [&] { return history_markdown(h, f); }},
-                        {"json", [&] { return history_json(h, f); }},
-                        {"table", [&] { return history_table(h, f, style); }}},
-                       style),
-         "");
+  // --changes lists the status changes instead of the month-by-month rows; JSON has both.
+  Renderers rows = o.changes ? Renderers{{"csv", [&] { return changes_csv(h, f); }},
+                                         {"md", [&] { return changes_markdown(h, f); }},
+                                         {"table", [&] { return changes_table(h, f, style); }}}
+                             : Renderers{{"csv", [&] { return history_csv(h, f); }},
+                                         {"md", [&] { return history_markdown(h, f); }},
+                                         {"table", [&] { return history_table(h, f, style); }}};
+  rows.push_back({"json", [&] { return history_json(h, f); }});
+  emit(render_format(fmt, rows, style), "");
   return 0;
 }
 

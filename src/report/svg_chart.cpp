@@ -71,13 +71,13 @@ namespace {
 std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
                              const std::string& title,
                              const std::vector<std::pair<std::string, const Rollup*>>& rows) {
-  constexpr int kLabel = 0, kBar = 320, kRow = 42, kTop = 28;
+  constexpr int kBar = 320, kRow = 42, kTop = 28;
   int height = kTop + kRow * static_cast<int>(rows.size()) + 4;
   std::string svg = fmt::format(
       "<svg class=\"chart\" id=\"{}\" role=\"img\" viewBox=\"0 0 {} {}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">"
       "<title>{}</title>",
-      id, kLabel + kBar + 72, height, svg_escape(title));
+      id, kBar + 72, height, svg_escape(title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Rollup& r = *rows[i].second;
     int y = kTop + static_cast<int>(i) * kRow;
@@ -85,14 +85,14 @@ std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
     int w = static_cast<int>(pct * kBar / 100);
     const char* color = r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
     svg += fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>"
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eceff1\"/>"
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>"
+        "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>"
+        "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eceff1\"/>"
+        "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-        kLabel, y + 13, svg_escape(rows[i].first), kLabel, y + 18, kBar, kLabel, y + 18, w, color,
-        kLabel + kBar + 6, y + 31, pct_text(r.avg_completion));
+        y + 13, svg_escape(rows[i].first), y + 18, kBar, y + 18, w, color, kBar + 6, y + 31,
+        pct_text(r.avg_completion));
   }
-  int x = kLabel + static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
+  int x = static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
   svg += fmt::format(
       "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
       "stroke-dasharray=\"5 3\"/>"
@@ -100,9 +100,9 @@ std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
       "{3}%</text>",
       x, kTop - 6, height - 4, format_pct(rep.time.pct),
       // Near either edge the label is anchored inward, so it is never cut off.
-      x < 60                   ? "start"
-      : x > kLabel + kBar - 40 ? "end"
-                               : "middle");
+      x < 60          ? "start"
+      : x > kBar - 40 ? "end"
+                      : "middle");
   return svg + "</svg>";
 }
 
