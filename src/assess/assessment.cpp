@@ -488,7 +488,7 @@ std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const Mon
 
 MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
                          const std::map<std::string, YearMonth>& last_file_month,
-                         const std::map<std::string, std::vector<std::string>>& unread) {
+                         const MonthSends& sends) {
   MonthReport rep;
   rep.plan = &plan;
   rep.month = snap.month;
@@ -543,11 +543,12 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   for (const auto& unit : plan.lead_units()) {
     Rollup r{unit, {}, std::nullopt, std::nullopt};
     std::vector<double> pcts;
-    UnitGap gap{unit, !snap.reported.count(unit), {}, std::nullopt, {}};
+    auto sent = sends.find(unit);
+    UnitGap gap{
+        unit, sent == sends.end() || sent->second.sent != Sent::usable, {}, std::nullopt, {}};
     if (auto it = last_file_month.find(unit); it != last_file_month.end())
       gap.last_month = it->second;
-    if (auto it = unread.find(unit); it != unread.end() && gap.no_file)
-      gap.unread_files = it->second;
+    if (gap.no_file && sent != sends.end()) gap.unread_files = sent->second.file_names();
     for (const TargetResult* tp : by_lead[unit]) {
       const TargetResult& t = *tp;
       ++r.counts[t.status];

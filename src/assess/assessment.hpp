@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "assess/reporting.hpp"
 #include "model/diagnostic.hpp"
 #include "model/plan.hpp"
 #include "model/progress.hpp"
@@ -107,7 +108,7 @@ struct UnitGap {
   bool no_file = false;
   std::vector<TargetKey> unreported;      // its targets with no value this month
   std::optional<YearMonth> last_month;    // last month it sent a file, if any
-  std::vector<std::string> unread_files;  // sent this month but unreadable: not 未报送
+  std::vector<std::string> unread_files;  // sent this month but unusable: not 未报送
 };
 
 // Months of the plan period that have passed by the end of a month, and the share of time used.
@@ -226,11 +227,10 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
 // Every project known as of the snapshot's month, and the units' words of that month.
 void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep);
 
-// `last_file_month` maps each unit to the last month it sent a file, `unread` to the files it
-// sent this month that could not be read (for the gap list). Months before the plan's
-// reporting.from have no gaps: nothing was due.
+// `last_file_month` maps each unit to the last month it sent a file, `sends` who sent what this
+// month (for the gap list). Months before the plan's reporting.from have no gaps: nothing was due.
 MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics problems,
                          const std::map<std::string, YearMonth>& last_file_month = {},
-                         const std::map<std::string, std::vector<std::string>>& unread = {});
+                         const MonthSends& sends = {});
 
 }  // namespace minsheng

@@ -21,8 +21,10 @@ std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
 std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const Bulletin& b,
                                     std::optional<Date> as_of) {
   std::vector<UnitStanding> out;
-  UnitFiles by_month_unit = first_files(data);
   YearMonth from = std::max(b.period.first_month(), plan.reporting_from);
+  std::map<YearMonth, MonthSends> sends;
+  for (YearMonth m = from; m <= b.period.last_month() && plan.file_owed(m); m = m.plus(1))
+    sends.emplace(m, month_sends(data, m));
   for (const auto& roll : b.report.by_unit) {
     UnitStanding u;
     u.unit = roll.name;
@@ -31,17 +33,18 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     u.lagging = roll.lagging();
     u.avg_completion = roll.avg_completion;
     // Every due month of the period counts, also those after the last month with files.
-    for (YearMonth m = from; m <= b.period.last_month() && plan.file_owed(m); m = m.plus(1)) {
-      auto it = by_month_unit.find({m, u.unit});
-      if (it == by_month_unit.end()) {
-        if (data.unread_file(m, u.unit)) continue;
+    for (const auto& [m, month] : sends) {
+      auto it = month.find(u.unit);
+      if (it == month.end()) {
         if (!as_of || file_overdue(plan, m, *as_of))
           u.missing_months.push_back(m);
         else
           u.pending_months.push_back(m);
-      } else if (!it->second->submitted) {
+      } else if (it->second.sent == Sent::unusable) {
+        u.unusable_months.push_back(m);
+      } else if (!it->second.first->submitted) {
         u.undated_months.push_back(m);  // on time or not, the file does not say
-      } else if (long days = late_days(plan, *it->second); days > 0) {
+      } else if (long days = late_days(plan, *it->second.first); days > 0) {
         u.late_months.push_back({m, days});
       }
     }

@@ -17,10 +17,11 @@ struct UnitStanding {
   int done = 0;
   int lagging = 0;
   std::optional<double> avg_completion;
-  int rank = 0;                           // 0: not ranked (no numeric target with a value)
-  std::vector<YearMonth> missing_months;  // due (from reporting.from) and no file sent
-  std::vector<YearMonth> pending_months;  // no file yet, but its due day has not passed
-  std::vector<YearMonth> undated_months;  // a file that says nothing of when it was sent
+  int rank = 0;                            // 0: not ranked (no numeric target with a value)
+  std::vector<YearMonth> missing_months;   // due (from reporting.from) and no file sent
+  std::vector<YearMonth> pending_months;   // no file yet, but its due day has not passed
+  std::vector<YearMonth> undated_months;   // a file that says nothing of when it was sent
+  std::vector<YearMonth> unusable_months;  // files sent, none of them could be used
   std::vector<std::pair<YearMonth, long>> late_months;  // file sent N days after the due date
 };
 

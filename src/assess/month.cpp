@@ -41,35 +41,34 @@ class Plausibility {
       if (auto slot = position(key)) supplied_[*slot] = sv;
   }
 
-  void check(const Submission& sub, Diagnostics& diags) {
-    for (const auto& e : sub.entries) {
-      const Task* task = plan_.find_task(e.key.task, e.key.target);
-      if (!task) continue;
-      const Target& t = task->targets[static_cast<std::size_t>(e.key.target - 1)];
-      std::size_t slot = plan_.target_position(*task, e.key.target);
-      auto warn = [&](std::string msg) {
-        diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
-      };
-      std::optional<Supplied>& given = supplied_[slot];
-      if (e.target_value) {
-        if (given && std::abs(given->value - *e.target_value) > 1e-9)
-          warn("的目标值由 " + format_number(given->value) + "（" + given->source.str() +
-               "）改为 " + format_number(*e.target_value) + "，请确认目标是否调整");
-        given = Supplied{*e.target_value, e.source};
-      }
-      if (!e.value || t.kind != TargetKind::numeric) continue;
-      std::optional<double> figure = given ? std::optional(given->value) : t.value;
-      double v = *e.value;
-      if (figure && v > 2 * *figure)
-        warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
-             t.measure + " 的两倍，请核对是否多填或误用“万”");
-      std::optional<double>& prev = highest_[slot];
-      if (t.measure == "%" && !e.percent && v <= 1 &&
-          ((prev && *prev > 1) || (figure && *figure > 1)))
-        warn("的累计完成为 " + format_number(v) + "，疑似把百分数写成了小数（" +
-             format_number(v * 100) + "%？）；百分数请带 % 填写");
-      if (!prev || v > *prev) prev = v;
+  // A city row, with the figure the merge formed from it (the reports' figure).
+  void check(const ProgressEntry& e, std::optional<double> figure_now, Diagnostics& diags) {
+    const Task* task = plan_.find_task(e.key.task, e.key.target);
+    if (!task) return;
+    const Target& t = task->targets[static_cast<std::size_t>(e.key.target - 1)];
+    std::size_t slot = plan_.target_position(*task, e.key.target);
+    auto warn = [&](std::string msg) {
+      diags.warning(e.source.file, e.source.line, 0, task->label_of(t) + msg);
+    };
+    std::optional<Supplied>& given = supplied_[slot];
+    if (e.target_value) {
+      if (given && std::abs(given->value - *e.target_value) > 1e-9)
+        warn("的目标值由 " + format_number(given->value) + "（" + given->source.str() + "）改为 " +
+             format_number(*e.target_value) + "，请确认目标是否调整");
+      given = Supplied{*e.target_value, e.source};
     }
+    if (!figure_now || t.kind != TargetKind::numeric) return;
+    std::optional<double> figure = given ? std::optional(given->value) : t.value;
+    double v = *figure_now;
+    if (figure && v > 2 * *figure)
+      warn("的累计完成 " + format_number(v) + t.measure + " 超过目标 " + format_number(*figure) +
+           t.measure + " 的两倍，请核对是否多填或误用“万”");
+    std::optional<double>& prev = highest_[slot];
+    if (t.measure == "%" && !e.percent && v <= 1 &&
+        ((prev && *prev > 1) || (figure && *figure > 1)))
+      warn("的累计完成为 " + format_number(v) + "，疑似把百分数写成了小数（" +
+           format_number(v * 100) + "%？）；百分数请带 % 填写");
+    if (!prev || v > *prev) prev = v;
   }
 
  private:
@@ -85,18 +84,16 @@ class Plausibility {
   std::vector<std::optional<Supplied>> supplied_;
 };
 
-void add_plausibility_warnings(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  Plausibility p(plan);
-  p.seed(data.carried);
-  for (const auto& sub : data.submissions) p.check(sub, diags);
-}
-
-// Every problem of the data set as read, with the checks that need all of it.
+// Every problem of the data set as read, with the checks that need all of it but not the merge.
 Diagnostics data_problems(const Plan& plan, const DataSet& data) {
   Diagnostics all = data.diagnostics;
   add_late_warnings(plan, data, all);
-  add_plausibility_warnings(plan, data, all);
   return all;
+}
+
+// The plausibility checks, told each figure as the merge forms it.
+FigureHook plausibility_hook(Plausibility& p, Diagnostics& diags) {
+  return [&p, &diags](const ProgressEntry& e, std::optional<double> v) { p.check(e, v, diags); };
 }
 
 // The problems a month's report shows: errors in any file up to the month (carried values come
@@ -126,9 +123,8 @@ DataChecker::DataChecker(const Plan& plan) : plan_(plan), s_(std::make_unique<St
 DataChecker::~DataChecker() = default;
 
 void DataChecker::add_month(const std::vector<Submission>& subs, YearMonth m) {
-  for (std::size_t i = s_->next; i < subs.size() && subs[i].month <= m; ++i)
-    s_->plausibility.check(subs[i], s_->found);
-  advance_snapshot(s_->snap, subs, s_->next, m, &s_->found);
+  advance_snapshot(s_->snap, subs, s_->next, m, &s_->found,
+                   plausibility_hook(s_->plausibility, s_->found));
 }
 
 void DataChecker::finish(const DataSet& data, Diagnostics& diags) {
@@ -168,7 +164,8 @@ void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
 Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
   data.require_every_row();
   Diagnostics all = data_problems(plan, data);
-  merge_snapshot(data.submissions, month, &all);  // for the falling-value warnings
+  Plausibility plausible(plan);
+  merge_snapshot(data.submissions, month, &all, plausibility_hook(plausible, all));
   return problems_of(all, data, month);
 }
 
@@ -180,6 +177,9 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
                                      const std::vector<YearMonth>& months, bool keep_going,
                                      DataSet* owned = nullptr) {
   Diagnostics all = data_problems(plan, data);
+  Plausibility plausible(plan);
+  plausible.seed(data.carried);
+  FigureHook check = plausibility_hook(plausible, all);
   std::vector<YearMonth> order = months;
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
@@ -199,7 +199,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
       if (c->month <= m && in > m) apply_correction(snap, *c, in);
   };
   auto advance = [&](YearMonth m) {
-    advance_snapshot(snap, data.submissions, next, m, &all);
+    advance_snapshot(snap, data.submissions, next, m, &all, check);
     catch_up(m);
   };
   for (YearMonth month : order) {
@@ -222,7 +222,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     Diagnostics problems = problems_of(all, data, month);
     if (problems.has_errors() && !keep_going) throw DataError(problems);
     MonthReport rep = assess_month(plan, snap, std::move(problems), data.last_file_months(month),
-                                   data.unread_by_unit(month));
+                                   month_sends(data, month));
     rep.no_files = !data.has_files(month);
     assess_counties(plan, snap, data.allocations, rep);
     assess_projects(plan, snap, rep);

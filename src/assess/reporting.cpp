@@ -16,14 +16,35 @@ long late_days(const Plan& plan, const Submission& sub) {
   return std::max(0L, days_between(plan.due_date(sub.month), *sub.submitted));
 }
 
-UnitFiles first_files(const DataSet& data, std::optional<YearMonth> only) {
-  UnitFiles out;
+std::vector<std::string> UnitMonth::file_names() const {
+  std::vector<std::string> out;
+  for (const auto& f : files) out.push_back(std::filesystem::path(f).filename().string());
+  return out;
+}
+
+MonthSends month_sends(const DataSet& data, YearMonth m) {
+  MonthSends out;
   for (const auto& s : data.submissions) {
-    if (s.unit.empty() || (only && s.month != *only)) continue;
-    const Submission*& f = out[{s.month, s.unit}];
+    if (s.month != m || s.unit.empty()) continue;
+    UnitMonth& u = out[s.unit];
+    if (!s.rejected) u.sent = Sent::usable;
+    if (u.sent == Sent::nothing) u.sent = Sent::unusable;
+    const Submission*& f = u.first;
     if (!f || (s.submitted && (!f->submitted || *s.submitted < *f->submitted))) f = &s;
+    u.files.push_back(s.file);
+  }
+  for (const auto& r : data.unread) {
+    if (r.month != m || r.unit.empty()) continue;
+    UnitMonth& u = out[r.unit];
+    if (u.sent == Sent::nothing) u.sent = Sent::unusable;
+    u.files.push_back(r.path);
   }
   return out;
+}
+
+Sent sent_of(const MonthSends& sends, const std::string& unit) {
+  auto it = sends.find(unit);
+  return it == sends.end() ? Sent::nothing : it->second.sent;
 }
 
 std::size_t MissingReport::count(SendState s) const {
@@ -46,11 +67,7 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
   std::vector<std::string> units = plan.lead_units();
   r.expected = units.size();
   if (!r.due) return r;
-  UnitFiles first = first_files(data, m);
-  std::map<std::string, std::vector<std::string>> files;
-  for (const auto& s : data.submissions)
-    if (s.month == m && !s.unit.empty()) files[s.unit].push_back(s.file);
-  auto unread = data.unread_by_unit(m);
+  MonthSends sends = month_sends(data, m);
   // A file nobody could attribute may be a missing unit's under a misspelt name: it is named,
   // with the unit it resembles, so that unit is not called overdue without the note.
   auto unknown = [&](const std::string& file) {
@@ -61,23 +78,29 @@ MissingReport assess_missing(const Plan& plan, const DataSet& data, YearMonth m,
   for (const auto& u : data.unread)
     if (u.month == m && u.unit.empty()) unknown(u.path);
   for (const auto& u : units) {
-    if (auto it = first.find({m, u}); it != first.end()) {
-      const Submission& s = *it->second;
-      if (!s.submitted)
-        ++r.undated;
-      else if (long days = late_days(plan, s); days > 0)
-        r.units.push_back({u, SendState::late, files[u], s.submitted, s.submitted_from, days, {}});
-      continue;
-    }
-    auto it = unread.find(u);
-    if (it == unread.end()) {
+    auto it = sends.find(u);
+    if (it == sends.end()) {
       UnitSend send{u, SendState::missing, {}, std::nullopt, DateFrom::none, 0, {}};
       for (const auto& k : r.unknown)
         if (k.guess == u) send.maybe.push_back(std::filesystem::path(k.file).filename().string());
       r.units.push_back(std::move(send));
-    } else
+      continue;
+    }
+    const UnitMonth& sent = it->second;
+    if (sent.sent == Sent::unusable) {
       r.units.push_back(
-          {u, SendState::unreadable, it->second, std::nullopt, DateFrom::none, 0, {}});
+          {u, SendState::unreadable, sent.file_names(), std::nullopt, DateFrom::none, 0, {}});
+    } else if (!sent.first->submitted) {
+      ++r.undated;
+    } else if (long days = late_days(plan, *sent.first); days > 0) {
+      r.units.push_back({u,
+                         SendState::late,
+                         sent.files,
+                         sent.first->submitted,
+                         sent.first->submitted_from,
+                         days,
+                         {}});
+    }
   }
   return r;
 }

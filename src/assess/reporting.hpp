@@ -16,10 +16,22 @@ long late_days(const Plan& plan, const Submission& sub);
 // passed (on the due day itself the file is still on time).
 bool file_overdue(const Plan& plan, YearMonth m, Date as_of);
 
-// Each unit's file for each month (rejected files too: they were sent); of several, the
-// earliest dated decides whether the unit reported on time, as a later one is a correction.
-using UnitFiles = std::map<std::pair<YearMonth, std::string>, const Submission*>;
-UnitFiles first_files(const DataSet& data, std::optional<YearMonth> only = std::nullopt);
+// Whether a lead unit reported a month: the one rule of `missing`, the summary's 报送情况 and
+// the bulletin. A file that could not be read, or was rejected whole, was sent but gives
+// nothing: the unit is neither 已报 nor 未报送, and owes a file that can be used.
+enum class Sent { nothing, unusable, usable };
+
+struct UnitMonth {
+  Sent sent = Sent::nothing;
+  // Of several files, the earliest dated decides whether the unit reported on time (a later
+  // one is a correction); rejected files count, as they were sent. Null when none was read.
+  const Submission* first = nullptr;
+  std::vector<std::string> files;  // paths, in the order read
+  std::vector<std::string> file_names() const;
+};
+using MonthSends = std::map<std::string, UnitMonth>;  // by unit; units that sent nothing absent
+MonthSends month_sends(const DataSet& data, YearMonth m);
+Sent sent_of(const MonthSends& sends, const std::string& unit);
 
 enum class SendState { missing, unreadable, late };
 
@@ -44,10 +56,10 @@ struct MissingReport {
   bool due = true;  // false before the plan's reporting.from or after its deadline month
   bool after_deadline = false;
   Date due_date, as_of;
-  long days_left = 0;           // > 0 days left, < 0 days overdue
-  std::size_t expected = 0;     // lead units
-  std::vector<UnitSend> units;  // without a readable file, or sent late; in plan order
-  std::size_t undated = 0;      // units whose file gives no date: neither on time nor late
+  long days_left = 0;                // > 0 days left, < 0 days overdue
+  std::size_t expected = 0;          // lead units
+  std::vector<UnitSend> units;       // without a readable file, or sent late; in plan order
+  std::size_t undated = 0;           // units whose file gives no date: neither on time nor late
   std::vector<UnknownFile> unknown;  // received, but whose they are is not known
 
   std::size_t missing() const;

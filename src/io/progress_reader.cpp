@@ -1023,9 +1023,8 @@ void Reader::reconcile(Submission& sub) {
       sub.invalid.insert(key);
       continue;
     }
-    double sum = 0;
-    for (const auto& e : of == SumOf::counties ? sub.counties : sub.projects)
-      if (e.key == key && e.value) sum += *e.value;
+    // The figure itself is formed in the merge (model/progress), with the 县市区 or projects
+    // this file leaves out carried from earlier months.
     if (city == sub.entries.end()) {
       ProgressEntry d;
       d.key = key;
@@ -1033,7 +1032,7 @@ void Reader::reconcile(Submission& sub) {
       sub.entries.push_back(std::move(d));
       city = sub.entries.end() - 1;
     }
-    city->value = sum;
+    city->value.reset();
     city->derived_from = of;
   }
 }

@@ -205,19 +205,6 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
   }
 }
 
-std::map<std::string, std::vector<std::string>> DataSet::unread_by_unit(YearMonth m) const {
-  std::map<std::string, std::vector<std::string>> out;
-  for (const auto& u : unread)
-    if (u.month == m && !u.unit.empty())
-      out[u.unit].push_back(std::filesystem::path(u.path).filename().string());
-  return out;
-}
-
-bool DataSet::unread_file(YearMonth m, const std::string& unit) const {
-  return std::any_of(unread.begin(), unread.end(),
-                     [&](const UnreadFile& u) { return u.month == m && u.unit == unit; });
-}
-
 void DataSet::require_rows(YearMonth m) const {
   // A bug, not bad data: main prints it as 内部错误.
   if (only_month)
@@ -294,10 +281,11 @@ const CorrectedValue* apply_correction(Snapshot& snap, const Correction& c, Year
   return &known->second;
 }
 
-Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags) {
+Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags,
+                        const FigureHook& on_figure) {
   Snapshot snap;
   std::size_t next = 0;
-  advance_snapshot(snap, subs, next, month, diags);
+  advance_snapshot(snap, subs, next, month, diags, on_figure);
   return snap;
 }
 
@@ -368,7 +356,7 @@ std::string rows_text(const Submission& sub, TargetKey key, SumOf of) {
 }  // namespace
 
 void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
-                      YearMonth month, Diagnostics* diags) {
+                      YearMonth month, Diagnostics* diags, const FigureHook& on_figure) {
   snap.month = month;
   snap.reported.clear();  // these are about `month` alone
   snap.invalid.clear();
@@ -438,6 +426,7 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
                              (e.checked_against == SumOf::counties ? "县市区行" : "项目行") + "：" +
                              rows_text(sub, e.key, e.checked_against) + "），以全市值为准");
       }
+      if (on_figure) on_figure(e, value);
       if (!value && !e.state) continue;
       auto [it, fresh] = snap.values.try_emplace(e.key);
       // 11.8 typed for 118,000 (万 left out): a cumulative figure never falls to under 1% of an

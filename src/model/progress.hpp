@@ -262,9 +262,6 @@ struct DataSet {
   std::vector<YearMonth> months_with_files() const;
   // Each unit's last month with a file, up to and including `m`.
   std::map<std::string, YearMonth> last_file_months(YearMonth m) const;
-  // File names each unit sent for `m` that could not be read.
-  std::map<std::string, std::vector<std::string>> unread_by_unit(YearMonth m) const;
-  bool unread_file(YearMonth m, const std::string& unit) const;
 };
 
 // Two files of one month that give the same target: an error naming both places, and the
@@ -280,13 +277,18 @@ void settle_doubtful(const Plan& plan, std::vector<Submission>& subs, std::size_
 // Builds the snapshot of `month` from submissions of that month and earlier, in one pass.
 // `subs` must be sorted by month. Adds a warning when a cumulative value falls below the
 // same target's value for an earlier month.
-Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags);
+// `on_figure`, when given, is told each city row's figure as the merge forms it: a value the
+// unit did not type is the sum of its 县市区 or projects, carried ones included. Checks read
+// that figure, the one the reports show, and never form it again.
+using FigureHook = std::function<void(const ProgressEntry&, std::optional<double> figure)>;
+Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Diagnostics* diags,
+                        const FigureHook& on_figure = {});
 
 // Moves a snapshot on to `month` (not earlier than its own), merging the submissions from
 // `next` on; `next` is left at the first later one. Month after month this reads every
 // submission once, so a history of M months costs M × targets, not M².
 void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
-                      YearMonth month, Diagnostics* diags);
+                      YearMonth month, Diagnostics* diags, const FigureHook& on_figure = {});
 
 // Sets an earlier month's figure right in `snap` (its series, and its value when that month's is
 // the latest), as a file of month `in` says; the first figure it replaced is kept as `was`.

@@ -61,6 +61,7 @@ std::string reporting_text(const UnitStanding& u, const Plan& plan) {
                std::to_string(plan.due_date(m).day) + "日）");
   for (const auto& [m, days] : u.late_months) say(m, "逾期" + std::to_string(days) + "天");
   for (const auto& m : u.undated_months) say(m, "报送日期未注明");
+  for (const auto& m : u.unusable_months) say(m, "报送文件未能采用");
   if (parts.empty()) return "按时报送";
   std::stable_sort(parts.begin(), parts.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -15,22 +15,28 @@ std::string when_text(const MissingReport& r) {
 
 std::string state_text(const MissingReport& r, const UnitSend& u) {
   switch (u.state) {
-    case SendState::unreadable: return "已报送文件但无法读取（" + join(u.files, "、") + "）";
+    case SendState::unreadable:
+      return "已报送文件但未能采用（" + join(u.files, "、") + "）";
     case SendState::late:
       return "逾期 " + std::to_string(u.days_late) + " 天报送（" + u.sent->str() + "，据" +
              date_from_label(u.sent_from) + "）";
-    case SendState::missing: break;
+    case SendState::missing:
+      break;
   }
   if (!u.maybe.empty())
-    return when_text(r) + "（已收到无法识别单位的文件 " + join(u.maybe, "、") + "，是否为本单位？）";
+    return when_text(r) + "（已收到无法识别单位的文件 " + join(u.maybe, "、") +
+           "，是否为本单位？）";
   return when_text(r);
 }
 
 const char* state_code(SendState s) {
   switch (s) {
-    case SendState::unreadable: return "unreadable";
-    case SendState::late: return "late";
-    case SendState::missing: break;
+    case SendState::unreadable:
+      return "unreadable";
+    case SendState::late:
+      return "late";
+    case SendState::missing:
+      break;
   }
   return "missing";
 }
@@ -53,7 +59,7 @@ std::string missing_table(const MissingReport& r, const Style& style) {
                     "，统计日期 " + r.as_of.str() + "）：应报 " + std::to_string(r.expected) +
                     " 家，已报 " + std::to_string(r.sent()) + " 家，未报 " +
                     std::to_string(r.missing()) + " 家";
-  if (unreadable) out += "，文件无法读取 " + std::to_string(unreadable) + " 家";
+  if (unreadable) out += "，文件未能采用 " + std::to_string(unreadable) + " 家";
   if (late) out += "；逾期报送 " + std::to_string(late) + " 家";
   // Without a date a file is neither on time nor late: say so rather than count it on time.
   if (r.undated) out += "；报送日期未注明 " + std::to_string(r.undated) + " 家";
@@ -73,14 +79,13 @@ std::string missing_table(const MissingReport& r, const Style& style) {
 
 std::string missing_csv(const MissingReport& r) {
   std::string out(kUtf8Bom);
-  out += csv_line({"unit", "month", "due", "as_of", "days_overdue", "state", "files", "sent",
-                   "sent_evidence"});
+  out += csv_line(
+      {"unit", "month", "due", "as_of", "days_overdue", "state", "files", "sent", "sent_evidence"});
   for (const auto& u : r.units) {
     long days = u.state == SendState::late ? u.days_late : std::max(0L, -r.days_left);
     out += csv_line({u.unit, r.month.str(), r.due_date.str(), r.as_of.str(), std::to_string(days),
                      state_code(u.state), join(u.files.empty() ? u.maybe : u.files, ";"),
-                     u.sent ? u.sent->str() : "",
-                     u.sent ? date_from_code(u.sent_from) : ""});
+                     u.sent ? u.sent->str() : "", u.sent ? date_from_code(u.sent_from) : ""});
   }
   return out;
 }

@@ -99,7 +99,7 @@ std::vector<std::string> gap_lines(const MonthReport& rep) {
   for (const auto& g : rep.gaps) {
     std::string line = g.unit + "：";
     if (g.no_file && !g.unread_files.empty()) {
-      line += "已报送文件但无法读取（" + join(g.unread_files, "、") + "）";
+      line += "已报送文件但未能采用（" + join(g.unread_files, "、") + "）";
     } else if (g.no_file) {
       line += "本月未报送进度文件";
       if (g.last_month)

@@ -144,13 +144,13 @@ TEST_CASE("a unit that sent an unreadable file is not called 未报送") {
   s.write("demo/reports/2024-06/submissions/市乡村振兴局_6月.ods", "PK\x03\x04");
   Run sum = run("--data demo/reports summary --month 2024-06 --format md", s.dir());
   CHECK(sum.rc == 0);
-  CHECK(sum.out.find("- 市乡村振兴局：已报送文件但无法读取（市乡村振兴局_6月.ods）\n") !=
+  CHECK(sum.out.find("- 市乡村振兴局：已报送文件但未能采用（市乡村振兴局_6月.ods）\n") !=
         std::string::npos);
   CHECK(sum.out.find("市乡村振兴局：本月未报送进度文件") == std::string::npos);
   Run miss = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-05", s.dir());
   CHECK(miss.rc == 0);  // nobody owes a file; the workbook still needs converting
-  CHECK(miss.out.find("未报 0 家，文件无法读取 1 家") != std::string::npos);
-  CHECK(miss.out.find("已报送文件但无法读取（市乡村振兴局_6月.ods）") != std::string::npos);
+  CHECK(miss.out.find("未报 0 家，文件未能采用 1 家") != std::string::npos);
+  CHECK(miss.out.find("已报送文件但未能采用（市乡村振兴局_6月.ods）") != std::string::npos);
   Run chk = run("--data demo/reports check --month 2024-06", s.dir());
   CHECK(chk.err.find(
             "demo/reports/2024-06/submissions/市乡村振兴局_6月.ods: 警告: 是 OpenDocument 表格") !=
@@ -471,4 +471,26 @@ TEST_CASE(
   // 79万 is what the unit meant: accepted.
   s.write("demo/reports/2024-07/submissions/市卫健委.csv", "任务编号,累计完成\n29,79万\n");
   CHECK(run("--data demo/reports check --month 2024-07", s.dir()).rc == 0);
+}
+
+TEST_CASE("a file rejected whole: missing, the summary and the bulletin tell the same story") {
+  // One rule (assess/reporting month_sends): the unit sent a file, none of it can be used, so
+  // it is neither 已报 nor 未报送 anywhere. Before, `missing` counted it 已报.
+  Sandbox s;
+  s.write("demo/reports/2024-06/submissions/市交通运输局.csv",
+          "牵头单位,月份,任务编号,累计完成,报送日期\n市交通运输局,2024-05,54,100,2024-07-02\n");
+  const std::string said = "已报送文件但未能采用（市交通运输局.csv）";
+  Run miss = run("--data demo/reports missing --month 2024-06 --as-of 2024-07-10", s.dir());
+  CHECK(miss.rc == 1);  // 市乡村振兴局 still owes June's file
+  CHECK(miss.out.find("应报 22 家，已报 20 家，未报 1 家，文件未能采用 1 家") != std::string::npos);
+  CHECK(miss.out.find(said) != std::string::npos);
+  Run sum = run("--data demo/reports summary --month 2024-06 --format md --keep-going", s.dir());
+  CHECK(sum.rc == 0);
+  CHECK(sum.out.find("- 市交通运输局：" + said + "\n") != std::string::npos);
+  Run bul =
+      run("--data demo/reports bulletin --quarter 2024Q2 --format md --keep-going "
+          "--as-of 2024-07-10",
+          s.dir());
+  CHECK(bul.rc == 0);
+  CHECK(bul.out.find("6月报送文件未能采用") != std::string::npos);
 }

@@ -353,8 +353,11 @@ TEST_CASE("units without a file, and units with unfilled targets, are listed") {
   sub.unit = "市民政局";
   s.s.reported["市民政局"] = &sub;
   s.value(1, 1, 50).value(2, 1, 20, {2024, 4});
+  MonthSends sends;
+  sends["市民政局"] = {Sent::usable, &sub, {"a.csv"}};
+  sends["市农业农村局"] = {Sent::unusable, nullptr, {"b.ods"}};
   MonthReport rep =
-      assess_month(plan(), s.s, {}, {{"市民政局", {2024, 5}}, {"市住建局", {2024, 3}}});
+      assess_month(plan(), s.s, {}, {{"市民政局", {2024, 5}}, {"市住建局", {2024, 3}}}, sends);
   REQUIRE(rep.gaps.size() == 4);
   CHECK(rep.gaps[0].unit == "市民政局");
   CHECK_FALSE(rep.gaps[0].no_file);
@@ -363,6 +366,11 @@ TEST_CASE("units without a file, and units with unfilled targets, are listed") {
   CHECK(rep.gaps[1].unit == "市住建局");
   CHECK(rep.gaps[1].no_file);
   CHECK(rep.gaps[1].last_month == YearMonth{2024, 3});
+  CHECK(rep.gaps[1].unread_files.empty());
+  // A file that could not be used: no usable file, but named, so it is not 未报送.
+  CHECK(rep.gaps[2].unit == "市农业农村局");
+  CHECK(rep.gaps[2].no_file);
+  CHECK(rep.gaps[2].unread_files == std::vector<std::string>{"b.ods"});
 }
 
 namespace {

@@ -99,3 +99,41 @@ TEST_CASE("check names a written summary that still shows a figure since set rig
   check_written_summary(written, {2024, 4}, c, "d/2024-04/summary.csv", none);
   CHECK(none.items().empty());
 }
+
+TEST_CASE("a city value summed from 县市区 is checked as the reports show it, carried ones in") {
+  // Task 1 aims at 100. April: 乙区 110. May: 甲县 100 only. The May city value the reports show
+  // is 100 + 110 carried = 210, over twice the target: check and the summary both warn, on the
+  // figure the merge formed (the reader used to sum May's rows alone, 100, and stay silent).
+  test::TempDir t;
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,县市区,累计完成\n1,乙区,110\n");
+  auto f5 = t.write("2024-05/submissions/市民政局.csv", "任务编号,县市区,累计完成\n1,甲县,100\n")
+                .string();
+  const std::string warned =
+      f5 + ":2: 警告: 任务1的累计完成 210个 超过目标 100个 的两倍，请核对是否多填或误用“万”";
+  DataSet data = load_data(test::county_plan(), t.path());
+  Diagnostics checked;
+  check_data(test::county_plan(), data, checked);
+  CHECK(test::strs(checked) == std::vector<std::string>{warned});
+  CHECK(test::strs(month_problems(test::county_plan(), data, {2024, 5})) ==
+        std::vector<std::string>{warned});
+  MonthReport may = assess_data(test::county_plan(), data, {2024, 5}, false);
+  CHECK(test::strs(may.problems) == std::vector<std::string>{warned});
+  CHECK(*may.find({1, 1})->actual == 210);
+}
+
+TEST_CASE("a typed city value over twice its target is warned as before") {
+  test::TempDir t;
+  auto f5 = t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,201\n").string();
+  DataSet data = load_data(test::plan(), t.path());
+  Diagnostics checked;
+  check_data(test::plan(), data, checked);
+  CHECK(
+      test::strs(checked) ==
+      std::vector<std::string>{
+          f5 + ":2: 警告: 任务1的累计完成 201个 超过目标 100个 的两倍，请核对是否多填或误用“万”"});
+  // Exactly twice is not over twice.
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,200\n");
+  Diagnostics at_two;
+  check_data(test::plan(), load_data(test::plan(), t.path()), at_two);
+  CHECK(at_two.items().empty());
+}
