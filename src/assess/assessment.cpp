@@ -126,7 +126,7 @@ Projection projection(const Plan& plan, const Target& target, double target_valu
   if (series.size() >= 2) {
     const MonthValue* ref = &series.front();
     for (const auto& v : series)
-      if (v.month <= m.plus(-3)) ref = &v;
+      if (v.month <= m.plus(-plan.settings.pace_window_months)) ref = &v;
     p.from = ref->month;
     p.pace = (actual - ref->value) / std::max(1, months_between(ref->month, m));
   } else {
@@ -403,12 +403,12 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
 }
 
 ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, double time_pct,
-                                 YearMonth deadline_month) {
+                                 YearMonth deadline_month, const Settings& s) {
   if (p.state == ProjectState::finished) return ProjectLateness::none;
   if (p.planned_finish && *p.planned_finish < month) return ProjectLateness::finish_passed;
   if (p.planned_finish && *p.planned_finish > deadline_month)
     return ProjectLateness::finish_after_deadline;
-  if (p.state == ProjectState::not_started && time_pct > 50 + kEps)
+  if (p.state == ProjectState::not_started && time_pct > s.project_not_started_pct + kEps)
     return ProjectLateness::not_started;
   return ProjectLateness::none;
 }
@@ -431,7 +431,7 @@ void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
     r.months_since_change = months_between(p.changed, snap.month);
     r.carried = p.month < snap.month;
     r.earlier_finish = p.earlier_finish;
-    r.lateness = project_lateness(p, snap.month, time_pct, plan.deadline_month());
+    r.lateness = project_lateness(p, snap.month, time_pct, plan.deadline_month(), plan.settings);
     r.late = r.lateness != ProjectLateness::none;
     r.source = p.source;
     rep.projects.push_back(std::move(r));

@@ -98,9 +98,9 @@ struct ProjectResult {
 
 // Why an unfinished project is late, if it is (first that applies): its planned finish has
 // passed; its planned finish lies after the plan's deadline month; it is 未开工 while time
-// progress is over 50%.
+// progress is over settings.project_not_started_pct.
 ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, double time_pct,
-                                 YearMonth deadline_month);
+                                 YearMonth deadline_month, const Settings& s);
 
 // A lead unit that did not report this month, in whole or in part.
 struct UnitGap {

@@ -162,7 +162,7 @@ Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bo
     b.problems_closed += p.closed_month && period.contains(*p.closed_month);
     if (p.stale(plan, month))
       b.silent.push_back(i);
-    else if (p.open() && p.months_open(month) >= 3)
+    else if (p.open() && p.months_open(month) >= plan.settings.long_open_months)
       b.long_open.push_back(i);
   }
   return b;

@@ -50,11 +50,12 @@ struct Bulletin {
   int numeric_count = 0;               // targets with a completion rate
   int numeric_done = 0;
 
-  std::vector<Problem> problems;       // the 问题清单 as of `month`
-  int problems_opened = 0;             // first reported in the period
-  int problems_closed = 0;             // closed in the period
-  std::vector<std::size_t> long_open;  // open three months or more and still reported: 限期解决
-  std::vector<std::size_t> silent;     // open but not mentioned lately (Problem::stale)
+  std::vector<Problem> problems;  // the 问题清单 as of `month`
+  int problems_opened = 0;        // first reported in the period
+  int problems_closed = 0;        // closed in the period
+  std::vector<std::size_t>
+      long_open;  // open settings.long_open_months or more, still reported: 限期解决
+  std::vector<std::size_t> silent;  // open but not mentioned lately (Problem::stale)
 };
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,

@@ -54,8 +54,9 @@ Command setup_projects(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--unit,-u", o->unit, "只看该牵头单位的项目");
   sub->add_option("--county", o->county, "只看该县市区的项目");
   sub->add_option("--status", o->status, "只看该状态：未开工|在建|已完工");
-  sub->add_flag("--late", o->late,
-                "只看滞后项目：计划完工月份已过仍未完工，或序时进度过半仍未开工");
+  sub->add_flag(
+      "--late", o->late,
+      "只看滞后项目：计划完工月份已过仍未完工，或序时进度超过计划设定（默认过半）仍未开工");
   add_format(sub, o->format, {"table", "md", "csv", "json"})
       ->description("输出格式：table|md|csv|json（终端默认 table，否则 md）");
   add_allow_stale(sub, o->allow_stale);

@@ -211,11 +211,12 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   N s = root["settings"];
   if (!s.IsDefined()) return;
   if (!is_map(s, "settings ", root)) return;
-  check_keys(s,
-             {"about_tolerance", "behind_pp", "seriously_behind_pp",
-              "milestone_not_started_on_track_pct", "milestone_not_started_behind_pct",
-              "projection_flag_pct", "problem_stale_months", "form_project_rows"},
-             "settings：");
+  check_keys(
+      s,
+      {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
+       "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months",
+       "form_project_rows", "pace_window_months", "long_open_months", "project_not_started_pct"},
+      "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
       if (auto v = number(s[key], key)) field = *v;
@@ -227,6 +228,7 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
   set("projection_flag_pct", st.projection_flag_pct);
+  set("project_not_started_pct", st.project_not_started_pct);
   // A whole number within [lo, hi]; `what` names what it counts.
   auto whole = [&](const char* key, int& field, int lo, int hi, const char* what) {
     double v = field;
@@ -239,6 +241,10 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   };
   whole("problem_stale_months", st.problem_stale_months, 1, 24, "月数");
   whole("form_project_rows", st.form_project_rows, 0, 50, "行数");
+  whole("pace_window_months", st.pace_window_months, 1, 12, "月数");
+  whole("long_open_months", st.long_open_months, 1, 24, "月数");
+  if (st.project_not_started_pct < 0 || st.project_not_started_pct > 100)
+    error(s["project_not_started_pct"], "project_not_started_pct 应在 0 到 100 之间");
   if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
     error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)

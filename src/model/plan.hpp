@@ -89,7 +89,10 @@ struct Settings {
   double milestone_not_started_behind_pct = 50;
   double projection_flag_pct = 95;  // 预计逾期 below this completion by the deadline at recent pace
   int problem_stale_months = 2;  // an open problem not mentioned this long is 未更新
-  int form_project_rows = 5;     // open rows the form gives a target reported by project
+  int pace_window_months = 3;    // 预计逾期 projects the mean increase of this many months
+  int long_open_months = 3;      // an open problem this old is 限期解决 in the bulletin
+  double project_not_started_pct = 50;  // a project still 未开工 past this much time is late
+  int form_project_rows = 5;            // open rows the form gives a target reported by project
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a

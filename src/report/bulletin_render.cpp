@@ -188,7 +188,7 @@ mu::data view(const Bulletin& b) {
     p.set("id", late_list[i]->task->number_of(*late_list[i]->target));
     p.set("name", late_list[i]->name);
     p.set("lead", late_list[i]->target->lead);
-    p.set("reason", late_reason(*late_list[i]));
+    p.set("reason", late_reason(*late_list[i], plan.settings));
     p.set("sep", i + 1 == late_list.size() ? "。" : "；");
     late_projects.push_back(p);
   }
@@ -339,6 +339,8 @@ mu::data view(const Bulletin& b) {
   d.set("has_attention", !b.attention.empty());
   d.set("attention_count", std::to_string(b.attention.size()));
   d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
+  d.set("pace_window", pace_window_text(plan.settings));
+  d.set("long_open_months", long_open_text(plan.settings));
 
   // 县市区: the standings, the three lowest named in the text, and who lags on what.
   mu::data counties{mu::data::type::list};

@@ -16,6 +16,26 @@ std::string chinese_numeral(int n) {
   return s;
 }
 
+namespace {
+// 两个月, never 二个月, before a measure word.
+std::string months_text(int n) {
+  return (n == 2 ? std::string("两") : chinese_numeral(n)) + "个月";
+}
+}  // namespace
+
+std::string pace_window_text(const Settings& s) {
+  return "近" + months_text(s.pace_window_months);
+}
+
+std::string long_open_text(const Settings& s) {
+  return months_text(s.long_open_months) + "以上";
+}
+
+std::string not_started_late_text(const Settings& s) {
+  if (s.project_not_started_pct == 50) return "过半";
+  return "超过" + format_number(s.project_not_started_pct) + "%";
+}
+
 std::string category_heading(const Plan& plan, int id) {
   const Category* c = plan.find_category(id);
   return "（" + chinese_numeral(id) + "）" + (c ? c->name : "");

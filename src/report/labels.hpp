@@ -10,7 +10,11 @@
 
 namespace minsheng {
 
-std::string chinese_numeral(int n);                      // 1 → 一, 10 → 十, 12 → 十二
+std::string chinese_numeral(int n);  // 1 → 一, 10 → 十, 12 → 十二
+// The plan's settings in words, so no sentence restates a constant.
+std::string pace_window_text(const Settings& s);         // 近三个月
+std::string long_open_text(const Settings& s);           // 三个月以上
+std::string not_started_late_text(const Settings& s);    // 过半 (50), 超过60%: of 序时进度
 std::string category_heading(const Plan& plan, int id);  // （一）着力实现幼有善育
 std::string with_measure(std::optional<double> v, const std::string& measure);  // "1100个", "96%"
 std::string pct_text(std::optional<double> v);

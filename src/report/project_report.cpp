@@ -62,7 +62,7 @@ TextTable project_rows(const MonthReport& rep, const ProjectFilter& f) {
                ? "本月未更新（" + p->value_month.str() + "）"
                : (p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
                                          : "本月有变化"),
-           p->late ? late_reason(*p) : ""});
+           p->late ? late_reason(*p, rep.plan->settings) : ""});
   return t;
 }
 
@@ -72,7 +72,7 @@ std::string projects_title(const MonthReport& rep) {
 
 }  // namespace
 
-std::string late_reason(const ProjectResult& p) {
+std::string late_reason(const ProjectResult& p, const Settings& s) {
   std::string moved =
       p.earlier_finish ? "（原计划" + p.earlier_finish->str() + "，已延期）" : std::string();
   switch (p.lateness) {
@@ -83,7 +83,7 @@ std::string late_reason(const ProjectResult& p) {
     case ProjectLateness::finish_after_deadline:
       return "计划" + p.planned_finish->str() + "完工" + moved + "，晚于计划完成时限";
     case ProjectLateness::not_started:
-      return "序时进度已过半仍未开工";
+      return "序时进度已" + not_started_late_text(s) + "仍未开工";
   }
   return "";
 }

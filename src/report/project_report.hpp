@@ -25,7 +25,7 @@ std::string projects_json(const MonthReport& rep, const ProjectFilter& f);
 extern const std::vector<std::string> kProjectCsvColumns;
 
 // "未开工，计划2024-05完工已过" : why a project is listed as late.
-std::string late_reason(const ProjectResult& p);
+std::string late_reason(const ProjectResult& p, const Settings& s);
 
 struct ProblemFilter {
   enum class Which { all, open, closed } which = Which::all;

@@ -511,7 +511,8 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
             esc(p->county >= 0 ? plan.counties[static_cast<std::size_t>(p->county)] : "") +
             "</td><td>" + esc(p->state ? project_state_label(*p->state) : "") + "</td><td>" +
             esc(p->planned_finish ? p->planned_finish->str() : "") + "</td><td>" +
-            esc(p->late ? late_reason(*p) : (p->carried ? "本月未更新" : "")) + "</td></tr>\n";
+            esc(p->late ? late_reason(*p, plan.settings) : (p->carried ? "本月未更新" : "")) +
+            "</td></tr>\n";
       if (!projects.empty())
         b += "<h2>具体项目</h2>\n<div "
              "class=\"scroll\"><table><thead><tr><th>项目</th><th>县市区</th><th>状态</th>"

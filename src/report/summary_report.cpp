@@ -220,8 +220,8 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   auto risk = at_risk_targets(rep);
   if (!risk.empty()) {
-    out += "## 预计逾期\n\n按近三个月的平均进度推算，以下指标到 " + p.deadline.chinese() +
-           " 完成率将低于 " + format_number(p.settings.projection_flag_pct) +
+    out += "## 预计逾期\n\n按" + pace_window_text(p.settings) + "的平均进度推算，以下指标到 " +
+           p.deadline.chinese() + " 完成率将低于 " + format_number(p.settings.projection_flag_pct) +
            "%，或近期没有进展：\n\n";
     TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
                 {false, false, false, true, true, false, false});
@@ -257,14 +257,15 @@ std::string summary_markdown(const MonthReport& rep) {
   for (const auto& p : rep.projects)
     if (p.late) late.push_back(&p);
   if (!late.empty()) {
-    out += "## 滞后项目\n\n计划完工月份已过仍未完工，或序时进度过半仍未开工的项目（共 " +
-           std::to_string(late.size()) + " 个）：\n\n";
+    out += "## 滞后项目\n\n计划完工月份已过仍未完工，或序时进度" +
+           not_started_late_text(p.settings) + "仍未开工的项目（共 " + std::to_string(late.size()) +
+           " 个）：\n\n";
     TextTable t({"编号", "牵头单位", "县市区", "项目", "状态", "计划完工", "原因"});
     for (const ProjectResult* p : late)
       t.add({p->task->number_of(*p->target), p->target->lead,
              p->county >= 0 ? rep.plan->counties[static_cast<std::size_t>(p->county)] : "", p->name,
              p->state ? project_state_label(*p->state) : "", opt_month(p->planned_finish),
-             late_reason(*p)});
+             late_reason(*p, rep.plan->settings)});
     out += t.markdown() + "\n";
   }
 

@@ -113,9 +113,9 @@ TEST_CASE("a broken plan reports every problem as FILE:LINE:COL and exits 1") {
   Run r = run("--plan broken.yaml check", s.dir());
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "broken.yaml:114:9: 错误: 任务编号 4 重复（第 108 行已定义）\n"
-        "broken.yaml:119:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
-        "broken.yaml:184:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
+        "broken.yaml:117:9: 错误: 任务编号 4 重复（第 111 行已定义）\n"
+        "broken.yaml:122:49: 错误: 未知计量单位“张”；请先在 measures 中列出\n"
+        "broken.yaml:187:11: 错误: 未知牵头单位“市老干部局”（是否应为“市委老干部局”？）；请先在 "
         "units 中列出\n"
         "共 3 个错误、0 个警告\n");
 }

@@ -465,8 +465,9 @@ TEST_CASE("县市区 with the same mean rank by fewer 严重滞后, then plan or
 TEST_CASE("a project is late past its planned finish, beyond the deadline, or 未开工 over half") {
   // The fixture plan's deadline month is 2024-10.
   const YearMonth deadline{2024, 10};
+  Settings s;
   auto late = [&](const ProjectObservation& p, YearMonth m, double time_pct) {
-    return project_lateness(p, m, time_pct, deadline);
+    return project_lateness(p, m, time_pct, deadline, s);
   };
   ProjectObservation p;
   p.state = ProjectState::in_progress;
@@ -480,6 +481,10 @@ TEST_CASE("a project is late past its planned finish, beyond the deadline, or �
   q.planned_finish = YearMonth{2024, 10};
   CHECK(late(q, {2024, 5}, 50) == ProjectLateness::none);  // exactly half: not over it
   CHECK(late(q, {2024, 6}, 60) == ProjectLateness::not_started);
+  s.project_not_started_pct = 60;  // the plan may allow more: 60% is then not over it
+  CHECK(late(q, {2024, 6}, 60) == ProjectLateness::none);
+  CHECK(late(q, {2024, 7}, 70) == ProjectLateness::not_started);
+  s = Settings{};
   q.state = std::nullopt;  // no state said: only the planned finish can make it late
   CHECK(late(q, {2024, 6}, 60) == ProjectLateness::none);
   // 在建 with 计划完工 after the deadline month: late already, long before that month comes.
@@ -515,4 +520,31 @@ TEST_CASE("projects as of a month: months without change, carried ones, plan ord
   CHECK(rep.projects[1].months_since_change == 2);
   CHECK_FALSE(rep.projects[1].carried);
   CHECK_FALSE(rep.projects[1].late);
+}
+
+TEST_CASE("a target at 96% that has stopped moving is still 预计逾期") {
+  // Mar 96 → Jun 96: pace 0. The projection (96% by October) is above projection_flag_pct (95),
+  // but with no pace the last 4 will never come: zero pace alone is 预计逾期.
+  auto r = assess(Snap({2024, 6}).series(1, 1, {{{2024, 3}, 96}, {{2024, 6}, 96}}), 1);
+  CHECK(*r.recent_pace == Approx(0));
+  CHECK(*r.projected_completion_pct == Approx(96));
+  CHECK(r.projected_late);
+  CHECK_FALSE(r.projected_month);
+}
+
+TEST_CASE("the pace window is the plan's setting: two months instead of three") {
+  // Values Mar 20, Apr 30, Jun 44 in June. Three months: from March, (44 − 20) ÷ 3 = 8.
+  // Two months: the latest value at or before April is 30, (44 − 30) ÷ 2 = 7.
+  Snap s({2024, 6});
+  s.series(1, 1, {{{2024, 3}, 20}, {{2024, 4}, 30}, {{2024, 6}, 44}});
+  const Task& t = *plan().find_task(1);
+  auto three = assess_target(plan(), t, t.targets[0], s.s);
+  CHECK(three.pace_from == YearMonth{2024, 3});
+  CHECK(*three.recent_pace == Approx(8));
+  Plan two = plan();
+  two.settings.pace_window_months = 2;
+  const Task& t2 = *two.find_task(1);
+  auto r = assess_target(two, t2, t2.targets[0], s.s);
+  CHECK(r.pace_from == YearMonth{2024, 4});
+  CHECK(*r.recent_pace == Approx(7));
 }

@@ -148,3 +148,13 @@ TEST_CASE("a task number past any plan is an error with its place, not an overfl
           "s.csv:2:1: 错误: task 列应为正整数，实际为“6666666666”");
   }
 }
+
+TEST_CASE("any fall beyond the last bit is 数据下调: 50 to 49 and 50 to 49.5") {
+  // Only a fall inside the last bit (kEps) is no fall: a unit setting 50 right to 49 is news.
+  CHECK(classify(row(1, 50, Status::on_track), row(1, 49, Status::on_track), true) ==
+        ChangeKind::revised_down);
+  CHECK(classify(row(1, 50, Status::on_track), row(1, 49.5, Status::on_track), true) ==
+        ChangeKind::revised_down);
+  CHECK(classify(row(1, 50, Status::on_track), row(1, 50 - 1e-12, Status::on_track), true) ==
+        ChangeKind::stalled);
+}

@@ -42,3 +42,16 @@ TEST_CASE("text from data is inert in Markdown") {
   CHECK(md_escape(std::string("a\x1b[31mb\0c", 10)) == "a\\[31mbc");
   CHECK(md_escape("1680个以上，-5.5") == "1680个以上，-5.5");
 }
+
+TEST_CASE("sentences that name a setting say the plan's value, in words") {
+  Settings s;
+  CHECK(pace_window_text(s) == "近三个月");
+  CHECK(long_open_text(s) == "三个月以上");
+  CHECK(not_started_late_text(s) == "过半");
+  s.pace_window_months = 2;  // 两个月, never 二个月
+  s.long_open_months = 6;
+  s.project_not_started_pct = 60;
+  CHECK(pace_window_text(s) == "近两个月");
+  CHECK(long_open_text(s) == "六个月以上");
+  CHECK(not_started_late_text(s) == "超过60%");
+}

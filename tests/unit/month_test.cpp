@@ -137,3 +137,21 @@ TEST_CASE("a typed city value over twice its target is warned as before") {
   check_data(test::plan(), load_data(test::plan(), t.path()), at_two);
   CHECK(at_two.items().empty());
 }
+
+TEST_CASE("boundaries of the plausibility checks: a fall of exactly 1, a rate typed as 1") {
+  // Task 1 goes 31 → 30: a fall of one is a fall. Task 2 (about 50%) typed as a bare 1 is 100%
+  // written as a fraction (v ≤ 1 is the rule; 1.5 would be 1.5%).
+  test::TempDir t;
+  auto f4 =
+      t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,31\n2,30%\n").string();
+  auto f5 = t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n2,1\n").string();
+  Diagnostics d;
+  check_data(test::plan(), load_data(test::plan(), t.path()), d);
+  d.sort();
+  CHECK(
+      test::strs(d) ==
+      std::vector<std::string>{
+          f5 + ":2: 警告: 累计值较上月减少：任务1指标1 由 31（2024-04，" + f4 + ":2）降为 30",
+          f5 + ":3: 警告: 任务2的累计完成为 1，疑似把百分数写成了小数（100%？）；百分数请带 % 填写",
+          f5 + ":3: 警告: 累计值较上月减少：任务2指标1 由 30（2024-04，" + f4 + ":3）降为 1"});
+}

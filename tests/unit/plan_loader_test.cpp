@@ -240,6 +240,12 @@ TEST_CASE("every plan setting is checked, each at its place") {
         "p.yaml:7:33: 错误: projection_flag_pct 应大于 0 且不超过 100");
   CHECK(one("measures:", "settings: {form_project_rows: 2.5}\nmeasures:") ==
         "p.yaml:7:31: 错误: form_project_rows 应为 0 到 50 的整数（行数）");
+  CHECK(one("measures:", "settings: {pace_window_months: 0}\nmeasures:") ==
+        "p.yaml:7:32: 错误: pace_window_months 应为 1 到 12 的整数（月数）");
+  CHECK(one("measures:", "settings: {long_open_months: 25}\nmeasures:") ==
+        "p.yaml:7:30: 错误: long_open_months 应为 1 到 24 的整数（月数）");
+  CHECK(one("measures:", "settings: {project_not_started_pct: 101}\nmeasures:") ==
+        "p.yaml:7:37: 错误: project_not_started_pct 应在 0 到 100 之间");
 }
 
 TEST_CASE("a target's position counts the plan's targets in order, indexed or not") {
@@ -264,4 +270,18 @@ TEST_CASE("a task is found by a target key only when it has that target") {
   CHECK(p.find_task(4, 0) == nullptr);
   CHECK(p.find_task(1, 2) == nullptr);
   CHECK(p.find_task(99, 1) == nullptr);
+}
+
+TEST_CASE("a target whose value is not above its baseline is an error, the boundary included") {
+  // Completion is (actual − baseline) ÷ (value − baseline): value == baseline would divide by
+  // zero, so it is refused like a value below the baseline.
+  for (const char* v : {"50", "49"}) {
+    INFO(v);
+    auto e = errors_of(replace(test::kPlanYaml, "value: 250, baseline: 50",
+                               std::string("value: ") + v + ", baseline: 50"));
+    REQUIRE(e.size() == 1);
+    CHECK(e[0] == "p.yaml:47:27: 错误: 任务6指标1：目标值应大于基数 baseline（50）");
+  }
+  CHECK(errors_of(replace(test::kPlanYaml, "value: 250, baseline: 50", "value: 51, baseline: 50"))
+            .empty());
 }

@@ -883,3 +883,17 @@ TEST_CASE("a figure under an unreadable task number puts the unit's targets in d
   CHECK(words.sub.doubtful.empty());
   CHECK(words.messages.empty());
 }
+
+TEST_CASE("every closing word closes a problem and every open word leaves it open") {
+  // 已解决 and 已销号 (the 督查室's word) close, as do the English codes; blank, 未解决, 推进中
+  // and open leave the problem open. One file per word, so a dropped word shows alone.
+  auto solved = [](const std::string& word) {
+    auto r = read("任务编号,累计完成,存在问题,问题状态\n1,40,用地紧张," + word + "\n");
+    INFO(word);
+    CHECK(r.messages.empty());
+    REQUIRE(r.sub.entries.size() == 1);
+    return r.sub.entries[0].words().solved;
+  };
+  for (const char* w : {"已解决", "已销号", "solved", "closed"}) CHECK(solved(w));
+  for (const char* w : {"", "未解决", "推进中", "open"}) CHECK_FALSE(solved(w));
+}
