@@ -61,14 +61,23 @@ Status milestone_status(MilestoneState st, double time_pct, bool deadline_passed
   return Status::seriously_behind;
 }
 
-std::optional<double> mean(const std::vector<double>& v) {
-  if (v.empty()) return std::nullopt;
-  double sum = 0;
-  for (double x : v) sum += x;
-  return sum / static_cast<double>(v.size());
+}  // namespace
+
+void CompletionMean::add(std::optional<double> completion_pct) {
+  if (!completion_pct) return;
+  sum_ += std::min(100.0, *completion_pct);
+  ++n_;
 }
 
-}  // namespace
+void CompletionMean::add(const CompletionMean& other) {
+  sum_ += other.sum_;
+  n_ += other.n_;
+}
+
+std::optional<double> CompletionMean::value() const {
+  if (!n_) return std::nullopt;
+  return sum_ / static_cast<double>(n_);
+}
 
 int Rollup::count(Status s) const {
   auto it = counts.find(s);
@@ -374,7 +383,7 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
     CountyStanding st;
     st.county = static_cast<int>(c);
     st.rollup.name = plan.counties[c];
-    std::vector<double> pcts;
+    CompletionMean mean;
     for (const auto& [ck, a] : by_county[c]) {
       const Task* task = plan.find_task(ck.key.task, ck.key.target);
       if (!task) continue;
@@ -388,10 +397,10 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
       TargetResult r = assess_observed(plan, *task, target, in, snap.month);
       r.county = ck.county;
       ++st.rollup.counts[r.status];
-      if (r.completion_pct) pcts.push_back(std::min(100.0, *r.completion_pct));
+      mean.add(r.completion_pct);
       rep.county_targets.push_back(std::move(r));
     }
-    st.rollup.avg_completion = mean(pcts);
+    st.rollup.avg_completion = mean.value();
     if (st.rollup.avg_completion)
       st.rollup.avg_status = by_gap(rep.time.pct - *st.rollup.avg_completion, plan.settings);
     rep.counties.push_back(std::move(st));
@@ -520,29 +529,27 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     ++rep.task_counts[tr.status];
   }
 
-  std::vector<double> all;
+  CompletionMean all;
   for (const auto& cat : plan.categories) {
     Rollup r{cat.name, {}, std::nullopt, std::nullopt};
-    std::vector<double> pcts;
+    CompletionMean mean;
     for (const auto& tr : rep.tasks) {
       if (tr.task->category != cat.id) continue;
       ++r.counts[tr.status];
-      for (std::size_t i : tr.targets)
-        if (rep.targets[i].completion_pct)
-          pcts.push_back(std::min(100.0, *rep.targets[i].completion_pct));
+      for (std::size_t i : tr.targets) mean.add(rep.targets[i].completion_pct);
     }
-    r.avg_completion = mean(pcts);
+    r.avg_completion = mean.value();
     if (r.avg_completion)
       r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
-    all.insert(all.end(), pcts.begin(), pcts.end());
+    all.add(mean);
     rep.by_category.push_back(std::move(r));
   }
-  rep.avg_completion = mean(all);
+  rep.avg_completion = all.value();
 
   TargetsByLead by_lead = targets_by_lead(rep.targets);
   for (const auto& unit : plan.lead_units()) {
     Rollup r{unit, {}, std::nullopt, std::nullopt};
-    std::vector<double> pcts;
+    CompletionMean mean;
     auto sent = sends.find(unit);
     UnitGap gap{
         unit, sent == sends.end() || sent->second.sent != Sent::usable, {}, std::nullopt, {}};
@@ -552,14 +559,14 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     for (const TargetResult* tp : by_lead[unit]) {
       const TargetResult& t = *tp;
       ++r.counts[t.status];
-      if (t.completion_pct) pcts.push_back(std::min(100.0, *t.completion_pct));
+      mean.add(t.completion_pct);
       // A target already done in an earlier month need not be reported again; one whose row was
       // rejected (数据有误) was reported, wrongly, and is listed as such, not as 未填报.
       bool reported_now = (t.value_month && *t.value_month == snap.month) ||
                           (t.status == Status::invalid && !gap.no_file);
       if (!reported_now && !(is_done(t.status) && t.value_month)) gap.unreported.push_back(t.key());
     }
-    r.avg_completion = mean(pcts);
+    r.avg_completion = mean.value();
     if (r.avg_completion)
       r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
     rep.by_unit.push_back(std::move(r));

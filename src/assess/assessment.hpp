@@ -55,6 +55,19 @@ struct TaskResult {
   std::vector<std::size_t> targets;  // indexes into MonthReport::targets
 };
 
+// The mean completion of a roll-up (a category, a unit, a 县市区, a month of the trend): each
+// target counts at most 100%, so one target far past its figure cannot hide another's lag.
+class CompletionMean {
+ public:
+  void add(std::optional<double> completion_pct);
+  void add(const CompletionMean& other);
+  std::optional<double> value() const;
+
+ private:
+  double sum_ = 0;
+  std::size_t n_ = 0;
+};
+
 struct Rollup {
   std::string name;
   std::map<Status, int> counts;

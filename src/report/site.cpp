@@ -212,22 +212,20 @@ std::string trend_svg(const History& h) {
         kL, format_fixed(y(g), 1), kW - kR, kL - 4, format_fixed(y(g) + 4, 1), g);
   std::string mean_pts, time_pts, labels;
   for (std::size_t i = 0; i < n; ++i) {
-    std::vector<double> pcts;
+    CompletionMean month_mean;
     double time = 0;
     for (const auto& t : h.targets) {
       const HistoryPoint& p = t.points[i];
       time = p.time_pct;
-      if (p.completion_pct) pcts.push_back(std::min(100.0, *p.completion_pct));
+      month_mean.add(p.completion_pct);
     }
     std::string xs = format_fixed(x(i), 1);
     time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);
     labels +=
         fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}月</text>",
                     xs, kH - 10, h.months[i].month);
-    if (pcts.empty()) continue;
-    double mean = 0;
-    for (double v : pcts) mean += v;
-    mean /= static_cast<double>(pcts.size());
+    if (!month_mean.value()) continue;
+    double mean = *month_mean.value();
     std::string ys = format_fixed(y(mean), 1);
     mean_pts += (mean_pts.empty() ? "" : " ") + xs + "," + ys;
     labels += fmt::format(

@@ -548,3 +548,18 @@ TEST_CASE("the pace window is the plan's setting: two months instead of three") 
   CHECK(r.pace_from == YearMonth{2024, 4});
   CHECK(*r.recent_pace == Approx(7));
 }
+
+TEST_CASE("a roll-up's mean counts each target at most 100% and skips targets without a figure") {
+  // 150% and 40% average to (100 + 40) ÷ 2 = 70, not 95: one target past its figure cannot hide
+  // another's lag. A target with no completion (not reported, milestone) is not a zero.
+  CompletionMean m;
+  CHECK_FALSE(m.value());
+  m.add(150.0);
+  m.add(std::nullopt);
+  m.add(40.0);
+  CHECK(*m.value() == Approx(70));
+  CompletionMean other;
+  other.add(10.0);
+  m.add(other);                     // a category's mean folded into the whole plan's
+  CHECK(*m.value() == Approx(50));  // (100 + 40 + 10) ÷ 3
+}
