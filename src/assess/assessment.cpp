@@ -469,18 +469,22 @@ TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets) {
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
   std::vector<const CountyStanding*> out;
   for (const auto& c : rep.counties) out.push_back(&c);
+  // rep.counties is in plan order, so a stable sort keeps it among equals.
   std::stable_sort(out.begin(), out.end(), [](const CountyStanding* a, const CountyStanding* b) {
-    const auto &x = a->rollup, &y = b->rollup;
-    if (x.avg_completion.has_value() != y.avg_completion.has_value())
-      return x.avg_completion.has_value();
-    if (x.avg_completion && std::abs(*x.avg_completion - *y.avg_completion) > kEps)
-      return *x.avg_completion > *y.avg_completion;
-    int xs = x.count(Status::seriously_behind) + x.count(Status::overdue);
-    int ys = y.count(Status::seriously_behind) + y.count(Status::overdue);
-    if (xs != ys) return xs < ys;
-    return a->county < b->county;
+    return ranks_before(a->rollup, b->rollup);
   });
   return out;
+}
+
+bool ranks_before(const Rollup& x, const Rollup& y) {
+  if (x.avg_completion.has_value() != y.avg_completion.has_value())
+    return x.avg_completion.has_value();
+  if (x.avg_completion && std::abs(*x.avg_completion - *y.avg_completion) > kEps)
+    return *x.avg_completion > *y.avg_completion;
+  int xs = x.count(Status::seriously_behind) + x.count(Status::overdue);
+  int ys = y.count(Status::seriously_behind) + y.count(Status::overdue);
+  if (xs != ys) return xs < ys;
+  return x.lagging() < y.lagging();
 }
 
 std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const MonthReport& rep) {

@@ -211,6 +211,10 @@ using TargetsByLead = std::unordered_map<std::string_view, std::vector<const Tar
 TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets);
 // The 县市区 standings ordered by rank.
 std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep);
+// The one ranking rule of every table that ranks (县市区, units in the bulletin): a roll-up with
+// a mean completion before one without; the higher mean (equal within the last bit); then
+// fewer 严重滞后 and 逾期 targets; then fewer lagging ones. Equal ones keep plan order.
+bool ranks_before(const Rollup& x, const Rollup& y);
 
 // Changes between two months' assessments of the same plan, worst new status first.
 // Every target's status in plan order: all a month before needs to be for status_changes.

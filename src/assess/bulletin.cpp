@@ -50,14 +50,16 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     }
     out.push_back(std::move(u));
   }
-  // Best average completion first; then fewer lagging targets; then plan order (stable).
-  std::stable_sort(out.begin(), out.end(), [](const UnitStanding& a, const UnitStanding& b) {
-    if (a.avg_completion.has_value() != b.avg_completion.has_value())
-      return a.avg_completion.has_value();
-    if (a.avg_completion && *a.avg_completion != *b.avg_completion)
-      return *a.avg_completion > *b.avg_completion;
-    return a.lagging < b.lagging;
-  });
+  // out[i] is of b.report.by_unit[i], in plan order: the stable sort keeps it among equals.
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto& rolls = b.report.by_unit;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return ranks_before(rolls[x], rolls[y]); });
+  std::vector<UnitStanding> ranked;
+  ranked.reserve(out.size());
+  for (std::size_t i : order) ranked.push_back(std::move(out[i]));
+  out = std::move(ranked);
   int rank = 0;
   for (auto& u : out)
     if (u.avg_completion) u.rank = ++rank;
