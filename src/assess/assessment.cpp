@@ -209,14 +209,27 @@ std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
   return out;
 }
 
+std::optional<StatusChange> status_change(TargetKey key, YearMonth month, Status from,
+                                          bool from_at_deadline, Status to, bool to_at_deadline) {
+  if (from == to) return std::nullopt;
+  return StatusChange{key, month, from, to, from_at_deadline, to_at_deadline};
+}
+
+ChangeTrend change_trend(const StatusChange& c) {
+  if (is_lagging(c.to) && (!is_lagging(c.from) || worse(c.to, c.from))) return ChangeTrend::fell;
+  if (is_lagging(c.from) && !is_lagging(c.to)) return ChangeTrend::recovered;
+  return ChangeTrend::other;
+}
+
 std::vector<StatusChange> status_changes(const std::vector<Status>& before,
                                          const MonthReport& after) {
   std::vector<StatusChange> out;
   for (std::size_t i = 0; i < after.targets.size() && i < before.size(); ++i) {
     const TargetResult& r = after.targets[i];
-    if (before[i] != r.status)
-      out.push_back({r.key(), after.month, before[i], r.status,
-                     after.month.plus(-1) == after.plan->deadline_month(), after.at_deadline});
+    if (auto c = status_change(r.key(), after.month, before[i],
+                               after.month.plus(-1) == after.plan->deadline_month(), r.status,
+                               after.at_deadline))
+      out.push_back(*c);
   }
   sort_changes(out);
   return out;

@@ -141,6 +141,16 @@ struct StatusChange {
   bool from_at_deadline = false, to_at_deadline = false;
 };
 
+// The change of one target's status from one assessment to the next, if its status moved: the
+// one rule of the month's report, the history and the site.
+std::optional<StatusChange> status_change(TargetKey key, YearMonth month, Status from,
+                                          bool from_at_deadline, Status to, bool to_at_deadline);
+
+// What a change means for the follow-up: it became lagging, or lags worse (fell); it stopped
+// lagging (recovered); or neither.
+enum class ChangeTrend { fell, recovered, other };
+ChangeTrend change_trend(const StatusChange& c);
+
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;

@@ -112,8 +112,9 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
   for (auto& th : h_.targets)
     for (std::size_t i = 1; i < th.points.size(); ++i) {
       const HistoryPoint &a = th.points[i - 1], &b = th.points[i];
-      if (a.status != b.status)
-        th.changes.push_back({th.key(), b.month, a.status, b.status, a.at_deadline, b.at_deadline});
+      if (auto c =
+              status_change(th.key(), b.month, a.status, a.at_deadline, b.status, b.at_deadline))
+        th.changes.push_back(*c);
     }
   for (const auto& th : h_.targets)
     h_.changes.insert(h_.changes.end(), th.changes.begin(), th.changes.end());

@@ -235,8 +235,9 @@ std::string summary_markdown(const MonthReport& rep) {
   // Which targets fell behind this month, and which recovered: what a month changed.
   std::vector<const StatusChange*> fell, recovered;
   for (const auto& c : rep.changes) {
-    if (is_lagging(c.to) && (!is_lagging(c.from) || worse(c.to, c.from))) fell.push_back(&c);
-    if (is_lagging(c.from) && !is_lagging(c.to)) recovered.push_back(&c);
+    ChangeTrend trend = change_trend(c);
+    if (trend == ChangeTrend::fell) fell.push_back(&c);
+    if (trend == ChangeTrend::recovered) recovered.push_back(&c);
   }
   if (!fell.empty() || !recovered.empty()) {
     out += "## 状态变化\n\n与上月相比，" + std::to_string(fell.size()) +

@@ -584,3 +584,18 @@ TEST_CASE("one ranking rule: mean within the last bit, then 严重滞后 and 逾
   CHECK(ranks_before(roll(0, 0, 0), roll(std::nullopt, 0, 0)));
   CHECK_FALSE(ranks_before(roll(50, 0, 0), roll(50, 0, 0)));
 }
+
+TEST_CASE("a change of status: fell, recovered, or neither, by one rule") {
+  auto change = [](Status from, Status to) {
+    auto c = status_change({1, 1}, {2024, 6}, from, false, to, false);
+    REQUIRE(c);
+    return change_trend(*c);
+  };
+  CHECK_FALSE(status_change({1, 1}, {2024, 6}, Status::behind, false, Status::behind, false));
+  CHECK(change(Status::on_track, Status::behind) == ChangeTrend::fell);
+  CHECK(change(Status::behind, Status::seriously_behind) == ChangeTrend::fell);   // lags worse
+  CHECK(change(Status::seriously_behind, Status::behind) == ChangeTrend::other);  // still lags
+  CHECK(change(Status::behind, Status::on_track) == ChangeTrend::recovered);
+  CHECK(change(Status::seriously_behind, Status::done) == ChangeTrend::recovered);
+  CHECK(change(Status::on_track, Status::ahead) == ChangeTrend::other);
+}
