@@ -71,7 +71,8 @@ TextTable targets_table(const std::vector<const TargetResult*>& rows) {
 
 std::string rules_line(const MonthReport& rep) {
   return "数据截至 " + cutoff_text(rep) + "；序时进度 " + format_pct(rep.time.pct) +
-         "%。排名依次按平均完成率（单个指标按不超过 100% 计）、严重滞后指标少者、县市区顺序。";
+         "%。排名依次按平均完成率（单个指标按不超过 100% "
+         "计）、严重滞后与逾期指标少者、滞后指标少者、县市区顺序。";
 }
 
 }  // namespace
