@@ -25,7 +25,13 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
   std::map<YearMonth, MonthSends> sends;
   for (YearMonth m = from; m <= b.period.last_month() && plan.file_owed(m); m = m.plus(1))
     sends.emplace(m, month_sends(data, m));
-  for (const auto& roll : b.report.by_unit) {
+  // b.report.by_unit is in plan order: the stable sort keeps it among equals.
+  std::vector<const Rollup*> ranked;
+  for (const auto& roll : b.report.by_unit) ranked.push_back(&roll);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Rollup* x, const Rollup* y) { return ranks_before(*x, *y); });
+  for (const Rollup* r : ranked) {
+    const Rollup& roll = *r;
     UnitStanding u;
     u.unit = roll.name;
     u.targets = roll.total();
@@ -50,16 +56,6 @@ std::vector<UnitStanding> standings(const Plan& plan, const DataSet& data, const
     }
     out.push_back(std::move(u));
   }
-  // out[i] is of b.report.by_unit[i], in plan order: the stable sort keeps it among equals.
-  std::vector<std::size_t> order(out.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto& rolls = b.report.by_unit;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return ranks_before(rolls[x], rolls[y]); });
-  std::vector<UnitStanding> ranked;
-  ranked.reserve(out.size());
-  for (std::size_t i : order) ranked.push_back(std::move(out[i]));
-  out = std::move(ranked);
   int rank = 0;
   for (auto& u : out)
     if (u.avg_completion) u.rank = ++rank;

@@ -27,7 +27,7 @@ MonthSends month_sends(const DataSet& data, YearMonth m) {
   for (const auto& s : data.submissions) {
     if (s.month != m || s.unit.empty()) continue;
     UnitMonth& u = out[s.unit];
-    if (!s.rejected) u.sent = Sent::usable;
+    if (s.usable()) u.sent = Sent::usable;
     if (u.sent == Sent::nothing) u.sent = Sent::unusable;
     const Submission*& f = u.first;
     if (!f || (s.submitted && (!f->submitted || *s.submitted < *f->submitted))) f = &s;

@@ -243,7 +243,7 @@ int revision_of(const std::string& stem) {
 void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnostics& diags) {
   std::map<std::string, std::vector<std::size_t>> by_unit;
   for (std::size_t i = first; i < subs.size(); ++i)
-    if (!subs[i].unit.empty() && !subs[i].rejected) by_unit[subs[i].unit].push_back(i);
+    if (subs[i].usable()) by_unit[subs[i].unit].push_back(i);
   for (auto& [unit, files] : by_unit) {
     if (files.size() < 2) continue;
     struct Age {

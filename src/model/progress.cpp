@@ -244,7 +244,7 @@ std::vector<YearMonth> DataSet::months_with_files() const {
 std::map<std::string, YearMonth> DataSet::last_file_months(YearMonth m) const {
   std::map<std::string, YearMonth> out;
   for (const auto& s : submissions)
-    if (s.month <= m && !s.unit.empty() && !s.rejected) out[s.unit] = s.month;  // later wins
+    if (s.month <= m && s.usable()) out[s.unit] = s.month;  // later wins
   return out;
 }
 

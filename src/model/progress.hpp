@@ -150,6 +150,8 @@ struct Submission {
   // Rejected whole (unknown unit, undecodable, a month that contradicts its folder): it
   // contributes no value, and the targets it speaks of are 数据有误.
   bool rejected = false;
+  // A file of a known unit with something to use: the unit reported (assess/reporting).
+  bool usable() const { return !rejected && !unit.empty(); }
 };
 
 // Rejects a submission: its entries become invalid targets and nothing of it is kept.

@@ -224,8 +224,9 @@ std::string trend_svg(const History& h) {
     labels +=
         fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}月</text>",
                     xs, kH - 10, h.months[i].month);
-    if (!month_mean.value()) continue;
-    double mean = *month_mean.value();
+    std::optional<double> month_avg = month_mean.value();
+    if (!month_avg) continue;
+    double mean = *month_avg;
     std::string ys = format_fixed(y(mean), 1);
     mean_pts += (mean_pts.empty() ? "" : " ") + xs + "," + ys;
     labels += fmt::format(

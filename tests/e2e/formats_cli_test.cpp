@@ -13,6 +13,14 @@ using nlohmann::json;
 
 namespace {
 
+// A run that must succeed: its error output shows when it does not.
+Run ok(const std::string& args) {
+  Run r = run(args);
+  INFO(args << "\n" << r.err);
+  REQUIRE(r.rc == 0);
+  return r;
+}
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -81,12 +89,9 @@ TEST_CASE("history --format table shows each target's months and its changes") {
 }
 
 TEST_CASE("projects --format table and json agree with the csv") {
-  Run t = run("--data demo/reports projects --month 2024-06 --format table");
-  Run j = run("--data demo/reports projects --month 2024-06 --format json");
-  Run c = run("--data demo/reports projects --month 2024-06 --format csv");
-  REQUIRE(t.rc == 0);
-  REQUIRE(j.rc == 0);
-  REQUIRE(c.rc == 0);
+  Run t = ok("--data demo/reports projects --month 2024-06 --format table");
+  Run j = ok("--data demo/reports projects --month 2024-06 --format json");
+  Run c = ok("--data demo/reports projects --month 2024-06 --format csv");
   CHECK(has(t.out, "宜昌市2024年十大民生项目 2024年6月 具体项目"));
   // 秭归县's 病理科: 计划2024-05完工, still 未开工 in June: late, and the table says why.
   CHECK(has(t.out, "秭归县人民医院病理科    未开工          2024-05"));
@@ -115,11 +120,9 @@ TEST_CASE("projects --format table and json agree with the csv") {
 TEST_CASE("problems --format table and json as of June: 7 problems, 5 open") {
   // Opened: April 27 (秭归县), 33, 33 (当阳市), 39 (点军区); June 15, 34, 49. Closed by June:
   // 33 (已解决, May) and 33 当阳市 (its project 已完工, May).
-  Run t = run("--data demo/reports problems --as-of 2024-06 --format table");
-  Run j = run("--data demo/reports problems --as-of 2024-06 --format json");
-  Run c = run("--data demo/reports problems --as-of 2024-06 --format csv");
-  REQUIRE(t.rc == 0);
-  REQUIRE(j.rc == 0);
+  Run t = ok("--data demo/reports problems --as-of 2024-06 --format table");
+  Run j = ok("--data demo/reports problems --as-of 2024-06 --format json");
+  Run c = ok("--data demo/reports problems --as-of 2024-06 --format csv");
   CHECK(has(t.out, "问题清单（截至2024年6月）"));
   CHECK(has(t.out, "共 7 个问题：未销号 5 个，已销号 2 个。"));
   CHECK(has(t.out, "已销号（2024-05，项目已完工）"));
@@ -144,10 +147,8 @@ TEST_CASE("problems --format table and json as of June: 7 problems, 5 open") {
 
 TEST_CASE("summary --by county --format table and json rank the 县市区 by one rule") {
   // 西陵区's five shares: 80, 100, 66.7, 120 (counted as 100) and 75 → 421.7 ÷ 5 = 84.3%, first.
-  Run t = run("--data demo/reports summary --month 2024-06 --by county --format table");
-  Run j = run("--data demo/reports summary --month 2024-06 --by county --format json");
-  REQUIRE(t.rc == 0);
-  REQUIRE(j.rc == 0);
+  Run t = ok("--data demo/reports summary --month 2024-06 --by county --format table");
+  Run j = ok("--data demo/reports summary --month 2024-06 --by county --format json");
   CHECK(has(t.out, "2024年6月 县市区推进情况"));
   CHECK(has(t.out, "   1  西陵区                   5       2     0         0       84.3%"));
   json doc = json::parse(j.out);
