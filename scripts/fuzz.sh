@@ -2,7 +2,7 @@
 # Runs every libFuzzer harness in tests/fuzz/ for SECONDS each (default 60), clang with ASan and
 # UBSan. New inputs go to build-fuzz/corpus/NAME (the committed seeds are read, never changed);
 # a crash stops with its input in build-fuzz/crashes/ — copy it into tests/fuzz/corpus/NAME/ with
-# the fix, so the replay test keeps it fixed. Usage: scripts/fuzz.sh [SECONDS]
+# the fix, so the replay test keeps it fixed. Usage: scripts/fuzz.sh [SECONDS [HARNESS...]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -13,7 +13,9 @@ if [[ ${#need[@]} -gt 0 ]]; then
   scripts/setup.sh
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-harnesses=(plan progress_csv progress_yaml summary number date encoding csv yaml_lite xlsx received)
+harnesses=(plan progress_csv progress_yaml summary number date encoding csv yaml_lite xlsx received
+  xls breakdown renderers)
+[[ $# -gt 1 ]] && harnesses=("${@:2}")
 CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMINSHENG_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/#/fuzz_}"

@@ -73,7 +73,8 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
 // right figure, as they would have been had it been reported then.
 void HistoryBuilder::reassess_corrected(YearMonth m) {
   for (const auto& [at, c] : snap_.corrections) {
-    const auto& [key, month] = at;
+    const TargetKey& key = at.first;
+    YearMonth month = at.second;  // not a binding: clang 14 cannot capture one in a lambda
     if (c.in != m || month >= m || month < from_) continue;
     auto idx = h_.index.find(key);
     auto obs = snap_.values.find(key);

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
 
+#include "util/contained.hpp"
 #include "util/date.hpp"
 #include "util/number.hpp"
 
@@ -38,6 +40,22 @@ constexpr std::size_t kMaxCells = 4u << 20;
 // A workbook has a sheet per month at most, or a few per county: thousands are not a form, and
 // each sheet costs a look-up in the zip directory.
 constexpr std::size_t kMaxSheets = 1024;
+
+// What the cells read so far have used of kMaxCells and kMaxCellTextBytes.
+class CellBudget {
+ public:
+  void take(const std::string& text) {
+    if (text.empty()) return;
+    if (++cells_ > kMaxCells || text.size() > text_left_)
+      throw WorkbookError("工作簿的单元格合计超过 " + std::to_string(kMaxCells >> 20) +
+                          " 百万个或文字超过 " + std::to_string(kMaxCellTextBytes >> 20) +
+                          " MB，不是进度报送表");
+    text_left_ -= text.size();
+  }
+
+ private:
+  std::size_t cells_ = 0, text_left_ = kMaxCellTextBytes;
+};
 
 // ---- reading a zip from memory ----------------------------------------------------------
 
@@ -381,7 +399,7 @@ Workbook read_xlsx(std::string_view bytes) {
   if (wb.sheets.size() > kMaxSheets)
     throw WorkbookError("工作簿有 " + std::to_string(wb.sheets.size()) + " 个工作表，超过 " +
                         std::to_string(kMaxSheets) + " 个，不是进度报送表");
-  std::size_t text_left = kMaxCellTextBytes, cells = 0;
+  CellBudget budget;
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
     Sheet& s = wb.sheets[i];
     auto xml = parts[i].empty() ? std::nullopt : zip.part(parts[i]);
@@ -453,11 +471,7 @@ Workbook read_xlsx(std::string_view bytes) {
       } else {
         text = value;
       }
-      if (!text.empty() && (++cells > kMaxCells || text.size() > text_left))
-        throw WorkbookError("工作簿的单元格合计超过 " + std::to_string(kMaxCells >> 20) +
-                            " 百万个或文字超过 " + std::to_string(kMaxCellTextBytes >> 20) +
-                            " MB，不是进度报送表");
-      text_left -= text.size();
+      budget.take(text);
       add_cell(s, row, col, std::move(text));
     };
     parse_xml(*xml, parts[i], h);
@@ -467,7 +481,9 @@ Workbook read_xlsx(std::string_view bytes) {
   return wb;
 }
 
-Workbook read_xls(const std::filesystem::path& path) {
+namespace {
+
+Workbook read_xls_here(const std::filesystem::path& path) {
   const void* handle = nullptr;
   if (freexl_open(path.c_str(), &handle) != FREEXL_OK)
     throw WorkbookError("无法按 .xls（Excel 97–2003）格式打开；若是 WPS 的 .et，请另存为 .xlsx");
@@ -475,6 +491,8 @@ Workbook read_xls(const std::filesystem::path& path) {
                                                            [](const void* h) { freexl_close(h); });
   unsigned int count = 0;
   freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
+  count = std::min<unsigned int>(count, kMaxSheets);
+  CellBudget budget;
   Workbook wb;
   for (unsigned short i = 0; i < count; ++i) {
     Sheet s;
@@ -510,12 +528,126 @@ Workbook read_xls(const std::filesystem::path& path) {
           default:
             break;
         }
+        budget.take(text);
         add_cell(s, static_cast<int>(r) + 1, c + 1, std::move(text));
       }
     wb.sheets.push_back(std::move(s));
   }
   if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
   return wb;
+}
+
+// ---- a workbook sent over the pipe from the child that read it ----------------------------
+
+void put(std::string& out, std::uint32_t n) {
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+}
+void put(std::string& out, int n) {
+  put(out, static_cast<std::uint32_t>(n));
+}
+void put(std::string& out, const std::string& text) {
+  put(out, static_cast<std::uint32_t>(text.size()));
+  out += text;
+}
+
+std::string pack(const Workbook& wb) {
+  std::string out;
+  put(out, static_cast<std::uint32_t>(wb.sheets.size()));
+  for (const Sheet& s : wb.sheets) {
+    put(out, s.name);
+    put(out, s.hidden ? 1 : 0);
+    put(out, static_cast<std::uint32_t>(s.rows.size()));
+    for (const SheetRow& r : s.rows) {
+      put(out, r.row);
+      put(out, static_cast<std::uint32_t>(r.cells.size()));
+      for (const SheetCell& c : r.cells) {
+        put(out, c.col);
+        put(out, c.text);
+      }
+    }
+    put(out, static_cast<std::uint32_t>(s.problems.size()));
+    for (const CellProblem& p : s.problems) {
+      put(out, p.row);
+      put(out, p.col);
+      put(out, p.message);
+    }
+  }
+  return out;
+}
+
+// Reads what pack wrote. The bytes come from a process that may have been damaged, so every
+// count is checked against what is left.
+class Unpacker {
+ public:
+  explicit Unpacker(std::string_view bytes) : in_(bytes) {}
+  std::uint32_t count(std::size_t min_each) {
+    std::uint32_t n = number();
+    if (min_each > 0 && n > in_.size() / min_each) broken();
+    return n;
+  }
+  int integer() { return static_cast<int>(number()); }
+  std::string text() {
+    std::uint32_t n = number();
+    if (n > in_.size()) broken();
+    std::string t(in_.substr(0, n));
+    in_.remove_prefix(n);
+    return t;
+  }
+  bool at_end() const { return in_.empty(); }
+
+ private:
+  std::uint32_t number() {
+    std::uint32_t n;
+    if (in_.size() < sizeof n) broken();
+    std::memcpy(&n, in_.data(), sizeof n);
+    in_.remove_prefix(sizeof n);
+    return n;
+  }
+  [[noreturn]] static void broken() { throw WorkbookError("读取 .xls 的子进程返回的结果不完整"); }
+  std::string_view in_;
+};
+
+Workbook unpack(std::string_view bytes) {
+  Unpacker in(bytes);
+  Workbook wb;
+  wb.sheets.resize(in.count(16));
+  for (Sheet& s : wb.sheets) {
+    s.name = in.text();
+    s.hidden = in.integer() != 0;
+    s.rows.resize(in.count(8));
+    for (SheetRow& r : s.rows) {
+      r.row = in.integer();
+      r.cells.resize(in.count(8));
+      for (SheetCell& c : r.cells) {
+        c.col = in.integer();
+        c.text = in.text();
+      }
+    }
+    s.problems.resize(in.count(12));
+    for (CellProblem& p : s.problems) {
+      p.row = in.integer();
+      p.col = in.integer();
+      p.message = in.text();
+    }
+  }
+  if (!in.at_end()) throw WorkbookError("读取 .xls 的子进程返回的结果不完整");
+  return wb;
+}
+
+}  // namespace
+
+Workbook read_xls(const std::filesystem::path& path) {
+  // FreeXL has read out of bounds on hostile files: it runs in a child process of its own, so
+  // a crash, a runaway allocation or a hang costs this one file.
+  ContainLimits limits;
+  limits.max_result_bytes = kMaxCellTextBytes * 2;
+  try {
+    return unpack(run_contained([&] { return pack(read_xls_here(path)); }, limits));
+  } catch (const ContainedError& e) {
+    if (e.kind() == ContainedError::Kind::failed) throw WorkbookError(e.what());
+    throw WorkbookError(std::string("无法读取该 .xls 文件：读取程序") + e.what() +
+                        "（文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx）");
+  }
 }
 
 }  // namespace minsheng

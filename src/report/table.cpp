@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include "util/text.hpp"
@@ -160,9 +161,15 @@ void append_md(std::string& out, std::string_view s) {
         (s[i] == '.' && i >= 3 && (s[i - 1] | 0x20) == 'w' && (s[i - 2] | 0x20) == 'w' &&
          (s[i - 3] | 0x20) == 'w'))
       m = Md::escape;
-    if (m == Md::keep) continue;
+    // …and an e-mail address (with or without mailto:), which no escape stops: an "@" in a
+    // code span of its own does.
+    bool email_at = s[i] == '@' && i > 0 &&
+                    (std::isalnum(static_cast<unsigned char>(s[i - 1])) ||
+                     std::string_view("._+-").find(s[i - 1]) != std::string_view::npos);
+    if (m == Md::keep && !email_at) continue;
     out.append(s.substr(run, i - run));
     run = i + 1;
+    if (email_at) out.append("`@`");
     if (m == Md::escape) out.append({'\\', s[i]});
     if (m == Md::space) out += ' ';
   }

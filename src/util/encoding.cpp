@@ -1,6 +1,7 @@
 #include "util/encoding.hpp"
 
 #include <iconv.h>
+#include <pthread.h>
 
 #include <cerrno>
 #include <vector>
@@ -39,10 +40,31 @@ std::pair<int, int> locate_utf8(std::string_view bytes, std::size_t offset) {
   return {line, col};
 }
 
+// Opening and closing a converter take glibc's gconv lock. A fork (util/contained) while another
+// thread holds it would leave the child waiting forever at its first iconv_open, so a fork waits
+// for these calls to finish.
+pthread_mutex_t gconv_guard = PTHREAD_MUTEX_INITIALIZER;
+[[maybe_unused]] const int fork_hooks = pthread_atfork(
+    +[] { pthread_mutex_lock(&gconv_guard); }, +[] { pthread_mutex_unlock(&gconv_guard); },
+    +[] { pthread_mutex_unlock(&gconv_guard); });
+
+struct GconvLock {
+  GconvLock() { pthread_mutex_lock(&gconv_guard); }
+  ~GconvLock() { pthread_mutex_unlock(&gconv_guard); }
+  GconvLock(const GconvLock&) = delete;
+  GconvLock& operator=(const GconvLock&) = delete;
+};
+
+iconv_t open_converter(const char* to, const char* from) {
+  GconvLock lock;
+  return iconv_open(to, from);
+}
+
 struct IconvHandle {
   iconv_t cd;
-  IconvHandle(const char* to, const char* from) : cd(iconv_open(to, from)) {}
+  IconvHandle(const char* to, const char* from) : cd(open_converter(to, from)) {}
   ~IconvHandle() {
+    GconvLock lock;
     if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
   }
   IconvHandle(const IconvHandle&) = delete;
@@ -78,17 +100,10 @@ std::string iconv_convert(std::string_view in, const char* from, const char* to)
   return out;
 }
 
-static std::string without_controls(std::string s) {
-  for (char& c : s)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
-  return s;
-}
-
 std::string name_to_utf8(std::string_view bytes) {
-  if (find_invalid_utf8(bytes) == std::string_view::npos)
-    return without_controls(std::string(bytes));
+  if (find_invalid_utf8(bytes) == std::string_view::npos) return visible_name(std::string(bytes));
   try {
-    return without_controls(iconv_convert(bytes, "GB18030", "UTF-8"));
+    return visible_name(iconv_convert(bytes, "GB18030", "UTF-8"));
   } catch (const DecodeError&) {
   }
   std::string out;
@@ -101,7 +116,7 @@ std::string name_to_utf8(std::string_view bytes) {
     out += std::string("\\x") + hex[b >> 4] + hex[b & 15];
     bytes.remove_prefix(bad + 1);
   }
-  return without_controls(out);
+  return visible_name(out);
 }
 
 // UTF-16 saved without a BOM: text files are mostly ASCII (digits, commas, line breaks), so

@@ -103,27 +103,50 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-std::size_t strip_controls(std::string& s) {
-  std::size_t removed = 0, out = 0;
+namespace {
+
+// Bytes of the control character at s[i] (0 when there is none): C0 (TAB, LF and CR only when
+// `all_c0`), DEL, and the bidi controls E2 80 8E/8F (LRM, RLM), E2 80 AA–AE (embeddings,
+// overrides), E2 81 A6–A9 (isolates).
+std::size_t control_at(const std::string& s, std::size_t i, bool all_c0) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if ((c < 0x20 && (all_c0 || (c != '\t' && c != '\n' && c != '\r'))) || c == 0x7F) return 1;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    auto b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
+    if ((b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
+        (b == 0x81 && d >= 0xA6 && d <= 0xA9))
+      return 3;
+  }
+  return 0;
+}
+
+// Replaces each control with `with`; returns how many there were.
+std::size_t replace_controls(std::string& s, bool all_c0, std::string_view with) {
+  std::size_t found = 0;
+  std::string out;
   for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      ++removed, ++i;
+    if (std::size_t n = control_at(s, i, all_c0)) {
+      if (found++ == 0) out.assign(s, 0, i);
+      out += with;
+      i += n;
       continue;
     }
-    // E2 80 8E/8F (LRM, RLM), E2 80 AA–AE (embeddings, overrides), E2 81 A6–A9 (isolates).
-    if (c == 0xE2 && i + 2 < s.size()) {
-      auto b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
-      if ((b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
-          (b == 0x81 && d >= 0xA6 && d <= 0xA9)) {
-        ++removed, i += 3;
-        continue;
-      }
-    }
-    s[out++] = s[i++];
+    if (found) out += s[i];
+    ++i;
   }
-  s.resize(out);
-  return removed;
+  if (found) s = std::move(out);
+  return found;
+}
+
+}  // namespace
+
+std::size_t strip_controls(std::string& s) {
+  return replace_controls(s, false, "");
+}
+
+std::string visible_name(std::string name) {
+  replace_controls(name, true, "?");
+  return name;
 }
 
 std::string nfkc(std::string_view s) {

@@ -30,6 +30,10 @@ std::size_t find_invalid_utf8(std::string_view s);
 // U+2066–9) that reorder text as it is shown. Returns how many were removed.
 std::size_t strip_controls(std::string& s);
 
+// A file or folder name as messages show it: every such control, and TAB, LF and CR too,
+// becomes "?", so a name can neither drive the terminal nor reorder the line it is in.
+std::string visible_name(std::string name);
+
 // NFKC folds full-width digits, ％ and ， to ASCII so that typed numbers compare.
 std::string nfkc(std::string_view s);
 

@@ -57,7 +57,9 @@ TEST_CASE("encoding errors give character columns, not byte columns") {
   }
   // A UTF-8 file with one stray byte on line 2, after 市民政局,: character 6.
   try {
-    decode_text("task,value\n市民政局,\xFF" "1\n");
+    decode_text(
+        "task,value\n市民政局,\xFF"
+        "1\n");
     FAIL("expected DecodeError");
   } catch (const DecodeError& e) {
     CHECK(e.line == 2);
@@ -67,7 +69,9 @@ TEST_CASE("encoding errors give character columns, not byte columns") {
   // A GBK file (市民政局 in GBK) with a bad byte after it: GBK reads further, so its column
   // counts GBK characters: 市民政局, is 5, the bad byte is character 6.
   try {
-    decode_text("task,value\n\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,\xFF" "1\n");
+    decode_text(
+        "task,value\n\xCA\xD0\xC3\xF1\xD5\xFE\xBE\xD6,\xFF"
+        "1\n");
     FAIL("expected DecodeError");
   } catch (const DecodeError& e) {
     CHECK(e.line == 2);
@@ -87,12 +91,30 @@ TEST_CASE("file names become UTF-8 for every output: decoded from GBK, else esca
   CHECK(name_to_utf8("a\xFF\xFE.csv") == "a\\xFF\\xFE.csv");
 }
 
+TEST_CASE("a file name cannot drive the terminal or reorder the message it is shown in") {
+  // ESC [31m would turn the rest of the line red; U+202E (RLO) would show 市妇联 "xslx.csv" as
+  // "vsc.xlsx"; a TAB or a line break would split one diagnostic into two.
+  CHECK(name_to_utf8("市妇联\x1b[31m红.csv") == "市妇联?[31m红.csv");
+  CHECK(name_to_utf8("市妇联\u202Exslx.csv") == "市妇联?xslx.csv");
+  CHECK(name_to_utf8("a\tb\nc\rd\u2066e\u200Ff.csv") == "a?b?c?d?e?f.csv");
+  // The same in a GBK name (ESC is ASCII, so it survives the decoding).
+  CHECK(name_to_utf8("\xCA\xD0\x1b.csv") == "市?.csv");
+}
+
 TEST_CASE("UTF-16 without a BOM is recognised by its NUL bytes") {
-  std::string le("t\0a\0s\0k\0,\0v\0\n\0" "4\0,\0" "1\0\n\0", 22);
+  std::string le(
+      "t\0a\0s\0k\0,\0v\0\n\0"
+      "4\0,\0"
+      "1\0\n\0",
+      22);
   auto d = decode_text(le);
   CHECK(d.encoding == "UTF-16LE（无 BOM）");
   CHECK(d.text == "task,v\n4,1\n");
-  std::string be("\0t\0a\0s\0k\0,\0v\0\n\0" "4\0,\0" "1\0\n", 22);
+  std::string be(
+      "\0t\0a\0s\0k\0,\0v\0\n\0"
+      "4\0,\0"
+      "1\0\n",
+      22);
   CHECK(decode_text(be).text == "task,v\n4,1\n");
 }
 

@@ -37,6 +37,11 @@ TEST_CASE("text from data is inert in Markdown") {
   // www.; checked with cmark-gfm -e autolink), while file:line stays as it reads.
   CHECK(md_escape("见 http://evil.example/x 和 WWW.evil.cn") ==
         "见 http\\://evil.example/x 和 WWW\\.evil.cn");
+  // An e-mail address is linked whatever is escaped in it (cmark-gfm 0.29): its "@" goes in a
+  // code span. An "@" that cannot end an address stays as it is.
+  CHECK(md_escape("联系 zhang@yc.gov.cn 或 mailto:li.x+1@yc.cn") ==
+        "联系 zhang`@`yc.gov.cn 或 mailto:li.x+1`@`yc.cn");
+  CHECK(md_escape("@所有人，张三@") == "@所有人，张三@");
   CHECK(md_escape("市城管委.csv:3:2") == "市城管委.csv:3:2");
   CHECK(md_escape("*粗*_斜_`码`[链](x)") == "\\*粗\\*\\_斜\\_\\`码\\`\\[链\\](x)");
   CHECK(md_escape(std::string("a\x1b[31mb\0c", 10)) == "a\\[31mbc");
