@@ -66,10 +66,12 @@ bool is_dir(const std::filesystem::path& p) {
 namespace {
 
 // One open, one fstat, and reads straight into a string of the file's size: every input passes
-// here (an ifstream through a stringstream copied each file three times). A pipe, or a file that
-// grows while it is read, is read to its end all the same. Over `limit` bytes: refused unread.
+// here (an ifstream through a stringstream copied each file three times). A file that grows
+// while it is read is read to its end all the same. Over `limit` bytes: refused unread. Only a
+// regular file is read, as in a data folder: opening a FIFO waits for a writer, and a device
+// (/dev/zero) never ends; O_NONBLOCK lets the open return so that fstat can tell.
 std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw IoError(path.string(), "无法读取文件: " + io_reason(errno));
   struct Close {
     int fd;
@@ -78,12 +80,14 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
   struct stat st {};
   if (fstat(fd, &st) != 0) throw IoError(path.string(), "无法读取文件: " + io_reason(errno));
   if (S_ISDIR(st.st_mode)) throw IoError(path.string(), "是一个目录，不是文件");
+  if (!S_ISREG(st.st_mode))
+    throw DataError(path.string(), 0, 0, "不是普通文件（管道、设备等），未读取");
   auto too_large = [&](std::uintmax_t size) {
     return DataError(path.string(), 0, 0,
                      "文件过大（" + std::to_string(size >> 20) + " MB），超过输入文件 " +
                          std::to_string(limit >> 20) + " MB 的上限，未读取");
   };
-  std::uintmax_t size = S_ISREG(st.st_mode) ? static_cast<std::uintmax_t>(st.st_size) : 0;
+  auto size = static_cast<std::uintmax_t>(st.st_size);
   if (size > limit) throw too_large(size);
   auto read_some = [&](char* to, std::size_t n) {
     for (;;) {
@@ -100,7 +104,7 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
     got += n;
   }
   out.resize(got);
-  // Read on to the end: a pipe has no size, and a file may have grown.
+  // Read on to the end: the file may have grown.
   char chunk[1 << 16];
   while (std::size_t n = read_some(chunk, sizeof chunk)) {
     out.append(chunk, n);
@@ -266,6 +270,8 @@ void recover_locked(const fs::path& dir) {
         text = read_file(e.path());
       } catch (const IoError&) {
         continue;
+      } catch (const DataError&) {  // not a regular file after all (a symlink to a FIFO)
+        continue;
       }
       std::size_t at = 0;
       while (at < text.size()) {
@@ -287,10 +293,14 @@ void recover_locked(const fs::path& dir) {
   for (const auto& e : list_dir(dir)) {  // again: the journals' temporaries are gone now
     std::string name = e.path().filename().string();
     if (!name.starts_with(".") || name.find(kTempMark) == std::string::npos) continue;
-    // A temporary nobody holds locked is left over from a killed run.
-    int fd = open(e.path().c_str(), O_RDONLY);
+    // A temporary nobody holds locked is left over from a killed run. Only a regular file can
+    // be one: a FIFO or a device named like it is not minsheng's (opening a FIFO would wait for
+    // a writer), and neither is what a symlink points to.
+    int fd = open(e.path().c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0) continue;
-    if (flock(fd, LOCK_EX | LOCK_NB) == 0) unlink(e.path().c_str());
+    struct stat st {};
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+      unlink(e.path().c_str());
     close(fd);
   }
 }

@@ -17,7 +17,7 @@ struct SheetCell {
 };
 
 struct SheetRow {
-  int row = 0;  // 1-based, as Excel numbers it
+  int row = 0;                   // 1-based, as Excel numbers it
   std::vector<SheetCell> cells;  // ascending columns, empty cells left out
 };
 
@@ -45,6 +45,10 @@ class WorkbookError : public std::runtime_error {
 
 Workbook read_xlsx(std::string_view bytes);
 Workbook read_xls(const std::filesystem::path& path);
+
+// Every part of an .xlsx unzips with a right CRC, and every XML part is well-formed: a workbook
+// minsheng wrote is checked so before it replaces the one there. Throws WorkbookError.
+void check_xlsx(std::string_view bytes);
 
 // "C5" for row 5, column 3.
 std::string cell_ref(int row, int col);

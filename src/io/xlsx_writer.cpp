@@ -10,6 +10,7 @@
 #include <map>
 
 #include "io/fs.hpp"
+#include "io/workbook.hpp"
 #include "model/diagnostic.hpp"
 #include "util/shared_library.hpp"
 #include "util/text.hpp"
@@ -333,7 +334,14 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   if (err != LXW_NO_ERROR)
     throw IoError(path, "无法写入工作簿（libxlsxwriter 错误代码 " + std::to_string(err) +
                             "，多为临时目录空间不足或没有写权限）");
-  return read_file(path);
+  std::string bytes = read_file(path);
+  try {
+    check_xlsx(bytes);
+  } catch (const WorkbookError& e) {
+    throw IoError(path,
+                  std::string("写出的工作簿读回检查未通过（") + e.what() + "），原有文件未被替换");
+  }
+  return bytes;
 }
 
 }  // namespace minsheng

@@ -41,6 +41,7 @@ bool write_all(int fd, const char* p, std::size_t n) {
   return true;
 }
 
+#ifndef MINSHENG_ASAN  // ASan reserves terabytes of shadow address space up front
 // Address space in use now: the limit is set above it, since the child starts as a copy of a
 // parent that may already be large.
 std::size_t address_space_now() {
@@ -52,6 +53,7 @@ std::size_t address_space_now() {
   }
   return pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
+#endif
 
 void limit(int resource, rlim_t soft, rlim_t hard) {
   rlimit r{soft, hard};
@@ -68,7 +70,7 @@ void limit(int resource, rlim_t soft, rlim_t hard) {
   close_range(kResultFd + 1, ~0u, 0);  // not another child's pipe, not the parent's locks
   limit(RLIMIT_CORE, 0, 0);            // no core file in the user's folder
   limit(RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1);
-#ifndef MINSHENG_ASAN  // ASan reserves terabytes of shadow address space up front
+#ifndef MINSHENG_ASAN
   limit(RLIMIT_AS, address_space_now() + limits.memory_bytes,
         address_space_now() + limits.memory_bytes);
 #endif

@@ -1,6 +1,8 @@
 // Faults of the machine and of the libraries it lends us. A folder that cannot be read is an
 // error naming it (exit 4), never an empty folder: read as empty, a month's submissions/ made every
 // unit 未报送 and carried every figure forward, exit 0. A library that crashes costs one file.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -127,4 +129,57 @@ TEST_CASE("a crash while FreeXL reads an .xls costs that file only, and the othe
   // Every other file was read as in the clean run: its warnings are all there.
   CHECK(r.err.find(clean.err) != std::string::npos);
   CHECK(r.out.find("2024-06 共 21 个进度文件：1 个错误、4 个警告") != std::string::npos);
+}
+
+TEST_CASE("a FIFO or a device given as an input, or named like a temporary, is refused unread") {
+  Sandbox s;
+  REQUIRE(mkfifo((s.dir() / "管道").c_str(), 0644) == 0);
+  // `timeout`: before, each of these waited for a writer, or read /dev/zero, for ever.
+  for (const auto& [args, name] : std::vector<std::pair<std::string, std::string>>{
+           {"--plan 管道 --data demo/reports check", "管道"},
+           {"--data demo/reports diff 管道 2024-06", "管道"},
+           {"--data demo/reports bulletin --quarter 2024Q2 --template /dev/zero", "/dev/zero"},
+           {"--data demo/reports summary --month 2024-06 --received /dev/zero", "/dev/zero"}}) {
+    INFO(args);
+    Run r = run(args, s.dir(), "timeout 20");
+    CHECK(r.rc == 1);
+    CHECK(r.err.find(name + ": 错误: 不是普通文件（管道、设备等），未读取\n") != std::string::npos);
+  }
+  // A FIFO named like minsheng's temporary (and a journal that is one) is not minsheng's: a
+  // writer neither waits on it nor removes it.
+  for (const char* f : {"demo/reports/.summary.md.minsheng-tmp-ABCDEF",
+                        "demo/reports/2024-06/.summary.md.minsheng-tmp-ABCDEF",
+                        "demo/reports/2024-06/.summary.md.minsheng-commit"})
+    REQUIRE(mkfifo((s.dir() / f).c_str(), 0644) == 0);
+  Run w = run("--data demo/reports summary --month 2024-06 --write", s.dir(), "timeout 20");
+  CHECK(w.rc == 0);
+  CHECK(fs::exists(s.dir() / "demo/reports/2024-06/summary.xlsx"));
+  CHECK(fs::is_fifo(s.dir() / "demo/reports/2024-06/.summary.md.minsheng-tmp-ABCDEF"));
+  CHECK(fs::is_fifo(s.dir() / "demo/reports/.summary.md.minsheng-tmp-ABCDEF"));
+}
+
+TEST_CASE("a workbook libxlsxwriter wrote broken never replaces the good one") {
+  REQUIRE(have("strace"));
+  Sandbox s;
+  const std::string cmd = "--data demo/reports summary --month 2024-06 --format xlsx -o 汇总.xlsx";
+  REQUIRE(run(cmd, s.dir()).rc == 0);
+  const std::string good = slurp(s.dir() / "汇总.xlsx");
+  // The n-th write of the run fails. libxlsxwriter does not check the writes of its parts: a
+  // failed one left a sheet's XML cut short inside a zip it reported as written.
+  int read_back = 0;
+  for (int n = 1; n <= 60; n += 3) {
+    Run r = run(cmd, s.dir(),
+                "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=write "
+                "-e inject=write:error=EIO:when=" +
+                    std::to_string(n));
+    INFO("write #" << n << "\n" << r.err);
+    CHECK(slurp(s.dir() / "汇总.xlsx") == good);  // replaced by the same bytes, or kept
+    if (r.rc == 0) continue;
+    CHECK((r.rc == 4 || r.rc == 1));  // 1: the write that failed was the .xls child's
+    if (r.err.find("写出的工作簿读回检查未通过（工作簿中的 xl/") != std::string::npos) {
+      ++read_back;
+      CHECK(r.err.find("不是完整的 XML），原有文件未被替换\n") != std::string::npos);
+    }
+  }
+  CHECK(read_back >= 3);
 }

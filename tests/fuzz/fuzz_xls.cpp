@@ -5,12 +5,39 @@
 // through iconv (found by an in-process harness with ASan in 2 s).
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "fuzz_common.hpp"
 #include "io/progress_reader.hpp"
 
+// libFuzzer's crash handlers are inherited by the child that reads the file, where a crash is
+// what read_xls contains and reports: there it ends the child quietly. In this process (the
+// fuzzer's), the input is kept as libFuzzer would keep it, and the sanitizer report follows.
+extern "C" __attribute__((weak)) void __sanitizer_set_death_callback(void (*)(void));
+
+namespace {
+
+pid_t fuzzer_pid = 0;
+std::string current_input;
+
+void on_death() {
+  if (getpid() != fuzzer_pid) _exit(1);
+  if (std::FILE* f = std::fopen("xls-crash-in-fuzzer", "wb")) {
+    std::fwrite(current_input.data(), 1, current_input.size(), f);
+    std::fclose(f);
+  }
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (__sanitizer_set_death_callback) {
+    fuzzer_pid = getpid();
+    current_input.assign(reinterpret_cast<const char*>(data), size);
+    __sanitizer_set_death_callback(on_death);  // again each time: libFuzzer sets its own
+  }
   char path[] = "/tmp/minsheng-fuzz-xls-XXXXXX.xls";
   int fd = mkstemps(path, 4);
   if (fd < 0) std::abort();

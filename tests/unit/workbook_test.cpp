@@ -243,3 +243,23 @@ TEST_CASE("a workbook of thousands of sheets is refused before any is read") {
   CHECK(workbook_error(test::stored_zip(parts)) ==
         "工作簿有 1025 个工作表，超过 1024 个，不是进度报送表");
 }
+
+TEST_CASE("a written workbook is checked part by part before it replaces one") {
+  CHECK_NOTHROW(check_xlsx(read_file(kDir + "form.xlsx")));
+  const std::string rels = "<Relationships/>";
+  CHECK_NOTHROW(check_xlsx(test::stored_zip(
+      {{"_rels/.rels", rels, false}, {"xl/worksheets/sheet1.xml", "<w><r/></w>", true}})));
+  // A part cut short, as libxlsxwriter leaves one when a write fails, in a zip with right CRCs.
+  try {
+    check_xlsx(test::stored_zip(
+        {{"_rels/.rels", rels, false}, {"xl/worksheets/sheet1.xml", "<w><r/><r>", true}}));
+    FAIL("a cut XML part passed");
+  } catch (const WorkbookError& e) {
+    CHECK(std::string(e.what()) == "工作簿中的 xl/worksheets/sheet1.xml 不是完整的 XML");
+  }
+  // A changed byte in a stored part: its CRC no longer matches.
+  std::string zip = test::stored_zip({{"xl/styles.xml", "<styles/>", false}});
+  zip[zip.find("<styles/>") + 1] = 'S';
+  CHECK_THROWS_WITH(check_xlsx(zip), "工作簿中的 xl/styles.xml 已损坏");
+  CHECK_THROWS_AS(check_xlsx("PK not a zip"), WorkbookError);
+}
