@@ -1,5 +1,7 @@
 #include "report/template_form.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -7,6 +9,7 @@
 #include "report/catalogue_report.hpp"
 #include "util/csv.hpp"
 #include "util/number.hpp"
+#include "util/text.hpp"
 
 namespace minsheng {
 namespace {
@@ -117,22 +120,6 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
   std::vector<FormRow> out = form_rows(plan, unit, prev, allocations);
   attach_problems(plan, unit, out, problems);
   return out;
-}
-
-// A double-quoted YAML scalar: a name or a unit's words may hold any character.
-std::string yaml_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += std::string("\\") + c;
-    else if (c == '\n')
-      out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20)
-      out += ' ';
-    else
-      out += c;
-  }
-  return out + "\"";
 }
 
 const std::vector<std::string> kFormColumns = {
@@ -248,43 +235,88 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
   return wb;
 }
 
+namespace {
+
+// Each line of `text` as a comment: a plan's text can neither end a comment nor start a key.
+void add_comment(std::string& out, std::string_view indent, std::string_view text) {
+  for (std::string_view line : split(text, '\n')) {
+    std::string clean(line);
+    strip_controls(clean);  // a CR would end the comment as a LF does
+    out.append(indent).append("# ").append(clean).append("\n");
+  }
+}
+
+// A one-line mapping with each value quoted as YAML needs it (by yaml-cpp's emitter).
+class FlowMap {
+ public:
+  FlowMap() { e_ << YAML::Flow << YAML::BeginMap; }
+  FlowMap& add(const char* key, const std::string& value) {
+    e_ << YAML::Key << key << YAML::Value << value;
+    return *this;
+  }
+  FlowMap& add(const char* key, int value) {
+    e_ << YAML::Key << key << YAML::Value << value;
+    return *this;
+  }
+  std::string str() {
+    e_ << YAML::EndMap;
+    return e_.c_str();
+  }
+
+ private:
+  YAML::Emitter e_;
+};
+
+std::string yaml_scalar(const std::string& s) {
+  YAML::Emitter e;
+  e << s;
+  return e.c_str();
+}
+
+}  // namespace
+
 std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth month,
                           const Snapshot& previous,
                           const std::map<CountyKey, Allocation>& allocations,
                           const std::vector<Problem>& problems) {
-  std::string out = "# " + unit + " " + month.chinese() + " 民生项目进展报送表\n";
-  out +=
-      "# 累计完成(value)填自计划开始以来的累计数；里程碑任务填 status：未启动 / 推进中 / "
-      "已完成。\n";
-  out += "# 请于 " + plan.due_date(month).chinese() + " 前报送" +
-         (plan.report_to.empty() ? "" : "至" + plan.report_to) + "。\n";
-  out += "unit: " + unit + "\nmonth: " + month.str() + "\nsubmitted:    # 报送日期，如 " +
-         plan.due_date(month).str() + "\nprogress:\n";
+  std::string out;
+  add_comment(out, "", unit + " " + month.chinese() + " 民生项目进展报送表");
+  add_comment(out, "",
+              "累计完成(value)填自计划开始以来的累计数；里程碑任务填 status：未启动 / 推进中 / "
+              "已完成。");
+  add_comment(out, "",
+              "请于 " + plan.due_date(month).chinese() + " 前报送" +
+                  (plan.report_to.empty() ? "" : "至" + plan.report_to) + "。");
+  out += "unit: " + yaml_scalar(unit) + "\nmonth: " + month.str() +
+         "\nsubmitted: \"\"  # 报送日期，如 " + plan.due_date(month).str() + "\nprogress:\n";
   for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Target* t = r.target;
     const Task* task = plan.find_task(t->task);
     if (r.county.empty() && r.project.empty())
-      out += "  # " + std::to_string(task->id) + ". " + task->text + "\n";
-    out += "  #   " + (r.county.empty() ? "" : r.county + " ") +
-           (r.project.empty() ? "" : "项目“" + r.project + "” ") +
-           (r.project.empty() ? (r.county.empty() ? "计划目标：" : "") + r.figure : "");
-    if (!r.previous.empty()) out += "；上期：" + r.previous;
+      add_comment(out, "  ", std::to_string(task->id) + ". " + task->text);
+    std::string note = "  " + (r.county.empty() ? "" : r.county + " ") +
+                       (r.project.empty() ? "" : "项目“" + r.project + "” ") +
+                       (r.project.empty() ? (r.county.empty() ? "计划目标：" : "") + r.figure : "");
+    if (!r.previous.empty()) note += "；上期：" + r.previous;
+    add_comment(out, "  ", note);
     if (!r.issue_id.empty())
-      out += "\n  #   未销号问题（编号 " + r.issue_id +
-             "）：已解决的在 issue_status 填 已解决，仍存在的保留 issues 原文";
-    out += "\n  - {task: " + std::to_string(t->task) + ", target: " + std::to_string(t->index);
-    if (!r.county.empty()) out += ", county: " + r.county;
-    if (!r.issue.empty()) out += ", issues: " + yaml_quoted(r.issue) + ", issue_status: ";
+      add_comment(out, "  ",
+                  "  未销号问题（编号 " + r.issue_id +
+                      "）：已解决的在 issue_status 填 已解决，仍存在的保留 issues 原文");
+    FlowMap row;
+    row.add("task", t->task).add("target", t->index);
+    if (!r.county.empty()) row.add("county", r.county);
+    if (!r.issue.empty()) row.add("issues", r.issue).add("issue_status", "");
     if (!r.project.empty())
-      out += ", project: " + yaml_quoted(r.project) + ", project_status: , value: ";
-    else if (t->kind == TargetKind::milestone)
-      out += ", status: ";
+      row.add("project", r.project).add("project_status", "").add("value", "");
     else
-      out += ", value: ";
-    if (t->pending && r.county.empty() && r.project.empty()) out += ", target_value: " + r.supplied;
-    out += "}\n";
+      row.add(t->kind == TargetKind::milestone ? "status" : "value", "");
+    if (t->pending && r.county.empty() && r.project.empty()) row.add("target_value", r.supplied);
+    out += "  - " + row.str() + "\n";
   }
-  out += "  # 本单位的总体情况（可选）：\n  - {progress_text: , issues: , next_steps: }\n";
+  add_comment(out, "  ", "本单位的总体情况（可选）：");
+  out += "  - " + FlowMap().add("progress_text", "").add("issues", "").add("next_steps", "").str() +
+         "\n";
   return out;
 }
 

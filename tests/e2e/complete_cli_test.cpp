@@ -31,13 +31,12 @@ using V = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("completion offers the commands, each command's options and the global ones") {
-  CHECK(lines(run("__complete subcommands").out) == V{"tasks", "check", "template", "missing",
-                                                      "summary", "diff", "bulletin", "history",
-                                                      "projects", "problems", "site", "final",
-                                                      "help"});  // never __complete itself
+  CHECK(lines(run("__complete subcommands").out) ==
+        V{"tasks", "check", "template", "missing", "summary", "diff", "bulletin", "history",
+          "projects", "problems", "site", "final", "help"});  // never __complete itself
   V summary = lines(run("__complete options summary").out);
-  for (const char* o : {"--month", "--format", "--output", "--write", "--by", "--county",
-                        "--as-of", "--allow-stale", "--keep-going", "--explain"})
+  for (const char* o : {"--month", "--format", "--output", "--write", "--by", "--county", "--as-of",
+                        "--allow-stale", "--keep-going", "--explain"})
     CHECK(std::count(summary.begin(), summary.end(), o) == 1);
   V global = lines(run("__complete options").out);
   for (const char* o : {"--plan", "--data", "--received", "--no-color", "--jobs"})
