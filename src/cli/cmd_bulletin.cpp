@@ -46,7 +46,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   if (period.last_month() < plan.start)
     throw UsageError(period.code() + " 在计划开始之前：计划期为 " + plan.period_text());
   std::optional<std::string> custom;
-  if (!o.template_file.empty()) custom = read_file(o.template_file);
+  if (!o.template_file.empty()) custom = read_input(o.template_file);
   DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
   Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
   if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");

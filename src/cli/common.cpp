@@ -78,7 +78,7 @@ Plan load_plan(const GlobalOptions& g) {
 void apply_folder_settings(const CLI::App& app, GlobalOptions& g) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(kFolderSettingsFile, ec)) return;
-  FolderSettings s = parse_folder_settings(read_file(kFolderSettingsFile), kFolderSettingsFile);
+  FolderSettings s = parse_folder_settings(read_input(kFolderSettingsFile), kFolderSettingsFile);
   auto unset = [&](const char* option, const char* env) {
     const char* v = env ? std::getenv(env) : nullptr;
     return app.get_option(option)->count() == 0 && !(v && *v);

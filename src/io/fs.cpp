@@ -66,10 +66,11 @@ bool is_dir(const std::filesystem::path& p) {
 namespace {
 
 // One open, one fstat, and reads straight into a string of the file's size: every input passes
-// here (an ifstream through a stringstream copied each file three times). A file that grows
-// while it is read is read to its end all the same. Over `limit` bytes: refused unread. Only a
-// regular file is read, as in a data folder: opening a FIFO waits for a writer, and a device
-// (/dev/zero) never ends; O_NONBLOCK lets the open return so that fstat can tell.
+// here (an ifstream through a stringstream copied each file three times). A pipe (as
+// `diff <(git show …) b.csv` hands one over), or a file that grows while it is read, is read to
+// its end all the same. Over `limit` bytes: refused unread. A device (/dev/zero) is never read;
+// the open is O_NONBLOCK so that a FIFO no one writes to does not wait for a writer (a read of
+// it then ends at once, empty).
 std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw IoError(path.string(), "无法读取文件: " + io_reason(errno));
@@ -80,14 +81,15 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
   struct stat st {};
   if (fstat(fd, &st) != 0) throw IoError(path.string(), "无法读取文件: " + io_reason(errno));
   if (S_ISDIR(st.st_mode)) throw IoError(path.string(), "是一个目录，不是文件");
-  if (!S_ISREG(st.st_mode))
-    throw DataError(path.string(), 0, 0, "不是普通文件（管道、设备等），未读取");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+    throw DataError(path.string(), 0, 0, "不是普通文件（设备、套接字等），未读取");
+  if (S_ISFIFO(st.st_mode)) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   auto too_large = [&](std::uintmax_t size) {
     return DataError(path.string(), 0, 0,
                      "文件过大（" + std::to_string(size >> 20) + " MB），超过输入文件 " +
                          std::to_string(limit >> 20) + " MB 的上限，未读取");
   };
-  auto size = static_cast<std::uintmax_t>(st.st_size);
+  std::uintmax_t size = S_ISREG(st.st_mode) ? static_cast<std::uintmax_t>(st.st_size) : 0;
   if (size > limit) throw too_large(size);
   auto read_some = [&](char* to, std::size_t n) {
     for (;;) {
@@ -104,7 +106,7 @@ std::string read_limited(const std::filesystem::path& path, std::uintmax_t limit
     got += n;
   }
   out.resize(got);
-  // Read on to the end: the file may have grown.
+  // Read on to the end: a pipe has no size, and a file may have grown.
   char chunk[1 << 16];
   while (std::size_t n = read_some(chunk, sizeof chunk)) {
     out.append(chunk, n);
