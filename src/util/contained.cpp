@@ -96,57 +96,39 @@ int milliseconds_until(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-std::string run_contained(const std::function<std::string()>& work, const ContainLimits& limits) {
-  using Kind = ContainedError::Kind;
-  int p[2];
-  if (pipe2(p, O_CLOEXEC) != 0)
-    throw ContainedError(Kind::crashed, std::string("无法创建管道：") + std::strerror(errno));
-  pid_t pid = fork();
-  if (pid < 0) {
-    int e = errno;
-    close(p[0]);
-    close(p[1]);
-    throw ContainedError(Kind::crashed, std::string("无法创建子进程：") + std::strerror(e));
-  }
-  if (pid == 0) {
-    close(p[0]);
-    be_child(p[1], work, limits);
-  }
-  close(p[1]);
+namespace {
 
+enum class Ending { done, timed_out, too_big };
+
+// Reads the child's answer until it closes the pipe, the clock runs out, or the answer is larger
+// than allowed.
+Ending read_answer(int fd, const ContainLimits& limits, std::string& got) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.wall_seconds);
-  std::string got;
-  enum { done, timed_out, too_big } ending = done;
   char buf[1 << 16];
   for (;;) {
     int wait_ms = milliseconds_until(deadline);
-    if (wait_ms == 0) {
-      ending = timed_out;
-      break;
-    }
-    pollfd pfd{p[0], POLLIN, 0};
+    if (wait_ms == 0) return Ending::timed_out;
+    pollfd pfd{fd, POLLIN, 0};
     int r = poll(&pfd, 1, wait_ms);
-    if (r < 0 && errno != EINTR) break;
+    if (r < 0 && errno != EINTR) return Ending::done;
     if (r <= 0) continue;
-    ssize_t n = read(p[0], buf, sizeof buf);
+    ssize_t n = read(fd, buf, sizeof buf);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) break;
-    if (got.size() + static_cast<std::size_t>(n) > limits.max_result_bytes + 1) {
-      ending = too_big;
-      break;
-    }
+    if (n <= 0) return Ending::done;
+    if (got.size() + static_cast<std::size_t>(n) > limits.max_result_bytes + 1)
+      return Ending::too_big;
     got.append(buf, static_cast<std::size_t>(n));
   }
-  close(p[0]);
-  if (ending != done) kill(pid, SIGKILL);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+}
 
-  if (ending == timed_out)
+// What the child's end and answer mean: its result, or the ContainedError that says why not.
+std::string outcome(Ending ending, int status, const std::string& got,
+                    const ContainLimits& limits) {
+  using Kind = ContainedError::Kind;
+  if (ending == Ending::timed_out)
     throw ContainedError(Kind::limit,
                          "超过 " + std::to_string(limits.wall_seconds) + " 秒仍未完成");
-  if (ending == too_big)
+  if (ending == Ending::too_big)
     throw ContainedError(Kind::limit,
                          "结果超过 " + std::to_string(limits.max_result_bytes >> 20) + " MB");
   if (WIFSIGNALED(status)) {
@@ -165,6 +147,35 @@ std::string run_contained(const std::function<std::string()>& work, const Contai
                          "内存超过 " + std::to_string(limits.memory_bytes >> 20) + " MB");
   if (got[0] == kFailed) throw ContainedError(Kind::failed, got.substr(1));
   throw ContainedError(Kind::crashed, "返回的结果无法识别");
+}
+
+}  // namespace
+
+std::string run_contained(const std::function<std::string()>& work, const ContainLimits& limits) {
+  using Kind = ContainedError::Kind;
+  int p[2];
+  if (pipe2(p, O_CLOEXEC) != 0)
+    throw ContainedError(Kind::crashed, std::string("无法创建管道：") + std::strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0) {
+    int e = errno;
+    close(p[0]);
+    close(p[1]);
+    throw ContainedError(Kind::crashed, std::string("无法创建子进程：") + std::strerror(e));
+  }
+  if (pid == 0) {
+    close(p[0]);
+    be_child(p[1], work, limits);
+  }
+  close(p[1]);
+  std::string got;
+  Ending ending = read_answer(p[0], limits, got);
+  close(p[0]);
+  if (ending != Ending::done) kill(pid, SIGKILL);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return outcome(ending, status, got, limits);
 }
 
 }  // namespace minsheng
