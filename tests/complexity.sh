@@ -7,6 +7,16 @@ set -euo pipefail
 src=$1
 command -v pmccabe >/dev/null || { echo "complexity: pmccabe is missing; run scripts/setup.sh" >&2; exit 1; }
 allowed=$(sed -n '/^## Size limits/,/^## /p' "$src/docs/ARCHITECTURE.md")
+# pmccabe skips whatever is inside "namespace a::b {": it reads a copy written the old way, on
+# the same lines.
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+for f in "$src"/src/*/*.cpp; do
+  rel=${f#"$src/"}
+  mkdir -p "$copy/$(dirname "$rel")"
+  sed -E 's/^namespace ([a-z_]+)::([a-z_]+) \{/namespace \1 { namespace \2 {/;
+          s|^\}  // namespace [a-z_]+::[a-z_]+$|} }|' "$f" >"$copy/$rel"
+done
 status=0
 over=()
 while read -r lines file; do
@@ -16,11 +26,10 @@ done < <(wc -l "$src"/src/*/*.cpp "$src"/src/*/*.hpp | awk '$1 > 600')
 while IFS=$'\t' read -r _ mccabe _ _ lines where; do
   if ((mccabe > 25 || lines > 60)); then
     name=${where##*: }
-    name=${name#minsheng::}
-    name=${name#anonymous_namespace::}
+    while [[ $name =~ ^[a-z_]+::(.*)$ ]]; do name=${BASH_REMATCH[1]}; done  # namespaces off
     over+=("$name")
   fi
-done < <(cd "$src" && pmccabe src/*/*.cpp 2>/dev/null)  # it warns of braces it cannot follow
+done < <(cd "$copy" && pmccabe src/*/*.cpp 2>/dev/null)  # it warns of braces it cannot follow
 for name in "${over[@]}"; do
   if ! grep -qF "\`$name\`" <<<"$allowed"; then
     echo "complexity: $name is over the limits and not named under \"## Size limits\" in docs/ARCHITECTURE.md"
