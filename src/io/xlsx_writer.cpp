@@ -50,6 +50,8 @@ struct Lxw {
   MINSHENG_LXW(worksheet_freeze_panes)
   MINSHENG_LXW(worksheet_autofilter)
   MINSHENG_LXW(worksheet_repeat_rows)
+  MINSHENG_LXW(worksheet_repeat_columns)
+  MINSHENG_LXW(worksheet_print_across)
   MINSHENG_LXW(worksheet_data_validation_range)
   MINSHENG_LXW(worksheet_protect)
   MINSHENG_LXW(worksheet_set_paper)
@@ -71,6 +73,19 @@ const Lxw& lxw() {
                   "写 .xlsx 工作簿需要这个库（Debian 包 libxlsxwriter），无法加载（系统提示：" +
                       std::string(e.what()) + "）");
   }
+}
+
+// Character widths that print at full size across A4 landscape within the margins below.
+constexpr double kLandscapeWidth = 140;
+
+// Pages across a sheet is fitted to: one, unless it repeats columns on each page (a wide form),
+// then as many as its other columns need beside them at full size.
+int pages_across(const OutSheet& sheet, double width) {
+  if (sheet.repeat_last_col < 0 || width <= kLandscapeWidth) return 1;
+  double repeated = 0;
+  for (int c = sheet.repeat_first_col; c <= sheet.repeat_last_col; ++c)
+    repeated += sheet.widths[static_cast<std::size_t>(c)];
+  return static_cast<int>(std::ceil((width - repeated) / (kLandscapeWidth - repeated)));
 }
 
 }  // namespace
@@ -237,7 +252,7 @@ std::string xlsx_bytes(const OutWorkbook& out) {
       double room = (c < sheet.widths.size() ? sheet.widths[c] : 12) * 7 + 5 - 6;
       return std::clamp(static_cast<int>(std::ceil(display_width(text) * 6.7 / room)), 1, 30);
     };
-    if (!form) {
+    {  // a form's task texts and open problems too: they are printed and read
       int lines = 1;
       for (std::size_t c = 0; c < sheet.headers.size(); ++c)
         lines = std::max(lines, lines_in(sheet.headers[c], c));
@@ -327,7 +342,12 @@ std::string xlsx_bytes(const OutWorkbook& out) {
     // Narrow side margins leave the widest sheet (the 总表, about 140 character widths) its
     // full size on A4 landscape: fitting to the width then does not shrink its 10 pt text.
     x.worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.7);
-    x.worksheet_fit_to_pages(ws, 1, 0);
+    x.worksheet_fit_to_pages(ws, pages_across(sheet, width), 0);
+    if (sheet.repeat_last_col >= 0 && width > kLandscapeWidth) {
+      x.worksheet_repeat_columns(ws, static_cast<lxw_col_t>(sheet.repeat_first_col),
+                                 static_cast<lxw_col_t>(sheet.repeat_last_col));
+      x.worksheet_print_across(ws);  // a row's continuation follows it, page after page
+    }
     x.worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
   }
   lxw_error err = x.workbook_close(wb);

@@ -196,6 +196,10 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
   s.hints[12] = "请填写不小于 0 的数：目标待定的指标本期确定的目标值";
   s.hints[15] = "请填写计划完工月份，如 2024-10";
   s.info = {{"填报单位", unit}, {"填报日期", ""}, {"填表人", ""}, {"联系电话", ""}};
+  // Printed, 23 columns would shrink to 4 pt on one page: they go over three, each carrying
+  // 任务编号, 指标 and 县市区 so that a row can be followed.
+  s.repeat_first_col = 2;
+  s.repeat_last_col = 4;
   for (const FormRow& r : form_rows(plan, unit, previous, allocations, problems)) {
     const Task* task = plan.find_task(r.target->task);
     s.rows.push_back({out_text(unit),

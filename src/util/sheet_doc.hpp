@@ -33,6 +33,10 @@ struct OutSheet {
   std::vector<std::string> hints;               // per column, what a refused value should be
   // A line between the note and the header: 填报单位 and its name, 填报日期 and a cell to fill…
   std::vector<std::pair<std::string, std::string>> info;
+  // Columns printed again on every page across (0-based, inclusive; -1: none), for a sheet too
+  // wide for one page at a readable size: it then prints over as many pages as it needs, each
+  // page's rows carrying these columns, instead of shrinking to one.
+  int repeat_first_col = -1, repeat_last_col = -1;
 };
 
 struct OutWorkbook {

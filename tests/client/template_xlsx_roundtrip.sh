@@ -29,4 +29,28 @@ projects=$("$bin" --data "$work/data" projects --month 2024-07 --format csv 2>/d
 grep -q '猇亭区青年之家' <<<"$projects" || { echo "FAIL: the project in the spare row: $projects"; exit 1; }
 md=$("$bin" --data "$work/data" summary --month 2024-07 --format md --keep-going 2>/dev/null)
 grep -q '各县市区青年之家建设稳步推进' <<<"$md" || { echo "FAIL: the unit's general words"; exit 1; }
-echo "ok: the filled template reads back with no error and its values, a new project and the unit's words"
+# Printed, the 23-column form goes across three A4 landscape pages at a readable size (on one it
+# was 4 pt type), each page repeating 任务编号, 指标 and 县市区, a row continued on the next page.
+/usr/bin/python3 - "$work/form.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+assert ws.print_title_cols == "$C:$E", ws.print_title_cols
+assert ws.page_setup.fitToWidth == 3 and ws.page_setup.orientation == "landscape", ws.page_setup
+assert ws.page_setup.pageOrder == "overThenDown", ws.page_setup.pageOrder
+PY
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [[ -n $soffice ]] && command -v pdftotext >/dev/null; then
+  timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" --convert-to pdf \
+    --outdir "$work" "$work/form.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
+  pages=$(pdfinfo "$work/form.pdf" | awk '/^Pages:/ {print $2}')
+  ((pages >= 3)) || { echo "FAIL: form.pdf has $pages pages"; exit 1; }
+  pdftotext -f 2 -l 2 "$work/form.pdf" - | grep -q 任务编号 ||
+    { echo "FAIL: page 2 of the printed form does not repeat 任务编号"; exit 1; }
+  # A CJK word's box is 1.2 times its type size: under 10.7 pt is type under 9 pt.
+  pdftotext -bbox "$work/form.pdf" - | python3 -c '
+import re, sys
+hs = [float(b) - float(a) for a, b in re.findall(r"<word xMin=\S+ yMin=\"([0-9.]+)\" xMax=\S+ yMax=\"([0-9.]+)\"", sys.stdin.read())]
+print(f"form.pdf: {len(hs)} words, smallest box {min(hs):.2f} pt")
+sys.exit(0 if min(hs) >= 10.7 else 1)' || { echo "FAIL: the form prints under 9 pt"; exit 1; }
+fi
+echo "ok: the filled template reads back with no error and its values, a new project and the unit's words; printed, it is readable"
