@@ -4,7 +4,8 @@
 # else on a developer's machine is named here (zlib1g-dev: minizip's headers include zlib.h,
 # yet libminizip-dev does not depend on it).
 # Usage: scripts/setup.sh [--browser]   (--browser adds the clients tests open outputs in:
-# Chromium for the HTML, LibreOffice and openpyxl for workbooks, cmark-gfm for Markdown,
+# Chromium for the HTML, LibreOffice (with python3-uno, to drive it) and openpyxl for workbooks,
+# cmark-gfm for Markdown,
 # poppler-utils to read the PDFs they print, and Carlito, with Calibri's metrics: workbooks
 # measure column widths in Calibri, and without it LibreOffice shrinks every printed sheet)
 set -euo pipefail
@@ -13,7 +14,7 @@ pkgs=(cmake g++ ninja-build pkg-config python3 strace patch gcovr pmccabe dpkg-d
       libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev zlib1g-dev
       libexpat1-dev libfreexl-dev libxlsxwriter-dev)
 [[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl
-                                        lintian cmark-gfm poppler-utils fonts-crosextra-carlito)
+                                        python3-uno lintian cmark-gfm poppler-utils fonts-crosextra-carlito)
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -33,7 +34,7 @@ if ! DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-
     core=()
     for p in "${missing[@]}"; do
       [[ $p == chromium || $p == fonts-wqy-microhei || $p == libreoffice-calc-nogui ||
-         $p == python3-openpyxl || $p == lintian || $p == cmark-gfm || $p == poppler-utils || $p == fonts-crosextra-carlito ]] || core+=("$p")
+         $p == python3-openpyxl || $p == python3-uno || $p == lintian || $p == cmark-gfm || $p == poppler-utils || $p == fonts-crosextra-carlito ]] || core+=("$p")
     done
     if [[ ${#core[@]} -gt 0 ]]; then
       DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${core[@]}" >"$log" 2>&1 ||

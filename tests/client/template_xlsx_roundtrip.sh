@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# template --format xlsx, filled in by openpyxl as a unit would, reads back with no error and
-# its values intact. Exits 77 (skipped) when Debian's python3-openpyxl is not installed.
+# template --format xlsx, filled in by openpyxl as a unit would and a row inserted in LibreOffice
+# Calc, reads back with no error and its values intact; printed, it is readable. Exits 77
+# (skipped) when Debian's python3-openpyxl is not installed.
 set -euo pipefail
 bin=$1
 src=$2
@@ -29,6 +30,25 @@ projects=$("$bin" --data "$work/data" projects --month 2024-07 --format csv 2>/d
 grep -q '猇亭区青年之家' <<<"$projects" || { echo "FAIL: the project in the spare row: $projects"; exit 1; }
 md=$("$bin" --data "$work/data" summary --month 2024-07 --format md --keep-going 2>/dev/null)
 grep -q '各县市区青年之家建设稳步推进' <<<"$md" || { echo "FAIL: the unit's general words"; exit 1; }
+# A project row inserted in LibreOffice Calc under task 7's first row, the sheet still protected
+# as the unit got it, reads back with the rest (its 3 now adds to the projects' sum: the warning).
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [[ -n $soffice ]] && /usr/bin/python3 -c 'import uno' 2>/dev/null; then
+  sent="$work/data/2024-07/submissions/团市委.xlsx"
+  mv "$sent" "$work/filled.xlsx"
+  timeout 300 /usr/bin/python3 tests/client/insert_row_lo.py "$soffice" "$work/uno-profile" \
+    "$work/filled.xlsx" "$sent" 2>"$work/uno.log" || { cat "$work/uno.log"; exit 1; }
+  out=$("$bin" --data "$work/data" check --month 2024-07 2>&1)
+  [[ $out == *"2024-07 共 1 个进度文件：0 个错误、2 个警告"* && $out == *"项目合计 18 与全市 15 不符"* ]] ||
+    { echo "FAIL: after LibreOffice inserted a row: $out"; exit 1; }
+  projects=$("$bin" --data "$work/data" projects --month 2024-07 --format csv 2>/dev/null)
+  grep -q '^7,1,团市委,西陵区,西陵区青年之家,in_progress,3,' <<<"$projects" ||
+    { echo "FAIL: the row LibreOffice inserted: $projects"; exit 1; }
+  grep -q '^7,1,团市委,猇亭区,猇亭区青年之家,in_progress,15,2024-10,' <<<"$projects" ||
+    { echo "FAIL: the spare row after LibreOffice saved the form: $projects"; exit 1; }
+else
+  echo "note: python3-uno is not installed: the row insertion in LibreOffice is not tried"
+fi
 # Printed, the 23-column form goes across three A4 landscape pages at a readable size (on one it
 # was 4 pt type), each page repeating 任务编号, 指标 and 县市区, a row continued on the next page.
 /usr/bin/python3 - "$work/form.xlsx" <<'PY'
