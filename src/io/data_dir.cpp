@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "io/fs.hpp"
+#include "io/input_kind.hpp"
 #include "io/progress_reader.hpp"
 #include "util/encoding.hpp"
 #include "util/parallel.hpp"
@@ -89,11 +90,7 @@ static FileKind kind_of(const fs::directory_entry& entry) {
   std::error_code ec;
   if (!entry.is_regular_file(ec) && !entry.is_directory(ec)) return FileKind::special;
   if (!entry.is_regular_file(ec)) return FileKind::unread;  // a folder sent as it was unzipped
-  std::string ext = lower_extension(p);
-  if (ext == ".csv" || ext == ".txt" || ext == ".yaml" || ext == ".yml" || ext == ".xlsx" ||
-      ext == ".xls" || ext == ".et")
-    return FileKind::progress;
-  return FileKind::unread;
+  return input_kind(name) == InputKind::none ? FileKind::unread : FileKind::progress;
 }
 
 static std::string unread_reason(const fs::directory_entry& entry) {
@@ -122,14 +119,14 @@ struct Parsed {
 
 static std::optional<std::string> read_data_file(const fs::path& f, const std::string& label,
                                                  Diagnostics& diags);
-static bool is_biff(const fs::path& f, const std::string& bytes);
 
 static Parsed parse_one(const Plan& plan, const Job& job) {
   Parsed out;
   std::string label = name_to_utf8(job.path.string());  // the name, for messages and outputs only
   auto bytes = read_data_file(job.path, label, out.diags);
   if (!bytes) return out;
-  if (is_biff(job.path, *bytes))
+  // A BIFF workbook, which FreeXL reads from its path.
+  if (input_kind(job.path.string(), *bytes) == InputKind::biff)
     out.sub = parse_xls_submission(job.path, label, plan, job.month, out.diags);
   else
     out.sub = parse_submission(*bytes, label, plan, job.month, out.diags);
@@ -161,12 +158,6 @@ static std::optional<std::string> read_data_file(const fs::path& f, const std::s
   return std::nullopt;
 }
 
-// A BIFF workbook (.xls, or a WPS .et that is not a zip), which FreeXL reads from its path.
-static bool is_biff(const fs::path& f, const std::string& bytes) {
-  std::string ext = lower_extension(f);
-  return ext == ".xls" || (ext == ".et" && !bytes.starts_with("PK"));
-}
-
 // DATA/breakdown/: the 分解方案 units send, valid for every month.
 static void load_breakdown(const Plan& plan, const fs::path& data, const fs::path& root,
                            DataSet& set) {
@@ -195,8 +186,9 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
     std::string label = name_to_utf8(f.string());
     auto bytes = read_data_file(f, label, set.diagnostics);
     if (!bytes) continue;
-    auto rows = is_biff(f, *bytes) ? parse_xls_breakdown(f, label, plan, set.diagnostics)
-                                   : parse_breakdown(*bytes, label, plan, set.diagnostics);
+    auto rows = input_kind(f.string(), *bytes) == InputKind::biff
+                    ? parse_xls_breakdown(f, label, plan, set.diagnostics)
+                    : parse_breakdown(*bytes, label, plan, set.diagnostics);
     for (auto& [key, a] : rows) {
       auto [it, fresh] = set.allocations.emplace(key, a);
       if (fresh) continue;

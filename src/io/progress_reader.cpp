@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "io/fs.hpp"
+#include "io/input_kind.hpp"
 #include "io/progress_rows.hpp"
 #include "io/workbook.hpp"
 #include "io/yaml_input.hpp"
@@ -465,8 +466,8 @@ Submission parse_xls_submission(const std::filesystem::path& path, const std::st
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
-  std::string ext = lower_extension(std::filesystem::path(file));
-  if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK"))) {
+  InputKind kind = input_kind(file, bytes);
+  if (kind == InputKind::xlsx) {
     try {
       return parse_workbook_submission(read_xlsx(bytes), file, plan, folder_month, diags);
     } catch (const WorkbookError& e) {
@@ -482,8 +483,7 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
     return unreadable(file, plan, folder_month);
   }
   reader.encoding_ = text.encoding;
-  RawFile raw =
-      (ext == ".yaml" || ext == ".yml") ? reader.read_yaml(text.text) : reader.read_csv(text.text);
+  RawFile raw = kind == InputKind::yaml ? reader.read_yaml(text.text) : reader.read_csv(text.text);
   Submission sub = reader.validate(std::move(raw));
   sub.encoding = text.encoding;
   return sub;
@@ -495,15 +495,14 @@ Allocations parse_breakdown(std::string_view bytes, const std::string& file, con
                             Diagnostics& diags) {
   Reader reader(file, plan, {}, diags);
   reader.breakdown_ = true;
-  std::string ext = lower_extension(std::filesystem::path(file));
+  InputKind kind = input_kind(file, bytes);
   try {
-    if (ext == ".xlsx" || (ext == ".et" && bytes.starts_with("PK")))
+    if (kind == InputKind::xlsx)
       return reader.validate_breakdown(reader.read_workbook(read_xlsx(bytes)));
     Decoded text = decode_text(bytes);
     reader.encoding_ = text.encoding;
-    return reader.validate_breakdown((ext == ".yaml" || ext == ".yml")
-                                         ? reader.read_yaml(text.text)
-                                         : reader.read_csv(text.text));
+    return reader.validate_breakdown(kind == InputKind::yaml ? reader.read_yaml(text.text)
+                                                             : reader.read_csv(text.text));
   } catch (const WorkbookError& e) {
     diags.error(file, 0, 0, e.what());
   } catch (const DecodeError& e) {
