@@ -10,7 +10,7 @@
 # measure column widths in Calibri, and without it LibreOffice shrinks every printed sheet)
 set -euo pipefail
 
-pkgs=(cmake g++ ninja-build pkg-config python3 strace patch gcovr pmccabe dpkg-dev man-db libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+pkgs=(cmake g++ ninja-build pkg-config python3 python3-yaml strace patch gcovr pmccabe dpkg-dev man-db libcli11-dev libyaml-cpp-dev libfmt-dev catch2
       libutf8proc-dev libkainjow-mustache-dev nlohmann-json3-dev libminizip-dev zlib1g-dev
       libexpat1-dev libfreexl-dev libxlsxwriter-dev)
 [[ "${1:-}" == "--browser" ]] && pkgs+=(chromium fonts-wqy-microhei libreoffice-calc-nogui python3-openpyxl
