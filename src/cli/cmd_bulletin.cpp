@@ -7,6 +7,7 @@
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
 #include "report/bulletin_render.hpp"
+#include "util/text.hpp"
 
 namespace minsheng::cli {
 
@@ -46,7 +47,11 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   if (period.last_month() < plan.start)
     throw UsageError(period.code() + " 在计划开始之前：计划期为 " + plan.period_text());
   std::optional<std::string> custom;
-  if (!o.template_file.empty()) custom = read_input(o.template_file);
+  if (!o.template_file.empty()) {
+    custom = read_input(o.template_file);
+    // An empty template (or a pipe no one wrote to) would publish an empty bulletin, exit 0.
+    if (trim(*custom).empty()) throw DataError(o.template_file, 0, 0, "模板文件为空，未生成通报");
+  }
   DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
   Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
   if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");

@@ -141,6 +141,8 @@ TEST_CASE("a FIFO or a device given as an input, or named like a temporary, neve
             "管道: 错误: 计划文件的顶层应为键值映射（plan、categories、units、tasks …）\n"},
            {"--data demo/reports diff 管道 2024-06",
             "管道: 错误: 文件为空，不是 minsheng summary 导出的 CSV\n"},
+           {"--data demo/reports bulletin --quarter 2024Q2 --template 管道",
+            "管道: 错误: 模板文件为空，未生成通报\n"},
            {"--data demo/reports bulletin --quarter 2024Q2 --template /dev/zero",
             "/dev/zero: 错误: 不是普通文件（设备、套接字等），未读取\n"},
            {"--data demo/reports summary --month 2024-06 --received /dev/zero",
