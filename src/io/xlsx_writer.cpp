@@ -165,6 +165,9 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   x.format_set_text_wrap(unlocked);
   x.format_set_bg_color(unlocked, 0xFFF8E1);
   x.format_set_border(unlocked, LXW_BORDER_THIN);
+  lxw_format* unlocked_key = x.workbook_add_format(wb);
+  x.format_set_unlocked(unlocked_key);
+  x.format_set_border(unlocked_key, LXW_BORDER_THIN);
   lxw_format* unlocked_date = x.workbook_add_format(wb);
   x.format_set_unlocked(unlocked_date);
   x.format_set_bg_color(unlocked_date, 0xFFF8E1);
@@ -216,7 +219,9 @@ std::string xlsx_bytes(const OutWorkbook& out) {
         lxw_format* f = cell.fill.empty() ? nullptr : fill(cell.fill);
         OutInput input = c < sheet.inputs.size() ? sheet.inputs[c] : OutInput::none;
         if (input != OutInput::none) {
-          lxw_format* u = input == OutInput::date ? unlocked_date : unlocked;
+          lxw_format* u = input == OutInput::date  ? unlocked_date
+                          : input == OutInput::key ? unlocked_key
+                                                   : unlocked;
           if (cell.kind == OutCell::Kind::text)
             x.worksheet_write_string(ws, row, col, cell.text.c_str(), u);
           else if (cell.kind == OutCell::Kind::number)
@@ -303,6 +308,12 @@ std::string xlsx_bytes(const OutWorkbook& out) {
             v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
             v.value_number = 0;
             if (hint.empty()) hint = "请填写不小于 0 的数";
+            break;
+          case OutInput::key:
+            v.validate = LXW_VALIDATION_TYPE_INTEGER;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 1;
+            if (hint.empty()) hint = "请填写正整数";
             break;
           case OutInput::list:
             if (c >= sheet.lists.size() || sheet.lists[c].empty()) continue;

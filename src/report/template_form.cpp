@@ -184,7 +184,7 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                         : "上期未销号的问题已列在“存在问题”中：已解决的在“问题状态”填“已解决”，"
                           "仍存在的保留原文并在“进展情况”中说明。");
   using I = OutInput;
-  s.inputs = {I::none, I::none, I::none,   I::none, I::text,   I::none, I::none, I::none,
+  s.inputs = {I::none, I::none, I::key,    I::key,  I::text,   I::none, I::none, I::none,
               I::none, I::none, I::number, I::list, I::number, I::text, I::list, I::text,
               I::text, I::text, I::text,   I::list, I::none,   I::text, I::date};
   s.lists.resize(s.inputs.size());
@@ -192,6 +192,8 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
   s.lists[14] = {"未开工", "在建", "已完工"};
   s.lists[19] = {"已解决", "未解决"};
   s.hints.resize(s.inputs.size());
+  s.hints[2] = "请填写任务编号（正整数，如 7）";
+  s.hints[3] = "请填写指标序号（正整数，如 1）";
   s.hints[10] = "请填写不小于 0 的数：自计划开始以来的累计数（县市区行填该县市区的累计数）";
   s.hints[12] = "请填写不小于 0 的数：目标待定的指标本期确定的目标值";
   s.hints[15] = "请填写计划完工月份，如 2024-10";

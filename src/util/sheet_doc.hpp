@@ -15,7 +15,10 @@ struct OutCell {
 };
 
 // What a fill-in column accepts; cells of other columns are locked when the sheet is protected.
-enum class OutInput { none, number, list, date, text };
+// What a unit may type in a form's column. `key` is a row's identity (任务编号, 指标): open to
+// typing, so that a row a unit inserts can name its target, but not highlighted as a field to
+// fill, and checked as a whole number.
+enum class OutInput { none, number, list, date, text, key };
 
 struct OutSheet {
   std::string name;

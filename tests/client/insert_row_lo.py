@@ -45,6 +45,10 @@ try:
     # Below the first row of task 7, as a unit adds a project where it belongs.
     at = next(r for r in range(header + 1, len(cells)) if cells[r][col["任务编号"]] == 7) + 1
     sheet.Rows.insertByIndex(at, 1)
+    # The inserted row takes the formats of the row above: its 任务编号 and 指标 must be open to
+    # typing, or a unit could not say which target the new row is for.
+    for name in ("任务编号", "指标", "县市区", "项目名称", "累计完成"):
+        assert not sheet.getCellByPosition(col[name], at).CellProtection.IsLocked, name
     for name, value in [("任务编号", 7), ("指标", 1), ("县市区", "西陵区"),
                         ("项目名称", "西陵区青年之家"), ("项目状态", "在建"), ("累计完成", 3)]:
         cell = sheet.getCellByPosition(col[name], at)
