@@ -297,7 +297,9 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
   std::string what =
       "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
   if (!is_map(node, what, node)) return;
-  check_keys(node, {"name", "kind", "value", "measure", "comparator", "lead", "baseline"}, what);
+  check_keys(node,
+             {"name", "kind", "value", "measure", "comparator", "lead", "baseline", "projects"},
+             what);
   Target t;
   t.task = task.id;
   t.index = static_cast<int>(task.targets.size()) + 1;
@@ -350,8 +352,17 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
       t.baseline = number(node["baseline"], what + "baseline ").value_or(0);
     if (t.value && *t.value <= t.baseline)
       error(node["value"], what + "目标值应大于基数 baseline（" + format_number(t.baseline) + "）");
+    if (node["projects"].IsDefined()) {
+      auto n = integer(node["projects"], "projects");
+      if (n && (*n < 1 || *n > 500))
+        error(node["projects"], what + "projects（按项目报送的项目数）应在 1 到 500 之间");
+      else if (n && t.measure == "%")
+        error(node["projects"], what + "百分比指标不能按项目累加，不应有字段“projects”");
+      else if (n)
+        t.projects = *n;
+    }
   } else {
-    for (const char* k : {"value", "measure", "comparator", "baseline"})
+    for (const char* k : {"value", "measure", "comparator", "baseline", "projects"})
       if (node[k].IsDefined())
         error(node[k], what + "里程碑指标不应有字段“" + std::string(k) + "”");
   }

@@ -52,6 +52,9 @@ struct Target {
   std::string measure;          // 个, 人, %, …; empty for milestones
   Comparator comparator = Comparator::exactly;
   double baseline = 0;
+  // How many projects the plan says it is reported by (`projects: 4`; 0: not said): the form
+  // gives that many rows for projects until they are listed.
+  int projects = 0;
   int line = 0;  // in the plan file, for messages
 };
 

@@ -65,7 +65,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
                      "分解目标 " + format_number(it->second.value) + t->measure, prev_county, "",
                      "", "", ""});
     }
-    bool has_projects = false;
+    int listed = 0;
     for (auto it = prev.projects.lower_bound({k, ""});
          it != prev.projects.end() && it->first.key == k; ++it) {
       const ProjectObservation& p = it->second;
@@ -74,11 +74,15 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
       out.push_back({t, p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "",
                      it->first.name, "项目", was + "（" + p.month.str() + "）", "",
                      p.planned_finish ? p.planned_finish->str() : "", "", ""});
-      has_projects = true;
+      ++listed;
     }
-    // A target reported by project gets open rows for projects not listed yet; left as they
-    // are, they read as nothing.
-    for (int i = 0; has_projects && i < plan.settings.form_project_rows; ++i)
+    // A target reported by project gets open rows for projects not listed yet: as many as the
+    // plan says it has and are not listed, else settings.form_project_rows once it has one.
+    // Left as they are, they read as nothing.
+    int open = t->projects > 0 ? std::max(0, t->projects - listed)
+               : listed > 0    ? plan.settings.form_project_rows
+                               : 0;
+    for (int i = 0; i < open; ++i)
       out.push_back({t, "", "", kOpenProjectFigure, "", "", "", "", ""});
   }
   return out;

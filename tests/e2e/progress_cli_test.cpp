@@ -169,6 +169,40 @@ TEST_CASE("a target reported by project gets five open project rows: blank they 
   CHECK(count == 2);
 }
 
+TEST_CASE("a plan that says a target has four projects gives the form four rows for them") {
+  Sandbox s;
+  s.drop_months_after("2024-05");
+  std::string plan = slurp(s.dir() / "tasks.yaml");
+  const std::string target = "{name: 建成数智化病理科, value: 4, measure: 家";
+  auto at = plan.find(target);
+  REQUIRE(at != std::string::npos);
+  plan.insert(at + target.size(), ", projects: 4");
+  s.write("tasks.yaml", plan);
+  auto open_rows = [&](const std::string& month) {
+    Run t = run("--data demo/reports template --unit 市卫健委 --month " + month, s.dir());
+    REQUIRE(t.rc == 0);
+    const std::string open_row =
+        "市卫健委," + month +
+        ",27,1,,建成4家数智化病理科。,建成数智化病理科,（可填新的具体项目）,家,";
+    std::size_t n = 0;
+    for (auto p = t.out.find(open_row); p != std::string::npos; p = t.out.find(open_row, p + 1))
+      ++n;
+    return n;
+  };
+  // April's form, before any of task 27's hospitals was reported: four open rows, where the
+  // default gave none (it gives five once a project is listed).
+  CHECK(open_rows("2024-04") == 4);
+  // June's, with all four listed in May: none.
+  CHECK(open_rows("2024-06") == 0);
+  // A count out of range is refused where the plan says it.
+  std::string zero = plan;
+  zero.replace(zero.find("projects: 4"), 11, "projects: 0");
+  s.write("tasks.yaml", zero);
+  Run bad = run("--data demo/reports check", s.dir());
+  CHECK(bad.rc == 1);
+  CHECK(bad.err.find("projects（按项目报送的项目数）应在 1 到 500 之间") != std::string::npos);
+}
+
 TEST_CASE("the YAML template reads back too") {
   Sandbox s;
   s.drop_months_after("2024-06");  // the demo as it stood in June
@@ -224,11 +258,11 @@ TEST_CASE("the form lists the unit's open problems by id, and the unit's answers
   // with the problem kept.
   Run y =
       run("--data demo/reports template --unit 市卫健委 --month 2024-07 --format yaml", s.dir());
-  CHECK(
-      y.out.find("  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
-                 "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
-                 "issues: 选址未定，设备采购未启动, issue_status: \"\", project: "
-                 "秭归县人民医院病理科, project_status: \"\", value: \"\"}\n") != std::string::npos);
+  CHECK(y.out.find(
+            "  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
+            "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
+            "issues: 选址未定，设备采购未启动, issue_status: \"\", project: "
+            "秭归县人民医院病理科, project_status: \"\", value: \"\"}\n") != std::string::npos);
   Sandbox s2;
   s2.drop_months_after("2024-06");
   s2.write("demo/reports/2024-07/submissions/市卫健委.yaml", y.out);
