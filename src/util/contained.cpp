@@ -68,7 +68,11 @@ void limit(int resource, rlim_t soft, rlim_t hard) {
     close(fd);
   }
   close_range(kResultFd + 1, ~0u, 0);  // not another child's pipe, not the parent's locks
-  limit(RLIMIT_CORE, 0, 0);            // no core file in the user's folder
+  // A crash here is the child's end, reported by the parent: not a run of whatever handler the
+  // parent installed (a test framework's report, a sanitizer's), printed as if the parent had
+  // crashed.
+  for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) signal(sig, SIG_DFL);
+  limit(RLIMIT_CORE, 0, 0);  // no core file in the user's folder
   limit(RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1);
 #ifndef MINSHENG_ASAN
   limit(RLIMIT_AS, address_space_now() + limits.memory_bytes,
