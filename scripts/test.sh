@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 scripts/build.sh build
 (cd build && ctest --output-on-failure -j"$(nproc)")
-# Coverage of src/ by the same tests, in its own instrumented build: 97.0% of lines and 81.3% of
-# branches when last raised; the floors leave room for thread timing.
-MIN_LINES=96 MIN_BRANCHES=80 scripts/coverage.sh build-coverage
+# Coverage of src/ by the same tests, in its own instrumented build: 96.2% of lines and 80.6% of
+# branches when last measured (the code an .xls child runs writes no counters: it ends in _exit).
+MIN_LINES=95 MIN_BRANCHES=80 scripts/coverage.sh build-coverage
 BUILD_TYPE=Debug scripts/build.sh build-asan -DMINSHENG_SANITIZE=ON
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --output-on-failure -j"$(nproc)" -LE 'browser|package')
