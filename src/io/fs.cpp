@@ -37,6 +37,10 @@ std::string io_reason(int err) {
       return "文件超过允许的大小";
     case EIO:
       return "磁盘读写出错";
+    case EAGAIN:
+      return "系统资源暂时不足（进程数已达上限）";
+    case ENOMEM:
+      return "内存不足";
     default:
       return std::string("系统错误：") + std::strerror(err);
   }

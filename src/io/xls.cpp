@@ -6,8 +6,10 @@
 #include <cstring>
 #include <memory>
 
+#include "io/fs.hpp"
 #include "io/workbook.hpp"
 #include "io/workbook_cells.hpp"
+#include "model/diagnostic.hpp"
 #include "util/contained.hpp"
 #include "util/number.hpp"
 
@@ -181,6 +183,10 @@ Workbook read_xls(const std::filesystem::path& path) {
     return unpack(run_contained([&] { return pack(read_xls_here(path)); }, limits));
   } catch (const ContainedError& e) {
     if (e.kind() == ContainedError::Kind::failed) throw WorkbookError(e.what());
+    // No child could be started: the machine's problem, not the file's (exit 4).
+    if (e.error_number() != 0)
+      throw IoError(path.string(),
+                    std::string(e.what()) + "，无法读取 .xls 文件：" + io_reason(e.error_number()));
     throw WorkbookError(std::string("无法读取该 .xls 文件：读取程序") + e.what() +
                         "（文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx）");
   }

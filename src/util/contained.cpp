@@ -11,7 +11,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <new>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -75,8 +74,8 @@ void limit(int resource, rlim_t soft, rlim_t hard) {
   limit(RLIMIT_CORE, 0, 0);  // no core file in the user's folder
   limit(RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1);
 #ifndef MINSHENG_ASAN
-  limit(RLIMIT_AS, address_space_now() + limits.memory_bytes,
-        address_space_now() + limits.memory_bytes);
+  rlim_t room = address_space_now() + limits.memory_bytes;
+  limit(RLIMIT_AS, room, room);
 #endif
   std::string answer;
   try {
@@ -158,14 +157,13 @@ std::string outcome(Ending ending, int status, const std::string& got,
 std::string run_contained(const std::function<std::string()>& work, const ContainLimits& limits) {
   using Kind = ContainedError::Kind;
   int p[2];
-  if (pipe2(p, O_CLOEXEC) != 0)
-    throw ContainedError(Kind::crashed, std::string("无法创建管道：") + std::strerror(errno));
+  if (pipe2(p, O_CLOEXEC) != 0) throw ContainedError(Kind::crashed, "无法创建管道", errno);
   pid_t pid = fork();
   if (pid < 0) {
     int e = errno;
     close(p[0]);
     close(p[1]);
-    throw ContainedError(Kind::crashed, std::string("无法创建子进程：") + std::strerror(e));
+    throw ContainedError(Kind::crashed, "无法创建子进程", e);
   }
   if (pid == 0) {
     close(p[0]);

@@ -23,11 +23,15 @@ class ContainedError : public std::runtime_error {
     crashed,  // killed by a signal or ended without a result
     limit,    // went past a limit of ContainLimits
   };
-  ContainedError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  ContainedError(Kind kind, const std::string& what, int error_number = 0)
+      : std::runtime_error(what), kind_(kind), errno_(error_number) {}
   Kind kind() const { return kind_; }
+  // The errno of a system call that failed (pipe, fork), 0 otherwise: the caller words it.
+  int error_number() const { return errno_; }
 
  private:
   Kind kind_;
+  int errno_;
 };
 
 // Runs work() in a forked child under `limits` and returns the string it returned. A

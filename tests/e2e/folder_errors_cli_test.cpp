@@ -204,3 +204,16 @@ TEST_CASE("a workbook libxlsxwriter wrote broken never replaces the good one") {
   }
   CHECK(read_back >= 3);
 }
+
+TEST_CASE("no child process for an .xls is the machine's problem: exit 4, in Chinese, naming it") {
+  REQUIRE(have("strace"));
+  Sandbox s;
+  // A demo month is parsed on one thread, so the only clone is the fork for 团市委.xls.
+  Run r = run("--data demo/reports check --month 2024-06", s.dir(),
+              "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=clone,clone3 "
+              "-e inject=clone:error=EAGAIN -e inject=clone3:error=EAGAIN");
+  CHECK(r.rc == 4);
+  CHECK(r.err ==
+        "minsheng: demo/reports/2024-06/submissions/团市委.xls: 无法创建子进程，无法读取 "
+        ".xls 文件：系统资源暂时不足（进程数已达上限）\n");
+}
