@@ -47,9 +47,9 @@ int main(int argc, char** argv) {
   {
     Plan plan = load_plan(dir + "/tasks.yaml");
     mark("plan");
-    DataSet data = load_data(plan, dir + "/reports", *month, *month);  // as summary does
+    MonthRows data = load_months(plan, dir + "/reports", {*month}, *month);  // as summary does
     mark("load_data");
-    MonthReport rep = assess_data(plan, std::move(data), *month, true);
+    MonthReport rep = std::move(assess_data(plan, std::move(data), true).front());
     mark("assess");
     std::string csv = summary_csv(rep);
     mark("csv");

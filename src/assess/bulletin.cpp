@@ -70,7 +70,7 @@ std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
 
 }  // namespace
 
-Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period, bool allow_stale,
+Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period, bool allow_stale,
                         std::optional<Date> as_of, bool keep_going) {
   auto months = months_with_files(data, period);
   // A period that runs past the deadline month is whole with that month's files: no file is

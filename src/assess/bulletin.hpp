@@ -65,7 +65,7 @@ struct Bulletin {
 // unit as 未报送; without it, every month of the period is taken as due. With `keep_going`,
 // invalid data makes its targets 数据有误 (listed in the report's problems) instead of a DataError,
 // so that a scheduled run still publishes. `issued` is `as_of` (the CLI's --date may change it).
-Bulletin build_bulletin(const Plan& plan, const DataSet& data, Period period,
+Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period,
                         bool allow_stale = false, std::optional<Date> as_of = std::nullopt,
                         bool keep_going = false);
 

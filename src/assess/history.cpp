@@ -125,8 +125,7 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
   return std::move(h_);
 }
 
-History build_history(const Plan& plan, const DataSet& data, YearMonth to) {
-  data.require_every_row();
+History build_history(const Plan& plan, const AllRows& data, YearMonth to) {
   HistoryBuilder b(plan);
   const auto& subs = data.submissions;  // sorted by month
   for (const auto& sub : subs)

@@ -55,7 +55,7 @@ struct History {
 };
 
 // Assesses every month from plan.reporting_from to `to`, reading each submission once.
-History build_history(const Plan& plan, const DataSet& data, YearMonth to);
+History build_history(const Plan& plan, const AllRows& data, YearMonth to);
 
 // The same history, built as the months are read, so that each month's rows can be let go
 // once taken in (a province's year of rows is not held at once). Months are added in order,

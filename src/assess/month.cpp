@@ -154,15 +154,13 @@ void check_written_summary(const DiffSide& written, YearMonth month, const Corre
                   " --write");
 }
 
-void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags) {
-  data.require_every_row();
+void check_data(const Plan& plan, const AllRows& data, Diagnostics& diags) {
   DataChecker c(plan);
   if (!data.months.empty()) c.add_month(data.submissions, data.months.back());
   c.finish(data, diags);
 }
 
-Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month) {
-  data.require_every_row();
+Diagnostics month_problems(const Plan& plan, const AllRows& data, YearMonth month) {
   Diagnostics all = data_problems(plan, data);
   Plausibility plausible(plan);
   merge_snapshot(data.submissions, month, &all, plausibility_hook(plausible, all));
@@ -171,27 +169,28 @@ Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth mont
 
 namespace {
 
-// `snap` starts as data.carried: the months whose rows were dropped as they were read. With
-// `owned` (the same data set, handed over), each month's rows are let go once it is assessed.
+// `snap` starts as the months whose rows were dropped as they were read, submissions[0,
+// carried_until). With `owned` (the same data set, handed over), each month's rows are let go
+// once it is assessed.
 std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot snap,
+                                     std::size_t carried_until,
                                      const std::vector<YearMonth>& months, bool keep_going,
                                      DataSet* owned = nullptr) {
   Diagnostics all = data_problems(plan, data);
   Plausibility plausible(plan);
-  plausible.seed(data.carried);
+  plausible.seed(snap);
   FigureHook check = plausibility_hook(plausible, all);
   std::vector<YearMonth> order = months;
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<YearMonth, MonthReport> done;
-  data.require_rows(order.front());
-  std::size_t next = data.carried_until;
+  std::size_t next = carried_until;
   std::optional<YearMonth> at;      // where the snapshot is, once a month is assessed
   std::vector<Status> at_statuses;  // its targets' statuses
   // A later file's correction of an earlier month: every report made now shows that month's
   // figure as set right, 已更正（原 X）, as the later months see it.
   std::vector<std::pair<const Correction*, YearMonth>> later;
-  for (std::size_t i = data.carried_until; i < data.submissions.size(); ++i)
+  for (std::size_t i = carried_until; i < data.submissions.size(); ++i)
     for (const auto& c : data.submissions[i].corrections)
       if (c.month < data.submissions[i].month) later.push_back({&c, data.submissions[i].month});
   auto catch_up = [&](YearMonth m) {
@@ -207,7 +206,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     if (YearMonth b = month.plus(-1); plan.reporting_due(b)) {
       if (at && *at == b) {
         before = at_statuses;
-      } else if (next == data.carried_until && data.carried_until > 0 && snap.month == b) {
+      } else if (next == carried_until && carried_until > 0 && snap.month == b) {
         // The month before was the last one merged as it was read: `snap` is its snapshot,
         // with the rows it rejected; its own rows are gone, and nothing is left to merge.
         catch_up(b);
@@ -231,7 +230,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);
     done.emplace(month, std::move(rep));
     if (owned)
-      for (std::size_t i = owned->carried_until; i < next; ++i) drop_rows(owned->submissions[i]);
+      for (std::size_t i = carried_until; i < next; ++i) drop_rows(owned->submissions[i]);
   }
   std::vector<MonthReport> out;
   out.reserve(months.size());
@@ -262,24 +261,20 @@ void require_month_files(const Plan& plan, const DataSet& data, YearMonth month,
                                                    "）生成时加 --allow-stale"));
 }
 
-MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going) {
-  return std::move(assess_from(plan, data, data.carried, {month}, keep_going).front());
+MonthReport assess_data(const Plan& plan, const AllRows& data, YearMonth month, bool keep_going) {
+  return std::move(assess_from(plan, data, {}, 0, {month}, keep_going).front());
 }
 
-MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going) {
-  Snapshot start = std::move(data.carried);
-  return std::move(assess_from(plan, data, std::move(start), {month}, keep_going, &data).front());
-}
-
-std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
+std::vector<MonthReport> assess_data(const Plan& plan, const AllRows& data,
                                      const std::vector<YearMonth>& months, bool keep_going) {
-  return assess_from(plan, data, data.carried, months, keep_going);
+  return assess_from(plan, data, {}, 0, months, keep_going);
 }
 
-std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
-                                     const std::vector<YearMonth>& months, bool keep_going) {
+std::vector<MonthReport> assess_data(const Plan& plan, MonthRows&& data, bool keep_going) {
+  if (data.report_months.empty()) return {};
   Snapshot start = std::move(data.carried);
-  return assess_from(plan, data, std::move(start), months, keep_going, &data);
+  return assess_from(plan, data, std::move(start), data.carried_until, data.report_months,
+                     keep_going, &data);
 }
 
 }  // namespace minsheng

@@ -12,7 +12,7 @@ namespace minsheng {
 // Problems that need the whole data set: files sent after the due date, implausible values
 // (over twice the target, a percentage typed as a fraction, a changed target), cumulative values
 // lower than an earlier month's, and city values that their 县市区 or projects do not add up to.
-void check_data(const Plan& plan, const DataSet& data, Diagnostics& diags);
+void check_data(const Plan& plan, const AllRows& data, Diagnostics& diags);
 
 // The same checks, taken a month at a time as the data are read (io::fold_data), so that each
 // month's rows can be let go once checked. The plan must outlive it.
@@ -40,7 +40,7 @@ void check_written_summary(const DiffSide& written, YearMonth month, const Corre
 
 // The problems a month's report must show: errors in any file up to `month` (carried values
 // come from them) and warnings about `month`'s own files.
-Diagnostics month_problems(const Plan& plan, const DataSet& data, YearMonth month);
+Diagnostics month_problems(const Plan& plan, const AllRows& data, YearMonth month);
 
 // The one rule for a month due for reporting that has no progress file at all: a report of it
 // would pass earlier figures off as the month's, so NoDataError (exit 3) naming `folder` and
@@ -51,15 +51,14 @@ void require_month_files(const Plan& plan, const DataSet& data, YearMonth month,
 
 // Throws DataError when there are errors, unless `keep_going`: then the report lists them in its
 // problems and marks the affected targets 数据有误.
-MonthReport assess_data(const Plan& plan, const DataSet& data, YearMonth month, bool keep_going);
-// Several months from one pass over the submissions (diff, bulletins): each report is the one
-// assess_data gives for its month. Returned in the order asked.
-std::vector<MonthReport> assess_data(const Plan& plan, const DataSet& data,
+MonthReport assess_data(const Plan& plan, const AllRows& data, YearMonth month, bool keep_going);
+// Several months from one pass over the submissions (bulletins, the site): each report is the
+// one assess_data gives for its month. Returned in the order asked.
+std::vector<MonthReport> assess_data(const Plan& plan, const AllRows& data,
                                      const std::vector<YearMonth>& months, bool keep_going);
-// The same, taking DataSet::carried rather than copying it (a province's is tens of MB), and
-// letting each month's rows go once that month is assessed: `data` is used up.
-MonthReport assess_data(const Plan& plan, DataSet&& data, YearMonth month, bool keep_going);
-std::vector<MonthReport> assess_data(const Plan& plan, DataSet&& data,
-                                     const std::vector<YearMonth>& months, bool keep_going);
+// The reports of the months `data` was read for, in that order (summary, diff). It takes
+// MonthRows::carried rather than copying it (a province's is tens of MB) and lets each month's
+// rows go once that month is assessed: `data` is used up.
+std::vector<MonthReport> assess_data(const Plan& plan, MonthRows&& data, bool keep_going);
 
 }  // namespace minsheng

@@ -146,8 +146,7 @@ std::vector<Problem> ProblemTracker::finish() {
   return std::move(list);
 }
 
-std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of) {
-  data.require_every_row();
+std::vector<Problem> track_problems(const Plan& plan, const AllRows& data, YearMonth as_of) {
   ProblemTracker tracker(plan);
   for (YearMonth m : data.months_with_files())
     if (m <= as_of) tracker.add_month(data.submissions, m);

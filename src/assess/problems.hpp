@@ -41,7 +41,7 @@ struct Problem {
 // Reads every month up to `as_of` once. A 存在问题 on a row (a target in the city or a 县市区,
 // or a project) opens a problem; the same text on the same row later is the same problem. It
 // closes when that row says 已解决, when its project is 已完工, or when its target is done.
-std::vector<Problem> track_problems(const Plan& plan, const DataSet& data, YearMonth as_of);
+std::vector<Problem> track_problems(const Plan& plan, const AllRows& data, YearMonth as_of);
 
 // The same, taken a month at a time as the data are read (io::fold_data), so that each month's
 // rows can be let go once followed. The plan must outlive it.

@@ -52,7 +52,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
     // An empty template (or a pipe no one wrote to) would publish an empty bulletin, exit 0.
     if (trim(*custom).empty()) throw DataError(o.template_file, 0, 0, "模板文件为空，未生成通报");
   }
-  DataSet data = load_data(plan, g.data, period.last_month(), std::nullopt, received_log(g, plan));
+  AllRows data = load_data(plan, g.data, period.last_month(), received_log(g, plan));
   Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
   if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");
   if (o.number > 0) b.number = o.number;

@@ -62,15 +62,15 @@ class MonthSides {
   MonthSides(const GlobalOptions& g, const std::vector<YearMonth>& months, bool allow_stale)
       : g_(g), plan_(load_plan(g)) {
     // Rows of months before the earlier one are merged as they are read and not kept.
-    DataSet data =
-        load_data(plan_, g.data, *std::max_element(months.begin(), months.end()),
-                  *std::min_element(months.begin(), months.end()), received_log(g, plan_));
+    MonthRows data =
+        load_months(plan_, g.data, months, *std::max_element(months.begin(), months.end()),
+                    received_log(g, plan_));
     for (YearMonth m : months) {
       if (m < plan_.start)
         throw UsageError(m.str() + " 早于计划开始月份：计划期为 " + plan_.period_text());
       require_month_files(plan_, data, m, allow_stale, g_);
     }
-    auto reports = assess_data(plan_, std::move(data), months, false);
+    auto reports = assess_data(plan_, std::move(data), false);
     for (std::size_t i = 0; i < months.size(); ++i)
       reports_.emplace(months[i], std::move(reports[i]));
   }

@@ -25,8 +25,7 @@ static int run_final(const FinalOptions& o, const GlobalOptions& g) {
   Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
   Plan plan = load_plan(g);
   // Every month that has ended by then; the report's month is picked from those with files.
-  DataSet data = load_data(plan, g.data, as_of.year_month().plus(-1), std::nullopt,
-                           received_log(g, plan));
+  AllRows data = load_data(plan, g.data, as_of.year_month().plus(-1), received_log(g, plan));
   std::optional<YearMonth> picked = final_month(plan, data.months_with_files(), as_of);
   if (!picked)
     throw UsageError("计划完成时限为 " + plan.deadline.str() + "，截止月份 " +

@@ -32,10 +32,10 @@ static int run_projects(const ProjectsOptions& o, const GlobalOptions& g) {
                        did_you_mean(o.status, {"未开工", "在建", "已完工"}));
   }
   f.late = o.late;
-  DataSet data = load_data(plan, g.data, month, month, received_log(g, plan));
+  MonthRows data = load_months(plan, g.data, {month}, month, received_log(g, plan));
   require_month_files(plan, data, month, o.allow_stale, g);
   // A list of projects is wanted even when some figure elsewhere is wrong: check names those.
-  MonthReport rep = assess_data(plan, std::move(data), month, true);
+  MonthReport rep = std::move(assess_data(plan, std::move(data), true).front());
   Style style = stdout_style(g);
   emit(render_format(output_format(o.format, ""),
                      {{"csv", [&] { return projects_csv(rep, f); }},

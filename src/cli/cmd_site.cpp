@@ -30,7 +30,7 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
-  DataSet data = load_data(plan, g.data, month, std::nullopt, received_log(g, plan));
+  AllRows data = load_data(plan, g.data, month, received_log(g, plan));
   require_month_files(plan, data, month, o.allow_stale, g);
   MonthReport rep = assess_data(plan, data, month, o.keep_going);
   rep.partial_as_of = partial;

@@ -60,12 +60,13 @@ static int run_summary(const SummaryOptions& o, const GlobalOptions& g) {
   std::optional<Date> partial = month_cutoff(month, o.as_of);
   // Rows of earlier months are merged as they are read and not kept. Later months are read for
   // their corrections of this month's figures (none when the month is the latest).
-  DataSet data = load_data(plan, g.data, std::nullopt, month, received_log(g, plan));
+  MonthRows data = load_months(plan, g.data, {month}, std::nullopt, received_log(g, plan));
   require_month_files(plan, data, month, o.allow_stale, g);
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month_dir(g.data, month).string() +
               "/submissions 中没有进度文件，汇总全部沿用此前月份数据");
-  MonthReport& rep = until_exit(assess_data(plan, std::move(data), month, o.keep_going));
+  MonthReport& rep =
+      until_exit(std::move(assess_data(plan, std::move(data), o.keep_going).front()));
   rep.partial_as_of = partial;
   if (o.keep_going && rep.problems.has_errors())
     print_err("minsheng: 有 " + std::to_string(rep.problems.error_count()) +

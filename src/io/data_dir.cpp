@@ -297,13 +297,13 @@ void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnost
   }
 }
 
-DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-             std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
-             const ReceivedLog* received, const MonthFold* fold = nullptr) {
+// Every reading is this one: with `rows_from`, the rows of earlier months are merged into
+// `carried` and dropped; with `fold`, every month's are handed to it and dropped.
+MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+               std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
+               const ReceivedLog* received, const MonthFold* fold = nullptr) {
   require_data_dir(data);
-  DataSet set;
-  set.rows_from = rows_from;
-  set.only_month = only;
+  MonthRows set;
   fs::path root = resolved_root(data);
   // Outputs a killed --write left half-done are finished before anything reads the folder.
   std::error_code rec;
@@ -392,26 +392,42 @@ DataSet load(const Plan& plan, const fs::path& data, std::optional<YearMonth> up
   folding.wait();
   if (received) check_received(*received, set, set.diagnostics);
   set.carried.reported.clear();  // it pointed into a vector that has grown since
-  if (fold && !set.months.empty()) set.rows_from = set.months.back().plus(1);  // none are left
   return set;
+}
+
+// The files, months and problems of a reading, without what it merged.
+template <class Kept>
+Kept files_of(MonthRows&& read) {
+  Kept out;
+  static_cast<DataSet&>(out) = std::move(static_cast<DataSet&>(read));
+  return out;
 }
 
 }  // namespace
 
-DataSet load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-                  std::optional<YearMonth> rows_from, const ReceivedLog* received) {
-  return load(plan, data, upto, rows_from, std::nullopt, received);
+AllRows load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
+                  const ReceivedLog* received) {
+  return files_of<AllRows>(load(plan, data, upto, std::nullopt, std::nullopt, received));
+}
+
+MonthRows load_months(const Plan& plan, const fs::path& data, std::vector<YearMonth> months,
+                      std::optional<YearMonth> upto, const ReceivedLog* received) {
+  if (months.empty()) return files_of<MonthRows>(load(plan, data, upto, {}, {}, received));
+  MonthRows set =
+      load(plan, data, upto, *std::min_element(months.begin(), months.end()), {}, received);
+  set.report_months = std::move(months);
+  return set;
 }
 
 DataSet fold_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
                   const MonthFold& fold, const ReceivedLog* received) {
-  return load(plan, data, upto, std::nullopt, std::nullopt, received, &fold);
+  return files_of<DataSet>(load(plan, data, upto, std::nullopt, std::nullopt, received, &fold));
 }
 
 DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m,
                          const ReceivedLog* received) {
   // Its rows merged and let go like earlier months'.
-  return load(plan, data, m, m.plus(1), m, received);
+  return files_of<DataSet>(load(plan, data, m, m.plus(1), m, received));
 }
 
 }  // namespace minsheng

@@ -31,13 +31,16 @@ inline constexpr std::size_t kSpreadFiles = 128;
 
 // Reads every progress file of months up to and including `upto` (all months when absent).
 // Never throws for bad content: problems are collected in `diagnostics`. Throws UsageError when
-// `data` is not a folder. With `rows_from`, the rows of earlier months are merged into
-// DataSet::carried month by month and dropped (a report of one month needs no more).
-// With `received`, each file's submission date is the one staff logged for its unit and month.
-DataSet load_data(const Plan& plan, const std::filesystem::path& data,
+// `data` is not a folder. With `received`, each file's submission date is the one staff logged
+// for its unit and month.
+AllRows load_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto = std::nullopt,
-                  std::optional<YearMonth> rows_from = std::nullopt,
                   const ReceivedLog* received = nullptr);
+// Reads as load_data does, for the reports of `months` alone: the rows of earlier months are
+// merged into MonthRows::carried month by month and dropped (a month's report needs no more).
+MonthRows load_months(const Plan& plan, const std::filesystem::path& data,
+                      std::vector<YearMonth> months, std::optional<YearMonth> upto = std::nullopt,
+                      const ReceivedLog* received = nullptr);
 // Reads as load_data does, handing each month's submissions to `fold` once read (in month
 // order, beside the reading of the next month), then letting their rows go: for what walks the
 // months once (history, check, problems). `fold` gets the data set's submissions, the month's
@@ -46,8 +49,8 @@ using MonthFold = std::function<void(const std::vector<Submission>& subs, YearMo
 DataSet fold_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto, const MonthFold& fold,
                   const ReceivedLog* received = nullptr);
-// The files of month `m` alone, their rows let go once read: who sent what (`missing`). Such a
-// data set cannot be assessed (DataSet::only_month).
+// The files of month `m` alone, their rows let go once read: who sent what (`missing`). A
+// DataSet, so nothing can assess it.
 DataSet load_month_files(const Plan& plan, const std::filesystem::path& data, YearMonth m,
                          const ReceivedLog* received = nullptr);
 

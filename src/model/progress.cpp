@@ -5,7 +5,6 @@
 #include <cmath>
 #include <filesystem>
 #include <mutex>
-#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -203,20 +202,6 @@ void check_month_conflicts(std::vector<Submission>& subs, std::size_t first, Dia
       return true;
     });
   }
-}
-
-void DataSet::require_rows(YearMonth m) const {
-  // A bug, not bad data: main prints it as 内部错误.
-  if (only_month)
-    throw std::logic_error("数据只读取了 " + only_month->str() + " 的文件，不能用于 " + m.str() +
-                           " 起的评估");
-  if (rows_from && m < *rows_from)
-    throw std::logic_error(m.str() + " 的明细行已在读取时合并后释放（仅保留 " + rows_from->str() +
-                           " 起的明细行）");
-}
-
-void DataSet::require_every_row() const {
-  if (!months.empty()) require_rows(months.front());
 }
 
 bool DataSet::has_month(YearMonth m) const {

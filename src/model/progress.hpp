@@ -235,7 +235,10 @@ struct Snapshot {
   const CorrectedValue* correction(TargetKey k, YearMonth m) const;
 };
 
-// Every progress file read from a data folder, valid or not.
+// Every progress file read from a data folder, valid or not: its files, months, dates and
+// problems. What a reading kept decides what it may be used for, and the type says so rather
+// than a mode checked at run time: a DataSet alone may have let its rows go (who sent what, or
+// months folded as they were read); AllRows and MonthRows keep them.
 struct DataSet {
   std::vector<Submission> submissions;           // sorted by month, then file name
   std::vector<YearMonth> months;                 // months that have a submissions folder, ascending
@@ -243,19 +246,6 @@ struct DataSet {
   std::map<std::string, YearMonth> file_months;  // every file looked at, valid or not
   std::vector<UnreadFile> unread;                // present but not read, by month then path
   std::map<CountyKey, Allocation> allocations;   // DATA/breakdown/, valid rows only
-  // A report of one month needs the earlier months' values, not their rows: when `rows_from` is
-  // set, the rows of earlier months were merged into `carried` as they were read and then
-  // dropped (those submissions keep their file, unit, month and dates), so a province's years of
-  // data are not all held at once. submissions[0, carried_until) are in `carried`.
-  std::optional<YearMonth> rows_from;
-  Snapshot carried;
-  std::size_t carried_until = 0;
-  // Set when only this month's files were read (who sent what): nothing can be assessed.
-  std::optional<YearMonth> only_month;
-  // Throws std::logic_error when rows before `m` were dropped: a caller asked for less than it
-  // uses. require_every_row: for what walks every month read (check, history, problems).
-  void require_rows(YearMonth m) const;
-  void require_every_row() const;
 
   bool has_month(YearMonth m) const;  // has a submissions folder
   bool has_files(YearMonth m) const;
@@ -264,6 +254,19 @@ struct DataSet {
   std::vector<YearMonth> months_with_files() const;
   // Each unit's last month with a file, up to and including `m`.
   std::map<std::string, YearMonth> last_file_months(YearMonth m) const;
+};
+
+// Every row of every month read: what may be assessed for any month, checked or followed.
+struct AllRows : DataSet {};
+
+// Read for the reports of `report_months` alone (summary, projects, diff): a report needs the
+// earlier months' values, not their rows, so those were merged into `carried` as they were read
+// and dropped (their submissions keep file, unit, month and dates), and a province's years of
+// data are not all held at once. submissions[0, carried_until) are in `carried`.
+struct MonthRows : DataSet {
+  std::vector<YearMonth> report_months;  // as asked: the reports come back in this order
+  Snapshot carried;
+  std::size_t carried_until = 0;
 };
 
 // Two files of one month that give the same target: an error naming both places, and the

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {"r/2024-05/submissions/市民政局.csv", {2024, 5}},
       {"r/2024-05/submissions/市住建局.csv", {2024, 5}}};
   std::string_view in = fuzz_input(data, size);
-  DataSet set;
+  AllRows set;
   set.months = {{2024, 4}, {2024, 5}};
   for (const auto& [file, month] : kFiles) {
     auto nul = in.find('\0');

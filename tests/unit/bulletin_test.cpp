@@ -15,8 +15,8 @@ namespace {
 using test::plan;
 
 // A data set built in memory: files as (month, name, content).
-DataSet data(std::vector<std::tuple<YearMonth, std::string, std::string>> files) {
-  DataSet d;
+AllRows data(std::vector<std::tuple<YearMonth, std::string, std::string>> files) {
+  AllRows d;
   for (auto& [m, name, text] : files) {
     d.submissions.push_back(
         parse_submission(text, m.str() + "/submissions/" + name, plan(), m, d.diagnostics));
@@ -25,7 +25,7 @@ DataSet data(std::vector<std::tuple<YearMonth, std::string, std::string>> files)
   return d;
 }
 
-DataSet demo() {
+AllRows demo() {
   return data({
       {{2024, 3}, "市民政局.csv", "任务编号,累计完成,报送日期\n1,20,2024-04-02\n2,20%,\n5,,\n"},
       {{2024, 5}, "市民政局.csv", "任务编号,累计完成,报送日期\n1,40,2024-06-02\n2,46%,\n5,,\n"},
@@ -40,7 +40,7 @@ DataSet demo() {
 
 TEST_CASE(
     "the bulletin uses the period's last month with files and compares with the previous period") {
-  DataSet d = demo();
+  AllRows d = demo();
   Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
   CHECK(b.month == YearMonth{2024, 6});
   CHECK(b.previous_month == YearMonth{2024, 3});
@@ -48,22 +48,25 @@ TEST_CASE(
   REQUIRE(b.changes);
   // June, 60% time: task 1 40% (behind, 20 points), 2 46% of about 50 (done), 3 推进中 (on
   // track), 4 nothing (not reported), 5 pending, 6 (160 − 50) ÷ 200 = 55% (on track, 5 points).
-  std::map<Status, int> expected = {{Status::done, 1},     {Status::on_track, 2},
-                                    {Status::behind, 1},   {Status::not_reported, 1},
+  std::map<Status, int> expected = {{Status::done, 1},
+                                    {Status::on_track, 2},
+                                    {Status::behind, 1},
+                                    {Status::not_reported, 1},
                                     {Status::pending, 1}};
   CHECK(b.report.task_counts == expected);
   CHECK(b.changes->count(ChangeKind::completed) == 1);  // task 2: 20% → 46%, about 50
 }
 
 TEST_CASE("changes are measured from the last month of the previous period, not its first") {
-  DataSet d = data({{{2024, 2}, "市住建局.csv", "任务编号,累计完成\n6,80\n"},
+  AllRows d = data({{{2024, 2}, "市住建局.csv", "任务编号,累计完成\n6,80\n"},
                     {{2024, 3}, "市住建局.csv", "任务编号,累计完成\n6,120\n"},
                     {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,160\n"}});
   Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
   CHECK(b.previous_month == YearMonth{2024, 3});
   REQUIRE(b.changes);
-  auto row = std::find_if(b.changes->rows.begin(), b.changes->rows.end(),
-                          [](const DiffRow& r) { return r.key == TargetKey{6, 1}; });
+  auto row = std::find_if(b.changes->rows.begin(), b.changes->rows.end(), [](const DiffRow& r) {
+    return r.key == TargetKey{6, 1};
+  });
   REQUIRE(row != b.changes->rows.end());
   CHECK(*row->old_row->actual == 120);
   CHECK(*row->delta == 40);
@@ -90,7 +93,7 @@ TEST_CASE(
   Bulletin b = build_bulletin(plan(), demo(), *Period::parse("2024Q1"));
   CHECK(b.month == YearMonth{2024, 3});
   CHECK_FALSE(b.changes);
-  DataSet d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+  AllRows d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
                     {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,160\n"}});
   Bulletin q2 = build_bulletin(plan(), d, *Period::parse("2024Q2"));
   CHECK(q2.previous_month == YearMonth{2024, 4});
@@ -131,7 +134,7 @@ TEST_CASE(
 }
 
 TEST_CASE("a period whose last month has no files is not reported unless asked, and then says so") {
-  DataSet d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+  AllRows d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
                     {{2024, 5}, "市住建局.csv", "任务编号,累计完成\n6,150\n"}});
   try {
     build_bulletin(plan(), d, *Period::parse("2024Q2"));
@@ -162,7 +165,7 @@ TEST_CASE("a period whose last month has no files is not reported unless asked, 
 TEST_CASE("报送情况 counts every month from reporting.from, in every period") {
   Plan p = plan();
   p.reporting_from = {2024, 4};  // issued in April: nothing was due for January–March
-  DataSet d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+  AllRows d = data({{{2024, 4}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
                     {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,160\n"},
                     {{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,30\n"}});
   Bulletin h1 = build_bulletin(p, d, *Period::parse("2024H1"));
@@ -172,8 +175,7 @@ TEST_CASE("报送情况 counts every month from reporting.from, in every period"
     for (const auto& u : b->units) missing[u.unit] = u.missing_months;
     CHECK(missing.at("市住建局") == std::vector<YearMonth>{{2024, 5}});
     CHECK(missing.at("市民政局") == std::vector<YearMonth>{{2024, 4}, {2024, 5}});
-    CHECK(missing.at("市农业农村局") ==
-          std::vector<YearMonth>{{2024, 4}, {2024, 5}, {2024, 6}});
+    CHECK(missing.at("市农业农村局") == std::vector<YearMonth>{{2024, 4}, {2024, 5}, {2024, 6}});
   }
   CHECK(render_bulletin(h1, "md").find("1月未报送") == std::string::npos);
 }
@@ -229,7 +231,7 @@ TEST_CASE("a plan without wording gets neutral words, and its own due day") {
 TEST_CASE("units with the same average rank by fewer lagging targets, then plan order") {
   // June, 60% time. 市民政局: task 1 at 20% (40 points behind) and task 2 at 100% → 60%
   // average, one lagging. 市住建局: task 6 (170 − 50) ÷ 200 = 60%, none lagging.
-  DataSet d = data({{{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,20\n2,50%\n5,,\n"},
+  AllRows d = data({{{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,20\n2,50%\n5,,\n"},
                     {{2024, 6}, "市住建局.csv", "任务编号,累计完成,状态\n3,,推进中\n6,170,\n"}});
   Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
   REQUIRE(b.units.size() >= 2);

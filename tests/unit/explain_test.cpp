@@ -13,8 +13,8 @@ namespace {
 // The fixture plan (2024-01..2024-10) with one month of files, explained for task `task`.
 std::string explain(YearMonth m, std::vector<std::pair<std::string, std::string>> files, int task,
                     bool keep_going = false) {
-  static DataSet d;  // the report points into it; one explanation at a time
-  d = DataSet{};
+  static AllRows d;  // the report points into it; one explanation at a time
+  d = AllRows{};
   for (auto& [name, text] : files)
     d.submissions.push_back(parse_submission(text, "r/" + name, test::plan(), m, d.diagnostics));
   d.months = {m};
@@ -82,8 +82,8 @@ TEST_CASE("explain: pending, not reported, invalid and milestones by state") {
 }
 
 TEST_CASE("explain one target of a task with several") {
-  static DataSet d;
-  d = DataSet{};
+  static AllRows d;
+  d = AllRows{};
   d.submissions.push_back(parse_submission("任务编号,指标,累计完成\n4,1,1500\n",
                                            "r/市农业农村局.csv", test::plan(), {2024, 5},
                                            d.diagnostics));

@@ -31,7 +31,7 @@ TEST_CASE("check's warnings are the same taken a month at a time as from every r
       f5 + ":4: 警告: 任务5的目标值由 200（" + f3 + ":4）改为 250，请确认目标是否调整",
   };
 
-  DataSet whole = load_data(test::plan(), t.path());
+  AllRows whole = load_data(test::plan(), t.path());
   Diagnostics at_once;
   check_data(test::plan(), whole, at_once);
   at_once.sort();  // as check prints them
@@ -53,7 +53,7 @@ TEST_CASE("a later file's correction shows in every report made with it, and May
   auto f5 = t.write("2024-05/submissions/市民政局.csv",
                     "月份,任务编号,累计完成\n2024-05,1,42\n2024-04,1,35\n")
                 .string();
-  DataSet d = load_data(test::plan(), t.path());
+  AllRows d = load_data(test::plan(), t.path());
   // diff 2024-04 2024-05: April as May's file set it right, 35 (原 50); May 42 is progress.
   auto reps = assess_data(test::plan(), d, {{2024, 4}, {2024, 5}}, false);
   CHECK(reps[0].find({1, 1})->actual == 35);
@@ -68,7 +68,7 @@ TEST_CASE("a later file's correction shows in every report made with it, and May
                       "计算") != m.end());
   for (const auto& s : m) CHECK(s.find("累计值较上月减少") == std::string::npos);
   // Only the files up to April (as April's summary was written): April stands as it was.
-  DataSet upto_april = load_data(test::plan(), t.path(), YearMonth{2024, 4});
+  AllRows upto_april = load_data(test::plan(), t.path(), YearMonth{2024, 4});
   CHECK(assess_data(test::plan(), upto_april, {2024, 4}, false).find({1, 1})->actual == 50);
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a city value summed from 县市区 is checked as the reports show it,
                 .string();
   const std::string warned =
       f5 + ":2: 警告: 任务1的累计完成 210个 超过目标 100个 的两倍，请核对是否多填或误用“万”";
-  DataSet data = load_data(test::county_plan(), t.path());
+  AllRows data = load_data(test::county_plan(), t.path());
   Diagnostics checked;
   check_data(test::county_plan(), data, checked);
   CHECK(test::strs(checked) == std::vector<std::string>{warned});
@@ -124,7 +124,7 @@ TEST_CASE("a city value summed from 县市区 is checked as the reports show it,
 TEST_CASE("a typed city value over twice its target is warned as before") {
   test::TempDir t;
   auto f5 = t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,201\n").string();
-  DataSet data = load_data(test::plan(), t.path());
+  AllRows data = load_data(test::plan(), t.path());
   Diagnostics checked;
   check_data(test::plan(), data, checked);
   CHECK(

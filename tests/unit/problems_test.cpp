@@ -12,8 +12,8 @@ using namespace minsheng;
 namespace {
 
 // A data set of 市民政局 files, month by month, as load_data would hold them.
-DataSet data_of(const std::vector<std::tuple<YearMonth, std::string, std::string>>& files) {
-  DataSet d;
+AllRows data_of(const std::vector<std::tuple<YearMonth, std::string, std::string>>& files) {
+  AllRows d;
   for (const auto& [m, name, csv] : files) {
     d.submissions.push_back(
         parse_submission(csv, m.str() + "/" + name, test::plan(), m, d.diagnostics));
@@ -27,7 +27,7 @@ const std::string kHeader = "任务编号,累计完成,项目名称,项目状态
 }  // namespace
 
 TEST_CASE("a 存在问题 stays one problem month after month until it is closed") {
-  DataSet d = data_of({
+  AllRows d = data_of({
       {{2024, 4},
        "市民政局.csv",
        kHeader + "1,40,,,用地紧张,\n2,20%,,,人手不足,\n1,,甲项目,在建,征地未完成,\n"},
@@ -64,7 +64,7 @@ TEST_CASE("a 存在问题 stays one problem month after month until it is closed
 TEST_CASE(
     "another text on the same row is another problem, and one row's two in a month differ by a "
     "hash") {
-  DataSet d = data_of({
+  AllRows d = data_of({
       {{2024, 4}, "市民政局.csv", kHeader + "1,10,,,资金未到位,\n"},
       {{2024, 5}, "市民政局.csv", kHeader + "1,20,,,设计变更,\n1,,乙项目,在建,甲,\n"},
       // A second file of the month speaks of the same project: its text is a second problem.
