@@ -216,12 +216,14 @@ class Parser {
     }
   }
 
-  // A value from where `rest` starts: a flow collection (which may go on over several lines),
-  // a quoted or a plain scalar; then only a comment may follow on its last line.
+  // A value from where `rest` starts: a flat flow collection (which may go on over several
+  // lines), a quoted or a plain scalar; then only a comment may follow on its last line.
   std::uint32_t inline_value(std::string_view rest, int line, int col) {
     std::size_t at = static_cast<std::size_t>(rest.data() - d_.text.data());
     Cur c{at, line, at - static_cast<std::size_t>(col)};
-    std::uint32_t v = flow_node(c, false);
+    skip(c, false);
+    bool flow = c.i < d_.text.size() && (d_.text[c.i] == '[' || d_.text[c.i] == '{');
+    std::uint32_t v = flow ? flow_collection(c) : scalar(c, false);
     skip(c, false);
     std::string_view t = d_.text;
     if (c.i < t.size() && t[c.i] == '#' && t[c.i - 1] == ' ')
@@ -235,66 +237,75 @@ class Parser {
     return w == "~" || w == "null" || w == "Null" || w == "NULL";
   }
 
-  std::uint32_t flow_node(Cur& c, bool in_flow) {
-    Depth guard(depth_);
+  // A flow collection of scalars, as plans write targets ({name: …, value: …}) and lists
+  // ([个, 家]). A collection inside one is outside the subset: yaml-cpp reads the file.
+  std::uint32_t flow_collection(Cur& c) {
     std::string_view s = d_.text;
-    skip(c, in_flow);
+    bool map = s[c.i] == '{';
+    char close = map ? '}' : ']';
+    std::uint32_t n = add(map ? Kind::map : Kind::seq, c.line, c.col()), last = kNone;
+    std::set<std::string_view> keys;
+    ++c.i;
+    for (;;) {
+      skip(c, true);
+      if (c.i >= s.size()) throw Unsupported{};
+      if (s[c.i] == close) {
+        ++c.i;
+        return n;
+      }
+      if (map) {
+        append(n, last, flow_key(c, keys));
+        Cur peek = c;
+        skip(peek, true);
+        bool empty = peek.i < s.size() && (s[peek.i] == ',' || s[peek.i] == '}');
+        append(n, last, empty ? add(Kind::null, peek.line, peek.col()) : flow_item(c));
+      } else {
+        append(n, last, flow_item(c));
+      }
+      ++d_.nodes[n].count;
+      skip(c, true);
+      if (c.i < s.size() && s[c.i] == ',')
+        ++c.i;
+      else if (c.i >= s.size() || s[c.i] != close)
+        throw Unsupported{};
+    }
+  }
+
+  std::uint32_t flow_item(Cur& c) {
+    skip(c, true);
+    if (c.i < d_.text.size() && (d_.text[c.i] == '[' || d_.text[c.i] == '{')) throw Unsupported{};
+    return scalar(c, true);
+  }
+
+  // A flow mapping's key, up to and past its ':'; plain, unique, and not a null word.
+  std::uint32_t flow_key(Cur& c, std::set<std::string_view>& keys) {
+    std::string_view s = d_.text;
+    std::size_t start = c.i;
+    int line = c.line, col = c.col();
+    for (; c.i < s.size() && std::string_view(":,}\n").find(s[c.i]) == std::string_view::npos;
+         ++c.i)
+      if (std::string_view("[]{?").find(s[c.i]) != std::string_view::npos ||
+          (s[c.i] == '#' && s[c.i - 1] == ' '))
+        throw Unsupported{};
+    if (c.i >= s.size() || s[c.i] != ':') throw Unsupported{};
+    std::string_view key = s.substr(start, c.i - start);
+    while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+    if (key.empty() || is_null_word(key) ||
+        std::string_view("[]{},\"'&*!|>%@`#?:-").find(key.front()) != std::string_view::npos ||
+        !keys.insert(key).second)
+      throw Unsupported{};
+    ++c.i;  // ':'
+    if (c.i < s.size() && std::string_view(" ,}\n").find(s[c.i]) == std::string_view::npos)
+      throw Unsupported{};
+    return add(Kind::scalar, line, col, key);
+  }
+
+  // A quoted or plain scalar at `c` (or a null where the line ends).
+  std::uint32_t scalar(Cur& c, bool in_flow) {
+    std::string_view s = d_.text;
     if (c.i >= s.size() || s[c.i] == '\n' || s[c.i] == '\r')
       return add(Kind::null, c.line, c.col());
     char ch = s[c.i];
-    if (ch == '[' || ch == '{') {
-      bool map = ch == '{';
-      char close = map ? '}' : ']';
-      std::uint32_t n = add(map ? Kind::map : Kind::seq, c.line, c.col()), last = kNone;
-      std::set<std::string_view> keys;
-      ++c.i;
-      for (;;) {
-        skip(c, true);
-        if (c.i >= s.size()) throw Unsupported{};
-        if (s[c.i] == close) {
-          ++c.i;
-          break;
-        }
-        if (map) {
-          std::size_t start = c.i;
-          int key_line = c.line, key_col = c.col();
-          while (c.i < s.size() && s[c.i] != ':' && s[c.i] != ',' && s[c.i] != '}' &&
-                 s[c.i] != '\n') {
-            if (s[c.i] == '[' || s[c.i] == ']' || s[c.i] == '{' || s[c.i] == '?' ||
-                (s[c.i] == '#' && s[c.i - 1] == ' '))
-              throw Unsupported{};
-            ++c.i;
-          }
-          if (c.i >= s.size() || s[c.i] != ':') throw Unsupported{};
-          std::string_view key = s.substr(start, c.i - start);
-          while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-          if (key.empty() || is_null_word(key) ||
-              std::string_view("[]{},\"'&*!|>%@`#?:-").find(key.front()) !=
-                  std::string_view::npos ||
-              !keys.insert(key).second)
-            throw Unsupported{};
-          ++c.i;  // ':'
-          if (c.i < s.size() && s[c.i] != ' ' && s[c.i] != ',' && s[c.i] != '}' && s[c.i] != '\n')
-            throw Unsupported{};
-          append(n, last, add(Kind::scalar, key_line, key_col, key));
-          Cur peek = c;
-          skip(peek, true);
-          std::uint32_t v = (peek.i < s.size() && (s[peek.i] == ',' || s[peek.i] == '}'))
-                                ? add(Kind::null, peek.line, peek.col())
-                                : flow_node(c, true);
-          append(n, last, v);
-        } else {
-          append(n, last, flow_node(c, true));
-        }
-        ++d_.nodes[n].count;
-        skip(c, true);
-        if (c.i < s.size() && s[c.i] == ',')
-          ++c.i;
-        else if (c.i >= s.size() || s[c.i] != close)
-          throw Unsupported{};
-      }
-      return n;
-    }
     int line = c.line, col = c.col();
     if (ch == '"' || ch == '\'') {
       std::size_t end = s.find(ch, c.i + 1);
@@ -306,23 +317,13 @@ class Parser {
       c.i = end + 1;
       return add(Kind::scalar, line, col, v);
     }
-    if (std::string_view("&*!|>%@`#]},").find(ch) != std::string_view::npos) throw Unsupported{};
-    if (ch == '?' || ch == ':') throw Unsupported{};  // indicators; no plan value starts so
+    if (std::string_view("&*!|>%@`#]},?:[{").find(ch) != std::string_view::npos)
+      throw Unsupported{};  // indicators; no plan value starts so
     if (ch == '-' && (c.i + 1 >= s.size() ||
                       std::string_view(" \r\n,]}").find(s[c.i + 1]) != std::string_view::npos))
       throw Unsupported{};
     std::size_t start = c.i;
-    for (; c.i < s.size(); ++c.i) {
-      char x = s[c.i];
-      if (x == '\n' || x == '\r') break;
-      if (x == '#' && c.i > start && s[c.i - 1] == ' ') break;
-      if (x == ':' &&
-          (c.i + 1 == s.size() || s[c.i + 1] == ' ' || s[c.i + 1] == '\n' || s[c.i + 1] == '\r' ||
-           (in_flow && (s[c.i + 1] == ',' || s[c.i + 1] == ']' || s[c.i + 1] == '}'))))
-        throw Unsupported{};                         // a mapping where a value belongs
-      if (in_flow && x == '?') throw Unsupported{};  // yaml-cpp reads it as an indicator
-      if (in_flow && (x == ',' || x == ']' || x == '}' || x == '[' || x == '{')) break;
-    }
+    while (c.i < s.size() && !plain_ends(c.i, start, in_flow)) ++c.i;
     std::string_view v = s.substr(start, c.i - start);
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
     if (in_flow) {
@@ -334,6 +335,23 @@ class Parser {
         throw Unsupported{};
     }
     return add(is_null_word(v) ? Kind::null : Kind::scalar, line, col, v);
+  }
+
+  // Whether a plain scalar begun at `start` ends before `i`; throws where yaml-cpp would read
+  // an indicator (a mapping where a value belongs, a '?' in a flow).
+  bool plain_ends(std::size_t i, std::size_t start, bool in_flow) const {
+    std::string_view s = d_.text;
+    char x = s[i];
+    if (x == '\n' || x == '\r') return true;
+    if (x == '#' && i > start && s[i - 1] == ' ') return true;
+    if (x == ':') {
+      char next = i + 1 == s.size() ? ' ' : s[i + 1];
+      if (next == ' ' || next == '\n' || next == '\r' ||
+          (in_flow && (next == ',' || next == ']' || next == '}')))
+        throw Unsupported{};
+    }
+    if (in_flow && x == '?') throw Unsupported{};
+    return in_flow && std::string_view(",][{}").find(x) != std::string_view::npos;
   }
 
   Doc& d_;

@@ -1,8 +1,13 @@
 // A fast reader for the plain subset of YAML that plans are written in: block mappings and
-// sequences, one-line flow collections, plain and simply quoted scalars, comments. A province's
-// plan (100,000 tasks) reads in a fraction of a second and a few bytes per value, where yaml-cpp
-// takes seconds and a gigabyte. Anything outside the subset is refused (nullopt), and the caller
-// falls back to yaml-cpp, whose results and messages are the reference.
+// sequences, flat flow collections of scalars (`{name: …, value: …}`, `[个, 家]`, which may go
+// on over lines), plain and simply quoted scalars, comments. A province's plan (100,000 tasks)
+// reads in a fraction of a second and a few bytes per value, where yaml-cpp takes seconds and a
+// gigabyte. Anything else (a collection inside a flow collection, anchors, block scalars,
+// escapes, tabs…) is refused (nullopt), and the caller reads the file with yaml-cpp, whose
+// results and messages are the reference.
+// Marks: every scalar, mapping and sequence has yaml-cpp's mark (fuzz_yaml_lite compares them).
+// A null value's is not promised: yaml-cpp puts an empty value at the next token, often on a
+// later line, and this reader where the value would have begun.
 #pragma once
 #include <cstdint>
 #include <memory>
