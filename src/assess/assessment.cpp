@@ -10,30 +10,10 @@
 namespace minsheng {
 namespace {
 
-// Comparisons of computed percentages must not flip on the last bit: 10.000000000000002
-// points behind is 10 points behind.
-constexpr double kEps = 1e-9;
-
 bool reached(const Target& t, double target_value, double actual, const Settings& s) {
   if (t.comparator == Comparator::about)
     return actual >= target_value * (1 - s.about_tolerance) - kEps;
   return actual >= target_value - kEps;
-}
-
-// Judged on the gap as every report prints it (one decimal, 四舍五入), so that a printed 30.0
-// is never 严重滞后 under "> 30" nor a printed 10.0 序时推进 under "≥ 10".
-Status by_gap(double gap, const Settings& s) {
-  double shown = round_to(gap, 1).value_or(gap);
-  if (shown < 0) return Status::ahead;
-  if (shown < s.behind_pp) return Status::on_track;
-  if (shown <= s.seriously_behind_pp) return Status::behind;
-  return Status::seriously_behind;
-}
-
-// A mean completion against time: by the gap until the deadline, then finished or not.
-Status rollup_status(const Plan& plan, YearMonth m, double avg, double time_pct) {
-  if (deadline_reached(plan, m)) return avg >= 100 - kEps ? Status::done : Status::overdue;
-  return by_gap(time_pct - avg, plan.settings);
 }
 
 // The month since which a figure has stayed reached: the first of the last run of reached
@@ -63,41 +43,6 @@ Status milestone_status(MilestoneState st, double time_pct, bool deadline_passed
 
 }  // namespace
 
-void CompletionMean::add(std::optional<double> completion_pct) {
-  if (!completion_pct) return;
-  sum_ += std::min(100.0, *completion_pct);
-  ++n_;
-}
-
-void CompletionMean::add(const CompletionMean& other) {
-  sum_ += other.sum_;
-  n_ += other.n_;
-}
-
-std::optional<double> CompletionMean::value() const {
-  if (!n_) return std::nullopt;
-  return sum_ / static_cast<double>(n_);
-}
-
-int Rollup::count(Status s) const {
-  auto it = counts.find(s);
-  return it == counts.end() ? 0 : it->second;
-}
-
-int Rollup::total() const {
-  int n = 0;
-  for (const auto& [status, count] : counts) n += count;
-  return n;
-}
-
-int Rollup::finished() const {
-  return count(Status::done) + count(Status::done_late);
-}
-
-int Rollup::lagging() const {
-  return count(Status::behind) + count(Status::seriously_behind) + count(Status::overdue);
-}
-
 const TargetResult* MonthReport::find(TargetKey k) const {
   auto it = index.find(k);
   return it == index.end() ? nullptr : &targets[it->second];
@@ -117,44 +62,6 @@ std::vector<Status> MonthReport::category_statuses() const {
   return out;
 }
 
-bool deadline_reached(const Plan& plan, YearMonth m) {
-  return m >= plan.deadline_month();
-}
-
-TimeProgress time_progress(const Plan& plan, YearMonth m) {
-  TimeProgress t;
-  t.total = months_between(plan.start, plan.deadline_month()) + 1;
-  t.elapsed = months_between(plan.start, m) + 1;
-  t.pct = std::clamp(static_cast<double>(t.elapsed) / t.total, 0.0, 1.0) * 100;
-  return t;
-}
-
-Projection projection(const Plan& plan, const Target& target, double target_value, double actual,
-                      const std::vector<MonthValue>& series, YearMonth m) {
-  Projection p;
-  if (series.size() >= 2) {
-    const MonthValue* ref = &series.front();
-    for (const auto& v : series)
-      if (v.month <= m.plus(-plan.settings.pace_window_months)) ref = &v;
-    p.from = ref->month;
-    p.pace = (actual - ref->value) / std::max(1, months_between(ref->month, m));
-  } else {
-    p.pace = (actual - target.baseline) / std::max(1, time_progress(plan, m).elapsed);
-  }
-  int months_left = time_progress(plan, m).months_left();
-  double at_deadline = actual + std::max(0.0, p.pace) * months_left;
-  p.completion_at_deadline =
-      (at_deadline - target.baseline) / (target_value - target.baseline) * 100;
-  p.late = p.pace <= kEps || p.completion_at_deadline < plan.settings.projection_flag_pct - kEps;
-  if (p.pace > kEps) {
-    // Bounded so that a tiny pace cannot overflow the month arithmetic: past a century it is
-    // no projection at all.
-    double months = std::ceil((target_value - actual) / p.pace - kEps);
-    if (months <= 1200) p.month = m.plus(std::max(1, static_cast<int>(months)));
-  }
-  return p;
-}
-
 std::vector<const TargetResult*> lagging_targets(const MonthReport& rep) {
   std::vector<const TargetResult*> out;
   for (const auto& t : rep.targets)
@@ -171,14 +78,6 @@ std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {
   for (const auto& t : rep.targets)
     if (t.projected_late && !is_lagging(t.status)) out.push_back(&t);
   return out;
-}
-
-void sort_changes(std::vector<StatusChange>& changes) {
-  std::stable_sort(changes.begin(), changes.end(),
-                   [](const StatusChange& a, const StatusChange& b) {
-                     if (a.to != b.to) return worse(a.to, b.to);
-                     return a.month < b.month;
-                   });
 }
 
 namespace {
@@ -207,18 +106,6 @@ std::vector<Status> target_statuses(const Plan& plan, const Snapshot& snap) {
       },
       kTargetGrain);
   return out;
-}
-
-std::optional<StatusChange> status_change(TargetKey key, YearMonth month, Status from,
-                                          bool from_at_deadline, Status to, bool to_at_deadline) {
-  if (from == to) return std::nullopt;
-  return StatusChange{key, month, from, to, from_at_deadline, to_at_deadline};
-}
-
-ChangeTrend change_trend(const StatusChange& c) {
-  if (is_lagging(c.to) && (!is_lagging(c.from) || worse(c.to, c.from))) return ChangeTrend::fell;
-  if (is_lagging(c.from) && !is_lagging(c.to)) return ChangeTrend::recovered;
-  return ChangeTrend::other;
 }
 
 std::vector<StatusChange> status_changes(const std::vector<Status>& before,
@@ -424,55 +311,6 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
         static_cast<int>(i) + 1;
 }
 
-ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, double time_pct,
-                                 YearMonth deadline_month, const Settings& s) {
-  if (p.state == ProjectState::finished) return ProjectLateness::none;
-  if (p.planned_finish && *p.planned_finish < month) return ProjectLateness::finish_passed;
-  if (p.planned_finish && *p.planned_finish > deadline_month)
-    return ProjectLateness::finish_after_deadline;
-  if (p.state == ProjectState::not_started && time_pct > s.project_not_started_pct + kEps)
-    return ProjectLateness::not_started;
-  return ProjectLateness::none;
-}
-
-void assess_projects(const Plan& plan, const Snapshot& snap, MonthReport& rep) {
-  rep.projects.clear();
-  double time_pct = time_progress(plan, snap.month).pct;
-  for (const auto& [pk, p] : snap.projects) {
-    const Task* task = plan.find_task(pk.key.task, pk.key.target);
-    if (!task) continue;
-    ProjectResult r;
-    r.task = task;
-    r.target = &task->targets[static_cast<std::size_t>(pk.key.target - 1)];
-    r.name = pk.name;
-    r.county = p.county;
-    r.state = p.state;
-    r.value = p.value;
-    r.planned_finish = p.planned_finish;
-    r.value_month = p.month;
-    r.months_since_change = months_between(p.changed, snap.month);
-    r.carried = p.month < snap.month;
-    r.earlier_finish = p.earlier_finish;
-    r.lateness = project_lateness(p, snap.month, time_pct, plan.deadline_month(), plan.settings);
-    r.late = r.lateness != ProjectLateness::none;
-    r.source = p.source;
-    rep.projects.push_back(std::move(r));
-  }
-  // The snapshot orders by task number and name; reports follow the plan's order of tasks.
-  std::stable_sort(rep.projects.begin(), rep.projects.end(),
-                   [](const ProjectResult& a, const ProjectResult& b) {
-                     // Tasks are in plan order in Plan::tasks, so their addresses order them.
-                     return std::pair(a.task, a.target->index) < std::pair(b.task, b.target->index);
-                   });
-  rep.texts.clear();
-  rep.unit_texts.clear();
-  for (const auto& [unit, sub] : snap.reported) {
-    if (!sub->unit_text.empty()) rep.unit_texts[unit] = sub->unit_text;
-    for (const auto& e : sub->entries)
-      if (e.text && !e.text->empty()) rep.texts[e.key] = *e.text;
-  }
-}
-
 TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets) {
   TargetsByLead out;
   for (const auto& t : targets) out[t.target->lead].push_back(&t);
@@ -487,17 +325,6 @@ std::vector<const CountyStanding*> ranked_counties(const MonthReport& rep) {
     return ranks_before(a->rollup, b->rollup);
   });
   return out;
-}
-
-bool ranks_before(const Rollup& x, const Rollup& y) {
-  if (x.avg_completion.has_value() != y.avg_completion.has_value())
-    return x.avg_completion.has_value();
-  if (x.avg_completion && std::abs(*x.avg_completion - *y.avg_completion) > kEps)
-    return *x.avg_completion > *y.avg_completion;
-  int xs = x.count(Status::seriously_behind) + x.count(Status::overdue);
-  int ys = y.count(Status::seriously_behind) + y.count(Status::overdue);
-  if (xs != ys) return xs < ys;
-  return x.lagging() < y.lagging();
 }
 
 std::map<TargetKey, std::vector<const TargetResult*>> lagging_counties(const MonthReport& rep) {
@@ -521,6 +348,12 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
   rep.time = time_progress(plan, snap.month);
   rep.at_deadline = snap.month == plan.deadline_month();
   rep.problems = std::move(problems);
+  // What units wrote this month: per target (its city row) and per unit (a row with no task).
+  for (const auto& [unit, sub] : snap.reported) {
+    if (!sub->unit_text.empty()) rep.unit_texts[unit] = sub->unit_text;
+    for (const auto& e : sub->entries)
+      if (e.text && !e.text->empty()) rep.texts[e.key] = *e.text;
+  }
   auto order = targets_in_order(plan);
   rep.targets.resize(order.size());
   parallel_for(

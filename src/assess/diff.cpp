@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "assess/pace.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
 namespace {
-
-constexpr double kEps = 1e-9;
 
 // Time progress says which side is later when a file's month is unknown.
 bool is_later(const DiffSide& o, const DiffSide& n) {

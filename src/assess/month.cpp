@@ -52,7 +52,7 @@ class Plausibility {
     };
     std::optional<Supplied>& given = supplied_[slot];
     if (e.target_value) {
-      if (given && std::abs(given->value - *e.target_value) > 1e-9)
+      if (given && std::abs(given->value - *e.target_value) > kEps)
         warn("的目标值由 " + format_number(given->value) + "（" + given->source.str() + "）改为 " +
              format_number(*e.target_value) + "，请确认目标是否调整");
       given = Supplied{*e.target_value, e.source};
@@ -142,7 +142,7 @@ void check_written_summary(const DiffSide& written, YearMonth month, const Corre
   for (const auto& row : written.rows) {
     if (row.county >= 0 || !row.actual || row.value_month != month) continue;
     const auto it = corrections.find({row.key, month});
-    if (it == corrections.end() || std::abs(*row.actual - it->second.value) < 1e-9) continue;
+    if (it == corrections.end() || std::abs(*row.actual - it->second.value) < kEps) continue;
     stale.push_back(target_label(row.key.task, row.key.target, true) + " 写的是 " +
                     format_number(*row.actual) + "，已由 " + it->second.source.str() + " 更正为 " +
                     format_number(it->second.value));
@@ -224,7 +224,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
                                    month_sends(data, month));
     rep.no_files = !data.has_files(month);
     assess_counties(plan, snap, data.allocations, rep);
-    assess_projects(plan, snap, rep);
+    rep.projects = assess_projects(plan, snap);
     if (before) rep.changes = status_changes(*before, rep);
     at_statuses.clear();
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);

@@ -411,7 +411,7 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
   for (const auto& [key, sum] : sums) {
     const Task* task = plan_.find_task(key.task);
     const Target& t = task->targets[static_cast<std::size_t>(key.target - 1)];
-    if (summable(t) && t.value && sum.first < *t.value - 1e-9)
+    if (summable(t) && t.value && sum.first < *t.value - kEps)
       warning(Cell{"", sum.second, 0, false},
               task->label_of(t) + "：分解合计 " + format_number(sum.first) + t.measure +
                   " 少于全市目标 " + format_number(*t.value) + t.measure);

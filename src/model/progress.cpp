@@ -403,7 +403,7 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
         value = snapshot_sum(snap, e.key, e.derived_from);
       } else if (e.checked_against != SumOf::none && e.value && diags) {
         auto sum = snapshot_sum(snap, e.key, e.checked_against);
-        if (sum && std::abs(*sum - *e.value) > 1e-9 * std::max(1.0, std::abs(*e.value)))
+        if (sum && std::abs(*sum - *e.value) > kEps * std::max(1.0, std::abs(*e.value)))
           diags->warning(e.source.file, e.source.line, 0,
                          target_label(e.key.task, e.key.target, true) + "：" +
                              sum_label(e.checked_against) + " " + format_number(*sum) + " 与全市 " +

@@ -49,7 +49,7 @@ std::string with_measure(std::optional<double> v, const std::string& measure) {
 std::string increment_text(std::optional<double> v, const std::string& measure) {
   if (!v) return "—";
   if (measure == "%") return format_human(*round1(*v)) + "个百分点";
-  double x = is_discrete_measure(measure) ? std::ceil(*v - 1e-9) : *round1(*v);
+  double x = is_discrete_measure(measure) ? std::ceil(*v - kEps) : *round1(*v);
   return format_human(x) + measure;
 }
 

@@ -21,6 +21,10 @@ struct ParsedNumber {
 // slip, and bounded values keep every later computation finite.
 inline constexpr double kMaxValue = 1e12;
 
+// Comparisons of computed figures must not flip on the last bit: 10.000000000000002 points
+// behind is 10 points behind. The one tolerance of every such comparison.
+inline constexpr double kEps = 1e-9;
+
 // Accepts 1680, 1,680, 1680个 (when `measure` is 个), 3.5万, 95%, 95.2％, full-width digits
 // and surrounding spaces. Rejects negatives, bad digit grouping and any other text.
 ParsedNumber parse_number(std::string_view raw, std::string_view measure = {});

@@ -251,3 +251,27 @@ TEST_CASE("text from the plan is escaped in SVG and HTML") {
   CHECK(html.find("类别<一>") == std::string::npos);
   CHECK(html.find("类别&lt;一&gt;&amp;") != std::string::npos);
 }
+
+TEST_CASE("an open problem is 限期解决 from its long_open_months-th month, counted inclusively") {
+  // Q2's last month is June. 市民政局's problem is written in April, May and June: open in its
+  // third month, 3 ≥ the default 3, so 限期解决. 市住建局's, from May, is in its second: not yet.
+  AllRows d = data({
+      {{2024, 4}, "市民政局.csv", "任务编号,累计完成,存在问题\n1,10,用地未落实\n"},
+      {{2024, 5}, "市民政局.csv", "任务编号,累计完成,存在问题\n1,20,用地未落实\n"},
+      {{2024, 5}, "市住建局.csv", "任务编号,累计完成,存在问题\n6,100,资金未到位\n"},
+      {{2024, 6}, "市民政局.csv", "任务编号,累计完成,存在问题\n1,30,用地未落实\n"},
+      {{2024, 6}, "市住建局.csv", "任务编号,累计完成,存在问题\n6,120,资金未到位\n"},
+  });
+  auto long_open = [](const Bulletin& b) {
+    std::vector<std::string> units;
+    for (std::size_t i : b.long_open) units.push_back(b.problems[i].unit);
+    return units;
+  };
+  Bulletin b = build_bulletin(plan(), d, *Period::parse("2024Q2"));
+  REQUIRE(b.problems.size() == 2);
+  CHECK(long_open(b) == std::vector<std::string>{"市民政局"});
+  // The window is the plan's setting: at 2 months, May's problem is due too.
+  Plan p = plan();
+  p.settings.long_open_months = 2;
+  CHECK(long_open(build_bulletin(p, d, *Period::parse("2024Q2"))).size() == 2);
+}
