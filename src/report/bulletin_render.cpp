@@ -70,11 +70,17 @@ std::string reporting_text(const UnitStanding& u, const Plan& plan) {
   return join(words, "，");
 }
 
-mu::data view(const Bulletin& b) {
+mu::data target_list(const MonthReport& rep, const std::vector<TargetKey>& keys) {
+  mu::data list{mu::data::type::list};
+  for (const auto& k : keys) list.push_back(target_item(rep, *rep.find(k)));
+  return list;
+}
+
+// The document's head: title, addressee, period, dates, and the words its kind decides.
+void set_heading(mu::data& d, const Bulletin& b) {
   const MonthReport& rep = b.report;
-  const Plan& plan = *rep.plan;
+  const Plan& plan = *b.report.plan;
   bool quarter = b.period.kind == Period::Kind::quarter;
-  mu::data d;
   std::string kind = quarter ? "通报" : "专报";
   d.set("title", plan.short_title + b.period.chinese() + "推进情况" + kind);
   d.set("doc_kind", kind);
@@ -102,7 +108,12 @@ mu::data view(const Bulletin& b) {
   d.set("due_day", std::to_string(plan.due_day));
   d.set("stale", b.stale);
   d.set("next_label", quarter ? "下季度" : "下半年");
+}
 
+// Tasks by status and by category.
+void set_overview(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
   // "70项任务中，已完成13项、超序时16项、…" in the register of a 通报.
   d.set("overall_sentence", std::to_string(rep.tasks.size()) + "项任务中，" +
                                 counts_phrase(rep.task_counts, rep.at_deadline, false));
@@ -146,18 +157,17 @@ mu::data view(const Bulletin& b) {
     cats.push_back(c);
   }
   d.set("categories", cats);
+}
 
-  auto items = [&](const std::vector<TargetKey>& keys) {
-    mu::data list{mu::data::type::list};
-    for (const auto& k : keys) list.push_back(target_item(rep, *rep.find(k)));
-    return list;
-  };
-  d.set("completed", items(b.completed));
+// Targets completed and lagging, the units' words on what lags, late projects.
+void set_targets(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
+  d.set("completed", target_list(rep, b.completed));
   d.set("has_completed", !b.completed.empty());
   d.set("completed_count", std::to_string(b.completed.size()));
-  std::size_t n_completed = b.completed.size();
 
-  d.set("lagging", items(b.lagging));
+  d.set("lagging", target_list(rep, b.lagging));
   d.set("has_lagging", !b.lagging.empty());
   d.set("lagging_count", std::to_string(b.lagging.size()));
   int serious = 0;
@@ -195,7 +205,12 @@ mu::data view(const Bulletin& b) {
   d.set("late_projects", late_projects);
   d.set("has_late_projects", !late_list.empty());
   d.set("late_project_count", std::to_string(late_list.size()));
+}
 
+// The 问题清单: opened and closed in the period, standing long, not mentioned lately, by unit.
+void set_problems(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
   // The 问题清单: opened and closed in the period, and what has stood three months or more.
   d.set("problems_opened", std::to_string(b.problems_opened));
   d.set("problems_closed", std::to_string(b.problems_closed));
@@ -251,7 +266,12 @@ mu::data view(const Bulletin& b) {
   }
   d.set("issues_by_unit", by_unit);
   d.set("has_issues_by_unit", any_unit_issues);
+}
 
+// Units' standings and reporting record; the files with errors (with --keep-going).
+void set_units(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
   mu::data units{mu::data::type::list}, late{mu::data::type::list};
   std::vector<mu::data> late_items;
   bool any_late = false;
@@ -291,7 +311,11 @@ mu::data view(const Bulletin& b) {
   d.set("bad_files", bad);
   d.set("has_bad_files", !bad_files.empty());
   d.set("has_late", any_late);
+}
 
+// What moved since the month before, by kind.
+void set_changes(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
   d.set("has_previous", b.changes.has_value());
   d.set("previous_in_period", b.previous_in_period);
   if (b.changes) {
@@ -299,7 +323,7 @@ mu::data view(const Bulletin& b) {
     auto n = [&](ChangeKind k) { return std::to_string(b.changes->count(k)); };
     // 新完成 counts as section 二 does, so one document never gives two numbers for it.
     d.set("changes_sentence", "与" + b.previous_month->chinese() + "相比，新完成" +
-                                  std::to_string(n_completed) + "项，状态改善" +
+                                  std::to_string(b.completed.size()) + "项，状态改善" +
                                   n(ChangeKind::improved) + "项，状态恶化" +
                                   n(ChangeKind::worsened) + "项，无进展" + n(ChangeKind::stalled) +
                                   "项，数据下调" + n(ChangeKind::revised_down) + "项");
@@ -334,14 +358,23 @@ mu::data view(const Bulletin& b) {
     }
     d.set("change_groups", groups);
   }
+}
 
-  d.set("attention", items(b.attention));
+// Targets to watch (预计逾期) and the settings the text names.
+void set_attention(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
+  d.set("attention", target_list(rep, b.attention));
   d.set("has_attention", !b.attention.empty());
   d.set("attention_count", std::to_string(b.attention.size()));
   d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
   d.set("pace_window", pace_window_text(plan.settings));
   d.set("long_open_months", long_open_text(plan.settings));
+}
 
+// 县市区: the standings, the lowest named in the text, who lags on what; the charts.
+void set_counties(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
   // 县市区: the standings, the three lowest named in the text, and who lags on what.
   mu::data counties{mu::data::type::list};
   auto ranked = ranked_counties(rep);
@@ -376,6 +409,18 @@ mu::data view(const Bulletin& b) {
 
   d.set("status_chart", status_chart_svg(rep));
   d.set("category_chart", category_chart_svg(rep));
+}
+
+mu::data view(const Bulletin& b) {
+  mu::data d;
+  set_heading(d, b);
+  set_overview(d, b);
+  set_targets(d, b);
+  set_problems(d, b);
+  set_units(d, b);
+  set_changes(d, b);
+  set_attention(d, b);
+  set_counties(d, b);
   return d;
 }
 
