@@ -370,12 +370,187 @@ std::string index_page(const MonthReport& rep, const History& h,
 
 }  // namespace
 
+namespace {
+
+template <class Map>
+const typename Map::mapped_type& ix_list(const Map& m, const typename Map::key_type& k) {
+  static const typename Map::mapped_type none;
+  auto it = m.find(k);
+  return it == m.end() ? none : it->second;
+}
+
+// Everything a page lists, grouped once: a province has thousands of units and tasks.
+struct SiteIndex {
+  std::map<std::string_view, std::vector<const Problem*>> unit_problems;
+  std::map<int, std::vector<const Problem*>> task_problems;
+  std::map<TargetKey, std::vector<const TargetResult*>> target_counties;
+  std::map<TargetKey, std::vector<const ProjectResult*>> target_projects;
+  std::vector<std::vector<const TargetResult*>> county_rows;
+  TargetsByLead unit_targets;
+
+  SiteIndex(const MonthReport& rep, const std::vector<Problem>& problems)
+      : county_rows(rep.plan->counties.size()), unit_targets(targets_by_lead(rep.targets)) {
+    for (const auto& p : problems) {
+      unit_problems[p.unit].push_back(&p);
+      task_problems[p.key.task].push_back(&p);
+    }
+    for (const auto& c : rep.county_targets) {
+      target_counties[c.key()].push_back(&c);
+      county_rows[static_cast<std::size_t>(c.county)].push_back(&c);
+    }
+    for (const auto& p : rep.projects) target_projects[p.key()].push_back(&p);
+  }
+};
+
+std::string unit_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                      const std::string& unit) {
+  const Plan& plan = *rep.plan;
+  auto targets = ix.unit_targets.find(unit);
+  std::string b =
+      "<h1>" + esc(unit) + "</h1>\n" +
+      targets_table(
+          rep, h,
+          targets == ix.unit_targets.end() ? std::vector<const TargetResult*>{} : targets->second);
+  if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end())
+    b += "<h2>本月情况</h2>\n" + words_html(it->second);
+  if (auto it = ix.unit_problems.find(unit); it != ix.unit_problems.end())
+    b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
+  return page(rep, unit, b);
+}
+
+std::string county_page(const MonthReport& rep, const SiteIndex& ix, std::size_t c) {
+  const Plan& plan = *rep.plan;
+  std::string b = "<h1>" + esc(plan.counties[c]) + "</h1>\n";
+  const CountyStanding* st = nullptr;
+  for (const auto& s : rep.counties)
+    if (s.county == static_cast<int>(c)) st = &s;
+  if (!st) {
+    b += "<p>尚无分解到本县市区的指标。</p>\n";
+  } else {
+    b += "<p class=\"lead\">排名第 " + std::to_string(st->rank) + " 位；分解指标 " +
+         std::to_string(st->rollup.total()) + " 个；平均完成率 " +
+         pct_text(st->rollup.avg_completion) + "</p>\n";
+    // Stacked cards on a phone (the county governments read this page there): the name on
+    // its own line, then the figures and the status, nothing off-screen.
+    b += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>编号</th><th>指标</th>"
+         "<th>牵头单位</th><th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead>"
+         "<tbody>\n";
+    for (const TargetResult* rp : ix.county_rows[c]) {
+      const TargetResult& r = *rp;
+      std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
+      if (r.carried) actual += "（" + carried_text(r) + "）";
+      std::string note =
+          r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
+      b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
+           "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
+           esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
+           esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
+           bar(r.completion_pct, r.status) + "</td><td>" + badge(r) + "</td></tr>\n";
+    }
+    b += "</tbody></table></div>\n";
+  }
+  return page(rep, plan.counties[c], b);
+}
+
+// A target's months: its chart, the table, where each figure came from, its status changes.
+std::string months_html(const Plan& plan, const TargetHistory& th, const TargetResult& r) {
+  std::string b;
+  b += "<figure>" + target_svg(plan, th, r) + "</figure>\n";
+  b += "<div class=\"scroll\"><table><thead><tr><th>月份</th><th>累计完成</th><th>完成率</th>"
+       "<th>状态</th></tr></thead><tbody>\n";
+  // File paths are for the office checking a figure, not for the reader: they fold away.
+  std::string sources;
+  for (const auto& p : th.points) {
+    std::string v =
+        p.actual ? with_measure(p.actual, r.measure) : (p.state ? milestone_label(*p.state) : "—");
+    if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
+    b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
+         pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
+    if (!p.source.file.empty())
+      sources += "<li>" + p.month.str() + "：" + esc(p.source.str()) + "</li>";
+  }
+  b += "</tbody></table></div>\n";
+  if (!sources.empty())
+    b += "<details class=\"sources\"><summary>数据来源</summary><ul>" + sources +
+         "</ul></details>\n";
+  if (!th.changes.empty()) {
+    b += "<p>状态变化：";
+    std::vector<std::string> ch;
+    for (const auto& c : th.changes) ch.push_back(change_text(c));
+    b += esc(join(ch, "；")) + "</p>\n";
+  }
+  return b;
+}
+
+// One target's section of its task's page: figures, its chart and months, its 县市区 and
+// projects.
+std::string target_section(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                           const TargetResult& r) {
+  const Plan& plan = *rep.plan;
+  const Task& task = *r.task;
+  std::string b;
+  const TargetHistory* th = h.find(r.key());
+  b += "<h2>" + esc(task.label_of(*r.target)) +
+       (r.target->name.empty() ? "" : " " + esc(r.target->name)) + " " + badge(r) +
+       "</h2>\n<p class=\"lead\">目标 " + esc(goal_text(r)) + "；完成率 " +
+       pct_text(r.completion_pct) +
+       (r.projected_month ? "；按近期进度预计 " + r.projected_month->chinese() + "达到目标" : "") +
+       "</p>\n";
+  if (th) b += months_html(plan, *th, r);
+
+  if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) b += words_html(it->second);
+  std::string counties;
+  for (const TargetResult* c : ix_list(ix.target_counties, r.key()))
+    counties += "<tr><td><a href=\"" + county_href(c->county) + "\">" +
+                esc(plan.counties[static_cast<std::size_t>(c->county)]) + "</a></td><td>" +
+                esc(c->actual ? with_measure(c->actual, c->measure) : "—") + " / " +
+                esc(with_measure(c->target_value, c->measure)) + "</td><td>" +
+                bar(c->completion_pct, c->status) + "</td><td>" + badge(*c) + "</td></tr>\n";
+  if (!counties.empty())
+    b += "<h2>分解到县市区</h2>\n<div "
+         "class=\"scroll\"><table><thead><tr><th>县市区</th><th>累计完成 / 分解目标</th>"
+         "<th>完成率</th><th>状态</th></tr></thead><tbody>\n" +
+         counties + "</tbody></table></div>\n";
+  std::string projects;
+  for (const ProjectResult* p : ix_list(ix.target_projects, r.key()))
+    projects += "<tr><td>" + esc(p->name) + "</td><td>" +
+                esc(p->county >= 0 ? plan.counties[static_cast<std::size_t>(p->county)] : "") +
+                "</td><td>" + esc(p->state ? project_state_label(*p->state) : "") + "</td><td>" +
+                esc(p->planned_finish ? p->planned_finish->str() : "") + "</td><td>" +
+                esc(p->late ? late_reason(*p, plan.settings) : (p->carried ? "本月未更新" : "")) +
+                "</td></tr>\n";
+  if (!projects.empty())
+    b += "<h2>具体项目</h2>\n<div "
+         "class=\"scroll\"><table><thead><tr><th>项目</th><th>县市区</th><th>状态</th>"
+         "<th>计划完工</th><th>备注</th></tr></thead><tbody>\n" +
+         projects + "</tbody></table></div>\n";
+  return b;
+}
+
+std::string task_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                      const TaskResult& tr) {
+  const Plan& plan = *rep.plan;
+  const Task& task = *tr.task;
+  std::string b = "<h1>任务" + std::to_string(task.id) + "</h1>\n<p>" + esc(task.text) + "</p>\n" +
+                  "<p class=\"lead\">" + esc(category_heading(plan, task.category)) +
+                  " · 牵头单位：";
+  std::vector<std::string> leads;
+  for (const auto& u : task.leads)
+    leads.push_back("<a href=\"" + unit_href(plan, u) + "\">" + esc(u) + "</a>");
+  b += join(leads, "、") + "</p>\n";
+  for (std::size_t i : tr.targets) b += target_section(rep, h, ix, rep.targets[i]);
+  if (auto it = ix.task_problems.find(task.id); it != ix.task_problems.end())
+    b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
+  return page(rep, "任务" + std::to_string(task.id), b);
+}
+
+}  // namespace
+
 std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
                                   const std::vector<Problem>& problems) {
   const Plan& plan = *rep.plan;
   std::vector<SitePage> pages;
   pages.push_back({"index.html", index_page(rep, h, problems)});
-
   for (const auto& cat : plan.categories) {
     std::vector<const TargetResult*> rows;
     for (const auto& r : rep.targets)
@@ -385,143 +560,13 @@ std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
         {category_href(cat.id),
          page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))});
   }
-
-  // Everything a page lists, grouped once: a province has thousands of units and tasks.
-  std::map<std::string_view, std::vector<const Problem*>> unit_problems;
-  std::map<int, std::vector<const Problem*>> task_problems;
-  std::map<TargetKey, std::vector<const TargetResult*>> target_counties;
-  std::map<TargetKey, std::vector<const ProjectResult*>> target_projects;
-  std::vector<std::vector<const TargetResult*>> county_rows(plan.counties.size());
-  TargetsByLead unit_targets = targets_by_lead(rep.targets);
-  for (const auto& p : problems) {
-    unit_problems[p.unit].push_back(&p);
-    task_problems[p.key.task].push_back(&p);
-  }
-  for (const auto& c : rep.county_targets) {
-    target_counties[c.key()].push_back(&c);
-    county_rows[static_cast<std::size_t>(c.county)].push_back(&c);
-  }
-  for (const auto& p : rep.projects) target_projects[p.key()].push_back(&p);
-
-  for (const auto& unit : plan.lead_units()) {
-    std::string b = "<h1>" + esc(unit) + "</h1>\n" + targets_table(rep, h, unit_targets[unit]);
-    if (auto it = rep.unit_texts.find(unit); it != rep.unit_texts.end())
-      b += "<h2>本月情况</h2>\n" + words_html(it->second);
-    if (auto it = unit_problems.find(unit); it != unit_problems.end())
-      b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
-    pages.push_back({unit_href(plan, unit), page(rep, unit, b)});
-  }
-
-  for (std::size_t c = 0; c < plan.counties.size(); ++c) {
-    std::string b = "<h1>" + esc(plan.counties[c]) + "</h1>\n";
-    const CountyStanding* st = nullptr;
-    for (const auto& s : rep.counties)
-      if (s.county == static_cast<int>(c)) st = &s;
-    if (!st) {
-      b += "<p>尚无分解到本县市区的指标。</p>\n";
-    } else {
-      b += "<p class=\"lead\">排名第 " + std::to_string(st->rank) + " 位；分解指标 " +
-           std::to_string(st->rollup.total()) + " 个；平均完成率 " +
-           pct_text(st->rollup.avg_completion) + "</p>\n";
-      // Stacked cards on a phone (the county governments read this page there): the name on
-      // its own line, then the figures and the status, nothing off-screen.
-      b += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>编号</th><th>指标</th>"
-           "<th>牵头单位</th><th>累计完成 / 分解目标</th><th>完成率</th><th>状态</th></tr></thead>"
-           "<tbody>\n";
-      for (const TargetResult* rp : county_rows[c]) {
-        const TargetResult& r = *rp;
-        std::string actual = r.actual ? with_measure(r.actual, r.measure) : "—";
-        if (r.carried) actual += "（" + carried_text(r) + "）";
-        std::string note =
-            r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
-        b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
-             "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
-             esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
-             esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
-             bar(r.completion_pct, r.status) + "</td><td>" + badge(r) + "</td></tr>\n";
-      }
-      b += "</tbody></table></div>\n";
-    }
-    pages.push_back({county_href(static_cast<int>(c)), page(rep, plan.counties[c], b)});
-  }
-
-  for (const auto& tr : rep.tasks) {
-    const Task& task = *tr.task;
-    std::string b = "<h1>任务" + std::to_string(task.id) + "</h1>\n<p>" + esc(task.text) +
-                    "</p>\n" + "<p class=\"lead\">" + esc(category_heading(plan, task.category)) +
-                    " · 牵头单位：";
-    std::vector<std::string> leads;
-    for (const auto& u : task.leads)
-      leads.push_back("<a href=\"" + unit_href(plan, u) + "\">" + esc(u) + "</a>");
-    b += join(leads, "、") + "</p>\n";
-    for (std::size_t i : tr.targets) {
-      const TargetResult& r = rep.targets[i];
-      const TargetHistory* th = h.find(r.key());
-      b += "<h2>" + esc(task.label_of(*r.target)) +
-           (r.target->name.empty() ? "" : " " + esc(r.target->name)) + " " + badge(r) +
-           "</h2>\n<p class=\"lead\">目标 " + esc(goal_text(r)) + "；完成率 " +
-           pct_text(r.completion_pct) +
-           (r.projected_month ? "；按近期进度预计 " + r.projected_month->chinese() + "达到目标"
-                              : "") +
-           "</p>\n";
-      if (th) {
-        b += "<figure>" + target_svg(plan, *th, r) + "</figure>\n";
-        b += "<div class=\"scroll\"><table><thead><tr><th>月份</th><th>累计完成</th><th>完成率</th>"
-             "<th>状态</th></tr></thead><tbody>\n";
-        // File paths are for the office checking a figure, not for the reader: they fold away.
-        std::string sources;
-        for (const auto& p : th->points) {
-          std::string v = p.actual ? with_measure(p.actual, r.measure)
-                                   : (p.state ? milestone_label(*p.state) : "—");
-          if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
-          b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
-               pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
-          if (!p.source.file.empty())
-            sources += "<li>" + p.month.str() + "：" + esc(p.source.str()) + "</li>";
-        }
-        b += "</tbody></table></div>\n";
-        if (!sources.empty())
-          b += "<details class=\"sources\"><summary>数据来源</summary><ul>" + sources +
-               "</ul></details>\n";
-        if (!th->changes.empty()) {
-          b += "<p>状态变化：";
-          std::vector<std::string> ch;
-          for (const auto& c : th->changes) ch.push_back(change_text(c));
-          b += esc(join(ch, "；")) + "</p>\n";
-        }
-      }
-      if (auto it = rep.texts.find(r.key()); it != rep.texts.end()) b += words_html(it->second);
-      std::string counties;
-      for (const TargetResult* c : target_counties[r.key()])
-        counties += "<tr><td><a href=\"" + county_href(c->county) + "\">" +
-                    esc(plan.counties[static_cast<std::size_t>(c->county)]) + "</a></td><td>" +
-                    esc(c->actual ? with_measure(c->actual, c->measure) : "—") + " / " +
-                    esc(with_measure(c->target_value, c->measure)) + "</td><td>" +
-                    bar(c->completion_pct, c->status) + "</td><td>" + badge(*c) + "</td></tr>\n";
-      if (!counties.empty())
-        b += "<h2>分解到县市区</h2>\n<div "
-             "class=\"scroll\"><table><thead><tr><th>县市区</th><th>累计完成 / 分解目标</th>"
-             "<th>完成率</th><th>状态</th></tr></thead><tbody>\n" +
-             counties + "</tbody></table></div>\n";
-      std::string projects;
-      for (const ProjectResult* p : target_projects[r.key()])
-        projects +=
-            "<tr><td>" + esc(p->name) + "</td><td>" +
-            esc(p->county >= 0 ? plan.counties[static_cast<std::size_t>(p->county)] : "") +
-            "</td><td>" + esc(p->state ? project_state_label(*p->state) : "") + "</td><td>" +
-            esc(p->planned_finish ? p->planned_finish->str() : "") + "</td><td>" +
-            esc(p->late ? late_reason(*p, plan.settings) : (p->carried ? "本月未更新" : "")) +
-            "</td></tr>\n";
-      if (!projects.empty())
-        b += "<h2>具体项目</h2>\n<div "
-             "class=\"scroll\"><table><thead><tr><th>项目</th><th>县市区</th><th>状态</th>"
-             "<th>计划完工</th><th>备注</th></tr></thead><tbody>\n" +
-             projects + "</tbody></table></div>\n";
-    }
-    if (auto it = task_problems.find(task.id); it != task_problems.end())
-      b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
-    pages.push_back({task_href(task.id), page(rep, "任务" + std::to_string(task.id), b)});
-  }
+  SiteIndex ix(rep, problems);
+  for (const auto& unit : plan.lead_units())
+    pages.push_back({unit_href(plan, unit), unit_page(rep, h, ix, unit)});
+  for (std::size_t c = 0; c < plan.counties.size(); ++c)
+    pages.push_back({county_href(static_cast<int>(c)), county_page(rep, ix, c)});
+  for (const auto& tr : rep.tasks)
+    pages.push_back({task_href(tr.task->id), task_page(rep, h, ix, tr)});
   return pages;
 }
 
