@@ -312,11 +312,8 @@ int row_number(const char* r) {
   return static_cast<int>(std::clamp<long long>(v, 0, kMaxRows + 1));
 }
 
-}  // namespace
-
-Workbook read_xlsx(std::string_view bytes) {
-  Zip zip(bytes);
-  // Shared strings, rich text included: every <t> inside one <si>.
+// Shared strings, rich text included: every <t> inside one <si>.
+std::vector<std::string> shared_strings(Zip& zip) {
   std::vector<std::string> shared;
   if (auto xml = zip.part("xl/sharedStrings.xml")) {
     bool in_t = false;
@@ -334,7 +331,11 @@ Workbook read_xlsx(std::string_view bytes) {
     };
     parse_xml(*xml, "sharedStrings.xml", h);
   }
-  // Number formats: cell style index → how its number reads.
+  return shared;
+}
+
+// Number formats: cell style index → how its number reads.
+std::vector<Look> cell_looks(Zip& zip) {
   std::vector<Look> looks;
   if (auto xml = zip.part("xl/styles.xml")) {
     std::map<int, std::string> codes;
@@ -358,7 +359,11 @@ Workbook read_xlsx(std::string_view bytes) {
     };
     parse_xml(*xml, "styles.xml", h);
   }
-  // Sheets in workbook order, with the part each one lives in.
+  return looks;
+}
+
+// The part each sheet lives in, by relationship id.
+std::map<std::string, std::string> sheet_targets(Zip& zip) {
   std::map<std::string, std::string> targets;
   if (auto xml = zip.part("xl/_rels/workbook.xml.rels")) {
     Xml h;
@@ -376,6 +381,111 @@ Workbook read_xlsx(std::string_view bytes) {
     };
     parse_xml(*xml, "workbook.xml.rels", h);
   }
+  return targets;
+}
+
+// One sheet's cells, one at a time: its reference, type, style, cached value and whether it is
+// a formula; merged ranges are filled once the sheet is read.
+class SheetReader {
+ public:
+  SheetReader(Sheet& s, const std::vector<std::string>& shared, const std::vector<Look>& looks,
+              CellBudget& budget)
+      : s_(s), shared_(shared), looks_(looks), budget_(budget) {}
+
+  void read(const std::string& xml, const std::string& part) {
+    Xml h;
+    h.start = [&](std::string_view n, const char** a) { start(n, a); };
+    h.text = [&](std::string_view t) {
+      if (in_v) value.append(t);
+      if (in_t) inline_text.append(t);
+    };
+    h.end = [&](std::string_view n) {
+      if (n == "v") in_v = false;
+      if (n == "t") in_t = false;
+      if (n == "c") end_cell();
+    };
+    parse_xml(xml, part, h);
+    fill_merged(s_, merged);
+  }
+
+ private:
+  void start(std::string_view n, const char** a) {
+    if (n == "row") {
+      const char* r = attr(a, "r");
+      next_row = r ? row_number(r) : next_row + 1;
+      next_col = 0;
+    } else if (n == "c") {
+      in_c = true;
+      const char* r = attr(a, "r");
+      auto [row, col] = r ? parse_ref(r) : std::pair{next_row, next_col + 1};
+      ref = cell_ref(row, col);
+      next_col = col;
+      type = attr(a, "t") ? attr(a, "t") : "n";
+      const char* st = attr(a, "s");
+      style = st ? std::atoi(st) : 0;
+      value.clear();
+      inline_text.clear();
+      formula = false;
+    } else if (n == "f" && in_c) {
+      formula = true;
+    } else if (n == "v" && in_c) {
+      in_v = true;
+    } else if (n == "t" && in_c) {
+      in_t = true;
+    } else if (n == "mergeCell") {
+      if (const char* r = attr(a, "ref"); r && merged.size() < kMaxMerges) merged.emplace_back(r);
+    }
+  }
+
+  void end_cell() {
+    in_c = false;
+    auto [row, col] = parse_ref(ref);
+    std::string text;
+    if (type == "inlineStr") {
+      text = inline_text;
+    } else if (formula && value.empty() && type == "str") {
+      return;  // =IFERROR(…,""): the formula's result is the empty string, an empty cell
+    } else if (formula && value.empty()) {
+      s_.problems.push_back(
+          {row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
+      return;
+    } else if (type == "s") {
+      std::size_t k = static_cast<std::size_t>(std::atol(value.c_str()));
+      text = k < shared_.size() ? shared_[k] : "";
+    } else if (type == "str" || type == "e") {
+      text = value;
+    } else if (type == "b") {
+      text = value == "1" ? "TRUE" : "FALSE";
+    } else if (auto v = parse_decimal(value)) {
+      Look look = style >= 0 && static_cast<std::size_t>(style) < looks_.size()
+                      ? looks_[static_cast<std::size_t>(style)]
+                      : Look::general;
+      text = as_read(*v, look);
+    } else {
+      text = value;
+    }
+    budget_.take(text);
+    add_cell(s_, row, col, std::move(text));
+  }
+
+  Sheet& s_;
+  const std::vector<std::string>& shared_;
+  const std::vector<Look>& looks_;
+  CellBudget& budget_;
+  std::string ref, type, value, inline_text;
+  std::vector<std::string> merged;
+  int style = 0, next_row = 0, next_col = 0;
+  bool formula = false, in_v = false, in_t = false, in_c = false;
+};
+
+}  // namespace
+
+Workbook read_xlsx(std::string_view bytes) {
+  Zip zip(bytes);
+  std::vector<std::string> shared = shared_strings(zip);
+  std::vector<Look> looks = cell_looks(zip);
+  // Sheets in workbook order, with the part each one lives in.
+  std::map<std::string, std::string> targets = sheet_targets(zip);
   auto workbook_xml = zip.part("xl/workbook.xml");
   if (!workbook_xml) throw WorkbookError("不是有效的 .xlsx 工作簿（缺少 xl/workbook.xml）");
   Workbook wb;
@@ -399,81 +509,8 @@ Workbook read_xlsx(std::string_view bytes) {
                         std::to_string(kMaxSheets) + " 个，不是进度报送表");
   CellBudget budget;
   for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
-    Sheet& s = wb.sheets[i];
     auto xml = parts[i].empty() ? std::nullopt : zip.part(parts[i]);
-    if (!xml) continue;
-    // One cell at a time: its reference, type, style, cached value and whether it is a formula.
-    std::string ref, type, value, inline_text;
-    std::vector<std::string> merged;
-    int style = 0, next_row = 0, next_col = 0;
-    bool formula = false, in_v = false, in_t = false, in_c = false;
-    Xml h;
-    h.start = [&](std::string_view n, const char** a) {
-      if (n == "row") {
-        const char* r = attr(a, "r");
-        next_row = r ? row_number(r) : next_row + 1;
-        next_col = 0;
-      } else if (n == "c") {
-        in_c = true;
-        const char* r = attr(a, "r");
-        auto [row, col] = r ? parse_ref(r) : std::pair{next_row, next_col + 1};
-        ref = cell_ref(row, col);
-        next_col = col;
-        type = attr(a, "t") ? attr(a, "t") : "n";
-        const char* st = attr(a, "s");
-        style = st ? std::atoi(st) : 0;
-        value.clear();
-        inline_text.clear();
-        formula = false;
-      } else if (n == "f" && in_c) {
-        formula = true;
-      } else if (n == "v" && in_c) {
-        in_v = true;
-      } else if (n == "t" && in_c) {
-        in_t = true;
-      } else if (n == "mergeCell") {
-        if (const char* r = attr(a, "ref"); r && merged.size() < kMaxMerges) merged.emplace_back(r);
-      }
-    };
-    h.text = [&](std::string_view t) {
-      if (in_v) value.append(t);
-      if (in_t) inline_text.append(t);
-    };
-    h.end = [&](std::string_view n) {
-      if (n == "v") in_v = false;
-      if (n == "t") in_t = false;
-      if (n != "c") return;
-      in_c = false;
-      auto [row, col] = parse_ref(ref);
-      std::string text;
-      if (type == "inlineStr") {
-        text = inline_text;
-      } else if (formula && value.empty() && type == "str") {
-        return;  // =IFERROR(…,""): the formula's result is the empty string, an empty cell
-      } else if (formula && value.empty()) {
-        s.problems.push_back(
-            {row, col, "公式没有缓存的计算结果（请在 Excel 或 WPS 中打开并保存一次）"});
-        return;
-      } else if (type == "s") {
-        std::size_t k = static_cast<std::size_t>(std::atol(value.c_str()));
-        text = k < shared.size() ? shared[k] : "";
-      } else if (type == "str" || type == "e") {
-        text = value;
-      } else if (type == "b") {
-        text = value == "1" ? "TRUE" : "FALSE";
-      } else if (auto v = parse_decimal(value)) {
-        Look look = style >= 0 && static_cast<std::size_t>(style) < looks.size()
-                        ? looks[static_cast<std::size_t>(style)]
-                        : Look::general;
-        text = as_read(*v, look);
-      } else {
-        text = value;
-      }
-      budget.take(text);
-      add_cell(s, row, col, std::move(text));
-    };
-    parse_xml(*xml, parts[i], h);
-    fill_merged(s, merged);
+    if (xml) SheetReader(wb.sheets[i], shared, looks, budget).read(*xml, parts[i]);
   }
   if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
   return wb;
