@@ -140,13 +140,10 @@ std::optional<int> Reader::county_of(const RawRow& row) {
   return std::nullopt;
 }
 
-std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::string& unit,
-                                                  Submission& sub) {
-  static const char* kShape = "应为单个值，不能是列表或映射";
-  if (row.task.not_scalar) {
-    error(row.task, std::string("task ") + kShape);
-    return std::nullopt;
-  }
+// The row's task and target, or nothing (with the error said) when it names neither. A figure
+// under a target no one can tell makes the unit's targets of that task doubtful.
+std::pair<const Task*, const Target*> Reader::row_target(const RawRow& row, const std::string& unit,
+                                                         Submission& sub) {
   bool figure = row.value.present() || row.status.present();
   auto ref = parse_task_ref(row.task.text);
   if (!ref) {
@@ -155,7 +152,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
                         : std::string("缺少任务编号"));
     any_doubtful_ = any_doubtful_ || figure;
     sub.unnamed_rows += figure;
-    return std::nullopt;
+    return {};
   }
   const Task* task = plan_.find_task(ref->task);
   if (!task) {
@@ -163,7 +160,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
                         std::to_string(plan_.tasks.size()) + " 项任务）");
     any_doubtful_ = any_doubtful_ || figure;
     sub.unnamed_rows += figure;
-    return std::nullopt;
+    return {};
   }
   const Target* target = resolve_target(row, *task, unit, ref->target);
   if (!target) {  // the task is named, its target is not: each of the unit's may be meant
@@ -172,29 +169,13 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
       for (const auto& t : task->targets)
         if (unit.empty() || leads(unit, t)) sub.doubtful.insert({task->id, t.index});
     }
-    return std::nullopt;
+    return {};
   }
-  TargetKey key{task->id, target->index};
-  auto label = [&] { return task->label_of(*target); };  // for messages only
-  bool ok = true;
-  auto bad = [&](const Cell& c, std::string msg) {
-    error(c, std::move(msg));
-    ok = false;
-  };
+  return {task, target};
+}
 
-  // Another unit's target: an error in this file, and the leading unit's own value stands.
-  bool foreign = !unit.empty() && !leads(unit, *target);
-  if (foreign)
-    error(row.task, label() + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
-
-  for (const auto& f : kRowFields)
-    if ((row.*f.cell).not_scalar) bad(row.*f.cell, std::string(f.key) + " " + kShape);
-
-  ProgressEntry e;
-  e.key = key;
-  e.source = {name_, row.line};
-  if (row.note.present()) e.note = text_of(row.note);
-  if (row.project.present()) e.project = text_of(row.project);
+// 进展情况, 存在问题, 下步计划 and 问题状态: the row's words, shared only when there are any.
+void Reader::row_words(const RawRow& row, ProgressEntry& e, bool& ok) {
   UnitText words;
   words.source = e.source;
   if (row.has_text()) {
@@ -202,18 +183,16 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     words.issues = text_of(row.issues);
     words.next_steps = text_of(row.next_steps);
   }
-  bool county_unknown = false;
-  if (auto c = county_of(row))
-    e.county = *c;
-  else
-    ok = false, county_unknown = true;
   if (auto solved = parse_solved(row.issue_status.text))
     words.solved = *solved;
   else
-    bad(row.issue_status,
+    bad(ok, row.issue_status,
         "问题状态应为 已解决 或 未解决，实际为" + quote_value(text_of(row.issue_status)));
   if (!words.empty() || words.solved) e.text = std::make_shared<const UnitText>(std::move(words));
+}
 
+// A project row's state and planned finish; on another row they are ignored, with a warning.
+void Reader::row_project(const RawRow& row, const Label& label, ProgressEntry& e, bool& ok) {
   bool project = !e.project.empty();
   if (project) {
     // A project's state may be typed in 状态 as well as in 项目状态.
@@ -222,58 +201,71 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
       if (auto ps = parse_project_state(st.text))
         e.project_state = ps;
       else
-        bad(st, "项目状态应为 未开工、在建 或 已完工，实际为" + quote_value(text_of(st)) +
-                    did_you_mean(text_of(st), {"未开工", "在建", "已完工"}));
+        bad(ok, st,
+            "项目状态应为 未开工、在建 或 已完工，实际为" + quote_value(text_of(st)) +
+                did_you_mean(text_of(st), {"未开工", "在建", "已完工"}));
     }
     if (row.planned_finish.present()) {
       if (auto m = YearMonth::parse(row.planned_finish.text))
         e.planned_finish = m;
       else
-        bad(row.planned_finish,
+        bad(ok, row.planned_finish,
             "计划完工应写作 YYYY-MM，实际为" + quote_value(text_of(row.planned_finish)));
     }
   } else if (row.project_status.present() || row.planned_finish.present()) {
     warning(row.project_status.present() ? row.project_status : row.planned_finish,
             label() + "：没有“项目名称”，项目状态和计划完工已忽略");
   }
+}
 
+// The figure (累计完成) or a milestone's state, as the target's kind allows.
+void Reader::row_figure(const RawRow& row, const Target& target, const Label& label,
+                        ProgressEntry& e, bool& ok) {
+  bool project = !e.project.empty();
   if (row.value.present()) {
-    bool milestone = target->kind == TargetKind::milestone;
-    ParsedNumber n = parse_number(row.value.text, target->measure);
+    bool milestone = target.kind == TargetKind::milestone;
+    ParsedNumber n = parse_number(row.value.text, target.measure);
     if (n.kind == ParsedNumber::Kind::error) {
-      bad(row.value, label() + "的累计完成值" + n.error);
+      bad(ok, row.value, label() + "的累计完成值" + n.error);
     } else if (milestone && !n.quantity.percent && !project) {
-      bad(row.value,
+      bad(ok, row.value,
           label() + "为里程碑任务，请在“状态”列填写未启动/推进中/已完成，或以百分比填写完成进度");
-    } else if (n.quantity.percent && !milestone && target->measure != "%") {
-      bad(row.value, label() + "的计量单位为“" + target->measure + "”，不能填写百分数" +
-                         quote_value(trim(row.value.text)));
+    } else if (n.quantity.percent && !milestone && target.measure != "%") {
+      bad(ok, row.value,
+          label() + "的计量单位为“" + target.measure + "”，不能填写百分数" +
+              quote_value(trim(row.value.text)));
     } else {
       e.value = n.quantity.value;
       e.percent = n.quantity.percent;
     }
-  } else if (project && e.project_state == ProjectState::finished && summable(*target)) {
+  } else if (project && e.project_state == ProjectState::finished && summable(target)) {
     e.value = 1;  // a finished project counts once unless the unit says how much it gave
   }
   if (row.status.present() && !project) {
     auto st = parse_milestone_state(row.status.text);
     if (!st)
-      bad(row.status, "状态应为 未启动、推进中 或 已完成，实际为" +
-                          quote_value(trim(row.status.text)) +
-                          did_you_mean(trim(row.status.text), {"未启动", "推进中", "已完成"}));
-    else if (target->kind == TargetKind::milestone)
+      bad(ok, row.status,
+          "状态应为 未启动、推进中 或 已完成，实际为" + quote_value(trim(row.status.text)) +
+              did_you_mean(trim(row.status.text), {"未启动", "推进中", "已完成"}));
+    else if (target.kind == TargetKind::milestone)
       e.state = st;
     else
       warning(row.status, label() + "是数字指标，“状态”列已忽略，以累计完成值为准");
   }
+}
+
+// A pending target's value, supplied by its city row.
+void Reader::row_target_value(const RawRow& row, const Target& target, const Label& label,
+                              ProgressEntry& e, bool& ok) {
+  bool project = !e.project.empty();
   if (row.target_value.present()) {
-    ParsedNumber n = parse_number(row.target_value.text, target->measure);
-    if (!target->pending)
+    ParsedNumber n = parse_number(row.target_value.text, target.measure);
+    if (!target.pending)
       warning(row.target_value, label() + "的目标值已在计划中确定，此处填写的目标值已忽略");
     else if (n.kind == ParsedNumber::Kind::error)
-      bad(row.target_value, label() + "的目标值" + n.error);
-    else if (n.quantity.value <= target->baseline)
-      bad(row.target_value, label() + "的目标值应大于基数 " + format_number(target->baseline));
+      bad(ok, row.target_value, label() + "的目标值" + n.error);
+    else if (n.quantity.value <= target.baseline)
+      bad(ok, row.target_value, label() + "的目标值应大于基数 " + format_number(target.baseline));
     else if (e.county >= 0 || project)
       warning(
           row.target_value,
@@ -281,6 +273,42 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     else
       e.target_value = n.quantity.value;
   }
+}
+
+std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::string& unit,
+                                                  Submission& sub) {
+  static const char* kShape = "应为单个值，不能是列表或映射";
+  if (row.task.not_scalar) {
+    error(row.task, std::string("task ") + kShape);
+    return std::nullopt;
+  }
+  auto [task, target] = row_target(row, unit, sub);
+  if (!target) return std::nullopt;
+  TargetKey key{task->id, target->index};
+  Label label = [&] { return task->label_of(*target); };  // for messages only
+  bool ok = true;
+  // Another unit's target: an error in this file, and the leading unit's own value stands.
+  bool foreign = !unit.empty() && !leads(unit, *target);
+  if (foreign)
+    error(row.task, label() + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
+  for (const auto& f : kRowFields)
+    if ((row.*f.cell).not_scalar) bad(ok, row.*f.cell, std::string(f.key) + " " + kShape);
+
+  ProgressEntry e;
+  e.key = key;
+  e.source = {name_, row.line};
+  if (row.note.present()) e.note = text_of(row.note);
+  if (row.project.present()) e.project = text_of(row.project);
+  bool county_unknown = false;
+  if (auto c = county_of(row))
+    e.county = *c;
+  else
+    ok = false, county_unknown = true;
+  row_words(row, e, ok);
+  row_project(row, label, e, ok);
+  row_figure(row, *target, label, e, ok);
+  row_target_value(row, *target, label, e, ok);
+  bool project = !e.project.empty();
   if (foreign) return std::nullopt;
   if (!ok) {
     if (county_unknown && !project)

@@ -4,6 +4,7 @@
 // progress_reader.cpp validates a file and is the public entry.
 #pragma once
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -154,6 +155,21 @@ class Reader {
   std::optional<ProgressEntry> validate_row(const RawRow& row, const std::string& unit,
                                             Submission& sub);
   std::optional<int> county_of(const RawRow& row);
+  // The steps of validate_row; `ok` turns false on an error that rejects the row. The target's
+  // label is formed only for a message.
+  using Label = std::function<std::string()>;
+  std::pair<const Task*, const Target*> row_target(const RawRow& row, const std::string& unit,
+                                                   Submission& sub);
+  void row_words(const RawRow& row, ProgressEntry& e, bool& ok);
+  void row_project(const RawRow& row, const Label& label, ProgressEntry& e, bool& ok);
+  void row_figure(const RawRow& row, const Target& target, const Label& label, ProgressEntry& e,
+                  bool& ok);
+  void row_target_value(const RawRow& row, const Target& target, const Label& label,
+                        ProgressEntry& e, bool& ok);
+  void bad(bool& ok, const Cell& c, std::string msg) {
+    error(c, std::move(msg));
+    ok = false;
+  }
   void correction_row(const RawRow& row, YearMonth m, Submission& sub,
                       std::map<std::pair<TargetKey, YearMonth>, int>& seen);
   // A rejected row leaves its figure unknown: the project sum, the 县市区's or the city's.
