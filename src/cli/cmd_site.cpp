@@ -36,10 +36,12 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   rep.partial_as_of = partial;
   History history = build_history(plan, data, month);
   std::vector<Problem> problems = track_problems(plan, data, month);
-  std::vector<std::pair<std::string, std::string>> files;
-  for (auto& p : render_site(rep, history, problems)) files.emplace_back(p.path, std::move(p.html));
-  write_dir_atomic(dir, files, kSiteMarker);
-  print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(files.size()) +
+  // Each page is written as it is made, on every core, and let go: a province's are not held.
+  DirSwap swap(dir, kSiteMarker);
+  std::size_t pages = render_site(rep, history, problems,
+                                  [&](std::size_t, SitePage&& p) { swap.add(p.path, p.html); });
+  swap.commit();
+  print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(pages - 1) +
             " 个页面");
   return 0;
 }

@@ -426,52 +426,82 @@ void require_own_dir(const std::filesystem::path& dir, const std::string& marker
                    "请指定新目录或空目录；若它是旧版 minsheng 生成的看板，请先删除后重试");
 }
 
-void write_dir_atomic(const std::filesystem::path& dir,
-                      const std::vector<std::pair<std::string, std::string>>& files,
-                      const std::string& marker) {
+DirSwap::DirSwap(const std::filesystem::path& dir, const std::string& marker)
+    : dir_(dir), marker_(marker) {
   namespace fs = std::filesystem;
   std::error_code ec;
   require_own_dir(dir, marker);
-  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-  fs::create_directories(parent, ec);
-  if (ec) throw IoError(parent.string(), "无法创建目录: " + io_reason(ec.value()));
+  parent_ = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  fs::create_directories(parent_, ec);
+  if (ec) throw IoError(parent_.string(), "无法创建目录: " + io_reason(ec.value()));
   std::string prefix = "." + dir.filename().string() + std::string(kTempMark);
-  remove_stale_dirs(parent, prefix);
-  std::string tmpl = (parent / (prefix + "XXXXXX")).string();
+  remove_stale_dirs(parent_, prefix);
+  std::string tmpl = (parent_ / (prefix + "XXXXXX")).string();
   if (!mkdtemp(tmpl.data())) throw IoError(dir.string(), "无法创建临时目录: " + io_reason(errno));
-  fs::path tmp = tmpl;
-  // Whatever happens before the swap, the temporary folder goes and the old site stays.
-  struct Cleanup {
-    fs::path path;
-    int fd = -1;
-    ~Cleanup() {
-      std::error_code e;
-      if (!path.empty()) fs::remove_all(path, e);
-      if (fd >= 0) close(fd);
-    }
-  } cleanup{tmp, open(tmp.c_str(), O_RDONLY | O_DIRECTORY)};
-  if (cleanup.fd >= 0) flock(cleanup.fd, LOCK_EX);
-  fs::permissions(tmp,
+  tmp_ = tmpl;
+  // Locked while it is built, so that another run does not take it for a killed run's.
+  fd_ = open(tmp_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd_ >= 0) flock(fd_, LOCK_EX);
+  fs::permissions(tmp_,
                   fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                       fs::perms::others_read | fs::perms::others_exec,
                   ec);
-  auto put = [&](const fs::path& p, std::string_view content) {
-    Temp t = write_temp(p, content);  // written, fsynced, then named
-    commit(t, p);
-  };
-  for (const auto& [rel, content] : files) put(tmp / rel, content);
-  put(tmp / marker, "minsheng: 本目录由 minsheng 生成，每次生成时整目录替换\n");
-  sync_dir(tmp);
-  if (fs::exists(dir, ec)) {
-    if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0)
-      throw IoError(dir.string(), "无法替换目录: " + io_reason(errno));
-    // `tmp` now holds the old site, which the cleanup removes.
-  } else {
-    if (rename(tmp.c_str(), dir.c_str()) != 0)
-      throw IoError(dir.string(), "无法创建目录: " + io_reason(errno));
-    cleanup.path.clear();
+}
+
+DirSwap::~DirSwap() {
+  // Whatever happens before the swap, the temporary folder goes and the old one stays; after
+  // it, `tmp_` holds the old folder.
+  std::error_code e;
+  if (!tmp_.empty()) std::filesystem::remove_all(tmp_, e);
+  if (fd_ >= 0) close(fd_);
+}
+
+void DirSwap::add(const std::string& rel, std::string_view content) {
+  // Nobody sees the private folder before the swap: no temporary per file, no fsync per file
+  // (commit syncs the file system once), which a province's tens of thousands of pages need.
+  std::filesystem::path p = tmp_ / rel;
+  int fd = open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError((dir_ / rel).string(), "无法创建文件: " + io_reason(errno));
+  const char* at = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = write(fd, at, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      close(fd);
+      throw IoError((dir_ / rel).string(), "写入失败: " + io_reason(err));
+    }
+    at += n;
+    left -= static_cast<std::size_t>(n);
   }
-  sync_dir(parent);
+  if (close(fd) != 0) throw IoError((dir_ / rel).string(), "写入失败: " + io_reason(errno));
+}
+
+void DirSwap::commit() {
+  namespace fs = std::filesystem;
+  add(marker_, "minsheng: 本目录由 minsheng 生成，每次生成时整目录替换\n");
+  // Every file is on disk before the folder is swapped in: one syncfs for them all.
+  if (fd_ >= 0 && syncfs(fd_) != 0) throw IoError(dir_.string(), "写入失败: " + io_reason(errno));
+  sync_dir(tmp_);
+  std::error_code ec;
+  if (fs::exists(dir_, ec)) {
+    if (renameat2(AT_FDCWD, tmp_.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) != 0)
+      throw IoError(dir_.string(), "无法替换目录: " + io_reason(errno));
+  } else {
+    if (rename(tmp_.c_str(), dir_.c_str()) != 0)
+      throw IoError(dir_.string(), "无法创建目录: " + io_reason(errno));
+    tmp_.clear();
+  }
+  sync_dir(parent_);
+}
+
+void write_dir_atomic(const std::filesystem::path& dir,
+                      const std::vector<std::pair<std::string, std::string>>& files,
+                      const std::string& marker) {
+  DirSwap swap(dir, marker);
+  for (const auto& [rel, content] : files) swap.add(rel, content);
+  swap.commit();
 }
 
 }  // namespace minsheng

@@ -50,10 +50,26 @@ void write_files_atomic(const std::vector<std::pair<std::filesystem::path, std::
 // since replacing a folder deletes all it holds.
 void require_own_dir(const std::filesystem::path& dir, const std::string& marker);
 
-// Writes a whole folder of files (a static site) as one: into a temporary folder beside `dir`,
-// then swapped with the old folder in one rename (RENAME_EXCHANGE), then the old one removed.
-// A reader sees the old site or the new one; a failure leaves the old one as it was. The new
-// folder carries `marker`, and only a folder require_own_dir accepts is replaced.
+// A whole folder of files (a static site) written as one: each file is added, as it is made
+// and from any thread, into a private temporary folder beside `dir`; commit() syncs them and
+// swaps the folder with the old one in one rename (RENAME_EXCHANGE), and the old one is removed.
+// A reader sees the old site or the new one; a failure, or no commit, leaves the old one as it
+// was. The new folder carries `marker`, and only a folder require_own_dir accepts is replaced.
+class DirSwap {
+ public:
+  DirSwap(const std::filesystem::path& dir, const std::string& marker);
+  ~DirSwap();
+  DirSwap(const DirSwap&) = delete;
+  DirSwap& operator=(const DirSwap&) = delete;
+  void add(const std::string& rel, std::string_view content);  // a new name, not a folder
+  void commit();
+
+ private:
+  std::filesystem::path dir_, parent_, tmp_;
+  std::string marker_;
+  int fd_ = -1;
+};
+// The same for files made all at once.
 void write_dir_atomic(const std::filesystem::path& dir,
                       const std::vector<std::pair<std::string, std::string>>& files,
                       const std::string& marker);

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
 #include "report/summary_report.hpp"
 #include "report/svg_chart.hpp"
 #include "util/number.hpp"
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace minsheng {
@@ -64,8 +66,9 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
   const Plan& plan = *rep.plan;
   return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         esc(title) + " · " + esc(plan.short_title) + "</title>\n<style>" + kStyle +
-         "</style>\n</head>\n<body>\n<nav class=\"top\"><a href=\"index.html\">总览</a>"
+         esc(title) + " · " + esc(plan.short_title) +
+         "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n<nav "
+         "class=\"top\"><a href=\"index.html\">总览</a>"
          "<a href=\"index.html#categories\">分类</a><a href=\"index.html#units\">牵头单位</a>" +
          (plan.counties.empty() ? std::string() : "<a href=\"index.html#counties\">县市区</a>") +
          "</nav>\n<main>\n" + body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
@@ -546,27 +549,52 @@ std::string task_page(const MonthReport& rep, const History& h, const SiteIndex&
 
 }  // namespace
 
+std::size_t render_site(const MonthReport& rep, const History& h,
+                        const std::vector<Problem>& problems, const PageSink& each) {
+  const Plan& plan = *rep.plan;
+  SiteIndex ix(rep, problems);
+  std::vector<std::string> units = plan.lead_units();
+  // Every page by its place in one list: the small ones first, then units, 县市区 and tasks.
+  std::size_t n_units = units.size(), n_counties = plan.counties.size();
+  std::size_t n = 2 + plan.categories.size() + n_units + n_counties + rep.tasks.size();
+  auto make = [&](std::size_t i) -> SitePage {
+    if (i == 0) return {"style.css", kStyle};
+    if (i == 1) return {"index.html", index_page(rep, h, problems)};
+    i -= 2;
+    if (i < plan.categories.size()) {
+      int id = plan.categories[i].id;
+      std::vector<const TargetResult*> rows;
+      for (const auto& r : rep.targets)
+        if (r.task->category == id) rows.push_back(&r);
+      std::string title = category_heading(plan, id);
+      return {category_href(id),
+              page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))};
+    }
+    i -= plan.categories.size();
+    if (i < n_units) return {unit_href(plan, units[i]), unit_page(rep, h, ix, units[i])};
+    i -= n_units;
+    if (i < n_counties) return {county_href(static_cast<int>(i)), county_page(rep, ix, i)};
+    i -= n_counties;
+    return {task_href(rep.tasks[i].task->id), task_page(rep, h, ix, rep.tasks[i])};
+  };
+  parallel_for(
+      n, [&](std::size_t i) { each(i, make(i)); }, 64);
+  return n;
+}
+
 std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
                                   const std::vector<Problem>& problems) {
-  const Plan& plan = *rep.plan;
+  std::vector<std::pair<std::size_t, SitePage>> made;
+  std::mutex m;
+  render_site(rep, h, problems, [&](std::size_t order, SitePage&& p) {
+    std::lock_guard<std::mutex> lock(m);
+    made.emplace_back(order, std::move(p));
+  });
+  std::sort(made.begin(), made.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<SitePage> pages;
-  pages.push_back({"index.html", index_page(rep, h, problems)});
-  for (const auto& cat : plan.categories) {
-    std::vector<const TargetResult*> rows;
-    for (const auto& r : rep.targets)
-      if (r.task->category == cat.id) rows.push_back(&r);
-    std::string title = category_heading(plan, cat.id);
-    pages.push_back(
-        {category_href(cat.id),
-         page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))});
-  }
-  SiteIndex ix(rep, problems);
-  for (const auto& unit : plan.lead_units())
-    pages.push_back({unit_href(plan, unit), unit_page(rep, h, ix, unit)});
-  for (std::size_t c = 0; c < plan.counties.size(); ++c)
-    pages.push_back({county_href(static_cast<int>(c)), county_page(rep, ix, c)});
-  for (const auto& tr : rep.tasks)
-    pages.push_back({task_href(tr.task->id), task_page(rep, h, ix, tr)});
+  pages.reserve(made.size());
+  for (auto& [order, p] : made) pages.push_back(std::move(p));
   return pages;
 }
 

@@ -25,17 +25,22 @@ TEST_CASE("site writes a page per category, unit, 县市区 and task, byte-ident
   Run r = run("--data demo/reports site --month 2024-06 -o out", s.dir());
   REQUIRE(r.rc == 0);
   auto first = read_site(s.dir() / "out");
-  // 1 index + 10 categories + 22 lead units + 14 县市区 + 70 tasks, and the marker that lets a
-  // later run replace this folder.
-  CHECK(first.size() == 1 + 10 + 22 + 14 + 70 + 1);
+  // 1 index + 10 categories + 22 lead units + 14 县市区 + 70 tasks, the one stylesheet they
+  // share, and the marker that lets a later run replace this folder.
+  CHECK(first.size() == 1 + 10 + 22 + 14 + 70 + 1 + 1);
+  CHECK(r.err.find("等 117 个页面") != std::string::npos);
   CHECK(first.count(".minsheng-site") == 1);
   CHECK(first.count("index.html") == 1);
   CHECK(first.count("task-70.html") == 1);
   CHECK(first.count("county-14.html") == 1);
-  // No asset from anywhere else, no script needed to read it.
+  // No asset from anywhere else, no script needed to read it; the styles once, in style.css.
+  REQUIRE(first.count("style.css") == 1);
+  CHECK(first["style.css"].find("table.cards") != std::string::npos);
   for (const auto& [name, html] : first) {
     INFO(name);
-    if (name == ".minsheng-site") continue;
+    if (name == ".minsheng-site" || name == "style.css") continue;
+    CHECK(html.find("<link rel=\"stylesheet\" href=\"style.css\">") != std::string::npos);
+    CHECK(html.find("<style") == std::string::npos);
     CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));
     CHECK(html.find("https://") == std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
@@ -50,6 +55,9 @@ TEST_CASE("site writes a page per category, unit, 县市区 and task, byte-ident
   CHECK(first["index.html"].find("id=\"trend-chart\"") != std::string::npos);
   REQUIRE(run("--data demo/reports site --month 2024-06 -o out", s.dir()).rc == 0);
   CHECK(read_site(s.dir() / "out") == first);
+  // Pages are rendered and written on every core: one thread gives the same bytes.
+  REQUIRE(run("--jobs 1 --data demo/reports site --month 2024-06 -o one", s.dir()).rc == 0);
+  CHECK(read_site(s.dir() / "one") == first);
 }
 
 TEST_CASE("site replaces the old folder as a whole, and a failed run leaves it as it was") {

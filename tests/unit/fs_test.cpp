@@ -190,3 +190,24 @@ TEST_CASE("write_dir_atomic replaces only a new, empty or marked folder") {
   CHECK_NOTHROW(require_own_dir(t.path() / "nowhere", marker));
   CHECK_THROWS_AS(require_own_dir(t.path() / "home" / "notes.txt", marker), IoError);
 }
+
+TEST_CASE("a DirSwap not committed leaves the old folder, and no temporary beside it") {
+  test::TempDir t;
+  const std::string marker = ".made-by-test";
+  write_dir_atomic(t.path() / "site", {{"index.html", "old"}}, marker);
+  {
+    DirSwap swap(t.path() / "site", marker);
+    swap.add("index.html", "new");
+    swap.add("page.html", "half");
+    CHECK_THROWS_AS(swap.add("page.html", "again"), IoError);  // a name is written once
+  }  // a failure before commit: the swap goes out of scope
+  CHECK(read_file(t.path() / "site" / "index.html") == "old");
+  CHECK_FALSE(std::filesystem::exists(t.path() / "site" / "page.html"));
+  for (const auto& e : std::filesystem::directory_iterator(t.path()))
+    CHECK(e.path().filename().string().find("minsheng-tmp") == std::string::npos);
+  DirSwap swap(t.path() / "site", marker);
+  swap.add("index.html", "new");
+  swap.commit();
+  CHECK(read_file(t.path() / "site" / "index.html") == "new");
+  CHECK(std::filesystem::exists(t.path() / "site" / marker));
+}
