@@ -9,6 +9,7 @@
 
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
+#include "report/site_style.hpp"
 #include "report/summary_report.hpp"
 #include "report/svg_chart.hpp"
 #include "util/number.hpp"
@@ -21,46 +22,6 @@ namespace {
 std::string esc(std::string_view s) {
   return svg_escape(s);
 }
-
-constexpr const char* kStyle = R"(
-:root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --accent: #0b5394; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff; line-height: 1.6; font-size: 16px;
-  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
-  "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
-nav.top { background: var(--accent); padding: 8px 16px; }
-nav.top a { color: #fff; text-decoration: none; margin-right: 14px; font-size: 15px; }
-main { max-width: 1100px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin: 24px 0 8px; }
-p.lead { color: var(--muted); margin: 4px 0 12px; }
-a { color: var(--accent); }
-.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
-.figure { border: 1px solid var(--line); border-radius: 6px; padding: 8px; text-align: center; }
-.figure b { display: block; font-size: 22px; } .figure span { color: var(--muted); font-size: 13px; }
-.scroll { overflow-x: auto; max-width: 100%; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { border-bottom: 1px solid var(--line); padding: 6px; text-align: left; vertical-align: top; }
-th { background: #f0f4f8; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px;
-  white-space: nowrap; }
-.bar { display: inline-block; width: 80px; height: 10px; background: #eceff1; vertical-align: middle;
-  margin-right: 6px; } .bar i { display: block; height: 10px; }
-svg { max-width: 100%; height: auto; } svg.chart { width: 100%; max-width: 640px; }
-figure { margin: 0; }
-details.sources { color: var(--muted); font-size: 13px; margin: 8px 0; }
-details.sources li { word-break: break-all; }
-svg text { font-family: inherit; }
-ul.words { padding-left: 20px; } ul.links { columns: 2; padding-left: 20px; }
-footer { color: var(--muted); font-size: 13px; padding: 24px 16px; text-align: center; }
-@media (max-width: 600px) { main { padding: 10px; } h1 { font-size: 19px; } ul.links { columns: 1; }
-  th, td { padding: 4px; }
-  table.cards thead { display: none; }
-  table.cards tr { display: block; padding: 6px 0; border-bottom: 1px solid var(--line); }
-  table.cards td { display: inline-block; border: 0; padding: 2px 8px 2px 0; }
-  table.cards td.name { display: block; font-weight: 600; } }
-@media print { nav.top { display: none; } .scroll { overflow: visible; } main { max-width: none; }
-  table, svg { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
-)";
 
 std::string page(const MonthReport& rep, const std::string& title, const std::string& body) {
   const Plan& plan = *rep.plan;
@@ -76,8 +37,21 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
          "%</footer>\n</body>\n</html>\n";
 }
 
-std::string task_href(int task) {
-  return "task-" + std::to_string(task) + ".html";
+// A page per task while a reader can find one among them (a city's 70); beyond that (a
+// province's thousands), each task is a section of its first lead unit's page, which is where
+// a unit reads its own tasks and where a leader looks a unit up.
+constexpr std::size_t kTaskPagesUpTo = 1000;
+// The rows a list on the front page shows (the worst first): a province's thousands are on the
+// category and unit pages.
+constexpr std::size_t kIndexRowsUpTo = 200;
+bool tasks_on_unit_pages(const Plan& plan) {
+  return plan.tasks.size() > kTaskPagesUpTo;
+}
+std::string unit_href(const Plan& plan, const std::string& unit);
+std::string task_href(const Task& task, const Plan& plan) {
+  if (tasks_on_unit_pages(plan) && !task.leads.empty())
+    return unit_href(plan, task.leads.front()) + "#task-" + std::to_string(task.id);
+  return "task-" + std::to_string(task.id) + ".html";
 }
 std::string category_href(int id) {
   return "category-" + std::to_string(id) + ".html";
@@ -139,7 +113,7 @@ std::string targets_table(const MonthReport& rep, const History& h,
     std::string actual = r->actual ? with_measure(r->actual, r->measure)
                                    : (r->state ? milestone_label(*r->state) : "—");
     if (r->carried) actual += "（" + carried_text(*r) + "）";
-    out += "<tr><td><a href=\"" + task_href(r->task->id) + "\">" + esc(target_id(*r)) +
+    out += "<tr><td><a href=\"" + task_href(*r->task, *rep.plan) + "\">" + esc(target_id(*r)) +
            "</a></td><td class=\"name\">" + esc(target_name(*r)) + "</td><td><a href=\"" +
            unit_href(*rep.plan, r->target->lead) + "\">" + esc(r->target->lead) + "</a></td><td>" +
            esc(actual) + " / " + esc(goal_text(*r)) + "</td><td>" +
@@ -323,7 +297,12 @@ std::string index_page(const MonthReport& rep, const History& h,
   std::vector<const TargetResult*> attention = lagging_targets(rep);
   for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);
   b += "<h2>需关注的指标</h2>\n";
+  // The worst first, as many as a phone shows; the rest are on their categories' pages.
+  std::size_t more = attention.size() > kIndexRowsUpTo ? attention.size() - kIndexRowsUpTo : 0;
+  attention.resize(attention.size() - more);
   b += attention.empty() ? "<p>各指标均按序时推进。</p>\n" : targets_table(rep, h, attention);
+  if (more)
+    b += "<p>另有 " + std::to_string(more) + " 个指标需关注，见各分类、牵头单位页面。</p>\n";
   b += "<h2>报送情况</h2>\n";
   auto gaps = gap_lines(rep);
   if (gaps.empty())
@@ -390,6 +369,8 @@ struct SiteIndex {
   std::map<TargetKey, std::vector<const ProjectResult*>> target_projects;
   std::vector<std::vector<const TargetResult*>> county_rows;
   TargetsByLead unit_targets;
+  // With tasks on their units' pages: each unit's tasks (by first lead), in plan order.
+  std::map<std::string_view, std::vector<const TaskResult*>> unit_tasks;
 
   SiteIndex(const MonthReport& rep, const std::vector<Problem>& problems)
       : county_rows(rep.plan->counties.size()), unit_targets(targets_by_lead(rep.targets)) {
@@ -402,8 +383,14 @@ struct SiteIndex {
       county_rows[static_cast<std::size_t>(c.county)].push_back(&c);
     }
     for (const auto& p : rep.projects) target_projects[p.key()].push_back(&p);
+    if (tasks_on_unit_pages(*rep.plan))
+      for (const auto& t : rep.tasks)
+        if (!t.task->leads.empty()) unit_tasks[t.task->leads.front()].push_back(&t);
   }
 };
+
+std::string task_body(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                      const TaskResult& tr, const char* level);
 
 std::string unit_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
                       const std::string& unit) {
@@ -418,6 +405,9 @@ std::string unit_page(const MonthReport& rep, const History& h, const SiteIndex&
     b += "<h2>本月情况</h2>\n" + words_html(it->second);
   if (auto it = ix.unit_problems.find(unit); it != ix.unit_problems.end())
     b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
+  if (auto it = ix.unit_tasks.find(unit); it != ix.unit_tasks.end())
+    for (const TaskResult* t : it->second)
+      b += "<section>\n" + task_body(rep, h, ix, *t, "h2") + "</section>\n";
   return page(rep, unit, b);
 }
 
@@ -444,7 +434,7 @@ std::string county_page(const MonthReport& rep, const SiteIndex& ix, std::size_t
       if (r.carried) actual += "（" + carried_text(r) + "）";
       std::string note =
           r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
-      b += "<tr><td><a href=\"" + task_href(r.task->id) + "\">" + esc(target_id(r)) +
+      b += "<tr><td><a href=\"" + task_href(*r.task, plan) + "\">" + esc(target_id(r)) +
            "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
            esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
            esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
@@ -530,11 +520,14 @@ std::string target_section(const MonthReport& rep, const History& h, const SiteI
   return b;
 }
 
-std::string task_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
-                      const TaskResult& tr) {
+// A task: its text, category and leads, each target's section, its problems. `level` is the
+// heading's: h1 on a page of its own, h2 as a section of its unit's page.
+std::string task_body(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                      const TaskResult& tr, const char* level) {
   const Plan& plan = *rep.plan;
   const Task& task = *tr.task;
-  std::string b = "<h1>任务" + std::to_string(task.id) + "</h1>\n<p>" + esc(task.text) + "</p>\n" +
+  std::string b = std::string("<") + level + " id=\"task-" + std::to_string(task.id) + "\">任务" +
+                  std::to_string(task.id) + "</" + level + ">\n<p>" + esc(task.text) + "</p>\n" +
                   "<p class=\"lead\">" + esc(category_heading(plan, task.category)) +
                   " · 牵头单位：";
   std::vector<std::string> leads;
@@ -544,7 +537,12 @@ std::string task_page(const MonthReport& rep, const History& h, const SiteIndex&
   for (std::size_t i : tr.targets) b += target_section(rep, h, ix, rep.targets[i]);
   if (auto it = ix.task_problems.find(task.id); it != ix.task_problems.end())
     b += "<h2>问题清单</h2>\n" + problems_html(plan, it->second, rep.month);
-  return page(rep, "任务" + std::to_string(task.id), b);
+  return b;
+}
+
+std::string task_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
+                      const TaskResult& tr) {
+  return page(rep, "任务" + std::to_string(tr.task->id), task_body(rep, h, ix, tr, "h1"));
 }
 
 }  // namespace
@@ -556,9 +554,10 @@ std::size_t render_site(const MonthReport& rep, const History& h,
   std::vector<std::string> units = plan.lead_units();
   // Every page by its place in one list: the small ones first, then units, 县市区 and tasks.
   std::size_t n_units = units.size(), n_counties = plan.counties.size();
-  std::size_t n = 2 + plan.categories.size() + n_units + n_counties + rep.tasks.size();
+  std::size_t n_tasks = tasks_on_unit_pages(plan) ? 0 : rep.tasks.size();
+  std::size_t n = 2 + plan.categories.size() + n_units + n_counties + n_tasks;
   auto make = [&](std::size_t i) -> SitePage {
-    if (i == 0) return {"style.css", kStyle};
+    if (i == 0) return {"style.css", site_stylesheet()};
     if (i == 1) return {"index.html", index_page(rep, h, problems)};
     i -= 2;
     if (i < plan.categories.size()) {
@@ -575,7 +574,7 @@ std::size_t render_site(const MonthReport& rep, const History& h,
     i -= n_units;
     if (i < n_counties) return {county_href(static_cast<int>(i)), county_page(rep, ix, i)};
     i -= n_counties;
-    return {task_href(rep.tasks[i].task->id), task_page(rep, h, ix, rep.tasks[i])};
+    return {task_href(*rep.tasks[i].task, plan), task_page(rep, h, ix, rep.tasks[i])};
   };
   parallel_for(
       n, [&](std::size_t i) { each(i, make(i)); }, 64);
