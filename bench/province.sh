@@ -7,6 +7,7 @@
 # before, and the highest peak memory. It also checks that one thread and all cores give the
 # same bytes at every size.
 # Usage: bench/province.sh [BUILD_DIR] [CITIES...]   (default 16 32 64 128; a Release build)
+#   LABELS='site --month 2024-12|summary --month 2024-12 (csv)' runs only those commands.
 #   BENCH_DIR=/tmp keeps the generated data between runs; RUNS=5 for steadier medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +25,24 @@ echo "data in $work; $(nproc) cores; median of $runs interleaved runs"
 declare -A args_of=(
   ["summary --month 2024-12 (csv)"]="summary --month 2024-12 --format csv"
   ["summary --month 2024-12 (md)"]="summary --month 2024-12 --format md"
+  ["summary --by county (csv)"]="summary --month 2024-12 --by county --format csv"
   ["diff 2024-11 2024-12 (csv)"]="diff 2024-11 2024-12 --format csv"
   ["missing --month 2024-12"]="missing --month 2024-12 --as-of 2025-01-02"
   ["check"]="check"
   ["history --to 2024-12 (csv)"]="history --to 2024-12 --format csv"
+  ["projects --month 2024-12 (csv)"]="projects --month 2024-12 --format csv"
+  ["problems (csv)"]="problems --format csv"
+  ["bulletin 2024Q4 (md)"]="bulletin --quarter 2024Q4 --format md --as-of 2025-01-10"
+  ["bulletin 2024Q4 (html)"]="bulletin --quarter 2024Q4 --format html --as-of 2025-01-10"
+  ["final (md)"]="final --as-of 2025-01-10 --format md"
+  ["site --month 2024-12"]="site --month 2024-12 -o SITE"
 )
-labels=("summary --month 2024-12 (csv)" "summary --month 2024-12 (md)" "diff 2024-11 2024-12 (csv)"
-        "missing --month 2024-12" "check" "history --to 2024-12 (csv)")  # in this order
+labels=("summary --month 2024-12 (csv)" "summary --month 2024-12 (md)" "summary --by county (csv)"
+        "diff 2024-11 2024-12 (csv)" "missing --month 2024-12" "check" "history --to 2024-12 (csv)"
+        "projects --month 2024-12 (csv)" "problems (csv)" "bulletin 2024Q4 (md)"
+        "bulletin 2024Q4 (html)" "final (md)" "site --month 2024-12")  # in this order
+# Only these: LABELS="site --month 2024-12|summary --month 2024-12 (csv)"
+if [[ -n ${LABELS:-} ]]; then IFS='|' read -ra labels <<<"$LABELS"; fi
 
 declare -A rows files times peak
 for n in "${sizes[@]}"; do
@@ -45,7 +57,7 @@ for ((i = 0; i < runs; i++)); do
   for n in "${sizes[@]}"; do
     dir=$work/prov$n
     for label in "${labels[@]}"; do
-      read -ra args <<<"${args_of[$label]}"
+      read -ra args <<<"${args_of[$label]//SITE/$work/site$n}"
       # Wall time from bash's microsecond clock: /usr/bin/time's %e has 10 ms steps, 5% of the
       # smallest runs. It still gives the peak memory.
       start=$EPOCHREALTIME
@@ -87,4 +99,11 @@ for n in "${sizes[@]}"; do
   cmp -s "$work/summary-one-thread.csv" "$work/summary-all-cores-$n.csv" &&
     echo "        one thread and all cores: byte-identical (${rows[$n]} rows, ${files[$n]} files)" ||
     echo "        DIFFERENT output with one thread"
+  if [[ -d $work/site$n ]]; then
+    "$bin" -j 1 --plan "$dir/tasks.yaml" --data "$dir/reports" site --month 2024-12 \
+      -o "$work/site$n-one-thread" 2>/dev/null
+    diff -rq "$work/site$n" "$work/site$n-one-thread" >/dev/null &&
+      echo "        site: one thread and all cores byte-identical ($(find "$work/site$n" -type f | wc -l) files)" ||
+      echo "        site: DIFFERENT output with one thread"
+  fi
 done
