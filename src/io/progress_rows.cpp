@@ -282,7 +282,10 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     error(row.task, std::string("task ") + kShape);
     return std::nullopt;
   }
-  auto [task, target] = row_target(row, unit, sub);
+  // Not a structured binding: the label lambda captures them (clang 14 cannot).
+  const auto [task_found, target_found] = row_target(row, unit, sub);
+  const Task* task = task_found;
+  const Target* target = target_found;
   if (!target) return std::nullopt;
   TargetKey key{task->id, target->index};
   Label label = [&] { return task->label_of(*target); };  // for messages only
