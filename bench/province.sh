@@ -107,3 +107,40 @@ for n in "${sizes[@]}"; do
       echo "        site: DIFFERENT output with one thread"
   fi
 done
+
+# DuckDB doing the summary's merge and assessment (bench/duckdb_summary.mjs) on the same data:
+# its wall time and peak memory, the ratio to `summary --format csv`, and whether the two agree
+# on every numeric target's completion and status. DUCKDB=0 skips it.
+if [[ ${DUCKDB:-1} != 0 ]]; then
+  duck=$work/duckdb
+  if [[ ! -d $duck/node_modules/@duckdb/node-api ]]; then
+    mkdir -p "$duck"
+    npm install --prefix "$duck" --silent --no-audit --no-fund @duckdb/node-api yaml >/dev/null
+  fi
+  cp bench/duckdb_summary.mjs "$duck/"
+  printf '%-7s %-30s %9s %9s %9s\n' cities "DuckDB (summary's work)" "wall s" "×minsheng" "peak MB"
+  for n in "${sizes[@]}"; do
+    dir=$work/prov$n
+    dt=()
+    for ((i = 0; i < runs; i++)); do
+      start=$EPOCHREALTIME
+      /usr/bin/time -f "%M" -o "$work/time" node "$duck/duckdb_summary.mjs" "$dir/tasks.yaml" \
+        "$dir/reports" 2024-12 "$work/duckdb-$n.csv"
+      dt+=("$(echo "$EPOCHREALTIME - $start" | bc -l)")
+    done
+    median=$(printf '%s\n' "${dt[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
+    ours=$(printf '%s\n' ${times["$n|summary --month 2024-12 (csv)"]:-} | sort -n |
+      sed -n "$(((runs + 1) / 2))p")
+    ratio=$([[ -n $ours ]] && echo "$median / $ours" | bc -l | xargs printf '%.1f' || echo -)
+    printf '%-7s %-30s %9.3f %9s %9.0f\n' "$n" "merge + assessment" "$median" "$ratio" \
+      "$(echo "$(tail -1 "$work/time") / 1024" | bc -l)"
+    python3 - "$work/duckdb-$n.csv" "$work/summary-all-cores-$n.csv" <<'PY'
+import csv, sys
+duck = {(r["task"], r["target"]): r for r in csv.DictReader(open(sys.argv[1]))}
+ours = {(r["task"], r["target"]): r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig"))}
+bad = [k for k, r in duck.items()
+       if k not in ours or (r["status"], r["completion_pct"]) != (ours[k]["status"], ours[k]["completion_pct"])]
+print(f"        DuckDB and minsheng agree on {len(duck) - len(bad)} of {len(duck)} numeric targets")
+PY
+  done
+fi
