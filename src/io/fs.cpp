@@ -172,6 +172,20 @@ void sync_dir(const fs::path& dir) {
   close(fd);
 }
 
+// Writes all of `content`, across short writes and signals; false with errno set on failure.
+bool write_fully(int fd, std::string_view content) {
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 Temp write_temp(const fs::path& path, std::string_view content) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -187,17 +201,7 @@ Temp write_temp(const fs::path& path, std::string_view content) {
   auto fail = [&](const std::string& what) {
     throw IoError(path.string(), what + ": " + io_reason(errno));
   };
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = write(t.fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("写入失败");
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  if (!write_fully(t.fd, content)) fail("写入失败");
   if (fchmod(t.fd, 0644) != 0 || fsync(t.fd) != 0) fail("写入失败");
   return t;
 }
@@ -462,18 +466,10 @@ void DirSwap::add(const std::string& rel, std::string_view content) {
   std::filesystem::path p = tmp_ / rel;
   int fd = open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) throw IoError((dir_ / rel).string(), "无法创建文件: " + io_reason(errno));
-  const char* at = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = write(fd, at, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      close(fd);
-      throw IoError((dir_ / rel).string(), "写入失败: " + io_reason(err));
-    }
-    at += n;
-    left -= static_cast<std::size_t>(n);
+  if (!write_fully(fd, content)) {
+    int err = errno;
+    close(fd);
+    throw IoError((dir_ / rel).string(), "写入失败: " + io_reason(err));
   }
   if (close(fd) != 0) throw IoError((dir_ / rel).string(), "写入失败: " + io_reason(errno));
 }

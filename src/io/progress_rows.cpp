@@ -283,9 +283,9 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
     return std::nullopt;
   }
   // Not a structured binding: the label lambda captures them (clang 14 cannot).
-  const auto [task_found, target_found] = row_target(row, unit, sub);
-  const Task* task = task_found;
-  const Target* target = target_found;
+  auto found = row_target(row, unit, sub);
+  const Task* task = found.first;
+  const Target* target = found.second;
   if (!target) return std::nullopt;
   TargetKey key{task->id, target->index};
   Label label = [&] { return task->label_of(*target); };  // for messages only

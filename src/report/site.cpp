@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <mutex>
 
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
@@ -48,7 +47,7 @@ bool tasks_on_unit_pages(const Plan& plan) {
   return plan.tasks.size() > kTaskPagesUpTo;
 }
 std::string unit_href(const Plan& plan, const std::string& unit);
-std::string task_href(const Task& task, const Plan& plan) {
+std::string task_href(const Plan& plan, const Task& task) {
   if (tasks_on_unit_pages(plan) && !task.leads.empty())
     return unit_href(plan, task.leads.front()) + "#task-" + std::to_string(task.id);
   return "task-" + std::to_string(task.id) + ".html";
@@ -113,7 +112,7 @@ std::string targets_table(const MonthReport& rep, const History& h,
     std::string actual = r->actual ? with_measure(r->actual, r->measure)
                                    : (r->state ? milestone_label(*r->state) : "—");
     if (r->carried) actual += "（" + carried_text(*r) + "）";
-    out += "<tr><td><a href=\"" + task_href(*r->task, *rep.plan) + "\">" + esc(target_id(*r)) +
+    out += "<tr><td><a href=\"" + task_href(*rep.plan, *r->task) + "\">" + esc(target_id(*r)) +
            "</a></td><td class=\"name\">" + esc(target_name(*r)) + "</td><td><a href=\"" +
            unit_href(*rep.plan, r->target->lead) + "\">" + esc(r->target->lead) + "</a></td><td>" +
            esc(actual) + " / " + esc(goal_text(*r)) + "</td><td>" +
@@ -434,7 +433,7 @@ std::string county_page(const MonthReport& rep, const SiteIndex& ix, std::size_t
       if (r.carried) actual += "（" + carried_text(r) + "）";
       std::string note =
           r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
-      b += "<tr><td><a href=\"" + task_href(*r.task, plan) + "\">" + esc(target_id(r)) +
+      b += "<tr><td><a href=\"" + task_href(plan, *r.task) + "\">" + esc(target_id(r)) +
            "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
            esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
            esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
@@ -574,27 +573,11 @@ std::size_t render_site(const MonthReport& rep, const History& h,
     i -= n_units;
     if (i < n_counties) return {county_href(static_cast<int>(i)), county_page(rep, ix, i)};
     i -= n_counties;
-    return {task_href(*rep.tasks[i].task, plan), task_page(rep, h, ix, rep.tasks[i])};
+    return {task_href(plan, *rep.tasks[i].task), task_page(rep, h, ix, rep.tasks[i])};
   };
   parallel_for(
       n, [&](std::size_t i) { each(i, make(i)); }, 64);
   return n;
-}
-
-std::vector<SitePage> render_site(const MonthReport& rep, const History& h,
-                                  const std::vector<Problem>& problems) {
-  std::vector<std::pair<std::size_t, SitePage>> made;
-  std::mutex m;
-  render_site(rep, h, problems, [&](std::size_t order, SitePage&& p) {
-    std::lock_guard<std::mutex> lock(m);
-    made.emplace_back(order, std::move(p));
-  });
-  std::sort(made.begin(), made.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<SitePage> pages;
-  pages.reserve(made.size());
-  for (auto& [order, p] : made) pages.push_back(std::move(p));
-  return pages;
 }
 
 }  // namespace minsheng

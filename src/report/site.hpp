@@ -28,8 +28,5 @@ inline constexpr const char* kSiteMarker = ".minsheng-site";
 using PageSink = std::function<void(std::size_t order, SitePage&& page)>;
 std::size_t render_site(const MonthReport& rep, const History& history,
                         const std::vector<Problem>& problems, const PageSink& each);
-// The same, every page held, in a fixed order (index.html first).
-std::vector<SitePage> render_site(const MonthReport& rep, const History& history,
-                                  const std::vector<Problem>& problems);
 
 }  // namespace minsheng

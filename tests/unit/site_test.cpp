@@ -1,6 +1,7 @@
 #include "report/site.hpp"
 
 #include <catch2/catch.hpp>
+#include <mutex>
 
 #include "assess/assessment.hpp"
 #include "io/plan_loader.hpp"
@@ -16,9 +17,9 @@ Plan plan_of(int n) {
       "  reporting: {to: 省发改委, due_day: 3}\nmeasures: [个]\nunits: [甲局, 乙局]\n"
       "categories:\n  - {id: 1, name: 类别一}\ntasks:\n";
   for (int i = 1; i <= n; ++i)
-    y += "  - id: " + std::to_string(i) + "\n    category: 1\n    lead: " +
-         (i % 2 ? "甲局" : "乙局") + "\n    text: 任务" + std::to_string(i) +
-         "。\n    targets:\n      - {name: 指标, value: 10, measure: 个}\n";
+    y += "  - id: " + std::to_string(i) +
+         "\n    category: 1\n    lead: " + (i % 2 ? "甲局" : "乙局") + "\n    text: 任务" +
+         std::to_string(i) + "。\n    targets:\n      - {name: 指标, value: 10, measure: 个}\n";
   return parse_plan(y, "big.yaml");
 }
 
@@ -27,11 +28,15 @@ std::map<std::string, std::string> site_of(const Plan& plan, bool all_behind = f
   snap.month = {2024, 6};
   if (all_behind)  // 0 of 10 in June: every target 严重滞后
     for (const auto& t : plan.tasks)
-      snap.values[{t.id, 1}] = {0.0, false, std::nullopt, snap.month, {"f.csv", 2}, "",
-                                SumOf::none, {}, {}};
+      snap.values[{t.id, 1}] = {0.0, false,       std::nullopt, snap.month, {"f.csv", 2},
+                                "",  SumOf::none, {},           {}};
   MonthReport rep = assess_month(plan, snap, {});
   std::map<std::string, std::string> pages;
-  for (auto& p : render_site(rep, History{}, {})) pages[p.path] = std::move(p.html);
+  std::mutex m;
+  render_site(rep, History{}, {}, [&](std::size_t, SitePage&& p) {
+    std::lock_guard<std::mutex> lock(m);
+    pages[p.path] = std::move(p.html);
+  });
   return pages;
 }
 
