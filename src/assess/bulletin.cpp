@@ -11,9 +11,10 @@ namespace minsheng {
 namespace {
 
 // Months of the period that have progress files, ascending.
-std::vector<YearMonth> months_with_files(const DataSet& data, const Period& p) {
+std::vector<YearMonth> months_with_files(const std::vector<YearMonth>& with_files,
+                                         const Period& p) {
   std::vector<YearMonth> out;
-  for (YearMonth m : data.months_with_files())
+  for (YearMonth m : with_files)
     if (p.contains(m)) out.push_back(m);
   return out;
 }
@@ -70,58 +71,21 @@ std::vector<TargetKey> keys(const std::vector<const TargetResult*>& rs) {
 
 }  // namespace
 
-Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period, bool allow_stale,
-                        std::optional<Date> as_of, bool keep_going) {
-  auto months = months_with_files(data, period);
-  // A period that runs past the deadline month is whole with that month's files: no file is
-  // owed after it (the H2 专报 is written from November, without December's).
-  YearMonth owed_end = std::min(period.last_month(), plan.deadline_month());
-  // The last month with files before the period: a period with none of its own, allowed stale,
-  // is told from it, and the refusal names it.
-  std::optional<YearMonth> earlier;
-  if (months.empty())
-    for (YearMonth m : data.months_with_files())
-      if (m < period.first_month()) earlier = m;
-  std::optional<YearMonth> before_period = allow_stale ? earlier : std::nullopt;
-  if ((months.empty() && !before_period) || (!allow_stale && months.back() < owed_end)) {
-    std::vector<std::string> absent;
-    for (YearMonth m = std::max(period.first_month(), plan.reporting_from); m <= owed_end;
-         m = m.plus(1))
-      if (!data.has_files(m)) absent.push_back(m.str());
-    std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
-                       period.last_month().str() + "）";
-    if (months.empty()) {
-      throw NoDataError(
-          what + "没有任何进度文件，无法生成通报" +
-          (plan.reporting_from > period.last_month()
-               ? "（计划自 " + plan.reporting_from.str() + " 起报送进度）"
-               : std::string()) +
-          (earlier ? "；确需按此前数据（截至 " + earlier->str() + "）生成时加 --allow-stale"
-                   : std::string()));
-    }
-    throw NoDataError(what + "的最后一个月尚无进度文件（缺 " + join(absent, "、") +
-                      "），不生成通报；确需按已有数据（截至 " + months.back().str() +
-                      "）生成时加 --allow-stale");
-  }
-  YearMonth month = before_period ? *before_period : months.back();
+// What both readings share: the months chosen, their reports (the bulletin's month first) and
+// the problems followed to it.
+static Bulletin bulletin_of(const Plan& plan, const DataSet& data, const BulletinMonths& months,
+                            std::vector<MonthReport>&& reports, std::vector<Problem>&& problems,
+                            Period period, std::optional<Date> as_of) {
+  YearMonth month = months.month;
   Bulletin b;
   b.period = period;
   b.number = period.issue_number(plan.reporting_from);
   if (as_of) b.issued = *as_of;
   b.month = month;
-  b.stale = month < owed_end;
-  if (before_period) {
-    // Nothing in the period to compare with the period before.
-  } else if (auto before = months_with_files(data, period.previous()); !before.empty()) {
-    b.previous_month = before.back();
-  } else if (months.front() < month) {
-    b.previous_month = months.front();
-    b.previous_in_period = true;
-  }
-  // Both months from one pass over the submissions.
-  std::vector<MonthReport> reports = assess_data(
-      plan, data, b.previous_month ? std::vector{month, *b.previous_month} : std::vector{month},
-      keep_going);
+  b.stale = months.stale;
+  b.previous_month = months.previous;
+  b.previous_in_period = months.previous_in_period;
+  b.list_limit = static_cast<std::size_t>(plan.settings.bulletin_list_limit);
   b.report = std::move(reports.front());
   std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {
@@ -153,7 +117,7 @@ Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period, bo
   auto ranked = ranked_counties(b.report);
   for (std::size_t i = ranked.size(); i-- > (ranked.size() > 3 ? ranked.size() - 3 : 0);)
     if (ranked[i]->rollup.lagging() > 0) b.lowest_counties.push_back(ranked[i]->rollup.name);
-  b.problems = track_problems(plan, data, month);
+  b.problems = std::move(problems);
   for (std::size_t i = 0; i < b.problems.size(); ++i) {
     const Problem& p = b.problems[i];
     b.problems_opened += period.contains(p.first_month);
@@ -164,6 +128,75 @@ Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period, bo
       b.long_open.push_back(i);
   }
   return b;
+}
+
+std::vector<YearMonth> BulletinMonths::report_months() const {
+  return previous ? std::vector{month, *previous} : std::vector{month};
+}
+
+BulletinMonths bulletin_months(const Plan& plan, Period period,
+                               const std::vector<YearMonth>& with_files, bool allow_stale) {
+  std::vector<YearMonth> months = months_with_files(with_files, period);
+  // A period that runs past the deadline month is whole with that month's files: no file is
+  // owed after it (the H2 专报 is written from November, without December's).
+  YearMonth owed_end = std::min(period.last_month(), plan.deadline_month());
+  // The last month with files before the period: a period with none of its own, allowed stale,
+  // is told from it, and the refusal names it.
+  std::optional<YearMonth> earlier;
+  if (months.empty())
+    for (YearMonth m : with_files)
+      if (m < period.first_month()) earlier = m;
+  std::optional<YearMonth> before_period = allow_stale ? earlier : std::nullopt;
+  if ((months.empty() && !before_period) || (!allow_stale && months.back() < owed_end)) {
+    std::vector<std::string> absent;
+    for (YearMonth m = std::max(period.first_month(), plan.reporting_from); m <= owed_end;
+         m = m.plus(1))
+      if (!std::binary_search(with_files.begin(), with_files.end(), m)) absent.push_back(m.str());
+    std::string what = period.code() + "（" + period.first_month().str() + " 至 " +
+                       period.last_month().str() + "）";
+    if (months.empty()) {
+      throw NoDataError(
+          what + "没有任何进度文件，无法生成通报" +
+          (plan.reporting_from > period.last_month()
+               ? "（计划自 " + plan.reporting_from.str() + " 起报送进度）"
+               : std::string()) +
+          (earlier ? "；确需按此前数据（截至 " + earlier->str() + "）生成时加 --allow-stale"
+                   : std::string()));
+    }
+    throw NoDataError(what + "的最后一个月尚无进度文件（缺 " + join(absent, "、") +
+                      "），不生成通报；确需按已有数据（截至 " + months.back().str() +
+                      "）生成时加 --allow-stale");
+  }
+  BulletinMonths out;
+  out.month = before_period ? *before_period : months.back();
+  out.stale = out.month < owed_end;
+  if (before_period) {
+    // Nothing in the period to compare with the period before.
+  } else if (auto before = months_with_files(with_files, period.previous()); !before.empty()) {
+    out.previous = before.back();
+  } else if (months.front() < out.month) {
+    out.previous = months.front();
+    out.previous_in_period = true;
+  }
+  return out;
+}
+
+Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period, bool allow_stale,
+                        std::optional<Date> as_of, bool keep_going) {
+  BulletinMonths months = bulletin_months(plan, period, data.months_with_files(), allow_stale);
+  return bulletin_of(plan, data, months,
+                     assess_data(plan, data, months.report_months(), keep_going),
+                     track_problems(plan, data, months.month), period, as_of);
+}
+
+Bulletin build_bulletin(const Plan& plan, MonthRows&& data, const BulletinMonths& months,
+                        std::vector<Problem> problems, Period period, std::optional<Date> as_of,
+                        bool keep_going) {
+  if (data.report_months != months.report_months())
+    throw std::logic_error("build_bulletin: data not read for the bulletin's months");
+  // The rows are used up; the files and their dates stay, for the units' reporting record.
+  std::vector<MonthReport> reports = assess_data(plan, std::move(data), keep_going);
+  return bulletin_of(plan, data, months, std::move(reports), std::move(problems), period, as_of);
 }
 
 }  // namespace minsheng

@@ -1,5 +1,6 @@
 // What a quarterly 通报 or half-year 专报 says, computed before any wording is chosen.
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,11 +57,30 @@ struct Bulletin {
   std::vector<std::size_t>
       long_open;  // open settings.long_open_months or more, still reported: 限期解决
   std::vector<std::size_t> silent;  // open but not mentioned lately (Problem::stale)
+
+  // How many of a list of `n` the document names: a province's bulletin names the first
+  // settings.bulletin_list_limit (the worst, where a list is ranked) and counts the rest.
+  std::size_t list_limit = 100;
+  std::size_t shown(std::size_t n) const { return std::min(n, list_limit); }
+};
+
+// The months a bulletin is told from, chosen from the months with progress files alone, so that
+// a reading can keep the rows of those months and no others.
+struct BulletinMonths {
+  YearMonth month;  // the period's last month with files (see Bulletin)
+  bool stale = false;
+  std::optional<YearMonth> previous;
+  bool previous_in_period = false;
+  std::vector<YearMonth> report_months() const;  // month, then previous when there is one
 };
 
 // Throws NoDataError when the period's last month has no progress files (unless `allow_stale`,
 // and then still when no month up to the period's end has any: a period with none is told from
-// the last month before it), DataError on invalid data.
+// the last month before it). `with_files`: the months with files, ascending.
+BulletinMonths bulletin_months(const Plan& plan, Period period,
+                               const std::vector<YearMonth>& with_files, bool allow_stale);
+
+// Throws as bulletin_months does, and DataError on invalid data.
 // With `as_of` (the day it is written), a month whose due day has not passed by then lists no
 // unit as 未报送; without it, every month of the period is taken as due. With `keep_going`,
 // invalid data makes its targets 数据有误 (listed in the report's problems) instead of a DataError,
@@ -68,5 +88,11 @@ struct Bulletin {
 Bulletin build_bulletin(const Plan& plan, const AllRows& data, Period period,
                         bool allow_stale = false, std::optional<Date> as_of = std::nullopt,
                         bool keep_going = false);
+// The same bulletin from data read for `months` alone (io::load_months with bulletin_months as
+// its choice), with the 问题清单 followed to months.month as the data were read (ProblemTracker):
+// a province's rows of other months are never held. `data` is used up.
+Bulletin build_bulletin(const Plan& plan, MonthRows&& data, const BulletinMonths& months,
+                        std::vector<Problem> problems, Period period,
+                        std::optional<Date> as_of = std::nullopt, bool keep_going = false);
 
 }  // namespace minsheng

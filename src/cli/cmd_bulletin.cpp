@@ -52,8 +52,19 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
     // An empty template (or a pipe no one wrote to) would publish an empty bulletin, exit 0.
     if (trim(*custom).empty()) throw DataError(o.template_file, 0, 0, "模板文件为空，未生成通报");
   }
-  AllRows data = load_data(plan, g.data, period.last_month(), received_log(g, plan));
-  Bulletin b = build_bulletin(plan, data, period, o.allow_stale, as_of, o.keep_going);
+  // Only the bulletin's months keep their rows; the 问题清单 is followed as every month is read.
+  std::optional<BulletinMonths> months;
+  ProblemTracker problems(plan);
+  MonthFold follow = [&](const auto& subs, YearMonth m) { problems.add_month(subs, m); };
+  MonthRows data = load_months(
+      plan, g.data,
+      [&](const std::vector<YearMonth>& listed) {
+        months = bulletin_months(plan, period, listed, o.allow_stale);
+        return months->report_months();
+      },
+      period.last_month(), received_log(g, plan), &follow);
+  Bulletin b = build_bulletin(plan, std::move(data), *months, problems.finish(), period, as_of,
+                              o.keep_going);
   if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");
   if (o.number > 0) b.number = o.number;
   for (const auto& d : b.report.problems.items())

@@ -30,12 +30,22 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
-  AllRows data = load_data(plan, g.data, month, received_log(g, plan));
+  // The month's rows are kept for its report; every month's are followed for the history and
+  // the 问题清单 as they are read, then let go: a province's year is not held.
+  HistoryBuilder builder(plan);
+  ProblemTracker tracker(plan);
+  MonthFold fold = [&](const auto& subs, YearMonth m) {
+    builder.add_month(subs, m);
+    tracker.add_month(subs, m);
+  };
+  MonthRows data = load_months(
+      plan, g.data, [month](const auto&) { return std::vector{month}; }, month,
+      received_log(g, plan), &fold);
   require_month_files(plan, data, month, o.allow_stale, g);
-  MonthReport rep = assess_data(plan, data, month, o.keep_going);
+  History history = builder.finish(data.submissions, month);
+  std::vector<Problem> problems = tracker.finish();
+  MonthReport rep = std::move(assess_data(plan, std::move(data), o.keep_going).front());
   rep.partial_as_of = partial;
-  History history = build_history(plan, data, month);
-  std::vector<Problem> problems = track_problems(plan, data, month);
   // Each page is written as it is made, on every core, and let go: a province's are not held.
   DirSwap swap(dir, kSiteMarker);
   std::size_t pages = render_site(rep, history, problems,

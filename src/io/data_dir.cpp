@@ -297,11 +297,20 @@ void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnost
   }
 }
 
-// Every reading is this one: with `rows_from`, the rows of earlier months are merged into
-// `carried` and dropped; with `fold`, every month's are handed to it and dropped.
-MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
-               std::optional<YearMonth> rows_from, std::optional<YearMonth> only,
-               const ReceivedLog* received, const MonthFold* fold = nullptr) {
+// What a reading keeps. Every month with files is handed to `fold` when there is one. With
+// `choose`, the months it picks from the listing are the report months: the rows of months before
+// the first are merged into `carried` and dropped, the rest kept. Without it, every row is kept,
+// or, with a fold, every row dropped once folded.
+struct Reading {
+  std::optional<YearMonth> upto, only;
+  MonthChoice choose;
+  const MonthFold* fold = nullptr;
+  const ReceivedLog* received = nullptr;
+};
+
+// Every reading is this one.
+MonthRows load(const Plan& plan, const fs::path& data, const Reading& r) {
+  const MonthFold* fold = r.fold;
   require_data_dir(data);
   MonthRows set;
   fs::path root = resolved_root(data);
@@ -312,8 +321,8 @@ MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> 
   load_breakdown(plan, data, root, set);
   std::vector<std::vector<Job>> months;
   for (YearMonth m : list_months(data, &set.diagnostics)) {
-    if (upto && m > *upto) break;
-    if (only && m != *only) continue;
+    if (r.upto && m > *r.upto) break;
+    if (r.only && m != *r.only) continue;
     set.months.push_back(m);
     std::vector<fs::path> files;
     std::vector<fs::directory_entry> unread;
@@ -350,9 +359,20 @@ MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> 
     auto& jobs = months.emplace_back();
     for (auto& f : files) jobs.push_back({m, std::move(f)});
   }
-  // The months before `rows_from` are merged into `carried` (with a fold, every month is handed
-  // to it) and their rows let go, each in the background while the next month's files are
-  // parsed: merging is serial, so it would otherwise leave a core idle.
+  // The report months are chosen from the listing, before any file is read, so that the rows
+  // of the months before them need never be held.
+  std::optional<YearMonth> rows_from;
+  if (r.choose) {
+    std::vector<YearMonth> listed;
+    for (const auto& jobs : months)
+      if (!jobs.empty()) listed.push_back(jobs.front().month);
+    set.report_months = r.choose(listed);
+    if (!set.report_months.empty())
+      rows_from = *std::min_element(set.report_months.begin(), set.report_months.end());
+  }
+  // The months before `rows_from` are merged into `carried` and their rows let go (as are every
+  // month's when only folded), each in the background while the next month's files are parsed:
+  // merging is serial, so it would otherwise leave a core idle.
   if (rows_from) set.carried.values.reserve(plan.target_count());
   std::size_t files = 0;
   for (const auto& jobs : months) files += jobs.size();
@@ -368,7 +388,7 @@ MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> 
     for (auto& p : parsed) {
       for (const auto& d : p.diags.items()) set.diagnostics.add(d);
       if (!p.sub) continue;
-      if (received) apply_received(*received, *p.sub);
+      if (r.received) apply_received(*r.received, *p.sub);
       set.submissions.push_back(std::move(*p.sub));
     }
     supersede_resent(set.submissions, first, set.diagnostics);
@@ -376,12 +396,12 @@ MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> 
     settle_doubtful(plan, set.submissions, first, set.diagnostics);
     if (jobs.empty()) continue;
     YearMonth m = jobs.front().month;
-    if (!fold && (!rows_from || m >= *rows_from)) continue;  // its rows are kept
-    auto merge = [&set, first, fold, m] {
-      if (fold)
-        (*fold)(set.submissions, m);
-      else
-        advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
+    bool keep = rows_from ? m >= *rows_from : !fold;
+    if (keep && !fold) continue;
+    auto merge = [&set, first, fold, m, keep, carry = rows_from.has_value()] {
+      if (fold) (*fold)(set.submissions, m);
+      if (keep) return;
+      if (carry) advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
       for (std::size_t i = first; i < set.submissions.size(); ++i) drop_rows(set.submissions[i]);
     };
     if (spread)
@@ -390,7 +410,7 @@ MonthRows load(const Plan& plan, const fs::path& data, std::optional<YearMonth> 
       merge();
   }
   folding.wait();
-  if (received) check_received(*received, set, set.diagnostics);
+  if (r.received) check_received(*r.received, set, set.diagnostics);
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;
 }
@@ -407,27 +427,35 @@ Kept files_of(MonthRows&& read) {
 
 AllRows load_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
                   const ReceivedLog* received) {
-  return files_of<AllRows>(load(plan, data, upto, std::nullopt, std::nullopt, received));
+  return files_of<AllRows>(load(
+      plan, data, {.upto = upto, .only = {}, .choose = {}, .fold = nullptr, .received = received}));
 }
 
 MonthRows load_months(const Plan& plan, const fs::path& data, std::vector<YearMonth> months,
                       std::optional<YearMonth> upto, const ReceivedLog* received) {
-  if (months.empty()) return files_of<MonthRows>(load(plan, data, upto, {}, {}, received));
-  MonthRows set =
-      load(plan, data, upto, *std::min_element(months.begin(), months.end()), {}, received);
-  set.report_months = std::move(months);
-  return set;
+  return load_months(
+      plan, data, [&](const std::vector<YearMonth>&) { return months; }, upto, received);
+}
+
+MonthRows load_months(const Plan& plan, const fs::path& data, const MonthChoice& choose,
+                      std::optional<YearMonth> upto, const ReceivedLog* received,
+                      const MonthFold* fold) {
+  return load(plan, data,
+              {.upto = upto, .only = {}, .choose = choose, .fold = fold, .received = received});
 }
 
 DataSet fold_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,
                   const MonthFold& fold, const ReceivedLog* received) {
-  return files_of<DataSet>(load(plan, data, upto, std::nullopt, std::nullopt, received, &fold));
+  return files_of<DataSet>(load(
+      plan, data, {.upto = upto, .only = {}, .choose = {}, .fold = &fold, .received = received}));
 }
 
 DataSet load_month_files(const Plan& plan, const fs::path& data, YearMonth m,
                          const ReceivedLog* received) {
-  // Its rows merged and let go like earlier months'.
-  return files_of<DataSet>(load(plan, data, m, m.plus(1), m, received));
+  // Who sent what needs no figure: the month's rows are let go as they are read.
+  MonthFold none = [](const std::vector<Submission>&, YearMonth) {};
+  return files_of<DataSet>(
+      load(plan, data, {.upto = m, .only = m, .choose = {}, .fold = &none, .received = received}));
 }
 
 }  // namespace minsheng

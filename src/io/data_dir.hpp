@@ -41,11 +41,20 @@ AllRows load_data(const Plan& plan, const std::filesystem::path& data,
 MonthRows load_months(const Plan& plan, const std::filesystem::path& data,
                       std::vector<YearMonth> months, std::optional<YearMonth> upto = std::nullopt,
                       const ReceivedLog* received = nullptr);
-// Reads as load_data does, handing each month's submissions to `fold` once read (in month
-// order, beside the reading of the next month), then letting their rows go: for what walks the
-// months once (history, check, problems). `fold` gets the data set's submissions, the month's
-// at the end.
+// Hands each month's submissions to a fold once read (in month order, beside the reading of the
+// next month): for what walks the months once (history, check, problems). It gets the data
+// set's submissions, the month's at the end.
 using MonthFold = std::function<void(const std::vector<Submission>& subs, YearMonth m)>;
+// Picks the report months once the folder is listed, before any file is read, from the months
+// whose submissions folder lists a progress file (ascending; a file not read counts): for a
+// document whose months depend on which months have files (the bulletin).
+using MonthChoice = std::function<std::vector<YearMonth>(const std::vector<YearMonth>& listed)>;
+// load_months for the months `choose` picks, every month also handed to `fold` when given.
+MonthRows load_months(const Plan& plan, const std::filesystem::path& data,
+                      const MonthChoice& choose, std::optional<YearMonth> upto,
+                      const ReceivedLog* received, const MonthFold* fold = nullptr);
+// Reads as load_data does, handing each month's submissions to `fold`, then letting their rows
+// go.
 DataSet fold_data(const Plan& plan, const std::filesystem::path& data,
                   std::optional<YearMonth> upto, const MonthFold& fold,
                   const ReceivedLog* received = nullptr);

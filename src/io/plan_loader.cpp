@@ -215,7 +215,8 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
       s,
       {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
        "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months",
-       "form_project_rows", "pace_window_months", "long_open_months", "project_not_started_pct"},
+       "form_project_rows", "pace_window_months", "long_open_months", "project_not_started_pct",
+       "bulletin_list_limit"},
       "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
@@ -243,6 +244,7 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   whole("form_project_rows", st.form_project_rows, 0, 50, "行数");
   whole("pace_window_months", st.pace_window_months, 1, 12, "月数");
   whole("long_open_months", st.long_open_months, 1, 24, "月数");
+  whole("bulletin_list_limit", st.bulletin_list_limit, 1, 100000, "条数");
   if (st.project_not_started_pct < 0 || st.project_not_started_pct > 100)
     error(s["project_not_started_pct"], "project_not_started_pct 应在 0 到 100 之间");
   if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)

@@ -96,6 +96,7 @@ struct Settings {
   int long_open_months = 3;      // an open problem this old is 限期解决 in the bulletin
   double project_not_started_pct = 50;  // a project still 未开工 past this much time is late
   int form_project_rows = 5;            // open rows the form gives a target reported by project
+  int bulletin_list_limit = 100;  // a bulletin's list names this many, the rest counted
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a

@@ -70,10 +70,23 @@ std::string reporting_text(const UnitStanding& u, const Plan& plan) {
   return join(words, "，");
 }
 
-mu::data target_list(const MonthReport& rep, const std::vector<TargetKey>& keys) {
+// The targets of `keys` the document names (Bulletin::shown).
+mu::data target_list(const Bulletin& b, const std::vector<TargetKey>& keys) {
   mu::data list{mu::data::type::list};
-  for (const auto& k : keys) list.push_back(target_item(rep, *rep.find(k)));
+  for (std::size_t i = 0; i < b.shown(keys.size()); ++i)
+    list.push_back(target_item(b.report, *b.report.find(keys[i])));
   return list;
+}
+
+// What a list of `n` leaves unnamed: `key` is {n: the rest} then, else false.
+void set_more(mu::data& d, const std::string& key, const Bulletin& b, std::size_t n) {
+  if (b.shown(n) == n) {
+    d.set(key, false);
+    return;
+  }
+  mu::data more;
+  more.set("n", std::to_string(n - b.shown(n)));
+  d.set(key, more);
 }
 
 // The document's head: title, addressee, period, dates, and the words its kind decides.
@@ -163,11 +176,13 @@ void set_overview(mu::data& d, const Bulletin& b) {
 void set_targets(mu::data& d, const Bulletin& b) {
   const MonthReport& rep = b.report;
   const Plan& plan = *b.report.plan;
-  d.set("completed", target_list(rep, b.completed));
+  d.set("completed", target_list(b, b.completed));
+  set_more(d, "completed_more", b, b.completed.size());
   d.set("has_completed", !b.completed.empty());
   d.set("completed_count", std::to_string(b.completed.size()));
 
-  d.set("lagging", target_list(rep, b.lagging));
+  d.set("lagging", target_list(b, b.lagging));
+  set_more(d, "lagging_more", b, b.lagging.size());
   d.set("has_lagging", !b.lagging.empty());
   d.set("lagging_count", std::to_string(b.lagging.size()));
   int serious = 0;
@@ -177,7 +192,8 @@ void set_targets(mu::data& d, const Bulletin& b) {
   // The units' own words on what lags: 存在问题 and 下步计划, as written.
   mu::data words{mu::data::type::list};
   bool any_words = false;
-  for (const auto& k : b.lagging) {
+  for (std::size_t i = 0; i < b.shown(b.lagging.size()); ++i) {  // those the table names
+    const TargetKey& k = b.lagging[i];
     UnitText said = unit_words(rep, *rep.find(k));  // the unit's general rows fill the gaps
     if (said.issues.empty() && said.next_steps.empty()) continue;
     mu::data w = target_item(rep, *rep.find(k));
@@ -193,31 +209,34 @@ void set_targets(mu::data& d, const Bulletin& b) {
   std::vector<const ProjectResult*> late_list;
   for (const auto& p : rep.projects)
     if (p.late) late_list.push_back(&p);
-  for (std::size_t i = 0; i < late_list.size(); ++i) {
+  std::size_t shown = b.shown(late_list.size());
+  for (std::size_t i = 0; i < shown; ++i) {
     mu::data p;
     p.set("id", late_list[i]->task->number_of(*late_list[i]->target));
     p.set("name", late_list[i]->name);
     p.set("lead", late_list[i]->target->lead);
     p.set("reason", late_reason(*late_list[i], plan.settings));
-    p.set("sep", i + 1 == late_list.size() ? "。" : "；");
+    p.set("sep", i + 1 == shown ? "。" : "；");
     late_projects.push_back(p);
   }
   d.set("late_projects", late_projects);
   d.set("has_late_projects", !late_list.empty());
   d.set("late_project_count", std::to_string(late_list.size()));
+  set_more(d, "late_projects_more", b, late_list.size());
 }
 
 // The 问题清单: opened and closed in the period, standing long, not mentioned lately, by unit.
+void set_issues_by_unit(mu::data& d, const Bulletin& b);
+
 void set_problems(mu::data& d, const Bulletin& b) {
-  const MonthReport& rep = b.report;
   const Plan& plan = *b.report.plan;
   // The 问题清单: opened and closed in the period, and what has stood three months or more.
   d.set("problems_opened", std::to_string(b.problems_opened));
   d.set("problems_closed", std::to_string(b.problems_closed));
   auto problem_list = [&](const std::vector<std::size_t>& which) {
     mu::data list{mu::data::type::list};
-    for (std::size_t i : which) {
-      const Problem& p = b.problems[i];
+    for (std::size_t n = 0; n < b.shown(which.size()); ++n) {
+      const Problem& p = b.problems[which[n]];
       mu::data x;
       x.set("id", p.id);
       x.set("unit", p.unit);
@@ -233,21 +252,35 @@ void set_problems(mu::data& d, const Bulletin& b) {
   };
   d.set("long_open", problem_list(b.long_open));
   d.set("has_long_open", !b.long_open.empty());
+  set_more(d, "long_open_more", b, b.long_open.size());
   // Not mentioned lately: whether it still stands is for the unit to say, not to be ordered.
   d.set("silent_problems", problem_list(b.silent));
   d.set("has_silent", !b.silent.empty());
   d.set("silent_count", std::to_string(b.silent.size()));
+  set_more(d, "silent_more", b, b.silent.size());
   d.set("silent_months", std::to_string(plan.settings.problem_stale_months));
-  // The 专报 gathers every standing 存在问题 by unit: open problems, then the units' own words.
+  set_issues_by_unit(d, b);
+}
+
+// The 专报 gathers every standing 存在问题 by unit: open problems, then the units' own words.
+void set_issues_by_unit(mu::data& d, const Bulletin& b) {
+  const MonthReport& rep = b.report;
+  const Plan& plan = *b.report.plan;
   mu::data by_unit{mu::data::type::list};
   bool any_unit_issues = false;
+  std::map<std::string_view, std::vector<const Problem*>> open_of;  // by unit, in list order
+  for (const auto& p : b.problems)
+    if (p.open()) open_of[p.unit].push_back(&p);
   for (const auto& unit : plan.lead_units()) {
     std::vector<std::string> issues;
-    for (const auto& p : b.problems)
-      if (p.open() && p.unit == unit)
-        issues.push_back(
-            problem_subject(plan, p) + "：" + p.text +
-            (p.stale(plan, b.month) ? "（" + problem_silence_text(p, b.month) + "）" : ""));
+    auto open = open_of.find(unit);
+    std::size_t n = open == open_of.end() ? 0 : open->second.size();
+    for (std::size_t i = 0; i < b.shown(n); ++i) {
+      const Problem& p = *open->second[i];
+      issues.push_back(
+          problem_subject(plan, p) + "：" + p.text +
+          (p.stale(plan, b.month) ? "（" + problem_silence_text(p, b.month) + "）" : ""));
+    }
     if (auto it = rep.unit_texts.find(unit);
         it != rep.unit_texts.end() && !it->second.issues.empty())
       issues.push_back(it->second.issues);
@@ -261,6 +294,7 @@ void set_problems(mu::data& d, const Bulletin& b) {
       list.push_back(t);
     }
     u.set("issues", list);
+    set_more(u, "more", b, n);
     by_unit.push_back(u);
     any_unit_issues = true;
   }
@@ -330,30 +364,30 @@ void set_changes(mu::data& d, const Bulletin& b) {
     mu::data groups{mu::data::type::list};
     for (ChangeKind k : {ChangeKind::worsened, ChangeKind::revised_down, ChangeKind::stalled,
                          ChangeKind::improved}) {
-      std::vector<mu::data> list;
-      for (const auto& row : b.changes->rows) {
-        if (row.kind != k) continue;
-        const TargetResult* t = rep.find(row.key);
-        if (!t) continue;
-        mu::data it = target_item(rep, *t);
-        auto st = [](const AssessedRow* r) {
-          return r && r->status ? std::string(status_label(*r->status)) : std::string("—");
-        };
-        it.set("from", st(row.old_row));
-        it.set("to", st(row.new_row));
-        auto pct = [](const AssessedRow* r) { return r ? pct_text(r->completion_pct) : "—"; };
-        it.set("completion_from", pct(row.old_row));
-        list.push_back(it);
-      }
-      if (list.empty()) continue;
+      std::vector<std::pair<const DiffRow*, const TargetResult*>> rows;
+      for (const auto& row : b.changes->rows)
+        if (const TargetResult* t = row.kind == k ? rep.find(row.key) : nullptr)
+          rows.emplace_back(&row, t);
+      if (rows.empty()) continue;
+      auto st = [](const AssessedRow* r) {
+        return r && r->status ? std::string(status_label(*r->status)) : std::string("—");
+      };
+      auto pct = [](const AssessedRow* r) { return r ? pct_text(r->completion_pct) : "—"; };
       mu::data items{mu::data::type::list};
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        list[i].set("sep", i + 1 == list.size() ? "。" : "；");
-        items.push_back(list[i]);
+      std::size_t shown = b.shown(rows.size());
+      for (std::size_t i = 0; i < shown; ++i) {
+        const auto& [row, t] = rows[i];
+        mu::data it = target_item(rep, *t);
+        it.set("from", st(row->old_row));
+        it.set("to", st(row->new_row));
+        it.set("completion_from", pct(row->old_row));
+        it.set("sep", i + 1 == shown ? "。" : "；");
+        items.push_back(it);
       }
       mu::data g;
       g.set("label", change_label(k));
       g.set("items", items);
+      set_more(g, "more", b, rows.size());
       groups.push_back(g);
     }
     d.set("change_groups", groups);
@@ -362,9 +396,9 @@ void set_changes(mu::data& d, const Bulletin& b) {
 
 // Targets to watch (预计逾期) and the settings the text names.
 void set_attention(mu::data& d, const Bulletin& b) {
-  const MonthReport& rep = b.report;
   const Plan& plan = *b.report.plan;
-  d.set("attention", target_list(rep, b.attention));
+  d.set("attention", target_list(b, b.attention));
+  set_more(d, "attention_more", b, b.attention.size());
   d.set("has_attention", !b.attention.empty());
   d.set("attention_count", std::to_string(b.attention.size()));
   d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
@@ -395,14 +429,17 @@ void set_counties(mu::data& d, const Bulletin& b) {
   mu::data county_lag{mu::data::type::list};
   bool any_county_lag = false;
   auto lagging = lagging_counties(rep);
+  std::size_t county_lag_count = 0;
   for (const auto& t : rep.targets) {
     auto lag = lagging.find(t.key());
     if (lag == lagging.end()) continue;
+    any_county_lag = true;
+    if (++county_lag_count > b.list_limit) continue;  // counted, not named
     mu::data it = target_item(rep, t);
     it.set("counties", lagging_county_names(rep, lag->second, false));
     county_lag.push_back(it);
-    any_county_lag = true;
   }
+  set_more(d, "county_lagging_more", b, county_lag_count);
   d.set("has_county_lagging", any_county_lag);
   d.set("county_lagging", county_lag);
   d.set("county_chart", ranked.empty() ? std::string() : county_chart_svg(rep));

@@ -275,3 +275,27 @@ TEST_CASE("an open problem is 限期解决 from its long_open_months-th month, c
   p.settings.long_open_months = 2;
   CHECK(long_open(build_bulletin(p, d, *Period::parse("2024Q2"))).size() == 2);
 }
+
+TEST_CASE("a bulletin names its lists up to bulletin_list_limit and counts the rest") {
+  // June (60% of the time): task 1 10 of 100 (gap 50), 4.1 600 of 3000 (20%, gap 40), 6
+  // (100 − 50) ÷ 200 = 25% (gap 35), 2 20% of about 50 = 40% (gap 20): four lag, task 1 worst.
+  AllRows d = data({{{2024, 6}, "市民政局.csv", "任务编号,累计完成\n1,10\n2,20%\n"},
+                    {{2024, 6}, "市住建局.csv", "任务编号,累计完成\n6,100\n"},
+                    {{2024, 6}, "市农业农村局.csv", "任务编号,累计完成\n4,600\n"}});
+  Plan p = plan();
+  std::string full = render_bulletin(build_bulletin(p, d, *Period::parse("2024Q2")), "md");
+  CHECK(full.find("另有") == std::string::npos);  // the default names a city's every target
+  p.settings.bulletin_list_limit = 1;
+  Bulletin b = build_bulletin(p, d, *Period::parse("2024Q2"));
+  REQUIRE(b.lagging.size() == 4);  // counted whole
+  CHECK(b.shown(b.lagging.size()) == 1);
+  std::string md = render_bulletin(b, "md");
+  CHECK(md.find("共4项指标落后于序时进度") != std::string::npos);
+  CHECK(md.find("| 1 | 综合体 |") != std::string::npos);  // the worst is named
+  CHECK(md.find("| 6 | 改造") == std::string::npos);       // the others are not
+  CHECK(md.find("| 2 | 覆盖率") == std::string::npos);
+  CHECK(md.find("\n\n另有3项未列出，详见2024年6月汇总表。\n") != std::string::npos);
+  std::string html = render_bulletin(b, "html");
+  CHECK(html.find("<p class=\"more\">另有3项未列出，详见2024年6月汇总表。</p>") !=
+        std::string::npos);
+}

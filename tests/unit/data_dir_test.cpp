@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "assess/bulletin.hpp"
 #include "assess/history.hpp"
 #include "assess/month.hpp"
 #include "assess/problems.hpp"
@@ -12,6 +13,7 @@
 #include "fixtures.hpp"
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
+#include "report/bulletin_render.hpp"
 #include "report/county_report.hpp"
 #include "report/summary_report.hpp"
 #include "temp_dir.hpp"
@@ -381,6 +383,72 @@ TEST_CASE("a report from rows merged as they were read is the report from every 
   auto folded = assess_data(p, load_months(p, demo, {a, b}, b), true);
   CHECK(summary_markdown(folded[0]) == summary_markdown(all[0]));
   CHECK(summary_markdown(folded[1]) == summary_markdown(all[1]));
+}
+
+TEST_CASE("a reading that picks its months from the listing keeps their rows alone and folds every month") {
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  std::string demo = std::string(MINSHENG_SOURCE_DIR) + "/demo/reports";
+  YearMonth april{2024, 4}, may{2024, 5}, june{2024, 6};
+  std::vector<YearMonth> listed, folded;
+  std::vector<std::size_t> rows_when_folded;
+  MonthFold fold = [&](const std::vector<Submission>& subs, YearMonth m) {
+    folded.push_back(m);
+    std::size_t rows = 0;
+    for (const auto& s : subs)
+      if (s.month == m) rows += s.entries.size();
+    rows_when_folded.push_back(rows);
+  };
+  MonthRows d = load_months(
+      p, demo,
+      [&](const std::vector<YearMonth>& months) {
+        listed = months;
+        return std::vector{june};
+      },
+      june, nullptr, &fold);
+  CHECK(listed == std::vector{april, may, june});  // before any file is read
+  CHECK(folded == std::vector{april, may, june});  // the kept month is folded too
+  for (std::size_t rows : rows_when_folded) CHECK(rows > 0);  // each month whole when folded
+  CHECK(d.report_months == std::vector{june});
+  CHECK(d.carried.month == may);
+  for (const auto& s : d.submissions) {
+    INFO(s.file);
+    CHECK(s.entries.empty() == (s.month < june));  // April and May let go, June kept
+  }
+}
+
+TEST_CASE("a bulletin from the rows of its months alone is the bulletin from every row") {
+  // The demo's quarters and halves, each built as `bulletin` builds it (the months chosen from
+  // the listing, the 问题清单 followed as the months are read) and from a data set of every row.
+  Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
+  std::string demo = std::string(MINSHENG_SOURCE_DIR) + "/demo/reports";
+  Date as_of{2025, 1, 10};
+  for (const char* code : {"2024Q2", "2024Q3", "2024Q4", "2024H1", "2024H2", "2025Q1"}) {
+    INFO(code);
+    Period period = *Period::parse(code);
+    bool stale = period.first_month() > YearMonth{2024, 12};  // allowed: told from December
+    Bulletin all = build_bulletin(p, load_data(p, demo, period.last_month()), period, stale,
+                                  as_of, true);
+    std::optional<BulletinMonths> months;
+    ProblemTracker tracker(p);
+    MonthFold follow = [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); };
+    MonthRows rows = load_months(
+        p, demo,
+        [&](const std::vector<YearMonth>& listed) {
+          months = bulletin_months(p, period, listed, stale);
+          return months->report_months();
+        },
+        period.last_month(), nullptr, &follow);
+    // The months before the first the bulletin reports were let go.
+    YearMonth first = std::min(months->month, months->previous.value_or(months->month));
+    CHECK((rows.carried_until > 0) == (first > YearMonth{2024, 4}));
+    Bulletin lean =
+        build_bulletin(p, std::move(rows), *months, tracker.finish(), period, as_of, true);
+    CHECK(lean.month == all.month);
+    CHECK(lean.stale == all.stale);
+    CHECK(lean.problems.size() == all.problems.size());
+    CHECK(render_bulletin(lean, "md") == render_bulletin(all, "md"));
+    CHECK(render_bulletin(lean, "html") == render_bulletin(all, "html"));
+  }
 }
 
 // What needs every row takes AllRows, and the assessment of a reading for some months takes
