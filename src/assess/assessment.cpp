@@ -66,11 +66,14 @@ std::vector<const TargetResult*> lagging_targets(const MonthReport& rep) {
   std::vector<const TargetResult*> out;
   for (const auto& t : rep.targets)
     if (is_lagging(t.status)) out.push_back(&t);
-  std::stable_sort(out.begin(), out.end(), [](const TargetResult* a, const TargetResult* b) {
-    if (a->status != b->status) return worse(a->status, b->status);
-    return a->gap_pp.value_or(0) > b->gap_pp.value_or(0);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TargetResult* a, const TargetResult* b) { return needs_more(*a, *b); });
   return out;
+}
+
+bool needs_more(const TargetResult& a, const TargetResult& b) {
+  if (a.status != b.status) return worse(a.status, b.status);
+  return a.gap_pp.value_or(0) > b.gap_pp.value_or(0);
 }
 
 std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep) {

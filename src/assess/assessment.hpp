@@ -103,7 +103,9 @@ struct MonthReport {
   std::vector<Status> category_statuses() const;
 };
 
-// Targets that lag (滞后, 严重滞后, 逾期), worst first, then by gap.
+// The order of targets by need: the worse status first, then the larger gap.
+bool needs_more(const TargetResult& a, const TargetResult& b);
+// Targets that lag (滞后, 严重滞后, 逾期), in that order (needs_more).
 std::vector<const TargetResult*> lagging_targets(const MonthReport& rep);
 // Targets not yet lagging that are 预计逾期: every report lists the same ones.
 std::vector<const TargetResult*> at_risk_targets(const MonthReport& rep);

@@ -40,8 +40,8 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
 // province's thousands), each task is a section of its first lead unit's page, which is where
 // a unit reads its own tasks and where a leader looks a unit up.
 constexpr std::size_t kTaskPagesUpTo = 1000;
-// The rows a list on the front page shows (the worst first): a province's thousands are on the
-// category and unit pages.
+// The rows a list on the front page or a category's page shows (those that need it most): a
+// province's thousands are on the unit pages.
 constexpr std::size_t kIndexRowsUpTo = 200;
 bool tasks_on_unit_pages(const Plan& plan) {
   return plan.tasks.size() > kTaskPagesUpTo;
@@ -300,8 +300,7 @@ std::string index_page(const MonthReport& rep, const History& h,
   std::size_t more = attention.size() > kIndexRowsUpTo ? attention.size() - kIndexRowsUpTo : 0;
   attention.resize(attention.size() - more);
   b += attention.empty() ? "<p>各指标均按序时推进。</p>\n" : targets_table(rep, h, attention);
-  if (more)
-    b += "<p>另有 " + std::to_string(more) + " 个指标需关注，见各分类、牵头单位页面。</p>\n";
+  if (more) b += "<p>另有 " + std::to_string(more) + " 个指标需关注，见各牵头单位页面。</p>\n";
   b += "<h2>报送情况</h2>\n";
   auto gaps = gap_lines(rep);
   if (gaps.empty())
@@ -539,6 +538,22 @@ std::string task_body(const MonthReport& rep, const History& h, const SiteIndex&
   return b;
 }
 
+// A category's targets; a province's thousands are cut to the rows a phone shows, those that
+// need it most, and every target is on its lead unit's page.
+std::string category_body(const MonthReport& rep, const History& h, const std::string& title,
+                          std::vector<const TargetResult*> rows) {
+  std::string b = "<h1>" + esc(title) + "</h1>\n";
+  if (rows.size() > kIndexRowsUpTo) {
+    b += "<p>本类共 " + std::to_string(rows.size()) + " 个指标，以下列出最需关注的 " +
+         std::to_string(kIndexRowsUpTo) + " 个，全部指标见各牵头单位页面。</p>\n";
+    std::stable_sort(rows.begin(), rows.end(), [](const TargetResult* a, const TargetResult* b) {
+      return needs_more(*a, *b);
+    });
+    rows.resize(kIndexRowsUpTo);
+  }
+  return b + targets_table(rep, h, rows);
+}
+
 std::string task_page(const MonthReport& rep, const History& h, const SiteIndex& ix,
                       const TaskResult& tr) {
   return page(rep, "任务" + std::to_string(tr.task->id), task_body(rep, h, ix, tr, "h1"));
@@ -565,8 +580,7 @@ std::size_t render_site(const MonthReport& rep, const History& h,
       for (const auto& r : rep.targets)
         if (r.task->category == id) rows.push_back(&r);
       std::string title = category_heading(plan, id);
-      return {category_href(id),
-              page(rep, title, "<h1>" + esc(title) + "</h1>\n" + targets_table(rep, h, rows))};
+      return {category_href(id), page(rep, title, category_body(rep, h, title, std::move(rows)))};
     }
     i -= plan.categories.size();
     if (i < n_units) return {unit_href(plan, units[i]), unit_page(rep, h, ix, units[i])};

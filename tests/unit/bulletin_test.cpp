@@ -292,7 +292,7 @@ TEST_CASE("a bulletin names its lists up to bulletin_list_limit and counts the r
   std::string md = render_bulletin(b, "md");
   CHECK(md.find("共4项指标落后于序时进度") != std::string::npos);
   CHECK(md.find("| 1 | 综合体 |") != std::string::npos);  // the worst is named
-  CHECK(md.find("| 6 | 改造") == std::string::npos);       // the others are not
+  CHECK(md.find("| 6 | 改造") == std::string::npos);      // the others are not
   CHECK(md.find("| 2 | 覆盖率") == std::string::npos);
   CHECK(md.find("\n\n另有3项未列出，详见2024年6月汇总表。\n") != std::string::npos);
   std::string html = render_bulletin(b, "html");

@@ -385,7 +385,9 @@ TEST_CASE("a report from rows merged as they were read is the report from every 
   CHECK(summary_markdown(folded[1]) == summary_markdown(all[1]));
 }
 
-TEST_CASE("a reading that picks its months from the listing keeps their rows alone and folds every month") {
+TEST_CASE(
+    "a reading that picks its months from the listing keeps their rows alone and folds every "
+    "month") {
   Plan p = load_plan(std::string(MINSHENG_SOURCE_DIR) + "/tasks.yaml");
   std::string demo = std::string(MINSHENG_SOURCE_DIR) + "/demo/reports";
   YearMonth april{2024, 4}, may{2024, 5}, june{2024, 6};
@@ -405,8 +407,8 @@ TEST_CASE("a reading that picks its months from the listing keeps their rows alo
         return std::vector{june};
       },
       june, nullptr, &fold);
-  CHECK(listed == std::vector{april, may, june});  // before any file is read
-  CHECK(folded == std::vector{april, may, june});  // the kept month is folded too
+  CHECK(listed == std::vector{april, may, june});             // before any file is read
+  CHECK(folded == std::vector{april, may, june});             // the kept month is folded too
   for (std::size_t rows : rows_when_folded) CHECK(rows > 0);  // each month whole when folded
   CHECK(d.report_months == std::vector{june});
   CHECK(d.carried.month == may);
@@ -426,8 +428,8 @@ TEST_CASE("a bulletin from the rows of its months alone is the bulletin from eve
     INFO(code);
     Period period = *Period::parse(code);
     bool stale = period.first_month() > YearMonth{2024, 12};  // allowed: told from December
-    Bulletin all = build_bulletin(p, load_data(p, demo, period.last_month()), period, stale,
-                                  as_of, true);
+    Bulletin all =
+        build_bulletin(p, load_data(p, demo, period.last_month()), period, stale, as_of, true);
     std::optional<BulletinMonths> months;
     ProblemTracker tracker(p);
     MonthFold follow = [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); };

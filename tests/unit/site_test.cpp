@@ -1,6 +1,7 @@
 #include "report/site.hpp"
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <mutex>
 
 #include "assess/assessment.hpp"
@@ -23,13 +24,15 @@ Plan plan_of(int n) {
   return parse_plan(y, "big.yaml");
 }
 
-std::map<std::string, std::string> site_of(const Plan& plan, bool all_behind = false) {
+// Each task's June figure (of 10) from `value`; none reported without it.
+std::map<std::string, std::string> site_of(const Plan& plan,
+                                           const std::function<double(int task)>& value = {}) {
   Snapshot snap;
   snap.month = {2024, 6};
-  if (all_behind)  // 0 of 10 in June: every target 严重滞后
+  if (value)
     for (const auto& t : plan.tasks)
-      snap.values[{t.id, 1}] = {0.0, false,       std::nullopt, snap.month, {"f.csv", 2},
-                                "",  SumOf::none, {},           {}};
+      snap.values[{t.id, 1}] = {value(t.id), false,       std::nullopt, snap.month, {"f.csv", 2},
+                                "",          SumOf::none, {},           {}};
   MonthReport rep = assess_month(plan, snap, {});
   std::map<std::string, std::string> pages;
   std::mutex m;
@@ -61,14 +64,37 @@ TEST_CASE("a plan of more than a thousand tasks has them on their units' pages, 
 }
 
 TEST_CASE("the front page lists the 200 worst targets and says how many more there are") {
-  auto city = site_of(plan_of(150), true);
+  auto behind = [](int) { return 0.0; };  // 0 of 10 in June: every target 严重滞后
+  auto city = site_of(plan_of(150), behind);
   CHECK(city["index.html"].find("个指标需关注") == std::string::npos);  // all 150 listed
-  auto province = site_of(plan_of(1001), true);
+  auto province = site_of(plan_of(1001), behind);
   const std::string& index = province["index.html"];
-  CHECK(index.find("另有 801 个指标需关注，见各分类、牵头单位页面。") != std::string::npos);
+  CHECK(index.find("另有 801 个指标需关注，见各牵头单位页面。") != std::string::npos);
   std::size_t rows = 0;
   for (std::size_t at = index.find("#task-"); at != std::string::npos;
        at = index.find("#task-", at + 1))
     ++rows;
   CHECK(rows == 200);
+}
+
+TEST_CASE("a category of more than 200 targets lists the 200 that need it most") {
+  // June is 50% of the year. 5 of 10 keeps pace; tasks 500 and 900 at 0 are 严重滞后 (gap 50),
+  // task 300 at 3 is 滞后 (gap 20): those three first, the worse status first and plan order
+  // among equals, then the first 197 that keep pace.
+  auto value = [](int task) { return task == 500 || task == 900 ? 0.0 : task == 300 ? 3.0 : 5.0; };
+  auto province = site_of(plan_of(1001), value);
+  const std::string& cat = province["category-1.html"];
+  CHECK(cat.find("本类共 1001 个指标，以下列出最需关注的 200 个，全部指标见各牵头单位页面。") !=
+        std::string::npos);
+  auto at = [&](int task) { return cat.find("#task-" + std::to_string(task) + "\""); };
+  REQUIRE(at(500) != std::string::npos);
+  CHECK(at(500) < at(900));
+  CHECK(at(900) < at(300));
+  CHECK(at(300) < at(1));
+  CHECK(at(197) != std::string::npos);
+  CHECK(at(198) == std::string::npos);
+  CHECK(province["unit-02.html"].find("id=\"task-198\"") != std::string::npos);  // still there
+  auto city = site_of(plan_of(200), value);  // 200 fit: every one, in plan order
+  CHECK(city["category-1.html"].find("本类共") == std::string::npos);
+  CHECK(city["category-1.html"].find("href=\"task-200.html\"") != std::string::npos);
 }
