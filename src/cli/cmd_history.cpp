@@ -36,6 +36,10 @@ static int run_history(const HistoryOptions& o, const GlobalOptions& g) {
   History h = builder.finish(data.submissions, month_or_latest(plan, data, o.to, "--to"));
   Style style = stdout_style(g);
   std::string fmt = output_format(o.format, "");
+  if (fmt == "csv" && !o.changes) {  // a province's rows, written a month at a time
+    emit_pieces([&](const auto& write) { history_csv(h, f, write); });
+    return 0;
+  }
   // --changes lists the status changes instead of the month-by-month rows; JSON has both.
   Renderers rows = o.changes ? Renderers{{"csv", [&] { return changes_csv(h, f); }},
                                          {"md", [&] { return changes_markdown(h, f); }},

@@ -59,6 +59,16 @@ void emit(const std::string& content, const std::string& path) {
     throw IoError("标准输出", "写出失败: " + io_reason(errno ? errno : EIO));
 }
 
+void emit_pieces(const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
+  errno = 0;
+  bool ok = true;
+  produce([&](std::string_view piece) {
+    ok = ok && std::fwrite(piece.data(), 1, piece.size(), stdout) == piece.size();
+  });
+  if (!ok || std::fflush(stdout) != 0 || std::ferror(stdout))
+    throw IoError("标准输出", "写出失败: " + io_reason(errno ? errno : EIO));
+}
+
 void print_err(const std::string& line) {
   std::fputs(line.c_str(), stderr);
   std::fputc('\n', stderr);

@@ -30,6 +30,9 @@ bool stdout_is_terminal();
 
 // Writes to `path` atomically, or to stdout when `path` is empty.
 void emit(const std::string& content, const std::string& path);
+// Standard output written piece by piece as `produce` hands the pieces over (a province's
+// history), with the same check to its close as emit.
+void emit_pieces(const std::function<void(const std::function<void(std::string_view)>&)>& produce);
 void print_err(const std::string& line);
 
 // minsheng.yaml in the current folder (plan:, data:, received:) fills in what neither the

@@ -65,25 +65,37 @@ std::string change_months(const TargetHistory& t) {
   return join(parts, "；");
 }
 
-std::string history_csv(const History& h, const HistoryFilter& f) {
+void history_csv(const History& h, const HistoryFilter& f,
+                 const std::function<void(std::string_view)>& write) {
   std::string out(kUtf8Bom);
   out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
                    "completion_pct", "time_pct", "gap_pp", "status", "corrected_from"});
-  // Month by month, each target; a province's are formatted on every core, joined in order.
+  write(out);
+  // Month by month, each target; a province's month is formatted on every core, joined in
+  // order, and handed on before the next month is formatted.
   std::vector<const TargetHistory*> kept = kept_targets(h, f);
-  parallel_append_grid(
-      out, h.months.size(), kept.size(),
-      [&](std::string& block, std::size_t month, std::size_t target) {
-        const TargetHistory& t = *kept[target];
-        const HistoryPoint& p = t.points[month];
-        CsvLineWriter line(block);
-        line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
-             << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)
-             << opt_pct(p.completion_pct) << format_pct(p.time_pct) << opt_pct(p.gap_pp)
-             << status_code(p.status) << opt_num(p.corrected_from);
-        line.end();
-      },
-      96);
+  for (std::size_t month = 0; month < h.months.size(); ++month) {
+    out.clear();
+    parallel_append(
+        out, kept.size(),
+        [&](std::string& block, std::size_t target) {
+          const TargetHistory& t = *kept[target];
+          const HistoryPoint& p = t.points[month];
+          CsvLineWriter line(block);
+          line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
+               << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)
+               << opt_pct(p.completion_pct) << format_pct(p.time_pct) << opt_pct(p.gap_pp)
+               << status_code(p.status) << opt_num(p.corrected_from);
+          line.end();
+        },
+        96);
+    write(out);
+  }
+}
+
+std::string history_csv(const History& h, const HistoryFilter& f) {
+  std::string out;
+  history_csv(h, f, [&](std::string_view s) { out += s; });
   return out;
 }
 

@@ -1,7 +1,9 @@
 // Renders a History: the long CSV analysts load, and per-target lines with a sparkline of
 // completion and the months its status changed.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "assess/history.hpp"
 #include "report/table.hpp"
@@ -16,6 +18,10 @@ struct HistoryFilter {
 };
 
 std::string history_csv(const History& h, const HistoryFilter& f);
+// The same CSV handed to `write` a month at a time: a province's is hundreds of MB, and is
+// written out as it is formatted rather than held whole.
+void history_csv(const History& h, const HistoryFilter& f,
+                 const std::function<void(std::string_view)>& write);
 std::string history_json(const History& h, const HistoryFilter& f);
 std::string history_table(const History& h, const HistoryFilter& f, const Style& style);
 std::string history_markdown(const History& h, const HistoryFilter& f);

@@ -103,20 +103,4 @@ void parallel_append(std::string& out, std::size_t n,
   append_pieces(out, blocks);
 }
 
-void parallel_append_grid(std::string& out, std::size_t rows, std::size_t cols,
-                          const std::function<void(std::string&, std::size_t, std::size_t)>& append,
-                          std::size_t cell_bytes) {
-  constexpr std::size_t kCols = 256;
-  std::size_t spans = (cols + kCols - 1) / kCols;
-  std::vector<std::string> pieces(rows * spans);  // a span of columns in one row, row by row
-  parallel_for(spans, [&](std::size_t s) {
-    std::size_t first = s * kCols, end = std::min(cols, first + kCols);
-    for (std::size_t r = 0; r < rows; ++r)
-      pieces[r * spans + s].reserve((end - first) * cell_bytes);
-    for (std::size_t c = first; c < end; ++c)
-      for (std::size_t r = 0; r < rows; ++r) append(pieces[r * spans + s], r, c);
-  });
-  append_pieces(out, pieces);
-}
-
 }  // namespace minsheng

@@ -25,14 +25,6 @@ void parallel_append(std::string& out, std::size_t n,
                      const std::function<void(std::string&, std::size_t)>& append,
                      std::size_t row_bytes = 0);
 
-// Appends to `out` what append(block, r, c) writes for each cell of a rows × cols grid, row by
-// row: as parallel_append, but made a block of columns at a time, every row of a column before
-// the next column. For data kept by column and printed by row (a target's months), which read
-// row by row would touch every column's memory once a row.
-void parallel_append_grid(std::string& out, std::size_t rows, std::size_t cols,
-                          const std::function<void(std::string&, std::size_t, std::size_t)>& append,
-                          std::size_t cell_bytes = 0);
-
 // Serial work run beside the caller's, on a thread of its own (in the caller, when set to one
 // thread): one piece at a time, as run() first waits for the piece before. wait() rethrows what
 // the piece threw; the destructor waits and drops it.

@@ -86,7 +86,8 @@ TEST_CASE("a usage error is found before --write writes anything") {
 TEST_CASE("a failed write to standard output is exit 4, not a silent truncated file") {
   Sandbox s;
   for (const char* c : {"summary --month 2024-06 --format csv", "check", "tasks --format csv",
-                        "missing --month 2024-06 --as-of 2024-07-10 --format csv"}) {
+                        "missing --month 2024-06 --as-of 2024-07-10 --format csv",
+                        "history --to 2024-12 --format csv"}) {  // written a month at a time
     INFO(c);
     Run r = run(std::string("--data demo/reports ") + c + " >/dev/full", s.dir());
     CHECK(r.rc == 4);

@@ -82,29 +82,6 @@ TEST_CASE("parallel_append keeps what is there and adds every item in index orde
   CHECK(untouched == "x");
 }
 
-TEST_CASE("parallel_append_grid writes row by row whatever order it computes the cells in") {
-  // 600 columns are three spans of 256 (the last one short), so a row is joined from pieces.
-  auto grid = [](unsigned threads, std::size_t rows, std::size_t cols) {
-    ThreadSetting setting(threads);
-    std::string out = "表|";
-    parallel_append_grid(
-        out, rows, cols,
-        [](std::string& block, std::size_t r, std::size_t c) {
-          block += std::to_string(r) + ":" + std::to_string(c) + ",";
-        },
-        8);
-    return out;
-  };
-  std::string expected = "表|";
-  for (int r = 0; r < 3; ++r)
-    for (int c = 0; c < 600; ++c) expected += std::to_string(r) + ":" + std::to_string(c) + ",";
-  CHECK(grid(1, 3, 600) == expected);
-  CHECK(grid(4, 3, 600) == expected);
-  CHECK(grid(2, 0, 600) == "表|");
-  CHECK(grid(2, 3, 0) == "表|");
-  CHECK(grid(2, 1, 1) == "表|0:0,");
-}
-
 TEST_CASE("Background runs one piece at a time beside the caller and hands back its exception") {
   for (unsigned threads : {1u, 2u}) {
     INFO(threads << " threads");
