@@ -26,20 +26,22 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
 
 namespace {
 
+static_assert(sizeof(HistoryPoint) <= 88, "a province's history holds millions of points");
+
 HistoryPoint point_of(const TargetResult& r, YearMonth m, double time_pct) {
-  return {m,
-          r.actual,
-          r.state,
-          r.value_month,
-          r.carried,
-          r.completion_pct,
-          r.gap_pp,
-          time_pct,
-          r.status,
-          r.reached_by_tolerance,
-          r.at_deadline,
-          r.source,
-          r.corrected_from};
+  return {.month = m,
+          .value_month = r.value_month,
+          .status = r.status,
+          .actual = r.actual,
+          .completion_pct = r.completion_pct,
+          .gap_pp = r.gap_pp,
+          .time_pct = time_pct,
+          .source = r.source,
+          .corrected_from = r.corrected_from,
+          .state = r.state,
+          .carried = r.carried,
+          .reached_by_tolerance = r.reached_by_tolerance,
+          .at_deadline = r.at_deadline};
 }
 
 }  // namespace

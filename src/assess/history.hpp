@@ -9,19 +9,21 @@
 
 namespace minsheng {
 
+// A target's month. A province's history holds a million: the figures are OptNum (8 bytes, not
+// 16) and the small fields share 8 bytes at the end, so a point takes 88 bytes rather than 128.
 struct HistoryPoint {
   YearMonth month;
-  std::optional<double> actual;
-  std::optional<MilestoneState> state;
   std::optional<YearMonth> value_month;
-  bool carried = false;
-  std::optional<double> completion_pct, gap_pp;
-  double time_pct = 0;
   Status status = Status::not_reported;
+  OptNum actual;
+  OptNum completion_pct, gap_pp;
+  double time_pct = 0;
+  SourceRef source;       // where the value came from
+  OptNum corrected_from;  // a later file set the value right: 已更正（原 X）
+  std::optional<MilestoneState> state;
+  bool carried = false;
   bool reached_by_tolerance = false;
-  bool at_deadline = false;              // the deadline month: overdue reads 未完成
-  SourceRef source;                      // where the value came from
-  std::optional<double> corrected_from;  // a later file set the value right: 已更正（原 X）
+  bool at_deadline = false;  // the deadline month: overdue reads 未完成
   bool corrected_here() const { return corrected_from && value_month == month; }  // not carried
 };
 

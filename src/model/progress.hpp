@@ -1,6 +1,7 @@
 // Monthly progress as units report it, and the merged snapshot of one month.
 #pragma once
 #include <compare>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,7 +18,7 @@ namespace minsheng {
 
 struct Plan;
 
-enum class MilestoneState { not_started, in_progress, completed };
+enum class MilestoneState : std::uint8_t { not_started, in_progress, completed };
 const char* milestone_label(MilestoneState s);  // 未启动 / 推进中 / 已完成
 std::optional<MilestoneState> parse_milestone_state(std::string_view word);
 

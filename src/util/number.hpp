@@ -1,5 +1,7 @@
 // Numbers as people type them into progress forms, and as reports print them.
 #pragma once
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,31 @@ inline constexpr double kMaxValue = 1e12;
 // Comparisons of computed figures must not flip on the last bit: 10.000000000000002 points
 // behind is 10 points behind. The one tolerance of every such comparison.
 inline constexpr double kEps = 1e-9;
+
+// An optional figure in 8 bytes, NaN for none (std::optional<double> takes 16): a province's
+// history holds millions of them. Converts to and from std::optional<double>; no figure is NaN
+// (parse_number never gives one).
+class OptNum {
+ public:
+  OptNum() = default;
+  OptNum(std::nullopt_t) {}                                       // NOLINT
+  OptNum(double v) : v_(v) {}                                     // NOLINT
+  OptNum(const std::optional<double>& v) : v_(v ? *v : kNone) {}  // NOLINT
+  operator std::optional<double>() const {                        // NOLINT
+    return has_value() ? std::optional<double>(v_) : std::nullopt;
+  }
+  bool has_value() const { return !std::isnan(v_); }
+  explicit operator bool() const { return has_value(); }
+  double operator*() const { return v_; }
+  double value_or(double d) const { return has_value() ? v_ : d; }
+  bool operator==(const OptNum& o) const {
+    return has_value() == o.has_value() && (!has_value() || v_ == o.v_);
+  }
+
+ private:
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  double v_ = kNone;
+};
 
 // Accepts 1680, 1,680, 1680个 (when `measure` is 个), 3.5万, 95%, 95.2％, full-width digits
 // and surrounding spaces. Rejects negatives, bad digit grouping and any other text.
