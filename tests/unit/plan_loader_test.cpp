@@ -246,6 +246,15 @@ TEST_CASE("every plan setting is checked, each at its place") {
         "p.yaml:7:30: 错误: long_open_months 应为 1 到 24 的整数（月数）");
   CHECK(one("measures:", "settings: {project_not_started_pct: 101}\nmeasures:") ==
         "p.yaml:7:37: 错误: project_not_started_pct 应在 0 到 100 之间");
+  CHECK(one("measures:", "settings: {bulletin_list_limit: 0}\nmeasures:") ==
+        "p.yaml:7:33: 错误: bulletin_list_limit 应为 1 到 100000 的整数（条数）");
+}
+
+TEST_CASE("a bulletin's list limit is the plan's setting, 100 without one") {
+  CHECK(test::plan().settings.bulletin_list_limit == 100);
+  std::string y = test::kPlanYaml;
+  y.replace(y.find("measures:"), 0, "settings: {bulletin_list_limit: 20}\n");
+  CHECK(parse_plan(y, "p.yaml").settings.bulletin_list_limit == 20);
 }
 
 TEST_CASE("a target's position counts the plan's targets in order, indexed or not") {
