@@ -21,26 +21,28 @@ sizes=("$@")
 runs=${RUNS:-3}
 echo "data in $work; $(nproc) cores; median of $runs interleaved runs"
 
-# Each command as printed, and its arguments.
-declare -A args_of=(
-  ["summary --month 2024-12 (csv)"]="summary --month 2024-12 --format csv"
-  ["summary --month 2024-12 (md)"]="summary --month 2024-12 --format md"
-  ["summary --by county (csv)"]="summary --month 2024-12 --by county --format csv"
-  ["diff 2024-11 2024-12 (csv)"]="diff 2024-11 2024-12 --format csv"
-  ["missing --month 2024-12"]="missing --month 2024-12 --as-of 2025-01-02"
-  ["check"]="check"
-  ["history --to 2024-12 (csv)"]="history --to 2024-12 --format csv"
-  ["projects --month 2024-12 (csv)"]="projects --month 2024-12 --format csv"
-  ["problems (csv)"]="problems --format csv"
-  ["bulletin 2024Q4 (md)"]="bulletin --quarter 2024Q4 --format md --as-of 2025-01-10"
-  ["bulletin 2024Q4 (html)"]="bulletin --quarter 2024Q4 --format html --as-of 2025-01-10"
-  ["final (md)"]="final --as-of 2025-01-10 --format md"
-  ["site --month 2024-12"]="site --month 2024-12 -o SITE"
+# Each command as printed, then its arguments, in the order they run.
+commands=(
+  "summary --month 2024-12 (csv)|summary --month 2024-12 --format csv"
+  "summary --month 2024-12 (md)|summary --month 2024-12 --format md"
+  "summary --by county (csv)|summary --month 2024-12 --by county --format csv"
+  "diff 2024-11 2024-12 (csv)|diff 2024-11 2024-12 --format csv"
+  "missing --month 2024-12|missing --month 2024-12 --as-of 2025-01-02"
+  "check|check"
+  "history --to 2024-12 (csv)|history --to 2024-12 --format csv"
+  "projects --month 2024-12 (csv)|projects --month 2024-12 --format csv"
+  "problems (csv)|problems --format csv"
+  "bulletin 2024Q4 (md)|bulletin --quarter 2024Q4 --format md --as-of 2025-01-10"
+  "bulletin 2024Q4 (html)|bulletin --quarter 2024Q4 --format html --as-of 2025-01-10"
+  "final (md)|final --as-of 2025-01-10 --format md"
+  "site --month 2024-12|site --month 2024-12 -o SITE"
 )
-labels=("summary --month 2024-12 (csv)" "summary --month 2024-12 (md)" "summary --by county (csv)"
-        "diff 2024-11 2024-12 (csv)" "missing --month 2024-12" "check" "history --to 2024-12 (csv)"
-        "projects --month 2024-12 (csv)" "problems (csv)" "bulletin 2024Q4 (md)"
-        "bulletin 2024Q4 (html)" "final (md)" "site --month 2024-12")  # in this order
+declare -A args_of
+labels=()
+for c in "${commands[@]}"; do
+  labels+=("${c%%|*}")
+  args_of[${c%%|*}]=${c#*|}
+done
 # Only these: LABELS="site --month 2024-12|summary --month 2024-12 (csv)"
 if [[ -n ${LABELS:-} ]]; then IFS='|' read -ra labels <<<"$LABELS"; fi
 

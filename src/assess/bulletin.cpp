@@ -85,7 +85,6 @@ static Bulletin bulletin_of(const Plan& plan, const DataSet& data, const Bulleti
   b.stale = months.stale;
   b.previous_month = months.previous;
   b.previous_in_period = months.previous_in_period;
-  b.list_limit = static_cast<std::size_t>(plan.settings.bulletin_list_limit);
   b.report = std::move(reports.front());
   std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {

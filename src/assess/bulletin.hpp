@@ -60,8 +60,9 @@ struct Bulletin {
 
   // How many of a list of `n` the document names: a province's bulletin names the first
   // settings.bulletin_list_limit (the worst, where a list is ranked) and counts the rest.
-  std::size_t list_limit = 100;
-  std::size_t shown(std::size_t n) const { return std::min(n, list_limit); }
+  std::size_t shown(std::size_t n) const {
+    return std::min(n, static_cast<std::size_t>(report.plan->settings.bulletin_list_limit));
+  }
 };
 
 // The months a bulletin is told from, chosen from the months with progress files alone, so that

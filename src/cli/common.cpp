@@ -52,14 +52,11 @@ void emit(const std::string& content, const std::string& path) {
     write_file_atomic(path, content);
     return;
   }
-  // A full disk or a closed pipe under a scheduled job must not pass for a published file.
-  errno = 0;
-  if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() ||
-      std::fflush(stdout) != 0 || std::ferror(stdout))
-    throw IoError("标准输出", "写出失败: " + io_reason(errno ? errno : EIO));
+  emit_pieces([&](const auto& write) { write(content); });
 }
 
 void emit_pieces(const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
+  // A full disk or a closed pipe under a scheduled job must not pass for a published file.
   errno = 0;
   bool ok = true;
   produce([&](std::string_view piece) {

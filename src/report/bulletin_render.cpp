@@ -426,21 +426,19 @@ void set_counties(mu::data& d, const Bulletin& b) {
   d.set("counties", counties);
   d.set("lowest_counties", join(b.lowest_counties, "、"));
   d.set("has_lowest_counties", !b.lowest_counties.empty());
-  mu::data county_lag{mu::data::type::list};
-  bool any_county_lag = false;
   auto lagging = lagging_counties(rep);
-  std::size_t county_lag_count = 0;
-  for (const auto& t : rep.targets) {
-    auto lag = lagging.find(t.key());
-    if (lag == lagging.end()) continue;
-    any_county_lag = true;
-    if (++county_lag_count > b.list_limit) continue;  // counted, not named
-    mu::data it = target_item(rep, t);
-    it.set("counties", lagging_county_names(rep, lag->second, false));
+  std::vector<std::pair<const TargetResult*, const std::vector<const TargetResult*>*>> lag_rows;
+  for (const auto& t : rep.targets)
+    if (auto lag = lagging.find(t.key()); lag != lagging.end())
+      lag_rows.emplace_back(&t, &lag->second);
+  mu::data county_lag{mu::data::type::list};
+  for (std::size_t i = 0; i < b.shown(lag_rows.size()); ++i) {
+    mu::data it = target_item(rep, *lag_rows[i].first);
+    it.set("counties", lagging_county_names(rep, *lag_rows[i].second, false));
     county_lag.push_back(it);
   }
-  set_more(d, "county_lagging_more", b, county_lag_count);
-  d.set("has_county_lagging", any_county_lag);
+  set_more(d, "county_lagging_more", b, lag_rows.size());
+  d.set("has_county_lagging", !lag_rows.empty());
   d.set("county_lagging", county_lag);
   d.set("county_chart", ranked.empty() ? std::string() : county_chart_svg(rep));
 

@@ -43,6 +43,12 @@ constexpr std::size_t kTaskPagesUpTo = 1000;
 // The rows a list on the front page or a category's page shows (those that need it most): a
 // province's thousands are on the unit pages.
 constexpr std::size_t kIndexRowsUpTo = 200;
+// Keeps the first kIndexRowsUpTo of `rows`, in their order; returns how many it cut.
+std::size_t cut_to_shown(std::vector<const TargetResult*>& rows) {
+  std::size_t more = rows.size() > kIndexRowsUpTo ? rows.size() - kIndexRowsUpTo : 0;
+  rows.resize(rows.size() - more);
+  return more;
+}
 bool tasks_on_unit_pages(const Plan& plan) {
   return plan.tasks.size() > kTaskPagesUpTo;
 }
@@ -296,9 +302,8 @@ std::string index_page(const MonthReport& rep, const History& h,
   std::vector<const TargetResult*> attention = lagging_targets(rep);
   for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);
   b += "<h2>需关注的指标</h2>\n";
-  // The worst first, as many as a phone shows; the rest are on their categories' pages.
-  std::size_t more = attention.size() > kIndexRowsUpTo ? attention.size() - kIndexRowsUpTo : 0;
-  attention.resize(attention.size() - more);
+  // The worst first, as many as a phone shows; the rest are on their units' pages.
+  std::size_t more = cut_to_shown(attention);
   b += attention.empty() ? "<p>各指标均按序时推进。</p>\n" : targets_table(rep, h, attention);
   if (more) b += "<p>另有 " + std::to_string(more) + " 个指标需关注，见各牵头单位页面。</p>\n";
   b += "<h2>报送情况</h2>\n";
@@ -549,7 +554,7 @@ std::string category_body(const MonthReport& rep, const History& h, const std::s
     std::stable_sort(rows.begin(), rows.end(), [](const TargetResult* a, const TargetResult* b) {
       return needs_more(*a, *b);
     });
-    rows.resize(kIndexRowsUpTo);
+    cut_to_shown(rows);
   }
   return b + targets_table(rep, h, rows);
 }
