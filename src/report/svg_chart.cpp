@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "assess/rollup.hpp"
 #include "report/labels.hpp"
 #include "util/number.hpp"
 
@@ -120,6 +121,144 @@ std::string county_chart_svg(const MonthReport& rep) {
   std::vector<std::pair<std::string, const Rollup*>> rows;
   for (const CountyStanding* c : ranked_counties(rep)) rows.push_back({c->rollup.name, &c->rollup});
   return rollup_chart_svg(rep, "county-chart", "各县市区平均完成率与序时进度", rows);
+}
+
+std::string sparkline_svg(const TargetHistory* th) {
+  if (!th || th->points.empty()) return "";
+  constexpr int kW = 90, kH = 24;
+  std::size_t n = th->points.size();
+  auto x = [&](std::size_t i) {
+    return n == 1 ? kW / 2.0 : 4 + (kW - 8) * static_cast<double>(i) / (n - 1);
+  };
+  auto y = [&](double pct) { return kH - 3 - (kH - 6) * std::clamp(pct, 0.0, 100.0) / 100; };
+  std::string pts, marks;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = th->points[i];
+    if (!p.completion_pct) continue;
+    std::string xy = format_fixed(x(i), 1) + "," + format_fixed(y(*p.completion_pct), 1);
+    pts += (pts.empty() ? "" : " ") + xy;
+    marks += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\" stroke=\"#0b5394\"/>",
+                         format_fixed(x(i), 1), format_fixed(y(*p.completion_pct), 1),
+                         p.carried ? "#fff" : "#0b5394");
+  }
+  if (pts.empty()) return "";
+  return fmt::format(
+      "<svg class=\"spark\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"逐月完成率\"><polyline points=\"{2}\" fill=\"none\" stroke=\"#0b5394\" "
+      "stroke-width=\"1.5\"/>{3}</svg>",
+      kW, kH, pts, marks);
+}
+
+std::string trend_svg(const History& h) {
+  // 400 units wide with 13-unit text: above 11 px on a phone (see svg_chart.cpp); the right
+  // margin keeps the last month's 「61.0%」 inside the chart.
+  constexpr int kW = 400, kH = 220, kL = 40, kR = 28, kT = 24, kB = 30;
+  std::size_t n = h.months.size();
+  if (n == 0) return "";
+  auto x = [&](std::size_t i) {
+    return n == 1 ? (kL + kW - kR) / 2.0 : kL + (kW - kL - kR) * static_cast<double>(i) / (n - 1);
+  };
+  auto y = [&](double pct) {
+    return kT + (kH - kT - kB) * (1 - std::clamp(pct, 0.0, 100.0) / 100);
+  };
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" id=\"trend-chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>逐月平均完成率与序时进度</title>",
+      kW, kH);
+  for (int g = 0; g <= 100; g += 25)
+    svg += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#eceff1\"/>"
+        "<text x=\"{3}\" y=\"{4}\" font-size=\"13\" text-anchor=\"end\">{5}%</text>",
+        kL, format_fixed(y(g), 1), kW - kR, kL - 4, format_fixed(y(g) + 4, 1), g);
+  std::string mean_pts, time_pts, labels;
+  for (std::size_t i = 0; i < n; ++i) {
+    CompletionMean month_mean;
+    double time = 0;
+    for (const auto& t : h.targets) {
+      const HistoryPoint& p = t.points[i];
+      time = p.time_pct;
+      month_mean.add(p.completion_pct);
+    }
+    std::string xs = format_fixed(x(i), 1);
+    time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);
+    labels +=
+        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}月</text>",
+                    xs, kH - 10, h.months[i].month);
+    std::optional<double> month_avg = month_mean.value();
+    if (!month_avg) continue;
+    double mean = *month_avg;
+    std::string ys = format_fixed(y(mean), 1);
+    mean_pts += (mean_pts.empty() ? "" : " ") + xs + "," + ys;
+    labels += fmt::format(
+        "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"#0b5394\"/>"
+        "<text x=\"{0}\" y=\"{2}\" font-size=\"13\" text-anchor=\"middle\" "
+        "fill=\"#0b5394\">{3}</text>",
+        xs, ys, format_fixed(y(mean) - 8, 1), pct_text(mean));
+  }
+  svg += "<polyline points=\"" + time_pts +
+         "\" fill=\"none\" stroke=\"#d32f2f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
+  if (!mean_pts.empty())
+    svg += "<polyline points=\"" + mean_pts +
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>";
+  svg += labels;
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"14\" font-size=\"13\">实线：平均完成率　虚线：序时进度</text>", kL);
+  return svg + "</svg>";
+}
+
+std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetResult& r) {
+  if (!r.target_value || r.measure.empty() || th.target->kind != TargetKind::numeric) return "";
+  constexpr int kW = 400, kH = 220, kL = 16, kR = 24, kT = 24, kB = 30;
+  int total = months_between(plan.start, plan.deadline_month()) + 1;
+  double top = *r.target_value;
+  for (const auto& p : th.points)
+    if (p.actual) top = std::max(top, *p.actual);
+  top = top > 0 ? top * 1.1 : 1;
+  double base = std::min(r.baseline, 0.0);
+  auto x = [&](int months_done) {
+    return kL + (kW - kL - kR) * static_cast<double>(months_done) / total;
+  };
+  auto y = [&](double v) { return kT + (kH - kT - kB) * (1 - (v - base) / (top - base)); };
+  std::string svg = fmt::format(
+      "<svg class=\"chart target-chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>{}：累计完成与均衡进度</title>",
+      kW, kH, svg_escape(th.task->label_of(*th.target)));
+  svg += fmt::format(
+      "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{3}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
+      "stroke-dasharray=\"6 4\"/>",
+      format_fixed(x(0), 1), format_fixed(y(r.baseline), 1), format_fixed(x(total), 1),
+      format_fixed(y(*r.target_value), 1));
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\" fill=\"#d32f2f\">目标 "
+      "{}</text>",
+      format_fixed(x(total), 1), format_fixed(y(*r.target_value) - 6, 1),
+      svg_escape(with_measure(r.target_value, r.measure)));
+  for (int i = 0; i <= total; i += std::max(1, total / 6)) {
+    YearMonth m = plan.start.plus(i - 1);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}</text>",
+                       format_fixed(x(i), 1), kH - 10,
+                       i == 0 ? std::string("起点") : std::to_string(m.month) + "月底");
+  }
+  std::string pts, marks;
+  for (const auto& p : th.points) {
+    if (!p.actual) continue;
+    int done = months_between(plan.start, p.month) + 1;
+    std::string xs = format_fixed(x(done), 1), ys = format_fixed(y(*p.actual), 1);
+    pts += (pts.empty() ? "" : " ") + xs + "," + ys;
+    marks += fmt::format(
+        "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"{2}\" stroke=\"#0b5394\"/>"
+        "<text x=\"{0}\" y=\"{3}\" font-size=\"13\" text-anchor=\"middle\">{4}</text>",
+        xs, ys, p.carried ? "#fff" : "#0b5394", format_fixed(y(*p.actual) - 8, 1),
+        svg_escape(format_human(*p.actual)));
+  }
+  if (!pts.empty())
+    svg += "<polyline points=\"" + pts +
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" + marks;
+  svg += fmt::format(
+      "<text x=\"{}\" y=\"14\" "
+      "font-size=\"13\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
+      kL);
+  return svg + "</svg>";
 }
 
 }  // namespace minsheng

@@ -1,8 +1,9 @@
-// Inline SVG charts for the HTML bulletin: no scripts, fonts or images from outside.
+// Inline SVG charts for the HTML bulletin and the site: no scripts, fonts or images from outside.
 #pragma once
 #include <string>
 
 #include "assess/assessment.hpp"
+#include "assess/history.hpp"
 
 namespace minsheng {
 
@@ -14,5 +15,12 @@ std::string status_chart_svg(const MonthReport& rep);
 std::string category_chart_svg(const MonthReport& rep);
 // Average completion per 县市区, in rank order, against the 序时进度 line.
 std::string county_chart_svg(const MonthReport& rep);
+// A target's completion month by month, small enough for a table cell ("" without values).
+std::string sparkline_svg(const TargetHistory* th);
+// The mean completion of every target month by month against 序时进度.
+std::string trend_svg(const History& h);
+// One target's cumulative value month by month against the straight line from its baseline at
+// the plan's start to its figure at the deadline ("" for a target without a figure).
+std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetResult& r);
 
 }  // namespace minsheng
