@@ -150,6 +150,7 @@ struct Observed {
   SourceRef target_value_source;
   const Observation* obs = nullptr;
   const std::vector<MonthValue>* series = nullptr;
+  SchedulePtr schedule;
   bool invalid = false;
 };
 
@@ -161,10 +162,11 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
   r.target = &target;
   r.measure = target.measure;
   r.baseline = target.baseline;
-  TimeProgress time = time_progress(plan, month);
+  r.schedule = in.schedule;
+  r.time_pct = time_pct(plan, r.schedule.get(), month);
   bool deadline_passed = deadline_reached(plan, month);
   r.at_deadline = month == plan.deadline_month();
-  int months_left = time.months_left();
+  int months_left = time_progress(plan, month).months_left();
   r.target_value = in.target_value;
   r.target_value_source = in.target_value_source;
 
@@ -197,7 +199,7 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
     return r;
   }
   if (!r.actual) {  // milestone by state word
-    r.status = milestone_status(*r.state, time.pct, deadline_passed, s);
+    r.status = milestone_status(*r.state, r.time_pct, deadline_passed, s);
     if (r.status == Status::done) {
       r.done_month = in.obs->completed_since ? in.obs->completed_since : r.value_month;
       r.status = done_status(plan, r.done_month);
@@ -207,7 +209,7 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
 
   double target_value = *r.target_value, actual = *r.actual;
   r.completion_pct = (actual - r.baseline) / (target_value - r.baseline) * 100;
-  r.gap_pp = time.pct - *r.completion_pct;
+  r.gap_pp = r.time_pct - *r.completion_pct;
   r.remaining = std::max(0.0, target_value - actual);
   bool milestone_done =
       target.kind == TargetKind::milestone && r.state == MilestoneState::completed;
@@ -230,8 +232,8 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
   } else {
     if (months_left > 0) r.needed_per_month = *r.remaining / months_left;
     static const std::vector<MonthValue> kNone;
-    Projection p =
-        projection(plan, target, target_value, actual, in.series ? *in.series : kNone, month);
+    Projection p = projection(plan, target, r.schedule.get(), target_value, actual,
+                              in.series ? *in.series : kNone, month);
     r.recent_pace = p.pace;
     r.pace_from = p.from;
     r.projected_month = p.month;
@@ -265,6 +267,7 @@ TargetResult assess_target(const Plan& plan, const Task& task, const Target& tar
     }
   in.obs = find_in(snap.values, key);
   in.series = in.obs ? &in.obs->series : nullptr;
+  in.schedule = target.schedule;
   in.invalid = snap.invalid.count(key) > 0;
   TargetResult r = assess_observed(plan, task, target, in, snap.month);
   if (r.actual && r.value_month)
@@ -296,16 +299,17 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
       in.target_value_source = a->source;
       in.obs = find_in(snap.county_values, ck);
       in.series = in.obs ? &in.obs->series : nullptr;
+      in.schedule = a->schedule ? a->schedule : target.schedule;
       in.invalid = snap.invalid_counties.count(ck) > 0;
       TargetResult r = assess_observed(plan, *task, target, in, snap.month);
       r.county = ck.county;
       ++st.rollup.counts[r.status];
-      mean.add(r.completion_pct);
+      mean.add(r.completion_pct, r.time_pct);
       rep.county_targets.push_back(std::move(r));
     }
     st.rollup.avg_completion = mean.value();
     if (st.rollup.avg_completion)
-      st.rollup.avg_status = by_gap(rep.time.pct - *st.rollup.avg_completion, plan.settings);
+      st.rollup.avg_status = by_gap(mean.time() - *st.rollup.avg_completion, plan.settings);
     rep.counties.push_back(std::move(st));
   }
   auto order = ranked_counties(rep);
@@ -376,6 +380,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       tr.targets.push_back(next);
       rep.index[{task.id, target.index}] = next;
       if (worse(rep.targets[next].status, tr.status)) tr.status = rep.targets[next].status;
+      rep.by_nodes += target.schedule != nullptr;
       ++next;
     }
     rep.tasks.push_back(tr);
@@ -389,11 +394,12 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     for (const auto& tr : rep.tasks) {
       if (tr.task->category != cat.id) continue;
       ++r.counts[tr.status];
-      for (std::size_t i : tr.targets) mean.add(rep.targets[i].completion_pct);
+      for (std::size_t i : tr.targets)
+        mean.add(rep.targets[i].completion_pct, rep.targets[i].time_pct);
     }
     r.avg_completion = mean.value();
     if (r.avg_completion)
-      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
+      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, mean.time());
     all.add(mean);
     rep.by_category.push_back(std::move(r));
   }
@@ -412,7 +418,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     for (const TargetResult* tp : by_lead[unit]) {
       const TargetResult& t = *tp;
       ++r.counts[t.status];
-      mean.add(t.completion_pct);
+      mean.add(t.completion_pct, t.time_pct);
       // A target already done in an earlier month need not be reported again; one whose row was
       // rejected (数据有误) was reported, wrongly, and is listed as such, not as 未填报.
       bool reported_now = (t.value_month && *t.value_month == snap.month) ||
@@ -421,7 +427,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     }
     r.avg_completion = mean.value();
     if (r.avg_completion)
-      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, rep.time.pct);
+      r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, mean.time());
     rep.by_unit.push_back(std::move(r));
     if ((gap.no_file || !gap.unreported.empty()) && plan.file_owed(snap.month))
       rep.gaps.push_back(std::move(gap));

@@ -34,6 +34,8 @@ struct TargetResult {
   std::optional<double> projected_completion_pct;  // by the deadline month at recent_pace
   std::optional<double> corrected_from;  // the figure a later file set right: 已更正（原 X）
   double baseline = 0;
+  double time_pct = 0;   // its own 序时进度: by its schedule's nodes, else the plan's line
+  SchedulePtr schedule;  // its nodes (按节点计划: the city's, or a 县市区's own), else null
   std::string measure;
   SharedText note;
   SourceRef source;
@@ -73,7 +75,8 @@ struct UnitGap {
 struct MonthReport {
   const Plan* plan = nullptr;
   YearMonth month;
-  TimeProgress time;
+  TimeProgress time;                  // the plan's straight line; each target has its own time_pct
+  int by_nodes = 0;                   // targets whose 序时进度 follows their schedule's nodes
   bool at_deadline = false;           // the deadline month's report: overdue reads 未完成
   std::optional<Date> partial_as_of;  // asked for before the month ended: data as of this day
   bool no_files = false;  // the month has no progress file: every figure is an earlier month's

@@ -96,7 +96,7 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
   row.actual = r.actual;
   row.corrected_from = r.corrected_from;
   row.completion_pct = r.completion_pct;
-  row.time_pct = rep.time.pct;
+  row.time_pct = r.time_pct;
   row.gap_pp = r.gap_pp;
   row.status = r.status;
   row.value_month = r.value_month;

@@ -28,14 +28,14 @@ namespace {
 
 static_assert(sizeof(HistoryPoint) <= 88, "a province's history holds millions of points");
 
-HistoryPoint point_of(const TargetResult& r, YearMonth m, double time_pct) {
+HistoryPoint point_of(const TargetResult& r, YearMonth m) {
   return {.month = m,
           .value_month = r.value_month,
           .status = r.status,
           .actual = r.actual,
           .completion_pct = r.completion_pct,
           .gap_pp = r.gap_pp,
-          .time_pct = time_pct,
+          .time_pct = r.time_pct,
           .source = r.source,
           .corrected_from = r.corrected_from,
           .state = r.state,
@@ -54,14 +54,13 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
     for (const auto& [pk, p] : snap_.projects)
       if (p.moved_in == m && p.earlier_finish && p.planned_finish)
         h_.moves.push_back({pk.key, pk.name, p.county, m, *p.earlier_finish, *p.planned_finish});
-    double time_pct = time_progress(plan_, m).pct;
     // Each target on its own, on every core.
     parallel_for(
         h_.targets.size(),
         [&](std::size_t i) {
           TargetHistory& th = h_.targets[i];
           TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
-          th.points.push_back(point_of(r, m, time_pct));
+          th.points.push_back(point_of(r, m));
           th.projected_month = r.projected_month;
           th.projected_late = r.projected_late;
         },
@@ -95,8 +94,7 @@ void HistoryBuilder::reassess_corrected(YearMonth m) {
     if (auto tv = snap_.target_values.find(key); tv != snap_.target_values.end())
       then.target_values.insert(*tv);
     then.corrections.emplace(at, c);
-    th.points[pos] =
-        point_of(assess_target(plan_, *th.task, *th.target, then), month, th.points[pos].time_pct);
+    th.points[pos] = point_of(assess_target(plan_, *th.task, *th.target, then), month);
   }
 }
 

@@ -19,7 +19,6 @@ ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, d
 
 std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& snap) {
   std::vector<ProjectResult> out;
-  double time_pct = time_progress(plan, snap.month).pct;
   for (const auto& [pk, p] : snap.projects) {
     const Task* task = plan.find_task(pk.key.task, pk.key.target);
     if (!task) continue;
@@ -35,7 +34,9 @@ std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& sna
     r.months_since_change = months_between(p.changed, snap.month);
     r.carried = p.month < snap.month;
     r.earlier_finish = p.earlier_finish;
-    r.lateness = project_lateness(p, snap.month, time_pct, plan.deadline_month(), plan.settings);
+    r.lateness =
+        project_lateness(p, snap.month, time_pct(plan, r.target->schedule.get(), snap.month),
+                         plan.deadline_month(), plan.settings);
     r.late = r.lateness != ProjectLateness::none;
     r.source = p.source;
     out.push_back(std::move(r));

@@ -7,15 +7,21 @@
 
 namespace minsheng {
 
-void CompletionMean::add(std::optional<double> completion_pct) {
+void CompletionMean::add(std::optional<double> completion_pct, double time_pct) {
   if (!completion_pct) return;
   sum_ += std::min(100.0, *completion_pct);
+  time_sum_ += time_pct;
   ++n_;
 }
 
 void CompletionMean::add(const CompletionMean& other) {
   sum_ += other.sum_;
+  time_sum_ += other.time_sum_;
   n_ += other.n_;
+}
+
+double CompletionMean::time() const {
+  return n_ ? time_sum_ / static_cast<double>(n_) : 0;
 }
 
 std::optional<double> CompletionMean::value() const {

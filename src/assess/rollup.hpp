@@ -14,12 +14,14 @@ namespace minsheng {
 // target counts at most 100%, so one target far past its figure cannot hide another's lag.
 class CompletionMean {
  public:
-  void add(std::optional<double> completion_pct);
+  // A target's completion and its own 序时进度: a mean is judged against its targets' mean time.
+  void add(std::optional<double> completion_pct, double time_pct);
   void add(const CompletionMean& other);
   std::optional<double> value() const;
+  double time() const;  // the mean 序时进度 of the targets counted
 
  private:
-  double sum_ = 0;
+  double sum_ = 0, time_sum_ = 0;
   std::size_t n_ = 0;
 };
 

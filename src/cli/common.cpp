@@ -79,7 +79,9 @@ Plan load_plan(const GlobalOptions& g) {
                      "）：请用 --plan 或环境变量 MINSHENG_PLAN 指定计划文件，或在项目目录（含 "
                      "tasks.yaml）或含 minsheng.yaml 的数据目录中运行");
   }
-  return minsheng::load_plan(g.plan);
+  Plan plan = minsheng::load_plan(g.plan);
+  if (!g.data.empty()) adopt_breakdown_schedules(plan, g.data);
+  return plan;
 }
 
 void apply_folder_settings(const CLI::App& app, GlobalOptions& g) {

@@ -159,14 +159,16 @@ static std::optional<std::string> read_data_file(const fs::path& f, const std::s
 }
 
 // DATA/breakdown/: the 分解方案 units send, valid for every month.
-static void load_breakdown(const Plan& plan, const fs::path& data, const fs::path& root,
-                           DataSet& set) {
+// Keyed by target and 县市区, county −1 for a row of the whole city (the target's nodes).
+static std::map<CountyKey, Allocation> read_breakdown(const Plan& plan, const fs::path& data,
+                                                      const fs::path& root, Diagnostics& diags) {
+  std::map<CountyKey, Allocation> out;
   fs::path dir = data / "breakdown";
-  if (!is_dir(dir)) return;
+  if (!is_dir(dir)) return out;
   if (!inside(dir, root)) {
-    set.diagnostics.warning(name_to_utf8(dir.string()), 0, 0,
-                            "是指向数据目录之外（或无法解析）的符号链接，已跳过");
-    return;
+    diags.warning(name_to_utf8(dir.string()), 0, 0,
+                  "是指向数据目录之外（或无法解析）的符号链接，已跳过");
+    return out;
   }
   std::vector<fs::path> files;
   for (const auto& entry : list_dir(dir)) {
@@ -175,8 +177,7 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
     if (k == FileKind::skipped) continue;
     std::string label = name_to_utf8(entry.path().string());
     if (k != FileKind::progress || (entry.is_symlink(lec) && !inside(entry.path(), root)))
-      set.diagnostics.warning(label, 0, 0,
-                              "不是可读取的分解方案文件（.csv、.yaml 或工作簿），已跳过");
+      diags.warning(label, 0, 0, "不是可读取的分解方案文件（.csv、.yaml 或工作簿），已跳过");
     else
       files.push_back(entry.path());
   }
@@ -184,22 +185,45 @@ static void load_breakdown(const Plan& plan, const fs::path& data, const fs::pat
   std::set<CountyKey> clash;
   for (const auto& f : files) {
     std::string label = name_to_utf8(f.string());
-    auto bytes = read_data_file(f, label, set.diagnostics);
+    auto bytes = read_data_file(f, label, diags);
     if (!bytes) continue;
     auto rows = input_kind(f.string(), *bytes) == InputKind::biff
-                    ? parse_xls_breakdown(f, label, plan, set.diagnostics)
-                    : parse_breakdown(*bytes, label, plan, set.diagnostics);
+                    ? parse_xls_breakdown(f, label, plan, diags)
+                    : parse_breakdown(*bytes, label, plan, diags);
     for (auto& [key, a] : rows) {
-      auto [it, fresh] = set.allocations.emplace(key, a);
+      auto [it, fresh] = out.emplace(key, a);
       if (fresh) continue;
-      set.diagnostics.error(a.source.file, a.source.line, 0,
-                            target_label(key.key.task, key.key.target, true) + "在" +
-                                plan.counties[static_cast<std::size_t>(key.county)] +
-                                "的分解目标另见 " + it->second.source.str() + "；两处均不采用");
+      diags.error(a.source.file, a.source.line, 0,
+                  target_label(key.key.task, key.key.target, true) + "在" +
+                      (key.county < 0
+                           ? std::string("全市的节点")
+                           : plan.counties[static_cast<std::size_t>(key.county)] + "的分解目标") +
+                      "另见 " + it->second.source.str() + "；两处均不采用");
       clash.insert(key);
     }
   }
-  for (const auto& k : clash) set.allocations.erase(k);
+  for (const auto& k : clash) out.erase(k);
+  return out;
+}
+
+void adopt_breakdown_schedules(Plan& plan, const fs::path& data) {
+  if (!is_dir(data)) return;
+  Diagnostics ignored;  // the reading reports them (load)
+  for (const auto& [key, a] : read_breakdown(plan, data, resolved_root(data), ignored)) {
+    if (key.county >= 0) continue;
+    const Task* found = plan.find_task(key.key.task, key.key.target);
+    Task& task = plan.tasks[static_cast<std::size_t>(found - plan.tasks.data())];
+    Target& t = task.targets[static_cast<std::size_t>(key.key.target - 1)];
+    const Category* c = plan.find_category(task.category);
+    // The plan's own nodes for a target stand; a unit's 分解方案 is more exact than a category's.
+    if (!t.schedule || (c && t.schedule == c->schedule)) t.schedule = a.schedule;
+  }
+}
+
+static void load_breakdown(const Plan& plan, const fs::path& data, const fs::path& root,
+                           DataSet& set) {
+  for (auto& [key, a] : read_breakdown(plan, data, root, set.diagnostics))
+    if (key.county >= 0) set.allocations.emplace(key, std::move(a));
 }
 
 namespace {

@@ -38,6 +38,11 @@ AllRows load_data(const Plan& plan, const std::filesystem::path& data,
                   const ReceivedLog* received = nullptr);
 // Reads as load_data does, for the reports of `months` alone: the rows of earlier months are
 // merged into MonthRows::carried month by month and dropped (a month's report needs no more).
+// The 序时 nodes the units' 分解方案 give for whole targets (a row of the whole city with
+// 节点月份/节点进度), set on targets the plan gives no nodes of their own (a category's yield).
+// Before any reading: every month is assessed on them. Problems are reported by the reading.
+void adopt_breakdown_schedules(Plan& plan, const std::filesystem::path& data);
+
 MonthRows load_months(const Plan& plan, const std::filesystem::path& data,
                       std::vector<YearMonth> months, std::optional<YearMonth> upto = std::nullopt,
                       const ReceivedLog* received = nullptr);

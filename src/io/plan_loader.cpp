@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "io/fs.hpp"
+#include "io/plan_sections.hpp"
 #include "io/yaml_input.hpp"
 #include "io/yaml_lite.hpp"
 #include "model/diagnostic.hpp"
@@ -21,238 +22,7 @@
 #include "util/text.hpp"
 
 namespace minsheng {
-namespace {
-
-// N is YAML::Node, or lite::Node for the fast path: the same rules and messages for both.
-template <class N>
-class Loader {
- public:
-  Loader(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
-
-  Plan load(const N& root);
-  void load_task(const N& node, const Plan& plan, std::vector<Task>& out,
-                 std::map<int, int>* seen_ids);
-  Diagnostics diags;
-  // When set, it loads the plan's tasks (the fast path reads them in parallel) instead of
-  // root["tasks"].
-  std::function<void(Plan&)> load_tasks;
-
- private:
-  void error(const N& at, std::string message) {
-    auto m = at.Mark();
-    if (m.is_null())
-      diags.error(file_, 0, 0, std::move(message));
-    else
-      diags.error(file_, m.line + 1, lines().char_column(m.line, m.column), std::move(message));
-  }
-
-  // Flags keys that are not in `allowed`, suggesting the nearest allowed one.
-  void check_keys(const N& map, const std::vector<std::string>& allowed, const std::string& what) {
-    for (const auto& kv : map) {
-      std::string k = kv.first.template as<std::string>("");
-      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        error(kv.first, what + "未知字段" + quote_value(k) + did_you_mean(k, allowed));
-    }
-  }
-
-  bool is_map(const N& n, const std::string& what, const N& parent) {
-    if (n.IsMap()) return true;
-    error(n.IsDefined() ? n : parent, what + "应为键值映射");
-    return false;
-  }
-
-  N require(const N& map, const char* key, const std::string& what) {
-    N n = map[key];
-    if (!n.IsDefined() || n.IsNull()) {
-      error(map, what + "缺少字段“" + key + "”");
-      if constexpr (std::is_same_v<N, YAML::Node>)
-        return YAML::Node(YAML::NodeType::Undefined);  // YAML::Node() would be a defined null
-      else
-        return N();
-    }
-    return n;
-  }
-
-  std::optional<std::string> scalar(const N& n, const std::string& what) {
-    if (!n.IsDefined()) return std::nullopt;
-    if (!n.IsScalar()) {
-      error(n, what + "应为单个值");
-      return std::nullopt;
-    }
-    return n.Scalar();
-  }
-
-  std::optional<double> number(const N& n, const std::string& what) {
-    auto s = scalar(n, what);
-    if (!s) return std::nullopt;
-    auto v = parse_decimal(*s);
-    if (!v) {
-      error(n, what + "应为数字，实际为" + quote_value(*s));
-    } else if (std::fabs(*v) > kMaxValue) {
-      error(n, what + "过大：" + quote_value(*s) + "（上限为 1万亿）");
-      v.reset();
-    }
-    return v;
-  }
-
-  std::optional<int> integer(const N& n, const std::string& what) {
-    auto v = number(n, what);
-    if (!v) return std::nullopt;
-    if (*v != std::floor(*v) || *v < 0 || *v > 1e9) {
-      error(n, what + "应为非负整数，实际为" + quote_value(n.Scalar()));
-      return std::nullopt;
-    }
-    return static_cast<int>(*v);
-  }
-
-  std::vector<std::string> string_list(const N& n, const std::string& what) {
-    std::vector<std::string> out;
-    if (!n.IsDefined()) return out;
-    if (n.IsScalar()) return {n.Scalar()};
-    if (!n.IsSequence()) {
-      error(n, what + "应为列表");
-      return out;
-    }
-    for (const auto& item : n)
-      if (auto s = scalar(item, what)) out.push_back(*s);
-    return out;
-  }
-
-  void load_meta(const N& root, Plan& plan);
-  void load_settings(const N& root, Plan& plan);
-  void load_aliases(const N& root, Plan& plan);
-  void load_counties(const N& root, Plan& plan);
-  void load_target(const N& node, const Plan& plan, Task& task);
-
-  std::string file_;
-  // Built at the first error: a province's plan is 20 MB and the fast path needs no columns.
-  const LineIndex& lines() {
-    if (!lines_) lines_.emplace(text_);
-    return *lines_;
-  }
-  std::string_view text_;
-  std::optional<LineIndex> lines_;
-};
-
-template <class N>
-void Loader<N>::load_meta(const N& root, Plan& plan) {
-  N meta = require(root, "plan", "计划文件：");
-  if (!meta.IsDefined() || !is_map(meta, "plan ", root)) return;
-  check_keys(meta,
-             {"title", "short_title", "city", "document_number", "issuer", "issued", "start",
-              "deadline", "reporting", "wording"},
-             "plan：");
-  if (auto s = scalar(require(meta, "title", "plan："), "title")) plan.title = *s;
-  plan.short_title = scalar(meta["short_title"], "short_title").value_or(plan.title);
-  plan.city = scalar(meta["city"], "city").value_or(city_of_title(plan.short_title));
-  plan.document_number = scalar(meta["document_number"], "document_number").value_or("");
-  plan.issuer = scalar(meta["issuer"], "issuer").value_or("");
-  if (auto s = scalar(meta["issued"], "issued")) {
-    plan.issued = Date::parse(*s);
-    if (!plan.issued)
-      error(meta["issued"], "issued 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
-  }
-  N start = require(meta, "start", "plan：");
-  if (auto s = scalar(start, "start")) {
-    if (auto m = YearMonth::parse(*s))
-      plan.start = *m;
-    else
-      error(start, "start 应为年月（YYYY-MM），实际为" + quote_value(*s));
-  }
-  N deadline = require(meta, "deadline", "plan：");
-  if (auto s = scalar(deadline, "deadline")) {
-    if (auto d = Date::parse(*s))
-      plan.deadline = *d;
-    else
-      error(deadline, "deadline 应为日期（YYYY-MM-DD），实际为" + quote_value(*s));
-  }
-  if (plan.start.year && plan.deadline.year && plan.deadline.year_month() < plan.start)
-    error(deadline, "deadline 早于 start");
-  N words = meta["wording"];
-  if (words.IsDefined() && is_map(words, "wording ", meta)) {
-    check_keys(words, {"bulletin_to", "report_to", "issuer"}, "wording：");
-    plan.wording.bulletin_to = scalar(words["bulletin_to"], "bulletin_to").value_or("");
-    plan.wording.report_to = scalar(words["report_to"], "report_to").value_or("");
-    plan.wording.issuer = scalar(words["issuer"], "issuer").value_or("");
-  }
-  N rep = meta["reporting"];
-  if (rep.IsDefined() && is_map(rep, "reporting ", meta)) {
-    check_keys(rep, {"to", "due_day", "from"}, "reporting：");
-    plan.report_to = scalar(rep["to"], "to").value_or("");
-    if (auto s = scalar(rep["from"], "from")) {
-      if (auto m = YearMonth::parse_exact(*s)) {
-        plan.reporting_from = *m;
-        if (plan.start.year && *m < plan.start)
-          error(rep["from"], "reporting.from（" + m->str() + "）早于计划开始月份 start（" +
-                                 plan.start.str() + "）");
-      } else
-        error(rep["from"], "from 应为年月（YYYY-MM），实际为" + quote_value(*s));
-    }
-    if (rep["due_day"].IsDefined()) {
-      if (auto d = integer(rep["due_day"], "due_day")) {
-        if (*d < 1 || *d > 28)
-          error(rep["due_day"], "due_day 应在 1 到 28 之间");
-        else
-          plan.due_day = *d;
-      }
-    }
-  }
-}
-
-// Nothing is due before the plan was issued: a plan issued in April asks for April's progress
-// first, even when its period starts in January.
-void default_reporting_from(Plan& plan) {
-  if (plan.reporting_from.year) return;
-  plan.reporting_from = plan.issued ? std::max(plan.issued->year_month(), plan.start) : plan.start;
-}
-
-template <class N>
-void Loader<N>::load_settings(const N& root, Plan& plan) {
-  N s = root["settings"];
-  if (!s.IsDefined()) return;
-  if (!is_map(s, "settings ", root)) return;
-  check_keys(
-      s,
-      {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
-       "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months",
-       "form_project_rows", "pace_window_months", "long_open_months", "project_not_started_pct",
-       "bulletin_list_limit"},
-      "settings：");
-  auto set = [&](const char* key, double& field) {
-    if (s[key].IsDefined())
-      if (auto v = number(s[key], key)) field = *v;
-  };
-  Settings& st = plan.settings;
-  set("about_tolerance", st.about_tolerance);
-  set("behind_pp", st.behind_pp);
-  set("seriously_behind_pp", st.seriously_behind_pp);
-  set("milestone_not_started_on_track_pct", st.milestone_not_started_on_track_pct);
-  set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
-  set("projection_flag_pct", st.projection_flag_pct);
-  set("project_not_started_pct", st.project_not_started_pct);
-  // A whole number within [lo, hi]; `what` names what it counts.
-  auto whole = [&](const char* key, int& field, int lo, int hi, const char* what) {
-    double v = field;
-    set(key, v);
-    if (v < lo || v > hi || v != static_cast<int>(v))
-      error(s[key], std::string(key) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
-                        " 的整数（" + what + "）");
-    else
-      field = static_cast<int>(v);
-  };
-  whole("problem_stale_months", st.problem_stale_months, 1, 24, "月数");
-  whole("form_project_rows", st.form_project_rows, 0, 50, "行数");
-  whole("pace_window_months", st.pace_window_months, 1, 12, "月数");
-  whole("long_open_months", st.long_open_months, 1, 24, "月数");
-  whole("bulletin_list_limit", st.bulletin_list_limit, 1, 100000, "条数");
-  if (st.project_not_started_pct < 0 || st.project_not_started_pct > 100)
-    error(s["project_not_started_pct"], "project_not_started_pct 应在 0 到 100 之间");
-  if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
-    error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
-  if (st.about_tolerance < 0 || st.about_tolerance >= 1)
-    error(s["about_tolerance"], "about_tolerance 应在 0 到 1 之间");
-  if (st.behind_pp > st.seriously_behind_pp) error(s, "behind_pp 不能大于 seriously_behind_pp");
-}
+namespace plan_detail {
 
 // counties: [夷陵区, …] — the 县市区 tasks are broken down to, in the order reports list them.
 template <class N>
@@ -300,13 +70,17 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
       "任务" + std::to_string(task.id) + "指标" + std::to_string(task.targets.size() + 1) + "：";
   if (!is_map(node, what, node)) return;
   check_keys(node,
-             {"name", "kind", "value", "measure", "comparator", "lead", "baseline", "projects"},
+             {"name", "kind", "value", "measure", "comparator", "lead", "baseline", "projects",
+              "schedule"},
              what);
   Target t;
   t.task = task.id;
   t.index = static_cast<int>(task.targets.size()) + 1;
   t.line = node.Mark().line + 1;
   t.name = scalar(node["name"], "name").value_or("");
+  t.schedule = load_schedule(node["schedule"], plan, what);
+  if (const Category* c = plan.find_category(task.category); c && !t.schedule)
+    t.schedule = c->schedule;
 
   std::string kind = scalar(node["kind"], "kind").value_or("numeric");
   if (kind == "milestone")
@@ -416,6 +190,7 @@ void Loader<N>::load_task(const N& node, const Plan& plan, std::vector<Task>& ou
       t.kind = TargetKind::milestone;
       t.lead = u;
       t.line = task.line;
+      if (const Category* c = plan.find_category(task.category)) t.schedule = c->schedule;
       task.targets.push_back(t);
     }
   } else if (!targets.IsSequence() || targets.size() == 0) {
@@ -434,9 +209,10 @@ Plan Loader<N>::load(const N& root) {
     error(root, "计划文件的顶层应为键值映射（plan、categories、units、tasks …）");
     return plan;
   }
-  check_keys(
-      root, {"plan", "settings", "measures", "units", "aliases", "counties", "categories", "tasks"},
-      "计划文件：");
+  check_keys(root,
+             {"plan", "settings", "measures", "units", "aliases", "counties", "schedules",
+              "categories", "tasks"},
+             "计划文件：");
   load_meta(root, plan);
   load_settings(root, plan);
   plan.measures = string_list(require(root, "measures", "计划文件："), "measures");
@@ -444,18 +220,27 @@ Plan Loader<N>::load(const N& root) {
   plan.index();  // the units, so that every task's leads are found without a scan
   load_aliases(root, plan);
   load_counties(root, plan);
+  if (N named = root["schedules"]; named.IsDefined() && is_map(named, "schedules ", root))
+    for (const auto& kv : named) {
+      std::string name = kv.first.template as<std::string>("");
+      if (auto s = load_schedule(kv.second, plan, "节点计划“" + name + "”：")) {
+        auto named_one = std::make_shared<Schedule>(*s);
+        named_one->name = name;
+        plan.schedules[name] = std::move(named_one);
+      }
+    }
 
   N cats = require(root, "categories", "计划文件：");
   if (cats.IsDefined() && cats.IsSequence()) {
     for (const auto& c : cats) {
       if (!is_map(c, "类别：", c)) continue;
-      check_keys(c, {"id", "name"}, "类别：");
+      check_keys(c, {"id", "name", "schedule"}, "类别：");
       Category cat;
       auto id = integer(require(c, "id", "类别："), "id");
       auto name = scalar(require(c, "name", "类别："), "name");
       if (!id || !name) continue;
       if (plan.find_category(*id)) error(c["id"], "类别编号 " + std::to_string(*id) + " 重复");
-      plan.categories.push_back({*id, *name});
+      plan.categories.push_back({*id, *name, load_schedule(c["schedule"], plan, "类别：")});
     }
   } else if (cats.IsDefined()) {
     error(cats, "categories 应为列表");
@@ -476,7 +261,9 @@ Plan Loader<N>::load(const N& root) {
   return plan;
 }
 
-}  // namespace
+}  // namespace plan_detail
+
+using plan_detail::Loader;
 
 Plan parse_plan(std::string_view yaml_text, const std::string& file) {
   // The fast path for plans in the plain subset of YAML (all real ones); yaml-cpp for anything

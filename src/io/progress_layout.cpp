@@ -30,57 +30,62 @@ std::string header_key(std::string_view header) {
 }
 
 // Header names staff use, Chinese first; English for machine-made files.
+constexpr std::pair<const char*, Column> kHeaderNames[] = {
+    {"任务编号", Column::task},
+    {"task", Column::task},
+    {"指标", Column::target},
+    {"指标序号", Column::target},
+    {"target", Column::target},
+    {"累计完成", Column::value},
+    {"完成值", Column::value},
+    {"value", Column::value},
+    {"状态", Column::status},
+    {"status", Column::status},
+    {"目标值", Column::target_value},
+    {"target_value", Column::target_value},
+    {"备注", Column::note},
+    {"note", Column::note},
+    {"报送日期", Column::submitted},
+    {"submitted", Column::submitted},
+    {"牵头单位", Column::unit},
+    {"unit", Column::unit},
+    {"月份", Column::month},
+    {"month", Column::month},
+    {"县市区", Column::county},
+    {"县（市、区）", Column::county},
+    {"区县", Column::county},
+    {"county", Column::county},
+    {"项目名称", Column::project},
+    {"project", Column::project},
+    {"项目状态", Column::project_status},
+    {"project_status", Column::project_status},
+    {"完成量", Column::value},
+    {"分解目标", Column::target_value},
+    {"计划完工", Column::planned_finish},
+    {"计划完工时间", Column::planned_finish},
+    {"planned_finish", Column::planned_finish},
+    {"进展情况", Column::progress},
+    {"工作进展", Column::progress},
+    {"progress_text", Column::progress},
+    {"存在问题", Column::issues},
+    {"issues", Column::issues},
+    {"下步计划", Column::next_steps},
+    {"下一步计划", Column::next_steps},
+    {"next_steps", Column::next_steps},
+    {"问题状态", Column::issue_status},
+    {"issue_status", Column::issue_status},
+    {"节点月份", Column::node_months},
+    {"node_months", Column::node_months},
+    {"节点进度", Column::node_pcts},
+    {"node_pcts", Column::node_pcts},
+};
+
 std::optional<Column> column_for(std::string_view header) {
   // The names are folded as typed headers are, so that 县（市、区） with its full-width brackets
   // matches a typed 县（市、区） (both become 县(市、区)).
   static const std::unordered_map<std::string, Column> names = [] {
-    const std::pair<const char*, Column> aliases[] = {
-        {"任务编号", Column::task},
-        {"task", Column::task},
-        {"指标", Column::target},
-        {"指标序号", Column::target},
-        {"target", Column::target},
-        {"累计完成", Column::value},
-        {"完成值", Column::value},
-        {"value", Column::value},
-        {"状态", Column::status},
-        {"status", Column::status},
-        {"目标值", Column::target_value},
-        {"target_value", Column::target_value},
-        {"备注", Column::note},
-        {"note", Column::note},
-        {"报送日期", Column::submitted},
-        {"submitted", Column::submitted},
-        {"牵头单位", Column::unit},
-        {"unit", Column::unit},
-        {"月份", Column::month},
-        {"month", Column::month},
-        {"县市区", Column::county},
-        {"县（市、区）", Column::county},
-        {"区县", Column::county},
-        {"county", Column::county},
-        {"项目名称", Column::project},
-        {"project", Column::project},
-        {"项目状态", Column::project_status},
-        {"project_status", Column::project_status},
-        {"完成量", Column::value},
-        {"分解目标", Column::target_value},
-        {"计划完工", Column::planned_finish},
-        {"计划完工时间", Column::planned_finish},
-        {"planned_finish", Column::planned_finish},
-        {"进展情况", Column::progress},
-        {"工作进展", Column::progress},
-        {"progress_text", Column::progress},
-        {"存在问题", Column::issues},
-        {"issues", Column::issues},
-        {"下步计划", Column::next_steps},
-        {"下一步计划", Column::next_steps},
-        {"next_steps", Column::next_steps},
-        {"问题状态", Column::issue_status},
-        {"issue_status", Column::issue_status},
-    };
     std::unordered_map<std::string, Column> m;
-    for (const auto& [name, column] : aliases) m.emplace(header_key(name), column);
+    for (const auto& [name, column] : kHeaderNames) m.emplace(header_key(name), column);
     return m;
   }();
   // Most headers are typed as the template has them: found without folding them.
@@ -306,7 +311,7 @@ class Columns {
   }
 
  private:
-  std::array<std::size_t, static_cast<std::size_t>(Column::issue_status) + 1> at_;
+  std::array<std::size_t, static_cast<std::size_t>(Column::node_pcts) + 1> at_;
 };
 
 RawFile Reader::read_records(std::vector<CsvRecord> in) {
@@ -365,10 +370,12 @@ RawFile Reader::read_records(std::vector<CsvRecord> in) {
   for (std::size_t r = 0; r < header_at && raw.unit_line.empty(); ++r)
     if (raw.unit_line = unit_line(records[r]); !raw.unit_line.empty())
       raw.unit_line_at = records[r].line;
-  // A file of projects alone (项目状态, 计划完工) or of words alone (存在问题) says something too.
+  // A file of projects alone (项目状态, 计划完工), of words alone (存在问题) or a 分解方案 of
+  // nodes alone (节点月份) says something too.
   if (!cols.has(Column::value) && !cols.has(Column::status) && !cols.has(Column::target_value) &&
-      !cols.has(Column::project_status) && !cols.has(Column::planned_finish) &&
-      !cols.has(Column::issues) && !cols.has(Column::issue_status) && !cols.has(Column::progress))
+      !cols.has(Column::node_months) && !cols.has(Column::project_status) &&
+      !cols.has(Column::planned_finish) && !cols.has(Column::issues) &&
+      !cols.has(Column::issue_status) && !cols.has(Column::progress))
     error(header.line, 0, "表头缺少“累计完成”（value）或“状态”（status）列");
 
   auto cell = [&](const CsvRecord& rec, Column c) {

@@ -356,6 +356,20 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
   std::vector<std::pair<CountyKey, Allocation>> out;
   std::map<CountyKey, int> seen;
   std::map<TargetKey, std::pair<double, int>> sums;  // → sum, first line
+  // Once per target and 县市区 (or the whole city, county −1).
+  auto add = [&](const CountyKey& ck, Allocation a, const RawRow& row, const std::string& label) {
+    auto [it, fresh] = seen.emplace(ck, row.line);
+    if (!fresh) {
+      error(row.county, "重复的行：" + label + "在" +
+                            (ck.county < 0 ? std::string("全市的节点")
+                                           : plan_.counties[static_cast<std::size_t>(ck.county)] +
+                                                 "的分解目标") +
+                            "已在第 " + std::to_string(it->second) + " 行填写");
+      return false;
+    }
+    out.push_back({ck, std::move(a)});
+    return true;
+  };
   for (const auto& row : raw.rows) {
     auto ref = parse_task_ref(row.task.text);
     const Task* task = ref ? plan_.find_task(ref->task) : nullptr;
@@ -371,17 +385,36 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
       error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的分解范围");
       continue;
     }
+    if (target->kind != TargetKind::numeric) {
+      error(row.task, label + "是里程碑指标，没有可分解的数字目标");
+      continue;
+    }
+    SchedulePtr schedule;
+    if (row.node_months.present() || row.node_pcts.present()) {
+      std::string problem;
+      auto nodes =
+          parse_schedule_cells(row.node_months.text, row.node_pcts.text, plan_.start, problem);
+      if (problem.empty())
+        problem = schedule_problem(nodes, plan_.start, plan_.deadline_month()).text;
+      if (!problem.empty()) {
+        error(row.node_months.present() ? row.node_months : row.node_pcts, label + "：" + problem);
+        continue;
+      }
+      schedule = std::make_shared<Schedule>(Schedule{"", std::move(nodes)});
+    }
     if (!row.county.present() || plan_.is_city_total(row.county.text)) {
-      error(row.county.line ? row.county : row.task, label + "：分解方案每行应填写一个县市区");
+      // A row for the whole city gives the target's nodes; its figure is the plan's.
+      if (schedule)
+        add({{task->id, target->index}, -1}, {0, unit, {name_, row.line}, std::move(schedule)}, row,
+            label);
+      else
+        error(row.county.line ? row.county : row.task,
+              label + "：分解方案每行应填写一个县市区（全市行只用于填写节点月份、节点进度）");
       continue;
     }
     auto county = county_of(row);
     if (!county) continue;
     const Cell& v = row.target_value.present() ? row.target_value : row.value;
-    if (target->kind != TargetKind::numeric) {
-      error(row.task, label + "是里程碑指标，没有可分解的数字目标");
-      continue;
-    }
     ParsedNumber n = parse_number(v.text, target->measure);
     if (!v.present()) {
       error(row.task, label + "：缺少分解目标");
@@ -396,16 +429,10 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
       continue;
     }
     CountyKey ck{{task->id, target->index}, *county};
-    auto [it, fresh] = seen.emplace(ck, row.line);
-    if (!fresh) {
-      error(row.county, "重复的行：" + label + "在" +
-                            plan_.counties[static_cast<std::size_t>(*county)] +
-                            "的分解目标已在第 " + std::to_string(it->second) + " 行填写");
+    if (!add(ck, {n.quantity.value, unit, {name_, row.line}, std::move(schedule)}, row, label))
       continue;
-    }
     auto& sum = sums.try_emplace(ck.key, 0.0, row.line).first->second;
     sum.first += n.quantity.value;
-    out.push_back({ck, {n.quantity.value, unit, {name_, row.line}}});
   }
   // A rate is each 县市区's own level; a count's shares should cover the city's figure.
   for (const auto& [key, sum] : sums) {

@@ -40,6 +40,7 @@ struct RawRow {
   Cell task, target, value, status, target_value, note;
   Cell county, project, project_status, planned_finish;
   Cell progress, issues, next_steps, issue_status;
+  Cell node_months, node_pcts;  // a 分解方案's 节点月份/节点进度
   bool has_text() const { return progress.present() || issues.present() || next_steps.present(); }
 };
 
@@ -80,7 +81,9 @@ enum class Column {
   progress,
   issues,
   next_steps,
-  issue_status
+  issue_status,
+  node_months,
+  node_pcts  // the last: Layout sizes its table by it
 };
 
 // The column a header names (任务编号, 累计完成, 县（市、区）…), in Chinese or English.
@@ -108,6 +111,8 @@ constexpr RowField kRowFields[] = {
     {Column::issues, "issues", &RawRow::issues},
     {Column::next_steps, "next_steps", &RawRow::next_steps},
     {Column::issue_status, "issue_status", &RawRow::issue_status},
+    {Column::node_months, "node_months", &RawRow::node_months},
+    {Column::node_pcts, "node_pcts", &RawRow::node_pcts},
 };
 
 class Reader {

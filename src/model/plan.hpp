@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/schedule.hpp"
 #include "util/date.hpp"
 
 namespace minsheng {
@@ -56,6 +57,8 @@ struct Target {
   // gives that many rows for projects until they are listed.
   int projects = 0;
   int line = 0;  // in the plan file, for messages
+  // Its 序时 nodes (its own, else its category's); null: the straight line of the plan period.
+  SchedulePtr schedule;
 };
 
 // How every report numbers a target: "48.2" for the second target of a task with several
@@ -82,6 +85,7 @@ struct Task {
 struct Category {
   int id = 0;
   std::string name;
+  SchedulePtr schedule;  // for its targets that give none of their own
 };
 
 struct Settings {
@@ -96,7 +100,7 @@ struct Settings {
   int long_open_months = 3;      // an open problem this old is 限期解决 in the bulletin
   double project_not_started_pct = 50;  // a project still 未开工 past this much time is late
   int form_project_rows = 5;            // open rows the form gives a target reported by project
-  int bulletin_list_limit = 100;  // a bulletin's list names this many, the rest counted
+  int bulletin_list_limit = 100;        // a bulletin's list names this many, the rest counted
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a
@@ -130,6 +134,7 @@ struct Plan {
   std::map<std::string, std::string> aliases;  // another name → the unit's name in `units`
   std::vector<std::string> measures;
   std::vector<std::string> counties;  // 县市区, in report order; empty: city figures only
+  std::map<std::string, SchedulePtr> schedules;  // named 序时 curves (`schedules:`)
   std::vector<Task> tasks;
 
   // Lookups by id and by name, built by index() once the plan is complete: a province's plan

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/diagnostic.hpp"
+#include "model/schedule.hpp"
 #include "util/date.hpp"
 
 namespace minsheng {
@@ -214,6 +215,7 @@ struct Allocation {
   double value = 0;
   std::string unit;
   SourceRef source;
+  SchedulePtr schedule;  // the 县市区's own 节点月份/节点进度, else null: the target's
 };
 
 // A pending target's figure as a unit supplied it, and where.

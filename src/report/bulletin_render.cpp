@@ -31,7 +31,7 @@ mu::data target_item(const MonthReport& rep, const TargetResult& r) {
   d.set("text", r.task->text);
   d.set("lead", r.target->lead);
   d.set("completion", pct_text(r.completion_pct) + carried_mark(r));
-  d.set("time", pct_text(rep.time.pct));
+  d.set("time", time_text(r));
   d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
   d.set("status", status_text(r));
   d.set("status_code", status_code(r.status));
@@ -110,6 +110,7 @@ void set_heading(mu::data& d, const Bulletin& b) {
   d.set("month_is_period_end", b.month == b.period.last_month());
   d.set("period_end_cn", b.period.last_month().chinese());
   d.set("time_pct", format_pct(rep.time.pct) + "%");
+  if (rep.by_nodes) d.set("by_nodes", std::to_string(rep.by_nodes));  // 个指标按节点计划
   d.set("deadline_cn", plan.deadline.chinese());
   // From the deadline month on the document reports completion; it no longer urges pace.
   d.set("after_deadline", deadline_reached(plan, rep.month));

@@ -9,9 +9,9 @@
 namespace minsheng {
 
 const std::vector<std::string> kCountyCsvColumns = {
-    "county",        "task",         "target",         "lead",     "name",
-    "county_target", "actual",       "completion_pct", "time_pct", "gap_pp",
-    "status",        "status_label", "value_month",    "source",   "note"};
+    "county",      "task",           "target",   "lead",      "name",   "county_target",
+    "actual",      "completion_pct", "time_pct", "gap_pp",    "status", "status_label",
+    "value_month", "source",         "note",     "time_basis"};
 
 namespace {
 
@@ -70,8 +70,9 @@ TextTable targets_table(const std::vector<const TargetResult*>& rows) {
 }
 
 std::string rules_line(const MonthReport& rep) {
-  return "数据截至 " + cutoff_text(rep) + "；序时进度 " + format_pct(rep.time.pct) +
-         "%。排名依次按平均完成率（单个指标按不超过 100% "
+  return "数据截至 " + cutoff_text(rep) + "；序时进度 " + format_pct(rep.time.pct) + "%" +
+         by_nodes_text(rep) +
+         "。排名依次按平均完成率（单个指标按不超过 100% "
          "计）、严重滞后与逾期指标少者、滞后指标少者、县市区顺序。";
 }
 
@@ -134,9 +135,10 @@ std::string county_csv(const MonthReport& rep, int county) {
     out += csv_line({county_name(rep, r->county), std::to_string(r->task->id),
                      std::to_string(r->target->index), r->target->lead, r->target->name,
                      opt_num(r->target_value), opt_num(r->actual), opt_pct(r->completion_pct),
-                     format_pct(rep.time.pct), opt_pct(r->gap_pp), status_code(r->status),
+                     format_pct(r->time_pct), opt_pct(r->gap_pp), status_code(r->status),
                      result_label(*r), opt_month(r->value_month),
-                     r->source.file.empty() ? "" : r->source.str(), r->note.str()});
+                     r->source.file.empty() ? "" : r->source.str(), r->note.str(),
+                     time_basis(r->schedule != nullptr).code});
   return out;
 }
 

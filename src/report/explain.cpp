@@ -27,6 +27,21 @@ std::string done_when(const TargetResult& r, const Plan& plan) {
   return " → " + std::string(result_label(r)) + " (done)";
 }
 
+// A schedule's 序时进度 worked out: its nodes, the two the month lies between, the share of the
+// months between them.
+std::string scheduled_time(const Plan& plan, const Schedule& sc, YearMonth m) {
+  ScheduleSpan sp = schedule_span(plan, sc, m);
+  std::string head = std::string(time_basis(true).label) + "（" +
+                     (sc.name.empty() ? "" : "“" + sc.name + "”：") + schedule_text(sc) + "）；";
+  if (!sp.to) return head + (sp.from ? "已过最后节点 → 100%" : "计划尚未开始 → 0%");
+  double y0 = sp.from ? sp.from->pct : 0;
+  std::string from = sp.from ? sp.from->month.str() + " 底 " + p(y0) + "%"
+                             : "计划开始（" + plan.start.str() + " 初）0%";
+  return head + m.str() + " 底介于 " + from + " 与 " + sp.to->month.str() + " 底 " + p(sp.to->pct) +
+         "% 之间：" + p(y0) + " + (" + p(sp.to->pct) + " − " + p(y0) + ") × " +
+         std::to_string(sp.months_in) + "/" + std::to_string(sp.months) + " = " + p(sp.pct) + "%";
+}
+
 std::string comparator_note(Comparator c, const Settings& s) {
   switch (c) {
     case Comparator::at_least:
@@ -87,15 +102,20 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
       else
         line += "—";
       line += "，完成率 " + pct_text(c->completion_pct) + "，" + status_text(*c);
+      if (c->schedule && c->schedule != r.schedule)  // the 县市区's own nodes
+        line += "，序时进度 " + time_text(*c) + "：" + schedule_text(*c->schedule);
       out += line + "\n";
     }
   }
   int total = rep.time.total, elapsed = rep.time.elapsed;
-  row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" +
-                      plan.deadline_month().str() + " − " + plan.start.str() +
-                      " + 1) = " + std::to_string(elapsed) + "/" + std::to_string(total) +
-                      (elapsed > total || elapsed < 0 ? "，取值限定在 0–100%" : "") + " = " +
-                      p(rep.time.pct) + "%");
+  if (r.schedule)
+    row("序时进度", scheduled_time(plan, *r.schedule, rep.month));
+  else
+    row("序时进度", "(" + rep.month.str() + " − " + plan.start.str() + " + 1) ÷ (" +
+                        plan.deadline_month().str() + " − " + plan.start.str() +
+                        " + 1) = " + std::to_string(elapsed) + "/" + std::to_string(total) +
+                        (elapsed > total || elapsed < 0 ? "，取值限定在 0–100%" : "") + " = " +
+                        p(rep.time.pct) + "%");
 
   if (r.status == Status::invalid) {
     row("判定", "本月该指标的报送行有误（见数据问题），标记为“数据有误”");
@@ -122,7 +142,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
     else
       why = "未启动：序时进度 < " + n(s.milestone_not_started_on_track_pct) + "% 为序时推进，< " +
             n(s.milestone_not_started_behind_pct) + "% 为滞后，其后为严重滞后；当前 " +
-            p(rep.time.pct) + "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
+            p(r.time_pct) + "% → " + status_label(r.status) + " (" + status_code(r.status) + ")";
     row("判定", why);
     return out;
   }
@@ -131,7 +151,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   row("基数", n(r.baseline));
   row("完成率", "(" + n(a) + " − " + n(r.baseline) + ") ÷ (" + n(tv) + " − " + n(r.baseline) +
                     ") × 100 = " + p(*r.completion_pct) + "%");
-  row("差距", p(rep.time.pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
+  row("差距", p(r.time_pct) + " − " + p(*r.completion_pct) + " = " + p(*r.gap_pp) + " 个百分点");
   std::string verdict;
   if (is_done(r.status)) {
     verdict = r.reached_by_tolerance ? n(a) + " ≥ " + n(tv) + " × (1 − " + n(s.about_tolerance) +
@@ -169,10 +189,12 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
       row("近期进度", since + "平均每月 " + pace);
       std::string proj = r.projected_month ? "预计 " + r.projected_month->str() + " 达到目标；"
                                            : "无进展，无法推算完成月份；";
-      row("预计完成", proj + "按此进度到截止月份完成率约 " + p(*r.projected_completion_pct) + "%");
+      // A scheduled target is projected on its schedule (assess::projection), not at a flat pace.
+      std::string how = r.schedule ? "按近期完成节点计划的比例推进余下节点，" : "按此进度";
+      row("预计完成", proj + how + "到截止月份完成率约 " + p(*r.projected_completion_pct) + "%");
       row("预计逾期", std::string(r.projected_late ? "是" : "否") +
-                          "（近期进度为零，或到截止月份完成率低于 " + n(s.projection_flag_pct) +
-                          "% 时为预计逾期）");
+                          (r.schedule ? "（" : "（近期进度为零，或") + "到截止月份完成率低于 " +
+                          n(s.projection_flag_pct) + "% 时为预计逾期）");
     }
   }
   return out;

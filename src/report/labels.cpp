@@ -53,6 +53,16 @@ std::string increment_text(std::optional<double> v, const std::string& measure) 
   return format_human(x) + measure;
 }
 
+std::string time_text(const TargetResult& r) {
+  if (!r.schedule) return pct_text(r.time_pct);
+  return pct_text(r.time_pct) + "（" + time_basis(true).label + "）";
+}
+
+std::string by_nodes_text(const MonthReport& rep) {
+  if (!rep.by_nodes) return {};
+  return "；" + std::to_string(rep.by_nodes) + " 个指标" + time_basis(true).label;
+}
+
 std::string pct_text(std::optional<double> v) {
   return v ? format_pct(*v) + "%" : "—";
 }

@@ -18,6 +18,10 @@ std::string not_started_late_text(const Settings& s);    // 过半 (50), 超过6
 std::string category_heading(const Plan& plan, int id);  // （一）着力实现幼有善育
 std::string with_measure(std::optional<double> v, const std::string& measure);  // "1100个", "96%"
 std::string pct_text(std::optional<double> v);
+// A target's own 序时进度: "50.0%", and "50.0%（按节点计划）" where a schedule sets it.
+std::string time_text(const TargetResult& r);
+// After the plan's 序时进度 in a report's opening line: "；12 个指标按节点计划", or empty.
+std::string by_nodes_text(const MonthReport& rep);
 // An amount still to add or added per month: rounded up for things counted whole (13个, never
 // 12.5个), 个百分点 for % targets, 万 from 10,000 up.
 std::string increment_text(std::optional<double> v, const std::string& measure);  // "54.5%" or "—"

@@ -150,8 +150,8 @@ std::string index_page(const MonthReport& rep, const History& h,
   const Plan& plan = *rep.plan;
   std::string b = "<h1>" + esc(plan.short_title) + " " + rep.month.chinese() +
                   "</h1>\n<p class=\"lead\">数据截至" + esc(cutoff_text(rep)) + "；序时进度 " +
-                  format_pct(rep.time.pct) + "%；平均完成率 " + pct_text(rep.avg_completion) +
-                  "</p>\n<div class=\"figures\">";
+                  format_pct(rep.time.pct) + "%" + esc(by_nodes_text(rep)) + "；平均完成率 " +
+                  pct_text(rep.avg_completion) + "</p>\n<div class=\"figures\">";
   for (Status s : kHeadlineOrder)
     if (int n = rep.task_count(s))
       b += "<div class=\"figure\"><b style=\"color:" + std::string(status_info(s).hex) + "\">" +
@@ -349,7 +349,7 @@ std::string target_section(const MonthReport& rep, const History& h, const SiteI
   b += "<h2>" + esc(task.label_of(*r.target)) +
        (r.target->name.empty() ? "" : " " + esc(r.target->name)) + " " + badge(r) +
        "</h2>\n<p class=\"lead\">目标 " + esc(goal_text(r)) + "；完成率 " +
-       pct_text(r.completion_pct) +
+       pct_text(r.completion_pct) + "；序时进度 " + esc(time_text(r)) +
        (r.projected_month ? "；按近期进度预计 " + r.projected_month->chinese() + "达到目标" : "") +
        "</p>\n";
   if (th) b += months_html(plan, *th, r);

@@ -38,7 +38,8 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
                                                      "name",
                                                      "milestone_state",
                                                      "report_month",
-                                                     "corrected_from"};
+                                                     "corrected_from",
+                                                     "time_basis"};
 
 namespace {
 
@@ -55,8 +56,8 @@ namespace {
 std::string time_line(const MonthReport& rep) {
   int elapsed = std::clamp(rep.time.elapsed, 0, rep.time.total);
   return "数据截至 " + cutoff_text(rep) + "；序时进度 " + format_pct(rep.time.pct) + "%（" +
-         std::to_string(elapsed) + "/" + std::to_string(rep.time.total) + " 个月）；计划完成时限 " +
-         rep.plan->deadline.chinese() + "。";
+         std::to_string(elapsed) + "/" + std::to_string(rep.time.total) + " 个月" +
+         by_nodes_text(rep) + "）；计划完成时限 " + rep.plan->deadline.chinese() + "。";
 }
 
 std::string actual_text(const TargetResult& r) {
@@ -215,7 +216,7 @@ std::string summary_markdown(const MonthReport& rep) {
                 {false, false, false, true, true, true, false});
     for (const TargetResult* r : lag)
       t.add({target_id(*r), target_name(*r), r->target->lead, pct_text(r->completion_pct),
-             pct_text(rep.time.pct), gap_text(*r), status_text(*r)});
+             time_text(*r), gap_text(*r), status_text(*r)});
     out += t.markdown() + "\n";
   }
   auto risk = at_risk_targets(rep);
@@ -337,13 +338,14 @@ std::string summary_csv(const MonthReport& rep) {
              << std::to_string(r.task->category) << r.target->lead << r.task->text << r.measure
              << opt_num(r.target_value)
              << (r.milestone_state_based() ? "" : format_number(r.baseline)) << opt_num(r.actual)
-             << opt_pct(r.completion_pct) << format_pct(rep.time.pct) << opt_pct(r.gap_pp)
+             << opt_pct(r.completion_pct) << format_pct(r.time_pct) << opt_pct(r.gap_pp)
              << status_code(r.status) << result_label(r) << opt_num(r.remaining)
              << opt_num(round1(r.needed_per_month)) << opt_month(r.projected_month)
              << opt_month(r.value_month) << (r.source.file.empty() ? "" : r.source.str())
              << (r.projected_late ? "1" : "0") << r.target->name
              << (r.milestone_state_based() && r.state ? milestone_label(*r.state) : "")
-             << rep.month.str() << opt_num(r.corrected_from);
+             << rep.month.str() << opt_num(r.corrected_from)
+             << time_basis(r.schedule != nullptr).code;
         line.end();
       },
       256);  // a row is about 200 bytes
@@ -388,7 +390,8 @@ std::string summary_json(const MonthReport& rep) {
             {"actual", json_number(r.actual)},
             {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
             {"completion_pct", json_number(round1(r.completion_pct))},
-            {"time_pct", json_number(round1(rep.time.pct))},
+            {"time_pct", json_number(round1(r.time_pct))},
+            {"time_basis", time_basis(r.schedule != nullptr).code},
             {"gap_pp", json_number(round1(r.gap_pp))},
             {"status", status_code(r.status)},
             {"status_label", result_label(r)},
@@ -495,10 +498,14 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
                         out_text(target_name(r)),
                         r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)),
                         out_text(r.measure), actual, opt_percent(r.completion_pct),
-                        opt_percent(rep.time.pct),
+                        opt_percent(r.time_pct),
                         r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
                         out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
-                        out_text(r.note.str())});
+                        // The 序时进度 cell stays a number; the remark says whose nodes set it.
+                        out_text((r.schedule ? std::string("序时") + time_basis(true).label +
+                                                   (r.note.empty() ? "" : "。")
+                                             : std::string()) +
+                                 r.note.str())});
     if (!r.source.file.empty())
       sources.rows.push_back({out_text(target_id(r)), out_text(target_name(r)),
                               out_text(r.target->lead), out_text(opt_month(r.value_month)),

@@ -173,11 +173,11 @@ std::string trend_svg(const History& h) {
   std::string mean_pts, time_pts, labels;
   for (std::size_t i = 0; i < n; ++i) {
     CompletionMean month_mean;
-    double time = 0;
+    double time = 0;  // the targets' mean 序时进度: the line bends where schedules do
     for (const auto& t : h.targets) {
       const HistoryPoint& p = t.points[i];
-      time = p.time_pct;
-      month_mean.add(p.completion_pct);
+      time += p.time_pct / static_cast<double>(h.targets.size());
+      month_mean.add(p.completion_pct, p.time_pct);
     }
     std::string xs = format_fixed(x(i), 1);
     time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);

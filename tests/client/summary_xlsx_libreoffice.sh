@@ -54,6 +54,10 @@ for a, b in zip(lo, ref):
         if got != want:
             bad += 1
             print(f"FAIL: task {ident}: LibreOffice shows {got!r}, summary.csv has {want!r}")
+    # A target on nodes says so in 备注, its 序时进度 cell staying a number.
+    if a["备注"].startswith("序时按节点计划") != (b["time_basis"] == "nodes"):
+        bad += 1
+        print(f"FAIL: task {ident}: 备注 {a['备注']!r} with time_basis {b['time_basis']!r}")
     if not a["状态"].startswith(b["status_label"]):
         bad += 1
         print(f"FAIL: task {ident}: status {a['状态']!r} vs {b['status_label']!r}")

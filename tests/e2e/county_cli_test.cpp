@@ -24,11 +24,14 @@ struct Expected {
   const char* value_month;
 };
 
-// share = the 分解目标; completion = actual ÷ share; gap = 54.5 − completion.
+// share = the 分解目标; completion = actual ÷ share; gap = 序时进度 − completion, 序时进度 54.5
+// (6 of 11 months) but for 夷陵区's 任务14, on its own nodes (3月30%、5月60%、8月90%、10月100%
+// in 市民政局's 分解方案): June's end is 1 of the 3 months from May to August, 60 + 30 × 1/3
+// = 70.0.
 const Expected kJune[] = {
     {"夷陵区", 4, "380", "250", "65.8", "-11.2", "ahead", "2024-06"},
     {"夷陵区", 13, "4", "4", "100.0", "-45.5", "done", "2024-06"},
-    {"夷陵区", 14, "300", "210", "70.0", "-15.5", "ahead", "2024-06"},
+    {"夷陵区", 14, "300", "210", "70.0", "0.0", "on_track", "2024-06"},  // −15.5 on the line
     {"夷陵区", 16, "20", "15", "75.0", "-20.5", "ahead", "2024-06"},
     {"夷陵区", 19, "50", "30", "60.0", "-5.5", "ahead", "2024-06"},  // a rate: its own level
     {"夷陵区", 20, "5000", "3600", "72.0", "-17.5", "ahead", "2024-06"},
@@ -78,7 +81,7 @@ TEST_CASE("summary --by county: every allocated (县市区, target) of June, wor
                                            "task", "target", "lead", "name", "county_target",
                                            "actual", "completion_pct", "time_pct", "gap_pp",
                                            "status", "status_label", "value_month", "source",
-                                           "note"});
+                                           "note", "time_basis"});
   for (std::size_t i = 0; i < std::size(kJune); ++i) {
     const auto& f = rows[i + 1].fields;
     const Expected& e = kJune[i];
@@ -88,7 +91,9 @@ TEST_CASE("summary --by county: every allocated (县市区, target) of June, wor
     CHECK(f[5].value == e.share);
     CHECK(f[6].value == e.actual);
     CHECK(f[7].value == e.completion);
-    CHECK(f[8].value == "54.5");
+    bool own_nodes = e.county == std::string("夷陵区") && e.task == 14;
+    CHECK(f[8].value == (own_nodes ? "70.0" : "54.5"));
+    CHECK(f[15].value == (own_nodes ? "nodes" : "linear"));
     CHECK(f[9].value == e.gap);
     CHECK(f[10].value == e.status);
     CHECK(f[12].value == e.value_month);
@@ -226,7 +231,8 @@ TEST_CASE("a 备注 written on a 县市区 row stays with that 县市区's figur
   Run csv = run("--data demo/reports summary --month 2024-07 --by county --format csv --keep-going",
                 s.dir());
   REQUIRE(csv.rc == 0);
-  CHECK(csv.out.find(",demo/reports/2024-07/submissions/市民政局.csv:3,县级配套资金8月到位\r\n") !=
+  CHECK(csv.out.find(
+            ",demo/reports/2024-07/submissions/市民政局.csv:3,县级配套资金8月到位,linear\r\n") !=
         std::string::npos);
   Run md =
       run("--data demo/reports summary --month 2024-07 --by county --county 远安县 --format md",

@@ -35,10 +35,11 @@ TEST_CASE("history shows sparklines and status changes, and --changes lists them
         std::string::npos);
   Run c = run("--data demo/reports history --to 2024-06 --changes --format csv");
   REQUIRE(c.rc == 0);
-  // The first change is the worst new status: 54 became 严重滞后 in May.
-  CHECK(
-      c.out.find("month,task,target,lead,from,to,kind,project\r\n2024-05,54,1,市交通运输局,behind,"
-                 "seriously_behind,status,\r\n") != std::string::npos);
+  // The first change is the worst new status: 34 became 严重滞后 in June. Task 54, 严重滞后 in
+  // May on the straight line, keeps pace with its 分解方案's nodes (5%、20% … by 3月、6月 …).
+  CHECK(c.out.find("month,task,target,lead,from,to,kind,project\r\n2024-06,34,1,市卫健委,behind,"
+                   "seriously_behind,status,\r\n") != std::string::npos);
+  CHECK(c.out.find(",54,1,") == std::string::npos);
   CHECK(c.out.find("2024-06,66,1,市城管委,on_track,behind,status,\r\n") != std::string::npos);
   CHECK(run("--data demo/reports history --task 99").rc == 2);
   CHECK(run("--data demo/reports history --unit 市城管委 --format csv").out.find(",市城管委,") !=
@@ -47,7 +48,10 @@ TEST_CASE("history shows sparklines and status changes, and --changes lists them
 
 TEST_CASE("the monthly summary says which targets fell behind and which recovered") {
   Run md = run("--data demo/reports summary --month 2024-06 --format md");
-  CHECK(md.out.find("与上月相比，3 项指标转为滞后或严重滞后，1 项恢复：") != std::string::npos);
+  CHECK(md.out.find("与上月相比，4 项指标转为滞后或严重滞后，1 项恢复：") != std::string::npos);
+  // Task 30 on its nodes: May 20 + 50 × 2/3 = 53.3 − 44.0 = 9.3 序时推进, June 70 − 54 = 16 滞后.
+  CHECK(md.out.find("| 30 | 适龄妇女“两癌”免费筛查 | 市妇联 | 序时推进 | 滞后 |") !=
+        std::string::npos);
   CHECK(md.out.find("| 66 | 更换改造存在安全隐患的井盖 | 市城管委 | 序时推进 | 滞后 |") !=
         std::string::npos);
   CHECK(md.out.find("| 41 | 文化广场提档升级 | 市文旅局 | 滞后 | 序时推进 |") != std::string::npos);

@@ -21,7 +21,7 @@ TEST_CASE("the default format off a terminal is the Markdown document, without c
   CHECK(r.out == slurp(source("tests/expected/summary-2024-06.md")));
   Run t = run("--data demo/reports summary --month 2024-06 --format table");
   CHECK(t.out.find("\x1b[") == std::string::npos);
-  CHECK(t.out.find("70项任务：已完成 13 项、超序时 16 项、序时推进 30 项、滞后 7 项、严重滞后 2 "
+  CHECK(t.out.find("70项任务：已完成 13 项、超序时 17 项、序时推进 29 项、滞后 8 项、严重滞后 1 "
                    "项、未填报 1 项、目标待定 1 项") != std::string::npos);
   CHECK(t.out.find("市乡村振兴局：本月未报送进度文件（沿用2024-05数据）") != std::string::npos);
 }
@@ -493,4 +493,44 @@ TEST_CASE("a file rejected whole: missing, the summary and the bulletin tell the
           s.dir());
   CHECK(bul.rc == 0);
   CHECK(bul.out.find("6月报送文件未能采用") != std::string::npos);
+}
+
+TEST_CASE("targets on their 分解方案's nodes: June against the straight line, by hand") {
+  // June is 6 of 11 months, 54.5% on the line. The 分解方案s give the whole city's nodes:
+  //  5 (市教育局) 6月20%、9月100%: 序时 20.0; 650 of 1260 = 51.6%, gap −31.6 → 超序时 (3.0 on
+  //    the line). Since April (500) 150 were done of the 84 asked (13.3% → 20% of 1260), so the
+  //    rest goes at 150/84 of the schedule: 1260 is reached when 序时 passes 47.1, in August.
+  // 30 (市妇联) 3月20%、6月70%、8月70%、11月100%: 序时 70.0; 54.0%, gap 16.0 → 滞后 (0.5 on the
+  //    line). Since April (80000, 序时 36.7) 55000 done of 83333 asked, 0.66; the rest (30% of
+  //    250000) at 0.66: 135000 + 49500 = 184500, 73.8% → 预计逾期.
+  // 54 (市交通运输局) 3月5%、6月20%、9月65%、11月底100%: 序时 20.0; 20.0%, gap 0.0 → 序时推进
+  //    (34.5, 严重滞后, on the line). Since April (100, 序时 10) 100 done of 100 asked: the rest
+  //    at 1.0 reaches 1000 in November.
+  Run r = run("--data demo/reports summary --month 2024-06 --format csv");
+  REQUIRE(r.rc == 0);
+  auto five = csv_row(r.out, "5,1,"), thirty = csv_row(r.out, "30,1,"),
+       roads = csv_row(r.out, "54,1,");
+  CHECK((five["time_pct"] == "20.0" && five["gap_pp"] == "-31.6" && five["status"] == "ahead"));
+  CHECK((five["time_basis"] == "nodes" && five["projected_month"] == "2024-08"));
+  CHECK(five["projected_late"] == "0");
+  CHECK((thirty["time_pct"] == "70.0" && thirty["gap_pp"] == "16.0"));
+  CHECK((thirty["status"] == "behind" && thirty["projected_late"] == "1"));
+  CHECK((roads["time_pct"] == "20.0" && roads["gap_pp"] == "0.0" && roads["status"] == "on_track"));
+  CHECK((roads["projected_month"] == "2024-11" && roads["projected_late"] == "0"));
+  CHECK(csv_row(r.out, "4,1,")["time_basis"] == "linear");
+  CHECK(csv_row(r.out, "4,1,")["time_pct"] == "54.5");
+
+  Run e = run("--data demo/reports summary --month 2024-06 --explain 30");
+  CHECK(e.out.find("序时进度  按节点计划（2024年3月20%、2024年6月70%、2024年8月70%、2024年11月"
+                   "100%）；2024-06 底介于 2024-03 底 20.0% 与 2024-06 底 70.0% 之间：20.0 + (70.0 "
+                   "− 20.0) × 3/3 = 70.0%") != std::string::npos);
+  CHECK(e.out.find("到截止月份完成率约 73.8%") != std::string::npos);
+  Run may = run("--data demo/reports summary --month 2024-05 --explain 30");
+  CHECK(may.out.find("20.0 + (70.0 − 20.0) × 2/3 = 53.3%") != std::string::npos);
+  Run j = run("--data demo/reports summary --month 2024-06 --format json");
+  CHECK(j.out.find("\"time_basis\": \"nodes\"") != std::string::npos);
+  Run md = run("--data demo/reports summary --month 2024-06 --format md");
+  CHECK(md.out.find("序时进度 54.5%（6/11 个月；3 个指标按节点计划）") != std::string::npos);
+  CHECK(md.out.find("| 30 | 适龄妇女“两癌”免费筛查 | 市妇联 | 54.0% | 70.0%（按节点计划） | 16.0 |") !=
+        std::string::npos);
 }

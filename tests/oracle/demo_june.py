@@ -1,7 +1,9 @@
 """An oracle independent of src/: works out every number of the demo's June summary and of its
 May-to-June diff (tests/expected/) from the plan's rules, in Python, and fails on any that
 differs. The rules, as docs/catalogue.md states them:
-  time progress  = months elapsed / months of the plan (Jan–Nov 2024: June is 6 of 11, 54.5%)
+  time progress  = months elapsed / months of the plan (Jan–Nov 2024: June is 6 of 11, 54.5%);
+                   for a target whose 分解方案 gives 节点月份/节点进度 on a row of the whole city,
+                   its nodes joined by straight lines from 0 at the plan's start
   completion     = (actual − baseline) / (target − baseline) × 100
   gap            = time progress − completion, in points, judged as printed (one decimal,
                    rounded half away from zero): < 0 超序时, < 10 序时推进, ≤ 30 滞后, else 严重滞后
@@ -37,6 +39,49 @@ total, elapsed = deadline - start + 1, june - start + 1
 time_pct = elapsed / total * 100
 months_left = deadline - june
 
+def node_month(cell):
+    """6月, 11月底 or 2024-06: a month of the plan's year."""
+    cell = cell.strip().rstrip("底末").rstrip("月")
+    if "-" in cell:
+        return months(cell)
+    return months(f"{str(plan['plan']['start'])[:4]}-{int(cell):02d}")
+
+
+def split_list(cell):
+    for sep in "、，,；;":
+        cell = cell.replace(sep, " ")
+    return cell.split()
+
+
+schedules = {}  # (task, target) → [(month index, cumulative %)]
+for path in sorted((src / "demo/reports/breakdown").glob("*.csv")):
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gbk")
+    for row in csv.DictReader(text.splitlines()):
+        if row.get("节点月份") and row.get("县市区") in ("", "全市"):
+            nodes = [(node_month(m), float(p.rstrip("%")))
+                     for m, p in zip(split_list(row["节点月份"]), split_list(row["节点进度"]))]
+            schedules[(int(row["任务编号"]), int(row.get("指标") or 1))] = nodes
+
+
+def time_of(key):
+    """The target's 序时进度 at the end of June."""
+    nodes = schedules.get(key)
+    if not nodes:
+        return time_pct
+    x, x0, y0 = june - start + 1, 0, 0.0
+    for month, pct in nodes:
+        x1 = month - start + 1
+        if x <= x1:
+            return y0 + (pct - y0) * (x - x0) / (x1 - x0)
+        x0, y0 = x1, pct
+    return 100.0
+
+
+assert len(schedules) == 3, schedules
 comparators = {}
 for task in plan["tasks"]:
     for i, t in enumerate(task.get("targets") or [], 1):
@@ -115,7 +160,9 @@ with open(src / "tests/expected/summary-2024-06.csv", encoding="utf-8-sig", newl
     summary = list(csv.DictReader(f))
 assert len(summary) == 73, len(summary)
 for row in summary:
-    expect(row, "time_pct", num(row["time_pct"]), round1(time_pct))
+    key = (int(row["task"]), int(row["target"]))
+    expect(row, "time_pct", num(row["time_pct"]), round1(time_of(key)))
+    expect(row, "time_basis", row["time_basis"], "nodes" if key in schedules else "linear")
     actual, target = num(row["actual"]), num(row["target_value"])
     if row["actual"] and row["source"]:
         again = figure_at(row["source"])
@@ -126,7 +173,7 @@ for row in summary:
         continue  # a milestone by its state word, or not reported: no numbers to work out
     base = num(row["baseline"]) or 0
     completion = (actual - base) / (target - base) * 100
-    gap = time_pct - completion
+    gap = time_of(key) - completion
     expect(row, "completion_pct", num(row["completion_pct"]), round1(completion))
     expect(row, "gap_pp", num(row["gap_pp"]), round1(gap))
     need = target * (1 - tolerance) if comparators[(int(row["task"]), int(row["target"]))] == "about" else target

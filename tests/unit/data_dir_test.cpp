@@ -607,3 +607,38 @@ TEST_CASE(
   // The unit is not said to have left 5 unreported: it sent a figure no one could place.
   for (const auto& g : rep.gaps) CHECK(g.unit != "市民政局");
 }
+
+TEST_CASE("a 分解方案's nodes for a whole target stand in for its category's, not the plan's own") {
+  // Category 2 takes 前置; task 1 names its own nodes in the plan. 市民政局's 分解方案 gives
+  // nodes for tasks 1 and 5 (a target of category 2): task 5 takes them, task 1 keeps the plan's.
+  std::string y = test::kPlanYaml;
+  y.replace(y.find("{id: 2, name: 类别二}"), std::string("{id: 2, name: 类别二}").size(),
+            "{id: 2, name: 类别二, schedule: {2024-02: 40, 2024-08: 100}}");
+  y.replace(y.find("comparator: at_least}"), 21, "comparator: at_least, schedule: {2024-10: 100}}");
+  Plan p = parse_plan(y, "p.yaml");
+  test::TempDir t;
+  t.write("breakdown/市民政局_分解方案.csv",
+          "任务编号,县市区,节点月份,节点进度\n1,全市,6月,100\n5,全市,5月、9月,30、100\n"
+          "5,全市,5月,100\n");  // the same target again: the first row stands, as for a 县市区
+  adopt_breakdown_schedules(p, t.path());
+  CHECK(p.find_task(1)->targets[0].schedule->nodes ==
+        std::vector<ScheduleNode>{{{2024, 10}, 100}});  // the plan's own
+  CHECK(p.find_task(5)->targets[0].schedule->nodes ==
+        std::vector<ScheduleNode>{{{2024, 5}, 30}, {{2024, 9}, 100}});
+  // The reading reports the 分解方案's problems; nodes of the whole city are no 县市区's share.
+  t.write("2024-05/submissions/市民政局.csv", "任务编号,累计完成\n1,10\n");
+  MonthRows data = load_months(p, t.path(), {{2024, 5}}, std::nullopt, nullptr);
+  CHECK(data.allocations.empty());
+  INFO(strs(data.diagnostics).at(0));
+  CHECK(strs(data.diagnostics)
+            .at(0)
+            .find("市民政局_分解方案.csv:4:3: 错误: 重复的行：任务5在全市的节点已在第 3 行填写") !=
+        std::string::npos);
+  // Two files giving the same target's nodes: neither is taken; the category's stand.
+  Plan q = parse_plan(y, "p.yaml");
+  t.write("breakdown/市民政局_补充.csv", "任务编号,县市区,节点月份,节点进度\n5,全市,7月,100\n");
+  adopt_breakdown_schedules(q, t.path());
+  CHECK(q.find_task(5)->targets[0].schedule->nodes ==
+        std::vector<ScheduleNode>{{{2024, 2}, 40}, {{2024, 8}, 100}});
+  CHECK(data.allocations.empty());
+}

@@ -551,10 +551,46 @@ TEST_CASE("a 分解方案's bad rows are all named at once and left out") {
             "r/breakdown/市民政局.csv:4:3: 错误: 重复的行：任务1在甲县的分解目标已在第 2 行填写",
             "r/breakdown/市民政局.csv:5:1: 错误: 任务3由市住建局牵头，不属于市民政局的分解范围",
             "r/breakdown/市民政局.csv:6:1: 错误: 未知任务编号“99”",
-            "r/breakdown/市民政局.csv:7:3: 错误: 任务1：分解方案每行应填写一个县市区",
+            "r/breakdown/市民政局.csv:7:3: 错误: 任务1：分解方案每行应填写一个县市区"
+            "（全市行只用于填写节点月份、节点进度）",
             "r/breakdown/市民政局.csv:8:6: 错误: 任务1的分解目标“三十”不是数字（可写 1680、1,680、"
             "3.5万、95% 或带计量单位“个”）"});
   REQUIRE(b.rows.size() == 1);
+}
+
+TEST_CASE("a 分解方案 gives nodes for the whole city and for a 县市区, as forms write them") {
+  // The fixture plan runs 2024-01 to 2024-10.
+  auto b = breakdown(
+      "任务编号,县市区,分解目标,节点月份,节点进度\n"
+      "1,全市,,3月、6月、10月底,20%、50%、100%\n"  // the target's own nodes; no share
+      "1,甲县,60,2024-04，2024-08,40，100\n"       // 甲县's own nodes with its share
+      "1,乙区,40,,\n"                              // no nodes: the target's
+      "2,,,6月、9月,50%、80%\n"                    // the last node is not 100
+      "2,甲县,50%,6月,\n"                          // nodes without shares
+      "2,乙区,50%,6月、11月,50%、100%\n",          // November is past the deadline
+      "r/breakdown/市民政局.csv");
+  CHECK(b.messages ==
+        std::vector<std::string>{
+            "r/breakdown/市民政局.csv:5:5: 错误: 任务2：最后一个节点（2024-09）的进度应为 "
+            "100%，实际为 80%：节点计划须在截止时限前全部完成",
+            "r/breakdown/市民政局.csv:6:10: 错误: 任务2：节点月份有 1 个，节点进度有 0 "
+            "个，应一一对应",
+            "r/breakdown/市民政局.csv:7:10: 错误: 任务2：节点 2024-11 不在计划期 2024-01 至 "
+            "2024-10 内"});
+  REQUIRE(b.rows.size() == 3);
+  CHECK(b.rows[0].first == CountyKey{{1, 1}, -1});  // the whole city
+  REQUIRE(b.rows[0].second.schedule);
+  CHECK(b.rows[0].second.schedule->nodes ==
+        std::vector<ScheduleNode>{{{2024, 3}, 20}, {{2024, 6}, 50}, {{2024, 10}, 100}});
+  CHECK(b.rows[1].first == CountyKey{{1, 1}, 0});
+  CHECK(b.rows[1].second.value == 60);
+  CHECK(b.rows[1].second.schedule->nodes ==
+        std::vector<ScheduleNode>{{{2024, 4}, 40}, {{2024, 8}, 100}});
+  CHECK_FALSE(b.rows[2].second.schedule);
+  // A row of the whole city twice is named like a 县市区 twice.
+  auto twice = breakdown("任务编号,县市区,节点月份,节点进度\n1,全市,10月,100\n1,合计,10月,100\n");
+  CHECK(twice.messages == std::vector<std::string>{"r/breakdown/市民政局.csv:3:3: 错误: "
+                                                   "重复的行：任务1在全市的节点已在第 2 行填写"});
 }
 
 TEST_CASE("a 分解方案 reads from YAML and from a workbook alike") {

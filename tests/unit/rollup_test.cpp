@@ -16,14 +16,16 @@ TEST_CASE("a roll-up's mean counts each target at most 100% and skips targets wi
   // another's lag. A target with no completion (not reported, milestone) is not a zero.
   CompletionMean m;
   CHECK_FALSE(m.value());
-  m.add(150.0);
-  m.add(std::nullopt);
-  m.add(40.0);
+  m.add(150.0, 50);
+  m.add(std::nullopt, 90);  // neither its completion nor its time counts
+  m.add(40.0, 20);
   CHECK(*m.value() == Approx(70));
+  CHECK(m.time() == Approx(35));  // (50 + 20) ÷ 2: the time the mean is judged against
   CompletionMean other;
-  other.add(10.0);
+  other.add(10.0, 80);
   m.add(other);                     // a category's mean folded into the whole plan's
   CHECK(*m.value() == Approx(50));  // (100 + 40 + 10) ÷ 3
+  CHECK(m.time() == Approx(50));    // (50 + 20 + 80) ÷ 3
 }
 
 TEST_CASE("one ranking rule: mean within the last bit, then 严重滞后 and 逾期, then lagging") {
