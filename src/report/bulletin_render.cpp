@@ -402,6 +402,12 @@ void set_attention(mu::data& d, const Bulletin& b) {
   set_more(d, "attention_more", b, b.attention.size());
   d.set("has_attention", !b.attention.empty());
   d.set("attention_count", std::to_string(b.attention.size()));
+  // A target on nodes is projected on them, not at the flat pace the sentence names.
+  bool by_nodes = std::any_of(b.attention.begin(), b.attention.end(), [&](const TargetKey& k) {
+    const TargetResult* r = b.report.find(k);
+    return r && r->schedule;
+  });
+  d.set("attention_by_nodes", by_nodes);
   d.set("projection_flag_pct", format_number(plan.settings.projection_flag_pct) + "%");
   d.set("pace_window", pace_window_text(plan.settings));
   d.set("long_open_months", long_open_text(plan.settings));

@@ -221,7 +221,10 @@ std::string summary_markdown(const MonthReport& rep) {
   }
   auto risk = at_risk_targets(rep);
   if (!risk.empty()) {
-    out += "## 预计逾期\n\n按" + pace_window_text(p.settings) + "的平均进度推算，以下指标到 " +
+    bool by_nodes = std::any_of(risk.begin(), risk.end(),
+                                [](const TargetResult* r) { return r->schedule != nullptr; });
+    out += "## 预计逾期\n\n按" + pace_window_text(p.settings) + "的平均进度推算" +
+           (by_nodes ? "（按节点计划的指标按近期完成节点计划的比例推算）" : "") + "，以下指标到 " +
            p.deadline.chinese() + " 完成率将低于 " + format_number(p.settings.projection_flag_pct) +
            "%，或近期没有进展：\n\n";
     TextTable t({"编号", "指标", "牵头单位", "完成率", "每月需完成", "预计完成月份", "状态"},
@@ -494,18 +497,18 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
     status.fill = status_info(r.status).hex;
     OutCell actual = r.actual ? out_number(*r.actual)
                               : (r.state ? out_text(milestone_label(*r.state)) : OutCell{});
-    all.rows.push_back({out_number(++number), out_text(target_id(r)), out_text(r.target->lead),
-                        out_text(target_name(r)),
-                        r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)),
-                        out_text(r.measure), actual, opt_percent(r.completion_pct),
-                        opt_percent(r.time_pct),
-                        r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
-                        out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
-                        // The 序时进度 cell stays a number; the remark says whose nodes set it.
-                        out_text((r.schedule ? std::string("序时") + time_basis(true).label +
-                                                   (r.note.empty() ? "" : "。")
-                                             : std::string()) +
-                                 r.note.str())});
+    all.rows.push_back(
+        {out_number(++number), out_text(target_id(r)), out_text(r.target->lead),
+         out_text(target_name(r)),
+         r.target_value ? out_number(*r.target_value) : out_text(goal_text(r)), out_text(r.measure),
+         actual, opt_percent(r.completion_pct), opt_percent(r.time_pct),
+         r.gap_pp ? out_decimal1(*round1(r.gap_pp)) : OutCell{}, status,
+         out_text(opt_month(r.projected_month)), out_text(opt_month(r.value_month)),
+         // The 序时进度 cell stays a number; the remark says whose nodes set it.
+         out_text((r.schedule
+                       ? std::string("序时") + time_basis(true).label + (r.note.empty() ? "" : "。")
+                       : std::string()) +
+                  r.note.str())});
     if (!r.source.file.empty())
       sources.rows.push_back({out_text(target_id(r)), out_text(target_name(r)),
                               out_text(r.target->lead), out_text(opt_month(r.value_month)),

@@ -527,10 +527,20 @@ TEST_CASE("targets on their 分解方案's nodes: June against the straight line
   CHECK(e.out.find("到截止月份完成率约 73.8%") != std::string::npos);
   Run may = run("--data demo/reports summary --month 2024-05 --explain 30");
   CHECK(may.out.find("20.0 + (70.0 − 20.0) × 2/3 = 53.3%") != std::string::npos);
+  // May: 序时 53.3, 110000 = 44.0%, gap 9.3 → 序时推进. April to May did 30000 of the 41667 the
+  // nodes asked (36.7 → 53.3 of 250000), 0.72; the rest, 46.7% of 250000, at 0.72: 194000, 77.6%
+  // → 预计逾期, and the list says how a target on nodes is projected.
+  Run may_md = run("--data demo/reports summary --month 2024-05 --format md");
+  CHECK(
+      may_md.out.find("按近三个月的平均进度推算（按节点计划的指标按近期完成节点计划的比例推算）") !=
+      std::string::npos);
+  CHECK(may_md.out.find("| 30 | 适龄妇女“两癌”免费筛查 | 市妇联 | 44.0% |") != std::string::npos);
+  CHECK(may.out.find("到截止月份完成率约 77.6%") != std::string::npos);
   Run j = run("--data demo/reports summary --month 2024-06 --format json");
   CHECK(j.out.find("\"time_basis\": \"nodes\"") != std::string::npos);
   Run md = run("--data demo/reports summary --month 2024-06 --format md");
   CHECK(md.out.find("序时进度 54.5%（6/11 个月；3 个指标按节点计划）") != std::string::npos);
-  CHECK(md.out.find("| 30 | 适龄妇女“两癌”免费筛查 | 市妇联 | 54.0% | 70.0%（按节点计划） | 16.0 |") !=
+  CHECK(md.out.find(
+            "| 30 | 适龄妇女“两癌”免费筛查 | 市妇联 | 54.0% | 70.0%（按节点计划） | 16.0 |") !=
         std::string::npos);
 }

@@ -263,3 +263,32 @@ TEST_CASE("节点月份 and 节点进度 as forms write them") {
   CHECK(std::string(time_basis(true).code) == "nodes");
   CHECK(std::string(time_basis(false).code) == "linear");
 }
+
+TEST_CASE("a milestone's 未启动 and a project's 未开工 are judged on the target's nodes") {
+  // Task 3, a milestone of category 2 (前置: 40% by February). 未启动 in February: 序时 40 is
+  // past milestone_not_started_on_track_pct (25), under …_behind_pct (50) → 滞后; on the line,
+  // 20 → 序时推进.
+  const Plan& p = scheduled();
+  Snapshot s;
+  s.month = {2024, 2};
+  s.values[{3, 1}] = {std::nullopt, false,        MilestoneState::not_started,
+                      s.month,      {"f.csv", 2}, "",
+                      SumOf::none,  {},           {}};
+  const Task& t3 = *p.find_task(3);
+  CHECK(t3.targets[0].schedule == p.schedules.at("前置"));
+  CHECK(assess_target(p, t3, t3.targets[0], s).status == Status::behind);
+  CHECK(assess_target(test::plan(), *test::plan().find_task(3),
+                      test::plan().find_task(3)->targets[0], s)
+            .status == Status::on_track);
+  // A project of task 6 still 未开工 in March: 序时 40 + 50 × 1/3 = 56.7 is past
+  // project_not_started_pct (50) → late; on the line, 30 → not late.
+  Snapshot m;
+  m.month = {2024, 3};
+  ProjectObservation po;
+  po.state = ProjectState::not_started;
+  po.month = po.changed = m.month;
+  m.projects[{{6, 1}, "一号项目"}] = po;
+  REQUIRE(assess_projects(p, m).size() == 1);
+  CHECK(assess_projects(p, m)[0].lateness == ProjectLateness::not_started);
+  CHECK(assess_projects(test::plan(), m)[0].lateness == ProjectLateness::none);
+}

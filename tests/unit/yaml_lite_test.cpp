@@ -12,6 +12,10 @@ using namespace minsheng;
 
 namespace {
 
+std::string nodes(const SchedulePtr& s) {
+  return s ? "[" + s->name + ":" + schedule_text(*s) + "]" : "-";
+}
+
 // Every field of a plan, as text: two plans are the same when these are.
 std::string dump(const Plan& p) {
   std::ostringstream o;
@@ -23,7 +27,8 @@ std::string dump(const Plan& p) {
   o << s.about_tolerance << ',' << s.behind_pp << ',' << s.seriously_behind_pp << ','
     << s.milestone_not_started_on_track_pct << ',' << s.milestone_not_started_behind_pct << ','
     << s.projection_flag_pct << '\n';
-  for (const auto& c : p.categories) o << c.id << ':' << c.name << ';';
+  for (const auto& c : p.categories) o << c.id << ':' << c.name << nodes(c.schedule) << ';';
+  for (const auto& [name, sc] : p.schedules) o << name << nodes(sc) << ';';
   for (const auto& u : p.units) o << u << ';';
   for (const auto& [a, u] : p.aliases) o << a << '=' << u << ';';
   for (const auto& m : p.measures) o << m << ';';
@@ -35,7 +40,8 @@ std::string dump(const Plan& p) {
     for (const auto& g : t.targets)
       o << "\n  " << g.index << ',' << g.name << ',' << g.lead << ',' << static_cast<int>(g.kind)
         << ',' << (g.value ? format_number(*g.value) : "-") << ',' << g.pending << ',' << g.measure
-        << ',' << static_cast<int>(g.comparator) << ',' << g.baseline << ',' << g.line;
+        << ',' << static_cast<int>(g.comparator) << ',' << g.baseline << ',' << g.line << ','
+        << nodes(g.schedule);
     o << '\n';
   }
   return o.str();
@@ -55,6 +61,23 @@ TEST_CASE("the fast YAML reader gives the same plan as yaml-cpp for the real and
   CHECK(dump(parse_plan(test::kPlanYaml, "p.yaml")) ==
         dump(parse_plan_with_yaml_cpp(test::kPlanYaml, "p.yaml")));
   CHECK(dump(test::county_plan()).find("甲县;乙区;丙市;") != std::string::npos);
+  // Schedules in block style and flat flow maps, named and a target's own: in the subset too.
+  std::string y = test::kPlanYaml;
+  y.replace(y.find("categories:\n"), 0,
+            "schedules:\n  后置: {2024-06: 20, 2024-10: 100}\n  前置:\n    2024-03: 50\n"
+            "    2024-06: 100\n");
+  const std::string cat = "{id: 2, name: 类别二}";
+  y.replace(y.find(cat), cat.size(), "{id: 2, name: 类别二, schedule: 前置}");
+  y.replace(
+      y.find("      - {name: 综合体, value: 100, measure: 个, comparator: at_least}"),
+      std::string("      - {name: 综合体, value: 100, measure: 个, comparator: at_least}").size(),
+      "      - name: 综合体\n        value: 100\n        measure: 个\n"
+      "        schedule:\n          2024-04: 30\n          2024-10: 100");
+  REQUIRE(lite::parse(y));
+  std::string fast = dump(parse_plan(y, "p.yaml"));
+  CHECK(fast == dump(parse_plan_with_yaml_cpp(y, "p.yaml")));
+  CHECK(fast.find("2:类别二[前置:2024年3月50%、2024年6月100%];") != std::string::npos);
+  CHECK(fast.find(",[:2024年4月30%、2024年10月100%]") != std::string::npos);
 }
 
 TEST_CASE("the fast YAML reader: values, positions, and what it leaves to yaml-cpp") {
