@@ -24,7 +24,7 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-mu::data target_item(const MonthReport& rep, const TargetResult& r) {
+mu::data target_item(const TargetResult& r) {
   mu::data d;
   d.set("id", target_id(r));
   d.set("name", target_name(r));
@@ -74,7 +74,7 @@ std::string reporting_text(const UnitStanding& u, const Plan& plan) {
 mu::data target_list(const Bulletin& b, const std::vector<TargetKey>& keys) {
   mu::data list{mu::data::type::list};
   for (std::size_t i = 0; i < b.shown(keys.size()); ++i)
-    list.push_back(target_item(b.report, *b.report.find(keys[i])));
+    list.push_back(target_item(*b.report.find(keys[i])));
   return list;
 }
 
@@ -197,7 +197,7 @@ void set_targets(mu::data& d, const Bulletin& b) {
     const TargetKey& k = b.lagging[i];
     UnitText said = unit_words(rep, *rep.find(k));  // the unit's general rows fill the gaps
     if (said.issues.empty() && said.next_steps.empty()) continue;
-    mu::data w = target_item(rep, *rep.find(k));
+    mu::data w = target_item(*rep.find(k));
     w.set("issues", said.issues.empty() ? "未报告" : clause(said.issues));
     w.set("next_steps", said.next_steps.empty() ? "未报告" : clause(said.next_steps));
     words.push_back(w);
@@ -378,7 +378,7 @@ void set_changes(mu::data& d, const Bulletin& b) {
       std::size_t shown = b.shown(rows.size());
       for (std::size_t i = 0; i < shown; ++i) {
         const auto& [row, t] = rows[i];
-        mu::data it = target_item(rep, *t);
+        mu::data it = target_item(*t);
         it.set("from", st(row->old_row));
         it.set("to", st(row->new_row));
         it.set("completion_from", pct(row->old_row));
@@ -440,7 +440,7 @@ void set_counties(mu::data& d, const Bulletin& b) {
       lag_rows.emplace_back(&t, &lag->second);
   mu::data county_lag{mu::data::type::list};
   for (std::size_t i = 0; i < b.shown(lag_rows.size()); ++i) {
-    mu::data it = target_item(rep, *lag_rows[i].first);
+    mu::data it = target_item(*lag_rows[i].first);
     it.set("counties", lagging_county_names(rep, *lag_rows[i].second, false));
     county_lag.push_back(it);
   }
