@@ -7,6 +7,7 @@
 #include "io/fs.hpp"
 #include "model/diagnostic.hpp"
 #include "report/bulletin_render.hpp"
+#include "report/public_bulletin.hpp"
 #include "util/text.hpp"
 
 namespace minsheng::cli {
@@ -20,8 +21,9 @@ struct BulletinOptions {
   bool allow_stale = false;
   std::string template_file;
   bool keep_going = false;
-  std::string date;  // the issue date in the signature
-  int number = 0;    // 期号; 0: counted from the plan's first period
+  bool is_public = false;  // the public edition (宣传)
+  std::string date;        // the issue date in the signature
+  int number = 0;          // 期号; 0: counted from the plan's first period
 };
 
 static Period resolve_period(const BulletinOptions& o, Date as_of) {
@@ -74,14 +76,16 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
               b.month.str() + "（--allow-stale）");
 
   auto render = [&](const std::string& fmt) {
+    if (o.is_public) return render_public_bulletin(b, fmt);
     return render_bulletin(b, fmt, fmt == o.format ? custom : std::nullopt, o.template_file);
   };
   if (o.write) {
     std::string md = render("md"), html = render("html");  // both ready before either is written
     auto dir = output_dir(g.data, period.code());
-    write_file_atomic_pair(dir / "bulletin.md", md, dir / "bulletin.html", html);
-    print_err("已写入 " + (dir / "bulletin.md").string() + " 和 " +
-              (dir / "bulletin.html").string() + "（数据截至 " + b.month.str() + "）");
+    std::string stem = o.is_public ? "bulletin_public" : "bulletin";
+    write_file_atomic_pair(dir / (stem + ".md"), md, dir / (stem + ".html"), html);
+    print_err("已写入 " + (dir / (stem + ".md")).string() + " 和 " +
+              (dir / (stem + ".html")).string() + "（数据截至 " + b.month.str() + "）");
     return 0;
   }
   emit(render(o.format), o.output);
@@ -110,8 +114,12 @@ Command setup_bulletin(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--date", o->date, "落款的印发日期（YYYY-MM-DD，默认统计日期即今天）");
   sub->add_option("--number", o->number, "期号（默认按计划首个报送季度或半年为第1期顺排）")
       ->check(CLI::Range(1, 999));
-  sub->add_option("--template", o->template_file,
-                  "用该 mustache 模板代替内置模板（用于 --format 指定的格式）");
+  auto* tpl = sub->add_option("--template", o->template_file,
+                              "用该 mustache 模板代替内置模板（用于 --format 指定的格式）");
+  sub->add_flag("--public", o->is_public,
+                "公开版（宣传）：各类各项任务的目标、进展和完成情况，不含存在问题、数据来源、单位和"
+                "县市区排名、滞后与预计逾期；--write 写入 bulletin_public.md 和 .html")
+      ->excludes(tpl);
   sub->callback([sub] {
     if (sub->count("--quarter") + sub->count("--half") != 1)
       throw CLI::ValidationError("--quarter/--half", "须指定 --quarter 或 --half 之一");

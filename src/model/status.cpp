@@ -36,7 +36,9 @@ std::optional<Status> parse_status(std::string_view s) {
     if (s == row.code || s == row.label || (row.deadline_label && s == row.deadline_label))
       return row.status;
   if (s == "基本完成") return Status::done;
-  if (s == "未报送") return Status::not_reported;  // its label before 未报送 meant only a unit  // the label of a 左右 figure within tolerance
+  if (s == "未报送")
+    return Status::not_reported;  // its label before 未报送 meant only a unit  // the label of a
+                                  // 左右 figure within tolerance
   return std::nullopt;
 }
 
@@ -46,6 +48,11 @@ bool is_done(Status s) {
 
 bool is_lagging(Status s) {
   return s == Status::behind || s == Status::seriously_behind || s == Status::overdue;
+}
+
+PublicStatus public_status(Status s) {
+  if (is_done(s)) return PublicStatus::done;
+  return is_lagging(s) ? PublicStatus::speeding_up : PublicStatus::under_way;
 }
 
 }  // namespace minsheng

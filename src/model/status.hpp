@@ -66,4 +66,9 @@ inline bool worse(Status a, Status b) {
 bool is_lagging(Status s);  // behind, seriously_behind or overdue
 bool is_done(Status s);     // done or done_late: the figure is reached
 
+// What the public edition (宣传) says of a status: done, under way, or, for one that lags, being
+// sped up; never 滞后, 逾期 or 预计逾期. Its words are in the public templates.
+enum class PublicStatus { done, under_way, speeding_up };
+PublicStatus public_status(Status s);
+
 }  // namespace minsheng

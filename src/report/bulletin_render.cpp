@@ -15,6 +15,7 @@
 #include "report/project_report.hpp"
 #include "report/summary_report.hpp"
 #include "report/svg_chart.hpp"
+#include "report/template_render.hpp"
 #include "util/number.hpp"
 #include "util/text.hpp"
 
@@ -475,25 +476,9 @@ std::string bulletin_template_name(const std::string& format) {
 std::string render_bulletin(const Bulletin& b, const std::string& format,
                             const std::optional<std::string>& custom,
                             const std::string& custom_name) {
-  std::string text =
-      custom ? *custom : std::string(default_template(bulletin_template_name(format)));
-  mu::mustache tmpl(text);
-  if (!tmpl.is_valid())
-    throw DataError(custom ? custom_name : bulletin_template_name(format), 0, 0,
-                    "模板语法错误: " + tmpl.error_message());
-  // Values from the data are escaped for the document's own language: mustache's HTML escaping,
-  // or Markdown's.
-  if (format != "html") tmpl.set_custom_escape([](const std::string& s) { return md_escape(s); });
-  std::string out = tmpl.render(view(b));
-  if (format == "html") return out;
-  // Sections that render empty leave blank lines behind; Markdown needs at most one.
-  std::string tidy;
-  int newlines = 0;
-  for (char c : out) {
-    newlines = c == '\n' ? newlines + 1 : 0;
-    if (newlines <= 2) tidy += c;
-  }
-  return tidy;
+  return render_template(
+      custom ? *custom : std::string(default_template(bulletin_template_name(format))),
+      custom ? custom_name : bulletin_template_name(format), format, view(b));
 }
 
 }  // namespace minsheng

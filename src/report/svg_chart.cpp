@@ -66,13 +66,15 @@ std::string status_chart_svg(const MonthReport& rep) {
 
 namespace {
 
-// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule. Each
+constexpr int kBar = 320, kRow = 42, kTop = 28;
+using RollupRows = std::vector<std::pair<std::string, const Rollup*>>;
+
+// Mean completion of each row as a bar in the colour `color` gives it, the svg left open. Each
 // row is two lines, its name above its bar, so that a long category name leaves the bar the
 // chart's width on a phone.
-std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
-                             const std::string& title,
-                             const std::vector<std::pair<std::string, const Rollup*>>& rows) {
-  constexpr int kBar = 320, kRow = 42, kTop = 28;
+template <class Color>
+std::string rollup_bars(const std::string& id, const std::string& title, const RollupRows& rows,
+                        Color color) {
   int height = kTop + kRow * static_cast<int>(rows.size()) + 4;
   std::string svg = fmt::format(
       "<svg class=\"chart\" id=\"{}\" role=\"img\" viewBox=\"0 0 {} {}\" "
@@ -84,15 +86,24 @@ std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
     int y = kTop + static_cast<int>(i) * kRow;
     double pct = std::min(100.0, r.avg_completion.value_or(0));
     int w = static_cast<int>(pct * kBar / 100);
-    const char* color = r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
     svg += fmt::format(
         "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>"
         "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eceff1\"/>"
         "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-        y + 13, svg_escape(rows[i].first), y + 18, kBar, y + 18, w, color, kBar + 6, y + 31,
+        y + 13, svg_escape(rows[i].first), y + 18, kBar, y + 18, w, color(r), kBar + 6, y + 31,
         pct_text(r.avg_completion));
   }
+  return svg;
+}
+
+// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule.
+std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
+                             const std::string& title, const RollupRows& rows) {
+  int height = kTop + kRow * static_cast<int>(rows.size()) + 4;
+  std::string svg = rollup_bars(id, title, rows, [](const Rollup& r) {
+    return r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
+  });
   int x = static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
   svg += fmt::format(
       "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
@@ -107,14 +118,24 @@ std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
   return svg + "</svg>";
 }
 
+RollupRows category_rows(const MonthReport& rep) {
+  const Plan& plan = *rep.plan;
+  RollupRows rows;
+  for (std::size_t i = 0; i < rep.by_category.size(); ++i)
+    rows.push_back({category_heading(plan, plan.categories[i].id), &rep.by_category[i]});
+  return rows;
+}
+
 }  // namespace
 
 std::string category_chart_svg(const MonthReport& rep) {
-  const Plan& plan = *rep.plan;
-  std::vector<std::pair<std::string, const Rollup*>> rows;
-  for (std::size_t i = 0; i < rep.by_category.size(); ++i)
-    rows.push_back({category_heading(plan, plan.categories[i].id), &rep.by_category[i]});
-  return rollup_chart_svg(rep, "category-chart", "各类别平均完成率与序时进度", rows);
+  return rollup_chart_svg(rep, "category-chart", "各类别平均完成率与序时进度", category_rows(rep));
+}
+
+std::string public_category_chart_svg(const MonthReport& rep) {
+  return rollup_bars("category-chart", "各类别平均完成率", category_rows(rep),
+                     [](const Rollup&) { return "#0b5394"; }) +
+         "</svg>";
 }
 
 std::string county_chart_svg(const MonthReport& rep) {

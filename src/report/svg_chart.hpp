@@ -12,6 +12,8 @@ std::string svg_escape(std::string_view s);
 // Horizontal bars: how many tasks have each status.
 std::string status_chart_svg(const MonthReport& rep);
 // Average completion per category against the 序时进度 line.
+// The public edition's: each category's mean completion, in one colour, without 序时进度.
+std::string public_category_chart_svg(const MonthReport& rep);
 std::string category_chart_svg(const MonthReport& rep);
 // Average completion per 县市区, in rank order, against the 序时进度 line.
 std::string county_chart_svg(const MonthReport& rep);

@@ -288,3 +288,46 @@ TEST_CASE("the bulletin is signed with its issue date and numbered in its series
   CHECK(run("--data demo/reports bulletin --quarter 2024Q3 --number 0").rc == 2);
   CHECK(run("--data demo/reports bulletin --quarter 2024Q3 --date 2024-13-01").rc == 2);
 }
+
+TEST_CASE("the public edition of the demo bulletin carries nothing internal") {
+  // June 2024: 70 tasks, 13 done; 8 滞后 and 1 严重滞后 (the summary's headline) read
+  // 「正在加快推进」, the other 48 推进中. Category (一)'s mean is the summary's 58.5%.
+  for (const char* fmt : {"md", "html"}) {
+    INFO(fmt);
+    Run r = run(std::string("--data demo/reports bulletin --quarter 2024Q2 --public --format ") +
+                fmt + " --date 2024-07-10");
+    REQUIRE(r.rc == 0);
+    CHECK(r.out.find("确定的70项民生实事，截至2024年6月底，已完成13项，其余57项正在推进，数值指标"
+                     "平均完成61.0%。") != std::string::npos);
+    auto count = [&](const std::string& w) {
+      std::size_t n = 0;
+      for (auto at = r.out.find(w); at != std::string::npos; at = r.out.find(w, at + w.size())) ++n;
+      return n;
+    };
+    CHECK(count("正在加快推进") == 9);
+    // Each done task, the opening line, and in HTML the figure box's caption.
+    CHECK(count("已完成") == 13 + 1 + (std::string(fmt) == "html" ? 1 : 0));
+    CHECK(r.out.find("本类数值指标平均完成58.5%") != std::string::npos);
+    CHECK(r.out.find("新改建农村公路：目标1000公里，累计完成200公里，完成20.0%") !=
+          std::string::npos);
+    // No problems, words of units, sources, file names, standings, nor the internal statuses.
+    for (const char* internal :
+         {"存在问题",        "下步计划", "问题清单", "限期解决",     "滞后",
+          "预计逾期",        "逾期",     "序时",     "排名",         "未报送",
+          "未填报",          "数据有误", "目标待定", "超序时",       "来源",
+          "demo/reports",    ".csv",     ".yaml",    "牵头",         "报送",
+          "县市区",          "市民政局", "市卫健委", "市交通运输局", "团市委",
+          "汛期影响施工进度"}) {
+      INFO(internal);
+      CHECK(r.out.find(internal) == std::string::npos);
+    }
+  }
+  // --write puts it beside the internal one, not over it.
+  Sandbox s;
+  REQUIRE(run("--data demo/reports bulletin --quarter 2024Q2 --public --write", s.dir()).rc == 0);
+  CHECK(std::filesystem::exists(s.data() / "2024Q2/bulletin_public.md"));
+  CHECK(std::filesystem::exists(s.data() / "2024Q2/bulletin_public.html"));
+  CHECK_FALSE(std::filesystem::exists(s.data() / "2024Q2/bulletin.md"));
+  CHECK(run("--data demo/reports bulletin --quarter 2024Q2 --public --template x.mustache").rc ==
+        2);
+}

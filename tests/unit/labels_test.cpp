@@ -60,3 +60,25 @@ TEST_CASE("sentences that name a setting say the plan's value, in words") {
   CHECK(long_open_text(s) == "六个月以上");
   CHECK(not_started_late_text(s) == "超过60%");
 }
+
+TEST_CASE("the public edition names three states: done, under way, and being sped up") {
+  using S = Status;
+  using P = PublicStatus;
+  const std::pair<S, P> expected[] = {
+      {S::done, P::done},
+      {S::done_late, P::done},  // reached: the public is told it is done
+      {S::ahead, P::under_way},
+      {S::on_track, P::under_way},
+      {S::not_reported, P::under_way},
+      {S::pending, P::under_way},
+      {S::invalid, P::under_way},
+      {S::behind, P::speeding_up},  // 滞后, 严重滞后 and 逾期 read 「正在加快推进」
+      {S::seriously_behind, P::speeding_up},
+      {S::overdue, P::speeding_up},
+  };
+  REQUIRE(std::size(expected) == kAllStatuses.size());
+  for (const auto& [s, p] : expected) {
+    INFO(status_code(s));
+    CHECK(public_status(s) == p);
+  }
+}
