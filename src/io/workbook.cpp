@@ -520,6 +520,61 @@ void check_xlsx(std::string_view bytes) {
   Zip(bytes).check_every_part();
 }
 
+namespace {
+
+// The row number of a cell reference ("C18" → 18), or 0.
+long row_of_ref(std::string_view ref) {
+  std::size_t i = ref.find_first_of("0123456789");
+  return i == std::string_view::npos ? 0
+                                     : std::strtol(std::string(ref.substr(i)).c_str(), nullptr, 10);
+}
+
+// The value of attribute r="…" at `at` (just after `<row ` or `<c `).
+std::string_view ref_at(std::string_view xml, std::size_t at) {
+  std::size_t open = xml.find("r=\"", at);
+  if (open == std::string_view::npos) return {};
+  std::size_t close = xml.find('"', open + 3);
+  return close == std::string_view::npos ? std::string_view{}
+                                         : xml.substr(open + 3, close - open - 3);
+}
+
+void check_rows(std::string_view xml, const std::string& name) {
+  std::size_t dim = xml.find("<dimension ref=\"");
+  if (dim == std::string_view::npos) return;
+  std::size_t from = dim + std::string_view("<dimension ref=\"").size();
+  std::string_view range = xml.substr(from, xml.find('"', from) - from);  // A1:N86, or A1
+  std::size_t colon = range.find(':');
+  long last = row_of_ref(colon == std::string_view::npos ? range : range.substr(colon + 1));
+  long row = 0;
+  for (std::size_t at = xml.find('<', dim); at != std::string_view::npos;
+       at = xml.find('<', at + 1)) {
+    bool is_row = xml.compare(at, 5, "<row ") == 0, is_cell = xml.compare(at, 3, "<c ") == 0;
+    if (!is_row && !is_cell) continue;
+    long r = row_of_ref(ref_at(xml, at));
+    if (is_row && r != row + 1)
+      throw WorkbookError("工作簿中的 " + name + " 缺少第 " + std::to_string(row + 1) + " 行");
+    if (is_row) row = r;
+    if (is_cell && r != row)
+      throw WorkbookError("工作簿中的 " + name + " 第 " + std::to_string(row) + " 行混入了第 " +
+                          std::to_string(r) + " 行的单元格");
+  }
+  if (row != last)
+    throw WorkbookError("工作簿中的 " + name + " 只有 " + std::to_string(row) + " 行，应有 " +
+                        std::to_string(last) + " 行");
+}
+
+}  // namespace
+
+void check_written_rows(std::string_view bytes) {
+  Zip zip(bytes);
+  for (int i = 1;; ++i) {
+    std::string name = "xl/worksheets/sheet" + std::to_string(i) + ".xml";
+    auto xml = zip.part(name);
+    if (!xml) break;
+    check_rows(*xml, name);
+  }
+}
+
 void add_cell(Sheet& s, int row, int col, std::string text) {
   if (text.empty() || row < 1 || col < 1 || row > kMaxRows || col > kMaxCols) return;
   if (s.rows.empty() || s.rows.back().row != row) s.rows.push_back({row, {}});

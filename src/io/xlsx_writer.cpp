@@ -368,6 +368,7 @@ std::string xlsx_bytes(const OutWorkbook& out) {
   std::string bytes = read_file(path);
   try {
     check_xlsx(bytes);
+    check_written_rows(bytes);
   } catch (const WorkbookError& e) {
     throw IoError(path,
                   std::string("写出的工作簿读回检查未通过（") + e.what() + "），原有文件未被替换");

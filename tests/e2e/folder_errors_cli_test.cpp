@@ -199,7 +199,8 @@ TEST_CASE("a workbook libxlsxwriter wrote broken never replaces the good one") {
     CHECK((r.rc == 4 || r.rc == 1));  // 1: the write that failed was the .xls child's
     if (r.err.find("写出的工作簿读回检查未通过（工作簿中的 xl/") != std::string::npos) {
       ++read_back;
-      CHECK(r.err.find("不是完整的 XML），原有文件未被替换\n") != std::string::npos);
+      // Cut short (not well-formed XML), or a chunk lost inside a sheet (rows missing).
+      CHECK(r.err.find("），原有文件未被替换\n") != std::string::npos);
     }
   }
   CHECK(read_back >= 3);
