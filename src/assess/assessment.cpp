@@ -432,6 +432,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     if ((gap.no_file || !gap.unreported.empty()) && plan.file_owed(snap.month))
       rep.gaps.push_back(std::move(gap));
   }
+  rep.investment = assess_investment(snap, rep.targets);
   return rep;
 }
 

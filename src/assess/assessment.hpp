@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assess/changes.hpp"
+#include "assess/investment.hpp"
 #include "assess/pace.hpp"
 #include "assess/projects.hpp"
 #include "assess/reporting.hpp"
@@ -93,6 +94,7 @@ struct MonthReport {
   std::vector<TargetResult> county_targets;
   std::vector<CountyStanding> counties;  // 县市区 with allocations, in plan order
   std::vector<ProjectResult> projects;   // plan order of targets, then project name
+  InvestmentReport investment;           // empty when no file reports any
   // What units wrote this month: per target (its city row) and per unit (a row with no task).
   std::map<TargetKey, UnitText> texts;
   std::map<std::string, UnitText> unit_texts;

@@ -111,6 +111,20 @@ Diagnostics problems_of(const Diagnostics& all, const DataSet& data, YearMonth m
 
 }  // namespace
 
+// Each project, as last reported, whose 形象进度 and 投资完成率 part ways (investment_gap).
+static void add_investment_warnings(const Plan& plan, const Snapshot& snap, Diagnostics& diags) {
+  for (const auto& [pk, p] : snap.projects) {
+    auto g = investment_gap(p, plan.settings);
+    if (!g) continue;
+    diags.warning(p.invest_source.file, p.invest_source.line, 0,
+                  target_label(pk.key.task, pk.key.target, true) + "的项目" + quote_value(pk.name) +
+                      "：形象进度 " + format_pct(g->physical) + "%，投资完成率 " +
+                      format_pct(g->invested) + "%，" + investment_gap_text(*g) + "（超过 " +
+                      format_number(plan.settings.investment_gap_pp) +
+                      " 个百分点），请核对投资数据或工程进度");
+  }
+}
+
 struct DataChecker::State {
   explicit State(const Plan& plan) : plausibility(plan) {}
   Plausibility plausibility;
@@ -130,6 +144,7 @@ void DataChecker::add_month(const std::vector<Submission>& subs, YearMonth m) {
 void DataChecker::finish(const DataSet& data, Diagnostics& diags) {
   add_late_warnings(plan_, data, diags);
   for (const auto& d : s_->found.items()) diags.add(d);
+  add_investment_warnings(plan_, s_->snap, diags);
 }
 
 const Corrections& DataChecker::corrections() const {

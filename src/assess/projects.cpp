@@ -38,6 +38,12 @@ std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& sna
         project_lateness(p, snap.month, time_pct(plan, r.target->schedule.get(), snap.month),
                          plan.deadline_month(), plan.settings);
     r.late = r.lateness != ProjectLateness::none;
+    r.invest = p.invest;
+    InvestmentSum money;
+    money.add(p.invest);
+    r.investment_pct = money.pct();
+    r.physical_pct = physical_pct(p);
+    r.investment_gap = investment_gap(p, plan.settings);
     r.source = p.source;
     out.push_back(std::move(r));
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "assess/investment.hpp"
 #include "model/plan.hpp"
 #include "model/progress.hpp"
 
@@ -25,7 +26,11 @@ struct ProjectResult {
   bool carried = false;                     // not in this month's file: 本月未更新
   std::optional<YearMonth> earlier_finish;  // 原计划, when the planned finish was moved
   ProjectLateness lateness = ProjectLateness::none;
-  bool late = false;  // lateness != none
+  bool late = false;                            // lateness != none
+  Investment invest;                            // as last reported (万元, 形象进度)
+  std::optional<double> investment_pct;         // 投资完成率
+  std::optional<double> physical_pct;           // 已完工 100, 未开工 0, else its 形象进度
+  std::optional<InvestmentGap> investment_gap;  // the two apart beyond the plan's setting
   SourceRef source;
   TargetKey key() const { return {task->id, target->index}; }
 };

@@ -82,7 +82,7 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
       {"about_tolerance", "behind_pp", "seriously_behind_pp", "milestone_not_started_on_track_pct",
        "milestone_not_started_behind_pct", "projection_flag_pct", "problem_stale_months",
        "form_project_rows", "pace_window_months", "long_open_months", "project_not_started_pct",
-       "bulletin_list_limit"},
+       "bulletin_list_limit", "investment_gap_pp"},
       "settings：");
   auto set = [&](const char* key, double& field) {
     if (s[key].IsDefined())
@@ -96,6 +96,7 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   set("milestone_not_started_behind_pct", st.milestone_not_started_behind_pct);
   set("projection_flag_pct", st.projection_flag_pct);
   set("project_not_started_pct", st.project_not_started_pct);
+  set("investment_gap_pp", st.investment_gap_pp);
   // A whole number within [lo, hi]; `what` names what it counts.
   auto whole = [&](const char* key, int& field, int lo, int hi, const char* what) {
     double v = field;
@@ -113,6 +114,8 @@ void Loader<N>::load_settings(const N& root, Plan& plan) {
   whole("bulletin_list_limit", st.bulletin_list_limit, 1, 100000, "条数");
   if (st.project_not_started_pct < 0 || st.project_not_started_pct > 100)
     error(s["project_not_started_pct"], "project_not_started_pct 应在 0 到 100 之间");
+  if (st.investment_gap_pp < 0 || st.investment_gap_pp > 100)
+    error(s["investment_gap_pp"], "investment_gap_pp 应在 0 到 100 之间");
   if (st.projection_flag_pct <= 0 || st.projection_flag_pct > 100)
     error(s["projection_flag_pct"], "projection_flag_pct 应大于 0 且不超过 100");
   if (st.about_tolerance < 0 || st.about_tolerance >= 1)

@@ -313,7 +313,7 @@ Submission Reader::validate(RawFile raw) {
                            !row.target_value.present() && !row.note.present() &&
                            !row.county.present() && !row.project.present() &&
                            !row.project_status.present() && !row.planned_finish.present() &&
-                           !row.has_text() && !row.issue_status.present();
+                           !row.has_text() && !row.issue_status.present() && !row.has_investment();
       if (gives_nothing) continue;
       std::string what = target_label(e->key.task, e->key.target, true);
       if (!e->project.empty())

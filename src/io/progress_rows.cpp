@@ -275,6 +275,58 @@ void Reader::row_target_value(const RawRow& row, const Target& target, const Lab
   }
 }
 
+// 计划投资, 累计完成投资 and 资金到位 (万元) on a project's row or the city's, and 形象进度 on a
+// project's. A 县市区's row gives them by its projects: on it they are ignored, with a warning.
+void Reader::row_investment(const RawRow& row, const Label& label, ProgressEntry& e, bool& ok) {
+  if (!row.has_investment()) return;
+  bool project = !e.project.empty();
+  const Cell& first = row.planned_investment.present() ? row.planned_investment
+                      : row.invested.present()         ? row.invested
+                      : row.funded.present()           ? row.funded
+                                                       : row.physical_pct;
+  if (e.county >= 0 && !project) {
+    warning(first, label() + "：县市区行的投资和形象进度已忽略，请填在项目行或全市行");
+    return;
+  }
+  struct Money {
+    const char* name;
+    Cell RawRow::*cell;
+    OptNum Investment::*field;
+  };
+  static constexpr Money kMoney[] = {
+      {"计划投资", &RawRow::planned_investment, &Investment::planned},
+      {"累计完成投资", &RawRow::invested, &Investment::done},
+      {"资金到位", &RawRow::funded, &Investment::funded},
+  };
+  Investment inv;
+  for (const auto& m : kMoney) {
+    const Cell& c = row.*m.cell;
+    if (!c.present()) continue;
+    ParsedNumber n = parse_wan_yuan(c.text);
+    if (n.kind == ParsedNumber::Kind::error)
+      bad(ok, c, label() + "的" + m.name + n.error);
+    else
+      inv.*m.field = n.quantity.value;
+  }
+  if (row.physical_pct.present()) {
+    ParsedNumber n = parse_number(row.physical_pct.text, "%");
+    if (!project)
+      warning(row.physical_pct, label() + "：形象进度只用于项目行，已忽略");
+    else if (n.kind == ParsedNumber::Kind::error)
+      bad(ok, row.physical_pct, label() + "的形象进度" + n.error);
+    else if (n.quantity.value > 100 + kEps)
+      bad(ok, row.physical_pct,
+          label() + "的形象进度应在 0% 到 100% 之间，实际为" +
+              quote_value(trim(row.physical_pct.text)));
+    else
+      inv.physical_pct = n.quantity.value;
+  }
+  if (inv.planned && inv.done && *inv.done > *inv.planned + kEps)
+    warning(row.invested, label() + "的累计完成投资 " + format_number(*inv.done) +
+                              " 万元超过计划投资 " + format_number(*inv.planned) + " 万元，请核对");
+  if (!inv.empty()) e.invest = std::make_shared<const Investment>(inv);
+}
+
 std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::string& unit,
                                                   Submission& sub) {
   static const char* kShape = "应为单个值，不能是列表或映射";
@@ -311,6 +363,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   row_project(row, label, e, ok);
   row_figure(row, *target, label, e, ok);
   row_target_value(row, *target, label, e, ok);
+  row_investment(row, label, e, ok);
   bool project = !e.project.empty();
   if (foreign) return std::nullopt;
   if (!ok) {

@@ -40,8 +40,13 @@ struct RawRow {
   Cell task, target, value, status, target_value, note;
   Cell county, project, project_status, planned_finish;
   Cell progress, issues, next_steps, issue_status;
+  Cell planned_investment, invested, funded, physical_pct;  // 万元, and 形象进度
   Cell node_months, node_pcts;  // a 分解方案's 节点月份/节点进度
   bool has_text() const { return progress.present() || issues.present() || next_steps.present(); }
+  bool has_investment() const {
+    return planned_investment.present() || invested.present() || funded.present() ||
+           physical_pct.present();
+  }
 };
 
 struct RawFile {
@@ -82,6 +87,10 @@ enum class Column {
   issues,
   next_steps,
   issue_status,
+  planned_investment,
+  invested,
+  funded,
+  physical_pct,
   node_months,
   node_pcts  // the last: Layout sizes its table by it
 };
@@ -111,6 +120,10 @@ constexpr RowField kRowFields[] = {
     {Column::issues, "issues", &RawRow::issues},
     {Column::next_steps, "next_steps", &RawRow::next_steps},
     {Column::issue_status, "issue_status", &RawRow::issue_status},
+    {Column::planned_investment, "planned_investment", &RawRow::planned_investment},
+    {Column::invested, "invested", &RawRow::invested},
+    {Column::funded, "funded", &RawRow::funded},
+    {Column::physical_pct, "physical_pct", &RawRow::physical_pct},
     {Column::node_months, "node_months", &RawRow::node_months},
     {Column::node_pcts, "node_pcts", &RawRow::node_pcts},
 };
@@ -171,6 +184,7 @@ class Reader {
                   bool& ok);
   void row_target_value(const RawRow& row, const Target& target, const Label& label,
                         ProgressEntry& e, bool& ok);
+  void row_investment(const RawRow& row, const Label& label, ProgressEntry& e, bool& ok);
   void bad(bool& ok, const Cell& c, std::string msg) {
     error(c, std::move(msg));
     ok = false;

@@ -101,6 +101,7 @@ struct Settings {
   double project_not_started_pct = 50;  // a project still 未开工 past this much time is late
   int form_project_rows = 5;            // open rows the form gives a target reported by project
   int bulletin_list_limit = 100;        // a bulletin's list names this many, the rest counted
+  double investment_gap_pp = 30;  // a project's 形象进度 and 投资完成率 further apart: check warns
 };
 
 // Who a document is addressed to and who signs it. Empty fields get neutral wording, never a

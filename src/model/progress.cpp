@@ -274,6 +274,12 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
   return snap;
 }
 
+void Investment::merge(const Investment& row) {
+  for (auto f :
+       {&Investment::planned, &Investment::done, &Investment::funded, &Investment::physical_pct})
+    if (row.*f) this->*f = row.*f;
+}
+
 namespace {
 
 // The sum, over the snapshot, of a target's 县市区 values or of its projects' values: carried
@@ -374,14 +380,16 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
     }
     for (const auto& e : sub.projects) {
       // A project row left blank (as the form lists last month's projects) changes nothing.
-      if (!e.project_state && !e.value && !e.planned_finish && !e.text) continue;
+      if (!e.project_state && !e.value && !e.planned_finish && !e.text && !e.invest) continue;
       auto [it, fresh] = snap.projects.try_emplace({e.key, e.project});
       ProjectObservation& p = it->second;
       // A moved 计划完工 is a change like any other: a delay must not read as "no change".
       bool moved =
           !fresh && e.planned_finish && p.planned_finish && *e.planned_finish != *p.planned_finish;
-      bool changed = fresh || moved || (e.project_state && p.state != e.project_state) ||
-                     (e.value && p.value != e.value);
+      bool changed =
+          fresh || moved || (e.project_state && p.state != e.project_state) ||
+          (e.value && p.value != e.value) ||
+          (e.invest && e.invest->physical_pct && p.invest.physical_pct != e.invest->physical_pct);
       if (e.county >= 0 || fresh) p.county = e.county;
       if (e.project_state) p.state = e.project_state;
       if (e.value) p.value = e.value;
@@ -390,6 +398,7 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
         p.moved_in = sub.month;
       }
       if (e.planned_finish) p.planned_finish = e.planned_finish;
+      if (e.invest) p.invest.merge(*e.invest), p.invest_source = e.source;
       p.month = sub.month;
       if (changed) p.changed = sub.month;
       p.source = e.source;
@@ -398,6 +407,7 @@ void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::
       if (e.target_value) {
         snap.target_values[e.key] = {*e.target_value, e.source};
       }
+      if (e.invest) snap.investment[e.key].merge(*e.invest);
       std::optional<double> value = e.value;
       if (e.derived_from != SumOf::none) {
         value = snapshot_sum(snap, e.key, e.derived_from);

@@ -14,6 +14,7 @@
 #include "model/diagnostic.hpp"
 #include "model/schedule.hpp"
 #include "util/date.hpp"
+#include "util/number.hpp"
 
 namespace minsheng {
 
@@ -85,6 +86,17 @@ struct UnitText {
 enum class SumOf { none, counties, projects };
 const char* sum_label(SumOf s);  // 县市区合计 / 项目合计
 
+// Money a row reports, in 万元 (计划投资, 累计完成投资, 资金到位), and a project's 形象进度 (%),
+// what its investment is compared with. Each field is the last one reported.
+struct Investment {
+  OptNum planned, done, funded;
+  OptNum physical_pct;
+  bool money() const { return planned || done || funded; }
+  bool empty() const { return !money() && !physical_pct; }
+  // Each field `row` gives replaces this one's.
+  void merge(const Investment& row);
+};
+
 // One valid row of a progress file: the city's figure, one 县市区's, or one project's.
 struct ProgressEntry {
   TargetKey key;
@@ -92,12 +104,13 @@ struct ProgressEntry {
   SharedText project;  // 项目名称 of a project row; empty otherwise
   std::optional<ProjectState> project_state;
   std::optional<YearMonth> planned_finish;
-  std::shared_ptr<const UnitText> text;  // only rows with words carry them
-  const UnitText& words() const;         // the row's words, or none
-  SumOf derived_from = SumOf::none;      // a city value the unit did not type: formed from these
-  SumOf checked_against = SumOf::none;   // a typed city value that these should add up to
-  std::optional<double> value;           // cumulative since the plan started; a level for % targets
-  bool percent = false;                  // typed as a percentage
+  std::shared_ptr<const UnitText> text;      // only rows with words carry them
+  const UnitText& words() const;             // the row's words, or none
+  std::shared_ptr<const Investment> invest;  // only rows with money or 形象进度 carry it
+  SumOf derived_from = SumOf::none;     // a city value the unit did not type: formed from these
+  SumOf checked_against = SumOf::none;  // a typed city value that these should add up to
+  std::optional<double> value;          // cumulative since the plan started; a level for % targets
+  bool percent = false;                 // typed as a percentage
   std::optional<MilestoneState> state;
   std::optional<double> target_value;  // supplies a pending target's value
   SharedText note;
@@ -198,7 +211,9 @@ struct ProjectObservation {
   std::optional<YearMonth> planned_finish;
   std::optional<YearMonth> earlier_finish;  // the planned finish before it was last moved
   std::optional<YearMonth> moved_in;        // the month whose report last moved it
-  YearMonth month;                          // last reported for
+  Investment invest;
+  SourceRef invest_source;  // the row that last gave investment or 形象进度
+  YearMonth month;          // last reported for
   YearMonth
       changed;  // when its state, value or planned finish last changed (first reported, at first)
   SourceRef source;
@@ -234,6 +249,8 @@ struct Snapshot {
   std::map<CountyKey, Observation> county_values;
   std::set<CountyKey> invalid_counties;  // rejected 县市区 rows in `month`
   std::map<ProjectKey, ProjectObservation> projects;
+  // What city rows gave of investment (few targets: most give it by project).
+  std::unordered_map<TargetKey, Investment, TargetKeyHash> investment;
   Corrections corrections;  // figures of this or earlier months that a file set right
   const CorrectedValue* correction(TargetKey k, YearMonth m) const;
 };

@@ -11,6 +11,7 @@
 #include "report/catalogue_report.hpp"
 #include "report/county_report.hpp"
 #include "report/default_templates.hpp"
+#include "report/investment_report.hpp"
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
 #include "report/summary_report.hpp"
@@ -123,6 +124,15 @@ void set_heading(mu::data& d, const Bulletin& b) {
   d.set("due_day", std::to_string(plan.due_day));
   d.set("stale", b.stale);
   d.set("next_label", quarter ? "下季度" : "下半年");
+}
+
+// Investment beside physical completion, when any file reports it.
+void set_investment(mu::data& d, const Bulletin& b) {
+  const InvestmentReport& inv = b.report.investment;
+  d.set("has_investment", inv.any());
+  d.set("investment_tasks", std::to_string(inv.tasks.size()));
+  d.set("investment_figures", investment_figures(inv.total.sum, ""));
+  d.set("investment_completion", pct_text(inv.total.completion));
 }
 
 // Tasks by status and by category.
@@ -458,6 +468,7 @@ mu::data view(const Bulletin& b) {
   mu::data d;
   set_heading(d, b);
   set_overview(d, b);
+  set_investment(d, b);
   set_targets(d, b);
   set_problems(d, b);
   set_units(d, b);

@@ -12,7 +12,9 @@ const std::vector<std::string> kProjectCsvColumns = {
     "task",        "target",         "unit",
     "county",      "project",        "project_status",
     "value",       "planned_finish", "months_since_change",
-    "value_month", "source"};
+    "value_month", "source",         "planned_investment",
+    "invested",    "funded",         "investment_pct",
+    "physical_pct"};
 
 const std::vector<std::string> kProblemCsvColumns = {
     "id",          "task",   "target",       "unit",          "text", "first_month",
@@ -50,19 +52,45 @@ std::vector<const ProjectResult*> selected(const MonthReport& rep, const Project
   return out;
 }
 
+// What a project's 备注 says: why it is late, and its investment apart from its works.
+std::string project_remark(const ProjectResult& p, const Settings& s) {
+  std::vector<std::string> parts;
+  if (p.late) parts.push_back(late_reason(p, s));
+  if (p.investment_gap) parts.push_back(investment_gap_text(*p.investment_gap));
+  return join(parts, "；");
+}
+
 TextTable project_rows(const MonthReport& rep, const ProjectFilter& f) {
-  TextTable t({"编号", "牵头单位", "县市区", "项目", "状态", "完成量", "计划完工", "更新", "备注"},
-              {false, false, false, false, false, true, false, false, false});
-  for (const ProjectResult* p : selected(rep, f))
-    t.add({target_of(*p), p->target->lead, county_of(*rep.plan, p->county), p->name, state_of(*p),
-           p->value ? format_number(*p->value) : "",
-           opt_month(p->planned_finish) +
-               (p->earlier_finish ? "（原" + p->earlier_finish->str() + "）" : ""),
-           p->carried
-               ? "本月未更新（" + p->value_month.str() + "）"
-               : (p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
-                                         : "本月有变化"),
-           p->late ? late_reason(*p, rep.plan->settings) : ""});
+  auto list = selected(rep, f);
+  // The investment columns only where some project reports investment: most plans have none.
+  bool money = std::any_of(list.begin(), list.end(),
+                           [](const ProjectResult* p) { return !p->invest.empty(); });
+  std::vector<std::string> head = {"编号", "牵头单位", "县市区", "项目", "状态", "完成量"};
+  std::vector<bool> right = {false, false, false, false, false, true};
+  if (money) {
+    for (const char* h : {"形象进度", "计划投资（万元）", "完成投资（万元）", "投资完成率"})
+      head.push_back(h), right.push_back(true);
+  }
+  for (const char* h : {"计划完工", "更新", "备注"}) head.push_back(h), right.push_back(false);
+  TextTable t(head, right);
+  for (const ProjectResult* p : list) {
+    std::vector<std::string> row = {
+        target_of(*p), p->target->lead, county_of(*rep.plan, p->county),
+        p->name,       state_of(*p),    p->value ? format_number(*p->value) : ""};
+    if (money) {
+      row.push_back(p->physical_pct ? format_pct(*p->physical_pct) + "%" : "");
+      row.push_back(opt_num(p->invest.planned));
+      row.push_back(opt_num(p->invest.done));
+      row.push_back(p->investment_pct ? format_pct(*p->investment_pct) + "%" : "");
+    }
+    row.push_back(opt_month(p->planned_finish) +
+                  (p->earlier_finish ? "（原" + p->earlier_finish->str() + "）" : ""));
+    row.push_back(p->carried               ? "本月未更新（" + p->value_month.str() + "）"
+                  : p->months_since_change ? std::to_string(p->months_since_change) + " 个月无变化"
+                                           : "本月有变化");
+    row.push_back(project_remark(*p, rep.plan->settings));
+    t.add(row);
+  }
   return t;
 }
 
@@ -106,11 +134,12 @@ std::string projects_csv(const MonthReport& rep, const ProjectFilter& f) {
   std::string out(kUtf8Bom);
   out += csv_line(kProjectCsvColumns);
   for (const ProjectResult* p : selected(rep, f))
-    out += csv_line({std::to_string(p->task->id), std::to_string(p->target->index), p->target->lead,
-                     county_of(*rep.plan, p->county), p->name,
-                     p->state ? project_state_code(*p->state) : "", opt_num(p->value),
-                     opt_month(p->planned_finish), std::to_string(p->months_since_change),
-                     p->value_month.str(), p->source.str()});
+    out += csv_line(
+        {std::to_string(p->task->id), std::to_string(p->target->index), p->target->lead,
+         county_of(*rep.plan, p->county), p->name, p->state ? project_state_code(*p->state) : "",
+         opt_num(p->value), opt_month(p->planned_finish), std::to_string(p->months_since_change),
+         p->value_month.str(), p->source.str(), opt_num(p->invest.planned), opt_num(p->invest.done),
+         opt_num(p->invest.funded), opt_pct(p->investment_pct), opt_pct(p->physical_pct)});
   return out;
 }
 
@@ -130,7 +159,13 @@ std::string projects_json(const MonthReport& rep, const ProjectFilter& f) {
                     {"carried", p->carried},
                     {"late", p->late},
                     {"value_month", p->value_month.str()},
-                    {"source", p->source.str()}});
+                    {"source", p->source.str()},
+                    {"planned_investment", json_number(p->invest.planned)},
+                    {"invested", json_number(p->invest.done)},
+                    {"funded", json_number(p->invest.funded)},
+                    {"investment_pct", json_number(round1(p->investment_pct))},
+                    {"physical_pct", json_number(round1(p->physical_pct))},
+                    {"investment_gap", p->investment_gap.has_value()}});
   return dump_json({{"month", rep.month.str()}, {"projects", rows}});
 }
 

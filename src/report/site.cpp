@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "report/investment_report.hpp"
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
 #include "report/site_style.hpp"
@@ -158,6 +159,7 @@ std::string index_page(const MonthReport& rep, const History& h,
            std::to_string(n) + "</b><span>" + status_label(s, rep.at_deadline) + "</span></div>";
   b += "</div>\n<p class=\"lead\">" +
        esc(headline(rep.task_counts, rep.tasks.size(), rep.at_deadline)) + "</p>\n";
+  if (rep.investment.any()) b += "<p class=\"lead\">" + esc(investment_sentence(rep)) + "</p>\n";
   b += "<h2>逐月平均完成率</h2>\n<figure>" + trend_svg(h) + "</figure>\n";
   std::vector<const TargetResult*> attention = lagging_targets(rep);
   for (const TargetResult* r : at_risk_targets(rep)) attention.push_back(r);

@@ -5,6 +5,7 @@
 
 #include "report/catalogue_report.hpp"
 #include "report/county_report.hpp"
+#include "report/investment_report.hpp"
 #include "report/labels.hpp"
 #include "report/project_report.hpp"
 #include "util/csv.hpp"
@@ -39,7 +40,11 @@ const std::vector<std::string> kSummaryCsvColumns = {"task",
                                                      "milestone_state",
                                                      "report_month",
                                                      "corrected_from",
-                                                     "time_basis"};
+                                                     "time_basis",
+                                                     "planned_investment",
+                                                     "invested",
+                                                     "funded",
+                                                     "investment_pct"};
 
 namespace {
 
@@ -155,6 +160,7 @@ std::string summary_table(const MonthReport& rep, const Style& style) {
   out += "\n差距 = 序时进度 − 完成率（百分点，按显示的一位小数判定）；≥" +
          format_number(p.settings.behind_pp) + " 为滞后，>" +
          format_number(p.settings.seriously_behind_pp) + " 为严重滞后；" + deadline_rule(p) + "\n";
+  out += investment_section_table(rep, style);
   auto gaps = gap_lines(rep);
   if (!gaps.empty()) {
     out += "\n" + paint("报送情况", Color::bold, style) + "\n";
@@ -274,6 +280,8 @@ std::string summary_markdown(const MonthReport& rep) {
     out += t.markdown() + "\n";
   }
 
+  out += investment_section_markdown(rep, "## 投资完成情况");
+
   out += "## 分单位情况\n\n";
   TextTable units({"牵头单位", "指标数", "已完成", "超序时", "序时推进", "滞后", "严重滞后",
                    "未填报", "其他", "平均完成率"},
@@ -349,6 +357,7 @@ std::string summary_csv(const MonthReport& rep) {
              << (r.milestone_state_based() && r.state ? milestone_label(*r.state) : "")
              << rep.month.str() << opt_num(r.corrected_from)
              << time_basis(r.schedule != nullptr).code;
+        for (const auto& cell : investment_csv_cells(rep, r.key())) line << cell;
         line.end();
       },
       256);  // a row is about 200 bytes
@@ -381,32 +390,34 @@ std::string summary_json(const MonthReport& rep) {
   // A province's targets are printed one at a time (dump_json with JsonRows).
   auto row = [&](std::size_t i) -> Json {
     const TargetResult& r = rep.targets[i];
-    return {{"task", r.task->id},
-            {"target", r.target->index},
-            {"category", r.task->category},
-            {"lead", r.target->lead},
-            {"text", r.task->text},
-            {"name", r.target->name},
-            {"unit", r.measure},
-            {"target_value", json_number(r.target_value)},
-            {"baseline", json_number(r.baseline)},
-            {"actual", json_number(r.actual)},
-            {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
-            {"completion_pct", json_number(round1(r.completion_pct))},
-            {"time_pct", json_number(round1(r.time_pct))},
-            {"time_basis", time_basis(r.schedule != nullptr).code},
-            {"gap_pp", json_number(round1(r.gap_pp))},
-            {"status", status_code(r.status)},
-            {"status_label", result_label(r)},
-            {"remaining", json_number(r.remaining)},
-            {"needed_per_month", json_number(round1(r.needed_per_month))},
-            {"projected_month", json_month(r.projected_month)},
-            {"projected_late", r.projected_late},
-            {"carried", r.carried},
-            {"value_month", json_month(r.value_month)},
-            {"corrected_from", json_number(r.corrected_from)},
-            {"source", r.source.file.empty() ? std::string() : r.source.str()},
-            {"note", r.note}};
+    Json j = {{"task", r.task->id},
+              {"target", r.target->index},
+              {"category", r.task->category},
+              {"lead", r.target->lead},
+              {"text", r.task->text},
+              {"name", r.target->name},
+              {"unit", r.measure},
+              {"target_value", json_number(r.target_value)},
+              {"baseline", json_number(r.baseline)},
+              {"actual", json_number(r.actual)},
+              {"milestone_state", r.state ? Json(milestone_label(*r.state)) : Json()},
+              {"completion_pct", json_number(round1(r.completion_pct))},
+              {"time_pct", json_number(round1(r.time_pct))},
+              {"time_basis", time_basis(r.schedule != nullptr).code},
+              {"gap_pp", json_number(round1(r.gap_pp))},
+              {"status", status_code(r.status)},
+              {"status_label", result_label(r)},
+              {"remaining", json_number(r.remaining)},
+              {"needed_per_month", json_number(round1(r.needed_per_month))},
+              {"projected_month", json_month(r.projected_month)},
+              {"projected_late", r.projected_late},
+              {"carried", r.carried},
+              {"value_month", json_month(r.value_month)},
+              {"corrected_from", json_number(r.corrected_from)},
+              {"source", r.source.file.empty() ? std::string() : r.source.str()},
+              {"note", r.note}};
+    j.update(investment_row_json(rep, r.key()));
+    return j;
   };
   Json by_category = Json::array(), by_unit = Json::array();
   for (const auto& r : rep.by_category) by_category.push_back(json_rollup(r));
@@ -440,6 +451,7 @@ std::string summary_json(const MonthReport& rep) {
               {"by_category", by_category},
               {"by_unit", by_unit},
               {"not_reported", gaps},
+              {"investment", investment_json(rep)},
               {"problems", problems}};
   return dump_json(out, {{"rows", rep.targets.size(), row}});
 }

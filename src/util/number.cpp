@@ -99,6 +99,20 @@ ParsedNumber parse_number(std::string_view raw, std::string_view measure) {
   return p;
 }
 
+ParsedNumber parse_wan_yuan(std::string_view raw) {
+  std::string s(trim(nfkc(raw)));
+  bool yuan = strip_suffix(s, "元");
+  bool scaled = s.ends_with("万") || s.ends_with("亿");
+  if (yuan && !scaled)
+    return fail(quote_value(trim(raw)) + "以元为单位；本列以万元为单位，请写 " +
+                "1200、1200万元 或 0.3亿元");
+  ParsedNumber p = parse_number(s);
+  if (p.kind != ParsedNumber::Kind::ok) return p;
+  if (p.quantity.percent) return fail(quote_value(trim(raw)) + "是百分数；本列填写金额（万元）");
+  if (scaled) p.quantity.value /= 1e4;
+  return p;
+}
+
 std::optional<double> parse_decimal(std::string_view s) {
   s = trim(s);
   double v = 0;
@@ -156,6 +170,14 @@ std::string format_human(double v) {
   std::string s = format_fixed(v / 10000, 1);
   if (s.ends_with(".0")) s.resize(s.size() - 2);
   return s + "万";
+}
+
+std::string format_money_wan(double wan) {
+  if (std::fabs(wan) < 10000) return format_number(*round_to(wan, 1)) + "万元";
+  std::string s = format_fixed(wan / 10000, 2);
+  while (s.ends_with("0")) s.pop_back();
+  if (s.ends_with(".")) s.pop_back();
+  return s + "亿元";
 }
 
 }  // namespace minsheng

@@ -56,6 +56,10 @@ class OptNum {
 // and surrounding spaces. Rejects negatives, bad digit grouping and any other text.
 ParsedNumber parse_number(std::string_view raw, std::string_view measure = {});
 
+// A sum of money typed in a 万元 column: 1,200, 1200万, 1200万元, 0.3亿 (3000). A figure in 元
+// alone, a percentage or a negative is an error: the column's unit is 万元.
+ParsedNumber parse_wan_yuan(std::string_view raw);
+
 // A number as machines write it ("1680", "-5.5", " 3e2 "): the whole trimmed text must parse.
 // For hand-typed values use parse_number.
 std::optional<double> parse_decimal(std::string_view s);
@@ -70,5 +74,7 @@ std::string format_number(double v);
 std::string format_pct(double v);
 // As people read figures: 万 from 10,000 up (20000000 → 2000万, 1833333.3 → 183.3万).
 std::string format_human(double v);
+// A sum in 万元 as reports write money: 2300万元, 1.32亿元 from 1亿 up (two decimals, 四舍五入).
+std::string format_money_wan(double wan);
 
 }  // namespace minsheng

@@ -94,8 +94,13 @@ TEST_CASE("projects --format table and json agree with the csv") {
   Run c = ok("--data demo/reports projects --month 2024-06 --format csv");
   CHECK(has(t.out, "宜昌市2024年十大民生项目 2024年6月 具体项目"));
   // 秭归县's 病理科: 计划2024-05完工, still 未开工 in June: late, and the table says why.
-  CHECK(has(t.out, "秭归县人民医院病理科    未开工          2024-05"));
+  CHECK(has(t.out, "秭归县人民医院病理科    未开工"));
   CHECK(has(t.out, "计划2024-05完工，尚未完工"));
+  // Investment (June's 市卫健委.csv): 宜都's works at 60% on 100 of 500万元 (20%) lag by 40
+  // points; 枝江's 0.12亿 of 1,500万元 (80%) runs 40 ahead of its 40%: beyond the plan's 30.
+  CHECK(has(t.out, "形象进度"));
+  CHECK(has(t.out, "投资滞后于形象进度 40.0"));  // the 备注 column is cut at 30 columns
+  CHECK(has(t.out, "投资超前于形象进度 40.0"));
   json doc = json::parse(j.out);
   CHECK(doc["month"] == "2024-06");
   auto rows = csv_rows(c.out);
@@ -115,6 +120,25 @@ TEST_CASE("projects --format table and json agree with the csv") {
   REQUIRE(zigui);
   CHECK((*zigui)["late"] == true);
   CHECK((*zigui)["project_status"] == "not_started");
+  CHECK((*zigui)["investment_pct"] == 0.0);    // 0 of 400万元
+  CHECK((*zigui)["investment_gap"] == false);  // 未开工 (0%) and nothing spent
+  int gaps = 0;
+  for (const auto& p : doc["projects"]) gaps += p["investment_gap"].get<bool>();
+  CHECK(gaps == 2);
+  for (const auto& row : rows)
+    if (row.at("project") == "宜都市人民医院病理科") {
+      CHECK(row.at("planned_investment") == "500");
+      CHECK(row.at("invested") == "100");
+      CHECK(row.at("funded") == "200");
+      CHECK(row.at("investment_pct") == "20.0");
+      CHECK(row.at("physical_pct") == "60.0");
+    } else if (row.at("project") == "枝江市人民医院晋升三级") {
+      CHECK(row.at("planned_investment") == "1500");  // typed 1,500
+      CHECK(row.at("invested") == "1200");            // typed 0.12亿
+      CHECK(row.at("investment_pct") == "80.0");
+    } else if (row.at("project") == "沿江大道—西陵一路路口") {
+      CHECK(row.at("invested") == "50");  // typed 50万元 in a 万元 column
+    }
 }
 
 TEST_CASE("problems --format table and json as of June: 7 problems, 5 open") {

@@ -60,9 +60,10 @@ TEST_CASE("check reports every problem in bad files and exits 1, leaving the fil
   // The .bak is not read, and says so: a unit that sent only that is not silently 未报送.
   CHECK(r.err.find("demo/reports/2024-06/submissions/市民政局.yaml.bak: 警告: 不是进度文件（应为 "
                    ".csv 或 .yaml），未读取\n") != std::string::npos);
-  // The three row errors; the month's three warnings, the file name's, the .bak's and the
-  // demo 分解方案's (task 20 short of its figure).
-  CHECK(r.out.find("3 个错误、6 个警告") != std::string::npos);  // and the 分解方案's
+  // The three row errors; the month's three warnings, the file name's, the .bak's, the
+  // demo 分解方案's (task 20 short of its figure) and two projects' investment apart from
+  // their works (宜都, 枝江: 40 points each).
+  CHECK(r.out.find("3 个错误、8 个警告") != std::string::npos);
   CHECK(slurp(s.data() / "2024-06/submissions/市民证局.csv") == bad);
 }
 

@@ -39,7 +39,9 @@ TEST_CASE("projects of June: states, planned finishes, months without change, on
                                             "task",
                                             "target", "unit", "county", "project", "project_status",
                                             "value", "planned_finish", "months_since_change",
-                                            "value_month", "source"});
+                                            "value_month", "source", "planned_investment",
+                                            "invested", "funded", "investment_pct",
+                                            "physical_pct"});
   CHECK(rows.size() == 1 + 4 + 3 + 7 + 7);
   auto p = by_name(r.out);
   // Finished in April and unchanged since; not in June's file: carried from May.

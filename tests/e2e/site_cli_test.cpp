@@ -31,6 +31,9 @@ TEST_CASE("site writes a page per category, unit, 县市区 and task, byte-ident
   CHECK(r.err.find("等 117 个页面") != std::string::npos);
   CHECK(first.count(".minsheng-site") == 1);
   CHECK(first.count("index.html") == 1);
+  // Investment beside physical completion (figures worked out in investment_cli_test).
+  CHECK(first["index.html"].find("5 项任务填报了投资：计划投资 4.3亿元，累计完成投资 1.32亿元，"
+                                 "投资完成率 30.7%") != std::string::npos);
   CHECK(first.count("task-70.html") == 1);
   CHECK(first.count("county-14.html") == 1);
   // No asset from anywhere else, no script needed to read it; the styles once, in style.css.

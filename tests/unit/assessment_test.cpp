@@ -262,7 +262,7 @@ struct CountySnap {
   std::map<CountyKey, Allocation> alloc;
   CountySnap() { s.month = {2024, 5}; }
   CountySnap& share(int task, int county, double v) {
-    alloc[{{task, 1}, county}] = {v, "市民政局", {"b.csv", county + 2}};
+    alloc[{{task, 1}, county}] = {v, "市民政局", {"b.csv", county + 2}, nullptr};
     return *this;
   }
   CountySnap& value(int task, int county, double v) {

@@ -116,3 +116,28 @@ TEST_CASE("values are finite and at most 1万亿") {
   CHECK(parse_number("100000001万").kind == ParsedNumber::Kind::error);
   CHECK(parse_number("1000000000000").kind == ParsedNumber::Kind::ok);
 }
+
+TEST_CASE("money in a 万元 column: 1,200, 1200万元, 0.3亿, and 元 alone or a percentage refused") {
+  auto wan = [](const char* s) { return parse_wan_yuan(s); };
+  CHECK(wan("1,200").quantity.value == 1200);
+  CHECK(wan(" 1200万 ").quantity.value == Approx(1200));
+  CHECK(wan("1200万元").quantity.value == Approx(1200));
+  CHECK(wan("0.3亿").quantity.value == Approx(3000));
+  CHECK(wan("0.3亿元").quantity.value == Approx(3000));
+  CHECK(wan("１２００").quantity.value == 1200);  // full-width digits
+  CHECK(wan("").kind == ParsedNumber::Kind::blank);
+  CHECK(wan("1200元").kind == ParsedNumber::Kind::error);  // 0.12万元? the column says 万元
+  CHECK(wan("1200元").error.find("以元为单位") != std::string::npos);
+  CHECK(wan("60%").kind == ParsedNumber::Kind::error);
+  CHECK(wan("-5").kind == ParsedNumber::Kind::error);
+}
+
+TEST_CASE("money as reports write it: 万元 under 1亿, 亿元 with two decimals from there") {
+  CHECK(format_money_wan(2300) == "2300万元");
+  CHECK(format_money_wan(285.25) == "285.3万元");  // 四舍五入 to one decimal
+  CHECK(format_money_wan(9999.9) == "9999.9万元");
+  CHECK(format_money_wan(10000) == "1亿元");
+  CHECK(format_money_wan(13175) == "1.32亿元");  // 1.3175
+  CHECK(format_money_wan(42980) == "4.3亿元");   // 4.298
+  CHECK(format_money_wan(32300) == "3.23亿元");
+}
