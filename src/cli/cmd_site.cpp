@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/fs.hpp"
+#include "report/public_site.hpp"
 #include "report/site.hpp"
 
 namespace minsheng::cli {
@@ -18,18 +19,38 @@ struct SiteOptions {
   bool keep_going = false;
   std::string as_of;
   bool allow_stale = false;
+  bool public_edition = false;
 };
+
+// The public edition needs the month's report alone: no history, no 问题清单.
+static std::size_t public_site(const SiteOptions& o, const GlobalOptions& g, const Plan& plan,
+                               YearMonth month, std::optional<Date> partial, DirSwap& swap) {
+  MonthRows data = load_months(plan, g.data, {month}, month, received_log(g, plan));
+  require_month_files(plan, data, month, o.allow_stale, g);
+  MonthReport rep = std::move(assess_data(plan, std::move(data), o.keep_going).front());
+  rep.partial_as_of = partial;
+  return render_public_site(rep, [&](std::size_t, SitePage&& p) { swap.add(p.path, p.html); });
+}
 
 static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   if (o.output.empty() == !o.write)
     throw UsageError(o.write ? "--write 与 -o 只能选一个"
                              : "请用 -o 指定网站目录，或用 --write 写入 DATA/site/");
-  std::filesystem::path dir =
-      o.write ? output_dir(g.data, "site") : std::filesystem::path(o.output);
+  std::filesystem::path dir = o.write
+                                  ? output_dir(g.data, o.public_edition ? "site_public" : "site")
+                                  : std::filesystem::path(o.output);
   require_own_dir(dir, kSiteMarker);  // refused before any work, not after it
   Plan plan = load_plan(g);
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
+  if (o.public_edition) {
+    DirSwap swap(dir, kSiteMarker);
+    std::size_t pages = public_site(o, g, plan, month, partial, swap);
+    swap.commit();
+    print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(pages - 1) +
+              " 个页面（公开版）");
+    return 0;
+  }
   // The month's rows are kept for its report; every month's are followed for the history and
   // the 问题清单 as they are read, then let go: a province's year is not held.
   HistoryBuilder builder(plan);
@@ -68,6 +89,10 @@ Command setup_site(CLI::App& app, const GlobalOptions& g) {
   sub->add_option("--as-of", o->as_of,
                   "统计日期（默认今天）：月份尚未结束时须指定，看板注明“截至该日（本月尚未结束）”");
   add_allow_stale(sub, o->allow_stale);
+  sub->add_flag(
+      "--public", o->public_edition,
+      "公开版（宣传用）：各类别、各项任务的目标、进度和完成情况，不含问题、来源、单位排名和"
+      "“滞后”“预计逾期”等内部标注；--write 写入 DATA/site_public/");
   return {sub, [o, &g] { return run_site(*o, g); }};
 }
 

@@ -98,3 +98,56 @@ TEST_CASE("on a phone: sources fold into 数据来源, the county list is cards,
   CHECK(county.find("<table class=\"cards\">") != std::string::npos);
   CHECK(county.find("<td class=\"name\">新增3岁以下婴幼儿托位") != std::string::npos);
 }
+
+TEST_CASE("site --public: a page per category in plain words, nothing internal, every page linked") {
+  Sandbox s;
+  Run r = run("--data demo/reports site --month 2024-06 --public -o pub", s.dir());
+  REQUIRE(r.rc == 0);
+  CHECK(r.err.find("等 11 个页面（公开版）") != std::string::npos);
+  auto site = read_site(s.dir() / "pub");
+  // index, 10 categories, the stylesheet and the marker.
+  CHECK(site.size() == 1 + 10 + 1 + 1);
+  // June 2024 as the public bulletin tells it: 70 tasks, 13 done, 61.0% on average; the 8 滞后
+  // and 1 严重滞后 tasks read 「正在加快推进」, each once, on its category's page.
+  const std::string& index = site["index.html"];
+  CHECK(index.find("确定的70项民生实事，已完成13项，其余57项正在推进，数值指标平均完成61.0%。") !=
+        std::string::npos);
+  CHECK(index.find("数据截至2024年6月底") != std::string::npos);
+  CHECK(index.find("<svg") != std::string::npos);
+  std::size_t speeding = 0;
+  for (const auto& [name, html] : site)
+    for (auto at = html.find("正在加快推进"); at != std::string::npos;
+         at = html.find("正在加快推进", at + 1))
+      ++speeding;
+  CHECK(speeding == 9);
+  CHECK(site["category-1.html"].find("数值指标平均完成58.5%") != std::string::npos);
+  CHECK(site["category-8.html"].find("新改建农村公路：目标1000公里，累计完成200公里，完成20.0%") !=
+        std::string::npos);
+  // Every category page is linked from the index, and links back.
+  for (int c = 1; c <= 10; ++c) {
+    std::string page = "category-" + std::to_string(c) + ".html";
+    INFO(page);
+    CHECK(site.count(page) == 1);
+    CHECK(index.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(site[page].find("href=\"index.html\"") != std::string::npos);
+  }
+  // No problems, words of units, sources, file names, standings, investment owed, nor the
+  // internal statuses, on any page.
+  for (const auto& [name, html] : site) {
+    if (name == ".minsheng-site") continue;
+    for (const char* internal :
+         {"存在问题", "下步计划", "问题清单", "限期解决", "滞后", "预计逾期", "逾期", "序时",
+          "排名", "未报送", "未填报", "数据有误", "目标待定", "超序时", "来源", "demo/reports",
+          ".csv", ".yaml", "牵头", "报送", "县市区", "市民政局", "市卫健委", "市交通运输局",
+          "团市委", "汛期影响施工进度", "投资", "unit-", "task-", "county-"}) {
+      INFO(name << ": " << internal);
+      CHECK(html.find(internal) == std::string::npos);
+    }
+  }
+  // Byte-identical on re-run; --write puts it in DATA/site_public/, beside the internal site.
+  REQUIRE(run("--data demo/reports site --month 2024-06 --public -o pub", s.dir()).rc == 0);
+  CHECK(read_site(s.dir() / "pub") == site);
+  REQUIRE(run("--data demo/reports site --month 2024-06 --public --write", s.dir()).rc == 0);
+  CHECK(fs::exists(s.data() / "site_public/index.html"));
+  CHECK_FALSE(fs::exists(s.data() / "site"));
+}
