@@ -69,7 +69,8 @@ void history_csv(const History& h, const HistoryFilter& f,
                  const std::function<void(std::string_view)>& write) {
   std::string out(kUtf8Bom);
   out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
-                   "completion_pct", "time_pct", "gap_pp", "status", "corrected_from"});
+                   "completion_pct", "time_pct", "gap_pp", "status", "corrected_from",
+                   "time_basis"});
   write(out);
   // Month by month, each target; a province's month is formatted on every core, joined in
   // order, and handed on before the next month is formatted.
@@ -85,7 +86,8 @@ void history_csv(const History& h, const HistoryFilter& f,
           line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
                << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)
                << opt_pct(p.completion_pct) << format_pct(p.time_pct) << opt_pct(p.gap_pp)
-               << status_code(p.status) << opt_num(p.corrected_from);
+               << status_code(p.status) << opt_num(p.corrected_from)
+               << time_basis(t.target->schedule != nullptr).code;
           line.end();
         },
         96);
@@ -123,6 +125,7 @@ std::string history_json(const History& h, const HistoryFilter& f) {
             {"name", t.target->name},
             {"projected_month", t.projected_month ? Json(t.projected_month->str()) : Json()},
             {"projected_late", t.projected_late},
+            {"time_basis", time_basis(t.target->schedule != nullptr).code},
             {"points", points}};
   };
   Json changes = Json::array();

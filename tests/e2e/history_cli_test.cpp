@@ -8,7 +8,8 @@ using namespace minsheng::e2e;
 TEST_CASE("history --format csv has every (month, target) row, checked by hand for three targets") {
   Run r = run("--data demo/reports history --to 2024-06 --format csv");
   REQUIRE(r.rc == 0);
-  // The last column, corrected_from, is empty: no figure was set right.
+  // corrected_from is empty (no figure was set right); time_basis is linear, as none of the
+  // three has nodes.
   // Reporting starts in April (reporting.from): April, May and June for 73 targets.
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 3 * 73);
   auto has = [&](const std::string& row) {
@@ -16,15 +17,21 @@ TEST_CASE("history --format csv has every (month, target) row, checked by hand f
     CHECK(r.out.find("\r\n" + row + "\r\n") != std::string::npos);
   };
   // Task 66 (4000): April 1200, May 1500, June 1450; time 4/11, 5/11, 6/11.
-  has("2024-04,66,1,市城管委,更换改造存在安全隐患的井盖,1200,2024-04,30.0,36.4,6.4,on_track,");
-  has("2024-05,66,1,市城管委,更换改造存在安全隐患的井盖,1500,2024-05,37.5,45.5,8.0,on_track,");
-  has("2024-06,66,1,市城管委,更换改造存在安全隐患的井盖,1450,2024-06,36.3,54.5,18.3,behind,");
+  has("2024-04,66,1,市城管委,更换改造存在安全隐患的井盖,1200,2024-04,30.0,36.4,6.4,on_track,,"
+      "linear");
+  has("2024-05,66,1,市城管委,更换改造存在安全隐患的井盖,1500,2024-05,37.5,45.5,8.0,on_track,,"
+      "linear");
+  has("2024-06,66,1,市城管委,更换改造存在安全隐患的井盖,1450,2024-06,36.3,54.5,18.3,behind,,"
+      "linear");
   // Task 33 (3 hospitals): 0, 1, 1 — 36.4 points behind in April (严重滞后), then 滞后.
-  has("2024-04,33,1,市卫健委,新增县级三级医院,0,2024-04,0.0,36.4,36.4,seriously_behind,");
-  has("2024-05,33,1,市卫健委,新增县级三级医院,1,2024-05,33.3,45.5,12.1,behind,");
-  has("2024-06,33,1,市卫健委,新增县级三级医院,1,2024-06,33.3,54.5,21.2,behind,");
+  has("2024-04,33,1,市卫健委,新增县级三级医院,0,2024-04,0.0,36.4,36.4,seriously_behind,,linear");
+  has("2024-05,33,1,市卫健委,新增县级三级医院,1,2024-05,33.3,45.5,12.1,behind,,linear");
+  has("2024-06,33,1,市卫健委,新增县级三级医院,1,2024-06,33.3,54.5,21.2,behind,,linear");
   // Task 57: nothing in June, May's 450 carried with its month.
-  has("2024-06,57,1,市乡村振兴局,提档升级村级寄递物流服务站点,450,2024-05,45.0,54.5,9.5,on_track,");
+  has("2024-06,57,1,市乡村振兴局,提档升级村级寄递物流服务站点,450,2024-05,45.0,54.5,9.5,on_track,,"
+      "linear");
+  // Task 54 (1000 公里) follows its 分解方案's nodes: 20% by June, 200 done, on pace.
+  has("2024-06,54,1,市交通运输局,新改建农村公路,200,2024-06,20.0,20.0,0.0,on_track,,nodes");
 }
 
 TEST_CASE("history shows sparklines and status changes, and --changes lists them worst first") {

@@ -93,9 +93,9 @@ TEST_CASE(
   Run h = run("--data demo/reports history --task 14 --to 2024-09 --format csv", s.dir());
   REQUIRE(h.rc == 0);
   CHECK(h.out.find("\r\n2024-08,14,1,市民政局,特殊困难老年人家庭适老化改造,1100,2024-08,65.8,72.7,"
-                   "7.0,on_track,1200\r\n") != std::string::npos);
+                   "7.0,on_track,1200,linear\r\n") != std::string::npos);
   CHECK(h.out.find("\r\n2024-09,14,1,市民政局,特殊困难老年人家庭适老化改造,1150,2024-09,68.7,81.8,"
-                   "13.1,behind,\r\n") != std::string::npos);
+                   "13.1,behind,,linear\r\n") != std::string::npos);
   Run hm = run("--data demo/reports history --task 14 --to 2024-09 --format md", s.dir());
   CHECK(hm.out.find("## 数据更正\n") != std::string::npos);
   CHECK(hm.out.find("| 2024-08 | 14 | 特殊困难老年人家庭适老化改造 | 市民政局 | 1100户（已更正，原 "

@@ -136,7 +136,7 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
         std::string::npos);
   CHECK(history_csv(f.history, {})
             .find("\n2024-04,1,1,市民政局,综合体,35,2024-04,35.0,40.0,5.0,"
-                  "on_track,50\r\n") != std::string::npos);
+                  "on_track,50,linear\r\n") != std::string::npos);
   // From every row kept, the same.
   AllRows whole = load_data(march_plan(), t.path());
   CHECK(history_csv(build_history(march_plan(), whole, {2024, 5}), {}) ==
