@@ -308,6 +308,7 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
       rep.county_targets.push_back(std::move(r));
     }
     st.rollup.avg_completion = mean.value();
+    st.rollup.time_pct = mean.time();
     if (st.rollup.avg_completion)
       st.rollup.avg_status = by_gap(mean.time() - *st.rollup.avg_completion, plan.settings);
     rep.counties.push_back(std::move(st));
@@ -398,6 +399,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
         mean.add(rep.targets[i].completion_pct, rep.targets[i].time_pct);
     }
     r.avg_completion = mean.value();
+    r.time_pct = mean.time();
     if (r.avg_completion)
       r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, mean.time());
     all.add(mean);
@@ -426,6 +428,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
       if (!reported_now && !(is_done(t.status) && t.value_month)) gap.unreported.push_back(t.key());
     }
     r.avg_completion = mean.value();
+    r.time_pct = mean.time();
     if (r.avg_completion)
       r.avg_status = rollup_status(plan, rep.month, *r.avg_completion, mean.time());
     rep.by_unit.push_back(std::move(r));

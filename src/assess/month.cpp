@@ -239,7 +239,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
                                    month_sends(data, month));
     rep.no_files = !data.has_files(month);
     assess_counties(plan, snap, data.allocations, rep);
-    rep.projects = assess_projects(plan, snap);
+    rep.projects = assess_projects(plan, snap, data.allocations);
     if (before) rep.changes = status_changes(*before, rep);
     at_statuses.clear();
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);

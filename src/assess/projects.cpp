@@ -17,7 +17,8 @@ ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, d
   return ProjectLateness::none;
 }
 
-std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& snap) {
+std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& snap,
+                                           const std::map<CountyKey, Allocation>& allocations) {
   std::vector<ProjectResult> out;
   for (const auto& [pk, p] : snap.projects) {
     const Task* task = plan.find_task(pk.key.task, pk.key.target);
@@ -34,9 +35,13 @@ std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& sna
     r.months_since_change = months_between(p.changed, snap.month);
     r.carried = p.month < snap.month;
     r.earlier_finish = p.earlier_finish;
-    r.lateness =
-        project_lateness(p, snap.month, time_pct(plan, r.target->schedule.get(), snap.month),
-                         plan.deadline_month(), plan.settings);
+    const Schedule* schedule = r.target->schedule.get();
+    if (p.county >= 0)
+      if (auto a = allocations.find({pk.key, p.county});
+          a != allocations.end() && a->second.schedule)
+        schedule = a->second.schedule.get();
+    r.lateness = project_lateness(p, snap.month, time_pct(plan, schedule, snap.month),
+                                  plan.deadline_month(), plan.settings);
     r.late = r.lateness != ProjectLateness::none;
     r.invest = p.invest;
     InvestmentSum money;

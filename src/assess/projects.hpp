@@ -1,5 +1,6 @@
 // Projects (具体项目) as of a month, and the one rule of when one is late.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ ProjectLateness project_lateness(const ProjectObservation& p, YearMonth month, d
                                  YearMonth deadline_month, const Settings& s);
 
 // Every project known as of the snapshot's month, in the plan's order of targets, then by name.
-std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& snap);
+// A project in a 县市区 whose 分解方案 row gives its own nodes is judged on them (its 未开工 past
+// project_not_started_pct of that 县市区's 序时进度), else on its target's.
+std::vector<ProjectResult> assess_projects(const Plan& plan, const Snapshot& snap,
+                                           const std::map<CountyKey, Allocation>& allocations = {});
 
 }  // namespace minsheng

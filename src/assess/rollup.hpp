@@ -31,6 +31,7 @@ struct Rollup {
   std::optional<double> avg_completion;  // mean of numeric completions, each capped at 100
   // The average against 序时进度 by the same gap rule as a target (charts colour it so).
   std::optional<Status> avg_status;
+  double time_pct = 0;  // its targets' mean 序时进度, what avg_status judges the mean against
 
   int count(Status s) const;
   int total() const;

@@ -97,14 +97,32 @@ std::string rollup_bars(const std::string& id, const std::string& title, const R
   return svg;
 }
 
-// Mean completion of each row against the 序时进度 line, bars coloured by the gap rule.
+// Mean completion of each row against 序时进度, bars coloured by the gap rule. Each bar is judged
+// against its targets' mean 序时进度: one line when every row's is the plan's, else a mark across
+// each bar at its own, so that a bar's colour and the line it is read against agree.
 std::string rollup_chart_svg(const MonthReport& rep, const std::string& id,
                              const std::string& title, const RollupRows& rows) {
   int height = kTop + kRow * static_cast<int>(rows.size()) + 4;
   std::string svg = rollup_bars(id, title, rows, [](const Rollup& r) {
     return r.avg_status ? status_info(*r.avg_status).hex : "#eceff1";
   });
-  int x = static_cast<int>(std::min(100.0, rep.time.pct) * kBar / 100);
+  auto at = [](double pct) { return static_cast<int>(std::min(100.0, pct) * kBar / 100); };
+  bool own = std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+    return row.second->avg_completion && at(row.second->time_pct) != at(rep.time.pct);
+  });
+  if (own) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (!rows[i].second->avg_completion) continue;
+      int y = kTop + static_cast<int>(i) * kRow;
+      svg += fmt::format(
+          "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" "
+          "stroke-width=\"2\" stroke-dasharray=\"4 2\"><title>序时进度 {3}%</title></line>",
+          at(rows[i].second->time_pct), y + 15, y + 37, format_pct(rows[i].second->time_pct));
+    }
+    return svg + "<text x=\"0\" y=\"16\" font-size=\"13\" fill=\"#d32f2f\">虚线：各自的序时进度" +
+           "（含按节点计划的指标）</text></svg>";
+  }
+  int x = at(rep.time.pct);
   svg += fmt::format(
       "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#d32f2f\" stroke-width=\"2\" "
       "stroke-dasharray=\"5 3\"/>"

@@ -70,3 +70,32 @@ TEST_CASE("projects as of a month: months without change, carried ones, plan ord
   CHECK_FALSE(rep.projects[1].carried);
   CHECK_FALSE(rep.projects[1].late);
 }
+
+TEST_CASE("a project in a 县市区 with its own nodes is 未开工-late on them, others on the line") {
+  // The fixture plan runs January to October: March is 30% on the line, not past 50. 甲县's
+  // 分解方案 row has nodes 2024-03 60%, 2024-10 100%: March is 60%, past 50 → late.
+  const Plan& p = test::county_plan();
+  Snapshot s;
+  s.month = {2024, 3};
+  for (int county : {0, 1}) {
+    ProjectObservation po;
+    po.county = county;
+    po.state = ProjectState::not_started;
+    po.month = po.changed = s.month;
+    s.projects[{{1, 1}, county == 0 ? "甲县项目" : "乙区项目"}] = po;
+  }
+  std::map<CountyKey, Allocation> alloc;
+  auto nodes = std::make_shared<Schedule>();
+  nodes->nodes = {{{2024, 3}, 60}, {{2024, 10}, 100}};
+  alloc[{{1, 1}, 0}] = {50, "市民政局", {"b.csv", 2}, nodes};
+  alloc[{{1, 1}, 1}] = {50, "市民政局", {"b.csv", 3}, nullptr};  // the target's (the line)
+  auto out = assess_projects(p, s, alloc);
+  REQUIRE(out.size() == 2);
+  for (const auto& r : out) {
+    INFO(r.name);
+    CHECK(r.lateness ==
+          (r.name == "甲县项目" ? ProjectLateness::not_started : ProjectLateness::none));
+  }
+  // Without the 分解方案, both are judged on the line.
+  for (const auto& r : assess_projects(p, s)) CHECK(r.lateness == ProjectLateness::none);
+}
