@@ -27,6 +27,17 @@ std::string previous_text(const Snapshot& prev, TargetKey k) {
   return s + "（" + o.month.str() + "）";
 }
 
+// 「；计划投资500万元，累计完成投资100万元」: last reported investment, for reference. The columns
+// themselves are left blank: a blank keeps the last figure.
+std::string money_text(const Investment& i) {
+  std::vector<std::string> parts;
+  if (i.physical_pct) parts.push_back("形象进度" + format_number(*i.physical_pct) + "%");
+  if (i.planned) parts.push_back("计划投资" + format_money_wan(*i.planned));
+  if (i.done) parts.push_back("累计完成投资" + format_money_wan(*i.done));
+  if (i.funded) parts.push_back("资金到位" + format_money_wan(*i.funded));
+  return parts.empty() ? "" : "；" + join(parts, "，");
+}
+
 std::string previous_target_value(const Snapshot& prev, TargetKey k) {
   auto it = prev.target_values.find(k);
   return it == prev.target_values.end() ? "" : format_number(it->second.value);
@@ -43,6 +54,7 @@ struct FormRow {
   std::string previous;  // 上期累计（参考）
   std::string supplied;  // a pending target's last supplied figure
   std::string planned_finish;
+  bool money = false;    // a project's row, or a city row that reported investment: those columns
   std::string issue;     // an open problem's text, for the unit to answer
   std::string issue_id;  // its id, and those of any more on the same row
 };
@@ -52,8 +64,12 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
   std::vector<FormRow> out;
   for (const Target* t : plan.targets_of(unit)) {
     TargetKey k{t->task, t->index};
-    out.push_back({t, "", "", plan_figure(*t), previous_text(prev, k),
-                   t->pending ? previous_target_value(prev, k) : "", "", "", ""});
+    auto city_money = prev.investment.find(k);
+    bool city_money_known = city_money != prev.investment.end();
+    out.push_back({t, "", "", plan_figure(*t),
+                   previous_text(prev, k) +
+                       (city_money_known ? money_text(city_money->second) : std::string()),
+                   t->pending ? previous_target_value(prev, k) : "", "", city_money_known, "", ""});
     for (auto it = allocations.lower_bound({k, -1}); it != allocations.end() && it->first.key == k;
          ++it) {
       std::string prev_county;
@@ -63,7 +79,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
                       o->second.month.str() + "）";
       out.push_back({t, plan.counties[static_cast<std::size_t>(it->first.county)], "",
                      "分解目标 " + format_number(it->second.value) + t->measure, prev_county, "",
-                     "", "", ""});
+                     "", false, "", ""});
     }
     int listed = 0;
     for (auto it = prev.projects.lower_bound({k, ""});
@@ -72,8 +88,9 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
       std::string was = p.state ? project_state_label(*p.state) : "";
       if (p.value) was += (was.empty() ? "" : "，") + format_number(*p.value);
       out.push_back({t, p.county >= 0 ? plan.counties[static_cast<std::size_t>(p.county)] : "",
-                     it->first.name, "项目", was + "（" + p.month.str() + "）", "",
-                     p.planned_finish ? p.planned_finish->str() : "", "", ""});
+                     it->first.name, "项目",
+                     was + "（" + p.month.str() + "）" + money_text(p.invest), "",
+                     p.planned_finish ? p.planned_finish->str() : "", true, "", ""});
       ++listed;
     }
     // A target reported by project gets open rows for projects not listed yet: as many as the
@@ -83,7 +100,7 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
                : listed > 0    ? plan.settings.form_project_rows
                                : 0;
     for (int i = 0; i < open; ++i)
-      out.push_back({t, "", "", kOpenProjectFigure, "", "", "", "", ""});
+      out.push_back({t, "", "", kOpenProjectFigure, "", "", "", true, "", ""});
   }
   return out;
 }
@@ -105,7 +122,11 @@ void attach_problems(const Plan& plan, const std::string& unit, std::vector<Form
     if (row == rows.end()) {
       auto last = std::find_if(rows.rbegin(), rows.rend(), same_target);
       if (last == rows.rend()) continue;  // no longer the unit's target
-      FormRow own{last->target, p.project.empty() ? county : "", p.project, "", "", "", "", "", ""};
+      FormRow own{last->target, p.project.empty() ? county : "",
+                  p.project,    "",
+                  "",           "",
+                  "",           !p.project.empty(),
+                  "",           ""};
       if (!p.project.empty()) own.figure = "项目";
       row = rows.insert(last.base(), own);
     }
@@ -126,12 +147,33 @@ std::vector<FormRow> form_rows(const Plan& plan, const std::string& unit, const 
   return out;
 }
 
-const std::vector<std::string> kFormColumns = {
-    "牵头单位",         "月份",     "任务编号", "指标",     "县市区",
-    "任务内容",         "指标名称", "计划目标", "计量单位", "上期累计（参考）",
-    "累计完成",         "状态",     "目标值",   "项目名称", "项目状态",
-    "计划完工",         "进展情况", "存在问题", "下步计划", "问题状态",
-    "问题编号（参考）", "备注",     "报送日期"};
+const std::vector<std::string> kFormColumns = {"牵头单位",
+                                               "月份",
+                                               "任务编号",
+                                               "指标",
+                                               "县市区",
+                                               "任务内容",
+                                               "指标名称",
+                                               "计划目标",
+                                               "计量单位",
+                                               "上期累计（参考）",
+                                               "累计完成",
+                                               "状态",
+                                               "目标值",
+                                               "项目名称",
+                                               "项目状态",
+                                               "计划完工",
+                                               "形象进度",
+                                               "计划投资（万元）",
+                                               "累计完成投资（万元）",
+                                               "资金到位（万元）",
+                                               "进展情况",
+                                               "存在问题",
+                                               "下步计划",
+                                               "问题状态",
+                                               "问题编号（参考）",
+                                               "备注",
+                                               "报送日期"};
 
 }  // namespace
 
@@ -161,6 +203,10 @@ std::string template_csv(const Plan& plan, const std::string& unit, YearMonth mo
                      "",
                      r.planned_finish,
                      "",
+                     "",
+                     "",
+                     "",
+                     "",
                      r.issue,
                      "",
                      "",
@@ -175,34 +221,38 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                               const Snapshot& previous,
                               const std::map<CountyKey, Allocation>& allocations,
                               const std::vector<Problem>& problems) {
-  OutSheet s = out_sheet(
-      month.chinese() + "进度", kFormColumns,
-      {12, 9, 7, 5, 10, 30, 22, 14, 7, 14, 10, 9, 9, 18, 9, 10, 26, 26, 26, 9, 14, 16, 11}, true);
+  OutSheet s = out_sheet(month.chinese() + "进度", kFormColumns,
+                         {12, 9,  7, 5,  10, 30, 22, 14, 7,  14, 10, 9,  9, 18,
+                          9,  10, 8, 10, 10, 10, 26, 26, 26, 9,  14, 16, 11},
+                         true);
   s.note =
       unit + " " + month.chinese() + "民生项目进展报送表：请于 " + plan.due_date(month).chinese() +
       " 前报送" + (plan.report_to.empty() ? "" : "至" + plan.report_to) +
       "；累计完成填自计划开始以来的累计数，里程碑任务在“状态”中选择；县市区行填该县市区的累计数；"
       "新的具体项目填在“（可填新的具体项目）”行，或在表下空行（或插入一行）填写任务编号、"
-      "指标序号和项目名称。" +
+      "指标序号和项目名称；投资以万元为单位，填在项目行（无项目的填在全市行）。" +
       (problems.empty() ? std::string()
                         : "上期未销号的问题已列在“存在问题”中：已解决的在“问题状态”填“已解决”，"
                           "仍存在的保留原文并在“进展情况”中说明。");
   using I = OutInput;
-  s.inputs = {I::none, I::none, I::key,    I::key,  I::text,   I::none, I::none, I::none,
-              I::none, I::none, I::number, I::list, I::number, I::text, I::list, I::text,
-              I::text, I::text, I::text,   I::list, I::none,   I::text, I::date};
+  s.inputs = {I::none, I::none, I::key,    I::key,    I::text,   I::none,   I::none,
+              I::none, I::none, I::none,   I::number, I::list,   I::number, I::text,
+              I::list, I::text, I::number, I::number, I::number, I::number, I::text,
+              I::text, I::text, I::list,   I::none,   I::text,   I::date};
   s.lists.resize(s.inputs.size());
   s.lists[11] = {"未启动", "推进中", "已完成"};
   s.lists[14] = {"未开工", "在建", "已完工"};
-  s.lists[19] = {"已解决", "未解决"};
+  s.lists[23] = {"已解决", "未解决"};
   s.hints.resize(s.inputs.size());
   s.hints[2] = "请填写任务编号（正整数，如 7）";
   s.hints[3] = "请填写指标序号（正整数，如 1）";
   s.hints[10] = "请填写不小于 0 的数：自计划开始以来的累计数（县市区行填该县市区的累计数）";
   s.hints[12] = "请填写不小于 0 的数：目标待定的指标本期确定的目标值";
   s.hints[15] = "请填写计划完工月份，如 2024-10";
+  s.hints[16] = "项目的形象进度：0 到 100（%）";
+  for (int c : {17, 18, 19}) s.hints[static_cast<std::size_t>(c)] = "请填写金额（万元），不小于 0";
   s.info = {{"填报单位", unit}, {"填报日期", ""}, {"填表人", ""}, {"联系电话", ""}};
-  // Printed, 23 columns would shrink to 4 pt on one page: they go over three, each carrying
+  // Printed, 27 columns would shrink to 4 pt on one page: they go over three, each carrying
   // 任务编号, 指标 and 县市区 so that a row can be followed.
   s.repeat_first_col = 2;
   s.repeat_last_col = 4;
@@ -224,6 +274,10 @@ OutWorkbook template_workbook(const Plan& plan, const std::string& unit, YearMon
                       out_text(r.project),
                       OutCell{},
                       out_text(r.planned_finish),
+                      OutCell{},
+                      OutCell{},
+                      OutCell{},
+                      OutCell{},
                       OutCell{},
                       r.issue.empty() ? OutCell{} : out_text(r.issue),
                       OutCell{},
@@ -322,6 +376,8 @@ std::string template_yaml(const Plan& plan, const std::string& unit, YearMonth m
     else
       row.add(t->kind == TargetKind::milestone ? "status" : "value", "");
     if (t->pending && r.county.empty() && r.project.empty()) row.add("target_value", r.supplied);
+    // Investment (万元) where it is reported: a project's row, or a city row that gave it.
+    if (r.money) row.add("planned_investment", "").add("invested", "");
     out += "  - " + row.str() + "\n";
   }
   add_comment(out, "  ", "本单位的总体情况（可选）：");

@@ -112,3 +112,30 @@ TEST_CASE("check flags the projects whose works and money part by more than the 
   Run all = run("--data demo/reports check");
   CHECK_FALSE(has(all.err, "形象进度"));
 }
+
+TEST_CASE("the form has the investment columns and says what was last reported, and they read back") {
+  Sandbox s;
+  s.drop_months_after("2024-06");
+  Run t = run("--data demo/reports template --unit 市卫健委 --month 2024-07", s.dir());
+  REQUIRE(t.rc == 0);
+  CHECK(has(t.out, ",计划完工,形象进度,计划投资（万元）,累计完成投资（万元）,资金到位（万元）,"));
+  // The reminder column says June's figures; the columns are blank: a blank keeps them.
+  const std::string row =
+      "在建（2024-06）；形象进度60%，计划投资500万元，累计完成投资100万元，资金到位200万元,,,,"
+      "宜都市人民医院病理科,,2024-08,,,,,";
+  REQUIRE(has(t.out, row));
+  // The unit fills 形象进度 70 and 累计完成投资 0.03亿 (300万元) as people type them.
+  std::string filled = t.out;
+  filled.replace(filled.find(row), row.size(),
+                 "在建（2024-06）；形象进度60%，计划投资500万元，累计完成投资100万元，资金到位200万"
+                 "元,,,,宜都市人民医院病理科,在建,2024-08,70,,0.03亿,,");
+  s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
+  Run p = run("--data demo/reports projects --month 2024-07 --format csv", s.dir());
+  REQUIRE(p.rc == 0);
+  // 300 of 500 (kept from June): 60.0%, 10 points from its 70%: within the plan's 30.
+  CHECK(has(p.out, "宜都市人民医院病理科,in_progress,"));
+  CHECK(has(p.out, ",500,300,200,60.0,70.0\r\n"));
+  Run c = run("--data demo/reports check --month 2024-07", s.dir());
+  CHECK(c.rc == 0);
+  CHECK_FALSE(has(c.err, "宜都市人民医院病理科"));
+}

@@ -97,13 +97,14 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
   REQUIRE(t.rc == 0);
   CHECK(t.out.rfind("\xEF\xBB\xBF牵头单位,月份,任务编号,指标,县市区,任务内容,指标名称,计划目标,"
                     "计量单位,上期累计（参考）,累计完成,状态,目标值,项目名称,项目状态,计划完工,"
+                    "形象进度,计划投资（万元）,累计完成投资（万元）,资金到位（万元）,"
                     "进展情况,存在问题,下步计划,问题状态,问题编号（参考）,备注,报送日期\r\n",
                     0) == 0);
-  // The reminder column carries June's figure; thirteen columns to fill or read follow it.
-  CHECK(t.out.find(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,\r\n") != std::string::npos);
+  // The reminder column carries June's figure; seventeen columns to fill or read follow it.
+  CHECK(t.out.find(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,,,,,\r\n") != std::string::npos);
   // Each 县市区 of the 分解方案 has its row, with its share and its June figure.
   CHECK(t.out.find("市民政局,2024-07,14,1,远安县,") != std::string::npos);
-  CHECK(t.out.find(",分解目标 193户,户,20（2024-06）,,,,,,,,,,,,,\r\n") != std::string::npos);
+  CHECK(t.out.find(",分解目标 193户,户,20（2024-06）,,,,,,,,,,,,,,,,,\r\n") != std::string::npos);
   // Fill in two cells the way a person would in Excel, and the pending target's 目标值.
   std::string filled = t.out;
   auto fill = [&](const std::string& from, const std::string& to) {
@@ -111,10 +112,10 @@ TEST_CASE("a filled-in template reads back with its header untouched") {
     REQUIRE(pos != std::string::npos);
     filled.replace(pos, from.size(), to);
   };
-  fill(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,",
-       ",1673户以上,户,950（2024-06）,\"1,100\",,,,,,,,,,,,2024-08-02");
-  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,,,,,,,,,",
-       ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,,,,,,,,,");
+  fill(",1673户以上,户,950（2024-06）,,,,,,,,,,,,,,,,,",
+       ",1673户以上,户,950（2024-06）,\"1,100\",,,,,,,,,,,,,,,,2024-08-02");
+  fill(",里程碑（填写状态）,,推进中（2024-06）,,,,,,,,,,,,,,,,,",
+       ",里程碑（填写状态）,,推进中（2024-06）,,已完成,,,,,,,,,,,,,,,");
   s.write("demo/reports/2024-07/submissions/市民政局.csv", filled);
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
@@ -135,7 +136,7 @@ TEST_CASE("a target reported by project gets five open project rows: blank they 
   // Task 27 was reported by project in June (four hospitals): five open rows follow them.
   const std::string open_row =
       "市卫健委,2024-07,27,1,,建成4家数智化病理科。,建成数智化病理科,（可填新的具体项目）,家,,,,,,,"
-      ",,,,,,,\r\n";
+      ",,,,,,,,,,,\r\n";
   std::size_t count = 0;
   for (auto at = t.out.find(open_row); at != std::string::npos; at = t.out.find(open_row, at + 1))
     ++count;
@@ -151,7 +152,7 @@ TEST_CASE("a target reported by project gets five open project rows: blank they 
   filled.replace(
       at, open_row.size(),
       "市卫健委,2024-07,27,1,远安县,建成4家数智化病理科。,建成数智化病理科,（可填新的具体项目）,"
-      "家,,,,,远安县人民医院病理科,在建,2024-10,,,,,,,\r\n");
+      "家,,,,,远安县人民医院病理科,在建,2024-10,,,,,,,,,,,\r\n");
   s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
   Run p = run("--data demo/reports projects --month 2024-07 --format csv", s.dir());
   REQUIRE(p.rc == 0);
@@ -228,18 +229,20 @@ TEST_CASE("the form lists the unit's open problems by id, and the unit's answers
   Run t = run("--data demo/reports template --unit 市卫健委 --month 2024-07", s.dir());
   REQUIRE(t.rc == 0);
   const std::string zigui =
-      ",秭归县人民医院病理科,,2024-05,,选址未定，设备采购未启动,,,27-202404-秭归县人民医院病理科,,"
-      "\r\n";
-  const std::string row34 = ",未启动（2024-06）,,,,,,,,等待省卫健委评审安排。,,,34-202406,,\r\n";
+      ",秭归县人民医院病理科,,2024-05,,,,,,选址未定，设备采购未启动,,,27-202404-"
+      "秭归县人民医院病理科,"
+      ",\r\n";
+  const std::string row34 =
+      ",未启动（2024-06）,,,,,,,,,,,,等待省卫健委评审安排。,,,34-202406,,\r\n";
   REQUIRE(t.out.find(zigui) != std::string::npos);
   REQUIRE(t.out.find(row34) != std::string::npos);
   // Closed problems (33's) are not listed.
   CHECK(t.out.find("33-202404") == std::string::npos);
   // The unit keeps 27's text (it stands) and answers 已解决 for 34, as a person would in Excel.
   std::string filled = t.out;
-  filled.replace(
-      filled.find(row34), row34.size(),
-      ",未启动（2024-06）,,推进中,,,,,,等待省卫健委评审安排。,,已解决,34-202406,,2024-08-02\r\n");
+  filled.replace(filled.find(row34), row34.size(),
+                 ",未启动（2024-06）,,推进中,,,,,,,,,,等待省卫健委评审安排。,,已解决,34-202406,,"
+                 "2024-08-02\r\n");
   s.write("demo/reports/2024-07/submissions/市卫健委.csv", filled);
   Run c = run("--data demo/reports check --month 2024-07", s.dir());
   CHECK(c.rc == 0);
@@ -263,7 +266,8 @@ TEST_CASE("the form lists the unit's open problems by id, and the unit's answers
             "  #   未销号问题（编号 27-202404-秭归县人民医院病理科）：已解决的在 issue_status "
             "填 已解决，仍存在的保留 issues 原文\n  - {task: 27, target: 1, county: 秭归县, "
             "issues: 选址未定，设备采购未启动, issue_status: \"\", project: "
-            "秭归县人民医院病理科, project_status: \"\", value: \"\"}\n") != std::string::npos);
+            "秭归县人民医院病理科, project_status: \"\", value: \"\", planned_investment: \"\", "
+            "invested: \"\"}\n") != std::string::npos);
   Sandbox s2;
   s2.drop_months_after("2024-06");
   s2.write("demo/reports/2024-07/submissions/市卫健委.yaml", y.out);
