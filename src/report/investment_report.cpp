@@ -100,6 +100,32 @@ Json investment_json(const MonthReport& rep) {
           {"by_unit", units}};
 }
 
+std::optional<OutSheet> investment_sheet(const MonthReport& rep) {
+  const InvestmentReport& inv = rep.investment;
+  if (!inv.any()) return std::nullopt;
+  OutSheet s = out_sheet("投资情况",
+                         {"名称", "计划投资（万元）", "累计完成投资（万元）", "资金到位（万元）",
+                          "投资完成率", "指标平均完成率"},
+                         {44, 14, 16, 14, 11, 13});
+  auto number = [](bool known, double v) { return known ? out_number(v) : OutCell{}; };
+  auto pct = [](const std::optional<double>& v) {
+    return v ? OutCell{OutCell::Kind::percent, "", *round1(v), ""} : OutCell{};
+  };
+  auto add = [&](const std::string& name, const InvestmentLine& l) {
+    const InvestmentSum& m = l.sum;
+    s.rows.push_back({out_text(name), number(m.has_planned, m.planned), number(m.has_done, m.done),
+                      number(m.has_funded, m.funded), pct(m.pct()), pct(l.completion)});
+  };
+  add("合计（" + std::to_string(inv.tasks.size()) + " 项任务）", inv.total);
+  const std::pair<const char*, const std::vector<InvestmentLine>*> groups[] = {
+      {"按类别", &inv.categories}, {"按牵头单位", &inv.units}, {"按任务", &inv.tasks}};
+  for (const auto& [heading, lines] : groups) {
+    s.rows.push_back(out_section(heading));
+    for (const auto& l : *lines) add(line_name(*rep.plan, l), l);
+  }
+  return s;
+}
+
 Json investment_row_json(const MonthReport& rep, TargetKey key) {
   static const InvestmentSum none;
   const InvestmentSum* s = rep.investment.find(key);

@@ -1,10 +1,12 @@
 // The 投资完成情况 of a month (InvestmentReport) in every format of the summary.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "assess/assessment.hpp"
 #include "report/table.hpp"
 #include "util/json.hpp"
+#include "util/sheet_doc.hpp"
 
 namespace minsheng {
 
@@ -20,6 +22,9 @@ std::string investment_section_table(const MonthReport& rep, const Style& style)
 std::string investment_section_markdown(const MonthReport& rep, const std::string& heading);
 // {"total": …, "by_task": […], "by_category": […], "by_unit": […]}: sums in 万元, rates in %.
 Json investment_json(const MonthReport& rep);
+// The 投资情况 sheet of summary.xlsx: the total, then by category, by lead unit and by task,
+// sums in 万元 as numbers. Nothing when no file reports investment.
+std::optional<OutSheet> investment_sheet(const MonthReport& rep);
 // A target's fields of summary.json: the same four, null where unknown.
 Json investment_row_json(const MonthReport& rep, TargetKey key);
 // A target's columns of summary.csv: planned_investment, invested, funded, investment_pct.

@@ -532,6 +532,7 @@ OutWorkbook summary_workbook(const MonthReport& rep) {
   for (const auto& r : rep.by_unit) units.push_back(r.name);
   wb.sheets.push_back(rollup_sheet("分类汇总", "类别", rep.by_category, cats, rep.at_deadline));
   wb.sheets.push_back(rollup_sheet("分单位", "牵头单位", rep.by_unit, units, rep.at_deadline));
+  if (auto money = investment_sheet(rep)) wb.sheets.push_back(std::move(*money));
   OutSheet gaps = out_sheet("报送情况", {"牵头单位", "情况"}, {16, 60}, false);
   for (const auto& line : gap_lines(rep)) {
     auto colon = line.find("：");

@@ -19,9 +19,17 @@ cd "$src"
 timeout 180 "$soffice" --headless -env:UserInstallation=file://"$work/profile" \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work" "$work/summary.xlsx" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log"; exit 1; }
-for sheet in 总表 分类汇总 分单位 报送情况 数据问题 数据来源; do
+for sheet in 总表 分类汇总 分单位 投资情况 报送情况 数据问题 数据来源; do
   [[ -s "$work/summary-$sheet.csv" ]] || { echo "FAIL: LibreOffice gave no sheet $sheet"; cat "$work/soffice.log"; exit 1; }
 done
+# 投资情况: the total of June's investment as summary.json has it (42980, 13175, 20400万元, 30.7%).
+python3 - "$work/summary-投资情况.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+total = next(r for r in rows if r and r[0].startswith("合计"))
+assert [float(x.replace(",", "")) for x in total[1:4]] == [42980, 13175, 20400], total
+assert total[4] == "30.7%", total
+PY
 python3 - "$work/summary-总表.csv" "$work/summary.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
@@ -175,4 +183,4 @@ print(f"'"$f"'.pdf: {len(hs)} words, smallest box {small:.2f} pt")
 sys.exit(0 if small >= 10.7 else 1)' || { echo "FAIL: $f.xlsx prints under 9 pt"; exit 1; }
   done
 fi
-echo "ok: LibreOffice reads summary.xlsx (73 targets, 5 sheets), diff.xlsx and the 县市区 workbook with the CSVs' numbers"
+echo "ok: LibreOffice reads summary.xlsx (73 targets, 7 sheets), diff.xlsx and the 县市区 workbook with the CSVs' numbers"

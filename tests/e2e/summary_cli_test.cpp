@@ -400,7 +400,7 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   CHECK(slurp(s.dir() / "x.xlsx") == first);
   // The workbook reads back through minsheng's own reader: its 总表 has every target.
   auto wb = minsheng::read_xlsx(first);
-  REQUIRE(wb.sheets.size() == 6);
+  REQUIRE(wb.sheets.size() == 7);
   CHECK(wb.sheets[0].name == "总表");
   // The title, the 数据截至 line, the header, 10 category rows and 73 targets.
   REQUIRE(wb.sheets[0].rows.size() == 86);
@@ -411,7 +411,18 @@ TEST_CASE("summary --write writes summary.xlsx beside the others, byte-identical
   CHECK(wb.sheets[0].rows[2].cells.at(0).text == "序号");
   CHECK(wb.sheets[0].rows[3].cells.at(0).text == "（一）着力实现幼有善育");
   CHECK(wb.sheets[0].rows[4].cells.at(0).text == "1");
-  CHECK(wb.sheets[5].name == "数据来源");
+  CHECK(wb.sheets[6].name == "数据来源");
+  // 投资情况 after 分单位: the title, the 数据截至 line, the header, then the total (worked out in
+  // investment_cli_test): 42980, 13175 and 20400万元.
+  const auto& money = wb.sheets[3];
+  CHECK(money.name == "投资情况");
+  REQUIRE(money.rows.size() > 4);
+  CHECK(money.rows[2].cells.at(1).text == "计划投资（万元）");
+  CHECK(money.rows[3].cells.at(0).text == "合计（5 项任务）");
+  CHECK(money.rows[3].cells.at(1).text == "42980");
+  CHECK(money.rows[3].cells.at(2).text == "13175");
+  CHECK(money.rows[3].cells.at(3).text == "20400");
+  CHECK(money.rows[4].cells.at(0).text == "按类别");
   Run stdout_xlsx = run("--data demo/reports summary --month 2024-06 --format xlsx", s.dir());
   CHECK(stdout_xlsx.rc == 2);
   CHECK(stdout_xlsx.err ==
