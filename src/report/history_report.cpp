@@ -68,31 +68,34 @@ std::string change_months(const TargetHistory& t) {
 void history_csv(const History& h, const HistoryFilter& f,
                  const std::function<void(std::string_view)>& write) {
   std::string out(kUtf8Bom);
-  out += csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
-                   "completion_pct", "time_pct", "gap_pp", "status", "corrected_from",
-                   "time_basis"});
+  out +=
+      csv_line({"month", "task", "target", "lead", "name", "actual", "value_month",
+                "completion_pct", "time_pct", "gap_pp", "status", "corrected_from", "time_basis"});
   write(out);
-  // Month by month, each target; a province's month is formatted on every core, joined in
-  // order, and handed on before the next month is formatted.
+  // Month by month, each target; a province's month (131,000 rows, 17 MB) is formatted in
+  // slices of targets, each on every core, joined in order and handed on before the next: no
+  // month is held whole.
+  constexpr std::size_t kSlice = 16384;
   std::vector<const TargetHistory*> kept = kept_targets(h, f);
-  for (std::size_t month = 0; month < h.months.size(); ++month) {
-    out.clear();
-    parallel_append(
-        out, kept.size(),
-        [&](std::string& block, std::size_t target) {
-          const TargetHistory& t = *kept[target];
-          const HistoryPoint& p = t.points[month];
-          CsvLineWriter line(block);
-          line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
-               << t.target->lead << t.target->name << opt_num(p.actual) << opt_month(p.value_month)
-               << opt_pct(p.completion_pct) << format_pct(p.time_pct) << opt_pct(p.gap_pp)
-               << status_code(p.status) << opt_num(p.corrected_from)
-               << time_basis(t.target->schedule != nullptr).code;
-          line.end();
-        },
-        96);
-    write(out);
-  }
+  for (std::size_t month = 0; month < h.months.size(); ++month)
+    for (std::size_t from = 0; from < kept.size(); from += kSlice) {
+      out.clear();
+      parallel_append(
+          out, std::min(kSlice, kept.size() - from),
+          [&](std::string& block, std::size_t i) {
+            const TargetHistory& t = *kept[from + i];
+            const HistoryPoint& p = t.points[month];
+            CsvLineWriter line(block);
+            line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
+                 << t.target->lead << t.target->name << opt_num(p.actual)
+                 << opt_month(p.value_month) << opt_pct(p.completion_pct) << format_pct(p.time_pct)
+                 << opt_pct(p.gap_pp) << status_code(p.status) << opt_num(p.corrected_from)
+                 << time_basis(t.target->schedule != nullptr).code;
+            line.end();
+          },
+          96);
+      write(out);
+    }
 }
 
 std::string history_csv(const History& h, const HistoryFilter& f) {
