@@ -23,13 +23,13 @@ struct SiteOptions {
 };
 
 // The public edition needs the month's report alone: no history, no 问题清单.
-static std::size_t public_site(const SiteOptions& o, const GlobalOptions& g, const Plan& plan,
-                               YearMonth month, std::optional<Date> partial, DirSwap& swap) {
+static MonthReport public_report(const SiteOptions& o, const GlobalOptions& g, const Plan& plan,
+                                 YearMonth month, std::optional<Date> partial) {
   MonthRows data = load_months(plan, g.data, {month}, month, received_log(g, plan));
   require_month_files(plan, data, month, o.allow_stale, g);
   MonthReport rep = std::move(assess_data(plan, std::move(data), o.keep_going).front());
   rep.partial_as_of = partial;
-  return render_public_site(rep, [&](std::size_t, SitePage&& p) { swap.add(p.path, p.html); });
+  return rep;
 }
 
 static int run_site(const SiteOptions& o, const GlobalOptions& g) {
@@ -44,8 +44,10 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   YearMonth month = plan_month_option(plan, o.month, "--month");
   std::optional<Date> partial = month_cutoff(month, o.as_of);
   if (o.public_edition) {
+    MonthReport rep = public_report(o, g, plan, month, partial);
     DirSwap swap(dir, kSiteMarker);
-    std::size_t pages = public_site(o, g, plan, month, partial, swap);
+    std::size_t pages =
+        render_public_site(rep, [&](std::size_t, SitePage&& p) { swap.add(p.path, p.html); });
     swap.commit();
     print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(pages - 1) +
               " 个页面（公开版）");

@@ -147,6 +147,11 @@ TEST_CASE("site --public: a page per category in plain words, nothing internal, 
   // Byte-identical on re-run; --write puts it in DATA/site_public/, beside the internal site.
   REQUIRE(run("--data demo/reports site --month 2024-06 --public -o pub", s.dir()).rc == 0);
   CHECK(read_site(s.dir() / "pub") == site);
+  // A run that fails on bad data leaves the public site as it was.
+  s.write("demo/reports/2024-06/submissions/市民政局.csv", "任务编号,累计完成\n14,九百\n");
+  CHECK(run("--data demo/reports site --month 2024-06 --public -o pub", s.dir()).rc == 1);
+  CHECK(read_site(s.dir() / "pub") == site);
+  fs::remove(s.data() / "2024-06/submissions/市民政局.csv");
   REQUIRE(run("--data demo/reports site --month 2024-06 --public --write", s.dir()).rc == 0);
   CHECK(fs::exists(s.data() / "site_public/index.html"));
   CHECK_FALSE(fs::exists(s.data() / "site"));
