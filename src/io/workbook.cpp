@@ -563,10 +563,26 @@ void check_rows(std::string_view xml, const std::string& name) {
                         std::to_string(last) + " 行");
 }
 
+// libxlsxwriter's <sst uniqueCount="N"> says how many strings it wrote: a lost chunk whose both
+// ends fell inside text leaves well-formed XML with fewer, and cells naming the wrong ones.
+void check_shared_strings(std::string_view xml) {
+  std::size_t at = xml.find("uniqueCount=\"");
+  if (at == std::string_view::npos) return;
+  long want = std::strtol(std::string(xml.substr(at + 13, 12)).c_str(), nullptr, 10);
+  long have = 0;
+  for (std::size_t si = xml.find("<si>"); si != std::string_view::npos;
+       si = xml.find("<si>", si + 4))
+    ++have;
+  if (have != want)
+    throw WorkbookError("工作簿中的 xl/sharedStrings.xml 只有 " + std::to_string(have) +
+                        " 个字符串，应有 " + std::to_string(want) + " 个");
+}
+
 }  // namespace
 
 void check_written_rows(std::string_view bytes) {
   Zip zip(bytes);
+  if (auto sst = zip.part("xl/sharedStrings.xml")) check_shared_strings(*sst);
   for (int i = 1;; ++i) {
     std::string name = "xl/worksheets/sheet" + std::to_string(i) + ".xml";
     auto xml = zip.part(name);

@@ -49,9 +49,10 @@ Workbook read_xls(const std::filesystem::path& path);
 // Every part of an .xlsx unzips with a right CRC, and every XML part is well-formed: a workbook
 // minsheng wrote is checked so before it replaces the one there. Throws WorkbookError.
 void check_xlsx(std::string_view bytes);
-// Every sheet's rows run 1, 2, … to the last its <dimension> names, each holding its own cells, as
-// minsheng writes them: a write libxlsxwriter lost inside a sheet (it does not check them) can
-// leave well-formed XML that skips rows. Throws WorkbookError.
+// Every sheet's rows run 1, 2, … to the last its <dimension> names, each holding its own cells, and
+// the shared strings are as many as their uniqueCount, as minsheng writes them: a write
+// libxlsxwriter lost inside a part (it does not check them) can leave well-formed XML that skips
+// rows or strings. Throws WorkbookError.
 void check_written_rows(std::string_view bytes);
 
 // "C5" for row 5, column 3.

@@ -291,3 +291,26 @@ TEST_CASE("a written workbook whose sheet skips rows is caught though its XML is
         "工作簿中的 xl/worksheets/sheet1.xml 第 2 行混入了第 3 行的单元格");
   CHECK(why(sheet("A1:B3", r1 + r2)) == "工作簿中的 xl/worksheets/sheet1.xml 只有 2 行，应有 3 行");
 }
+
+TEST_CASE("a written workbook whose shared strings lost a run is caught though well-formed") {
+  // A 4 KB write lost from sharedStrings.xml, both ends inside text (EIO at write 118 under
+  // ASan): "…<t>本" + "月</t></si>…" joins into well-formed XML with strings missing.
+  auto with_strings = [](const std::string& sst) {
+    test::ZipParts parts = test::one_sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>");
+    parts.push_back({"xl/sharedStrings.xml", sst});
+    return test::stored_zip(parts);
+  };
+  auto why = [](const std::string& bytes) -> std::string {
+    try {
+      check_written_rows(bytes);
+    } catch (const WorkbookError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const std::string head = "<sst count=\"3\" uniqueCount=\"3\">";
+  CHECK(why(with_strings(head + "<si><t>甲</t></si><si><t>乙</t></si><si><t>丙</t></si></sst>"))
+            .empty());
+  CHECK(why(with_strings(head + "<si><t>甲丙</t></si></sst>")) ==
+        "工作簿中的 xl/sharedStrings.xml 只有 1 个字符串，应有 3 个");
+}
