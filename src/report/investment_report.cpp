@@ -106,7 +106,7 @@ std::optional<OutSheet> investment_sheet(const MonthReport& rep) {
   OutSheet s = out_sheet("投资情况",
                          {"名称", "计划投资（万元）", "累计完成投资（万元）", "资金到位（万元）",
                           "投资完成率", "指标平均完成率"},
-                         {44, 14, 16, 14, 11, 13});
+                         {44, 17, 21, 17, 11, 13});
   auto number = [](bool known, double v) { return known ? out_number(v) : OutCell{}; };
   auto pct = [](const std::optional<double>& v) {
     return v ? OutCell{OutCell::Kind::percent, "", *round1(v), ""} : OutCell{};

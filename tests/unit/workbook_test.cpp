@@ -264,6 +264,20 @@ TEST_CASE("a written workbook is checked part by part before it replaces one") {
   CHECK_THROWS_AS(check_xlsx("PK not a zip"), WorkbookError);
 }
 
+namespace {
+
+// Why check_written_rows refuses a workbook, or "" when it passes.
+std::string written_rows_refusal(const std::string& bytes) {
+  try {
+    check_written_rows(bytes);
+  } catch (const WorkbookError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
 TEST_CASE("a written workbook whose sheet skips rows is caught though its XML is well-formed") {
   // What a write libxlsxwriter lost inside a sheet left: rows 9 to 17 gone, row 18's cells run on
   // inside row 8. Each case is well-formed XML, so only the rows tell.
@@ -273,23 +287,18 @@ TEST_CASE("a written workbook whose sheet skips rows is caught though its XML is
                         "</sheetData></worksheet>";
     return test::stored_zip(parts);
   };
-  auto why = [](const std::string& bytes) -> std::string {
-    try {
-      check_written_rows(bytes);
-    } catch (const WorkbookError& e) {
-      return e.what();
-    }
-    return "";
-  };
   std::string r1 = "<row r=\"1\"><c r=\"A1\"/><c r=\"B1\"/></row>";
   std::string r2 = "<row r=\"2\"><c r=\"A2\"/></row>";
   std::string r3 = "<row r=\"3\"><c r=\"B3\"/></row>";
-  CHECK(why(sheet("A1:B3", r1 + r2 + r3)).empty());
-  CHECK(why(sheet("A1", "<row r=\"1\"><c r=\"A1\"/></row>")).empty());
-  CHECK(why(sheet("A1:B3", r1 + r3)) == "工作簿中的 xl/worksheets/sheet1.xml 缺少第 2 行");
-  CHECK(why(sheet("A1:B3", r1 + "<row r=\"2\"><c r=\"A2\"/><c r=\"C3\"/></row>" + r3)) ==
+  CHECK(written_rows_refusal(sheet("A1:B3", r1 + r2 + r3)).empty());
+  CHECK(written_rows_refusal(sheet("A1", "<row r=\"1\"><c r=\"A1\"/></row>")).empty());
+  CHECK(written_rows_refusal(sheet("A1:B3", r1 + r3)) ==
+        "工作簿中的 xl/worksheets/sheet1.xml 缺少第 2 行");
+  CHECK(written_rows_refusal(
+            sheet("A1:B3", r1 + "<row r=\"2\"><c r=\"A2\"/><c r=\"C3\"/></row>" + r3)) ==
         "工作簿中的 xl/worksheets/sheet1.xml 第 2 行混入了第 3 行的单元格");
-  CHECK(why(sheet("A1:B3", r1 + r2)) == "工作簿中的 xl/worksheets/sheet1.xml 只有 2 行，应有 3 行");
+  CHECK(written_rows_refusal(sheet("A1:B3", r1 + r2)) ==
+        "工作簿中的 xl/worksheets/sheet1.xml 只有 2 行，应有 3 行");
 }
 
 TEST_CASE("a written workbook whose shared strings lost a run is caught though well-formed") {
@@ -300,17 +309,10 @@ TEST_CASE("a written workbook whose shared strings lost a run is caught though w
     parts.push_back({"xl/sharedStrings.xml", sst});
     return test::stored_zip(parts);
   };
-  auto why = [](const std::string& bytes) -> std::string {
-    try {
-      check_written_rows(bytes);
-    } catch (const WorkbookError& e) {
-      return e.what();
-    }
-    return "";
-  };
   const std::string head = "<sst count=\"3\" uniqueCount=\"3\">";
-  CHECK(why(with_strings(head + "<si><t>甲</t></si><si><t>乙</t></si><si><t>丙</t></si></sst>"))
+  CHECK(written_rows_refusal(
+            with_strings(head + "<si><t>甲</t></si><si><t>乙</t></si><si><t>丙</t></si></sst>"))
             .empty());
-  CHECK(why(with_strings(head + "<si><t>甲丙</t></si></sst>")) ==
+  CHECK(written_rows_refusal(with_strings(head + "<si><t>甲丙</t></si></sst>")) ==
         "工作簿中的 xl/sharedStrings.xml 只有 1 个字符串，应有 3 个");
 }
