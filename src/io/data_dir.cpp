@@ -113,6 +113,7 @@ struct Job {
 struct Parsed {
   std::optional<Submission> sub;
   Diagnostics diags;
+  bool biff = false;  // an .xls, read after the others (parse_files)
 };
 
 }  // namespace
@@ -127,21 +128,30 @@ static Parsed parse_one(const Plan& plan, const Job& job) {
   if (!bytes) return out;
   // A BIFF workbook, which FreeXL reads from its path.
   if (input_kind(job.path.string(), *bytes) == InputKind::biff)
-    out.sub = parse_xls_submission(job.path, label, plan, job.month, out.diags);
+    out.biff = true;
   else
     out.sub = parse_submission(*bytes, label, plan, job.month, out.diags);
   return out;
 }
 
-// On every core when `spread`, else on the caller's thread.
-static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs,
-                                       bool spread) {
+// On every core when `spread`, else on the caller's thread; the fold in the background is done
+// when this returns. FreeXL reads an .xls in a forked child (util/contained), and a fork beside
+// other threads can leave the child waiting for ever on a lock one of them held (ASan's
+// allocator's did, at 4 threads): .xls files are read here, once the workers and the fold have
+// stopped.
+static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs, bool spread,
+                                       Background& folding) {
   std::vector<Parsed> out(jobs.size());
   auto one = [&](std::size_t i) { out[i] = parse_one(plan, jobs[i]); };
   if (spread)
     parallel_for(jobs.size(), one);
   else
     for (std::size_t i = 0; i < jobs.size(); ++i) one(i);
+  folding.wait();
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (out[i].biff)
+      out[i].sub = parse_xls_submission(jobs[i].path, name_to_utf8(jobs[i].path.string()), plan,
+                                        jobs[i].month, out[i].diags);
   return out;
 }
 
@@ -406,8 +416,8 @@ MonthRows load(const Plan& plan, const fs::path& data, const Reading& r) {
     // Files are independent: a large month's are parsed on every core, and the results taken in
     // the order of the listing, so the output is the same whatever the number of threads.
     bool spread = jobs.size() >= kSpreadFiles;
-    std::vector<Parsed> parsed = parse_files(plan, jobs, spread);
-    folding.wait();  // set.submissions grows below: the fold must be done with it
+    // set.submissions grows below: parse_files waits for the fold to be done with it.
+    std::vector<Parsed> parsed = parse_files(plan, jobs, spread, folding);
     std::size_t first = set.submissions.size();
     for (auto& p : parsed) {
       for (const auto& d : p.diags.items()) set.diagnostics.add(d);

@@ -38,6 +38,12 @@ class ContainedError : public std::runtime_error {
 // std::exception it throws comes back as Kind::failed with its message. The child touches no
 // file descriptor of the parent's but the pipe and standard error, and ends with _exit, so the
 // parent's buffers and atexit handlers are never run twice.
+// Callers fork only when no other thread of theirs runs: a child forked beside threads starts
+// with whatever locks they held at that moment, and can wait on one for ever.
 std::string run_contained(const std::function<std::string()>& work, const ContainLimits& limits);
+
+// How many children run_contained has forked while the process had other threads: tests hold
+// the callers to the rule above with it.
+unsigned forks_beside_threads();
 
 }  // namespace minsheng

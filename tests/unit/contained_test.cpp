@@ -3,7 +3,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 #include <vector>
 
 using minsheng::ContainedError;
@@ -33,6 +35,20 @@ TEST_CASE("contained work returns its bytes whole, NULs and all") {
   big.back() = 'y';
   CHECK(run_contained([&] { return big; }, {}) == big);
   CHECK(run_contained([] { return std::string(); }, {}).empty());
+}
+
+TEST_CASE("a fork beside another thread is counted, one from a lone thread is not") {
+  unsigned before = minsheng::forks_beside_threads();
+  CHECK(run_contained([] { return std::string("独自"); }, {}) == "独自");
+  CHECK(minsheng::forks_beside_threads() == before);
+  std::atomic<bool> stop{false};
+  std::thread busy([&] {
+    while (!stop) std::this_thread::yield();
+  });
+  CHECK(run_contained([] { return std::string("旁有线程"); }, {}) == "旁有线程");
+  stop = true;
+  busy.join();
+  CHECK(minsheng::forks_beside_threads() == before + 1);
 }
 
 TEST_CASE("contained work that throws comes back with its message") {
