@@ -209,7 +209,7 @@ TargetResult assess_observed(const Plan& plan, const Task& task, const Target& t
 
   double target_value = *r.target_value, actual = *r.actual;
   r.completion_pct = (actual - r.baseline) / (target_value - r.baseline) * 100;
-  r.gap_pp = r.time_pct - *r.completion_pct;
+  r.gap_pp = gap_of(r.time_pct, r.completion_pct);
   r.remaining = std::max(0.0, target_value - actual);
   bool milestone_done =
       target.kind == TargetKind::milestone && r.state == MilestoneState::completed;

@@ -25,15 +25,15 @@ struct TargetResult {
   // Grouped by size, not by theme: a province's two reports hold a quarter of a million.
   const Task* task = nullptr;
   const Target* target = nullptr;
-  std::optional<double> target_value;  // plan value, supplied value, or 100 for a % milestone
-  std::optional<double> actual;
-  std::optional<double> completion_pct;
-  std::optional<double> gap_pp;
-  std::optional<double> remaining;
-  std::optional<double> needed_per_month;
-  std::optional<double> recent_pace;               // mean monthly increase, see projection()
-  std::optional<double> projected_completion_pct;  // by the deadline month at recent_pace
-  std::optional<double> corrected_from;  // the figure a later file set right: 已更正（原 X）
+  OptNum target_value;  // plan value, supplied value, or 100 for a % milestone
+  OptNum actual;
+  OptNum completion_pct;
+  OptNum gap_pp;
+  OptNum remaining;
+  OptNum needed_per_month;
+  OptNum recent_pace;               // mean monthly increase, see projection()
+  OptNum projected_completion_pct;  // by the deadline month at recent_pace
+  OptNum corrected_from;  // the figure a later file set right: 已更正（原 X）
   double baseline = 0;
   double time_pct = 0;   // its own 序时进度: by its schedule's nodes, else the plan's line
   SchedulePtr schedule;  // its nodes (按节点计划: the city's, or a 县市区's own), else null
@@ -57,6 +57,11 @@ struct TargetResult {
   TargetKey key() const { return {task->id, target->index}; }
   bool milestone_state_based() const { return target->kind == TargetKind::milestone && !actual; }
 };
+
+// How far a figure is behind its 序时进度, in points (negative: ahead); none without a figure.
+inline OptNum gap_of(double time_pct, OptNum completion_pct) {
+  return completion_pct ? OptNum(time_pct - *completion_pct) : OptNum();
+}
 
 struct TaskResult {
   const Task* task = nullptr;

@@ -26,22 +26,23 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
 
 namespace {
 
-static_assert(sizeof(HistoryPoint) <= 88, "a province's history holds millions of points");
+static_assert(sizeof(HistoryPoint) <= 64, "a province's history holds millions of points");
 
 HistoryPoint point_of(const TargetResult& r, YearMonth m) {
   return {.month = m,
-          .value_month = r.value_month,
+          .value_age = r.value_month
+                           ? static_cast<std::int16_t>(months_between(*r.value_month, m))
+                           : std::int16_t{-1},
           .status = r.status,
-          .actual = r.actual,
-          .completion_pct = r.completion_pct,
-          .gap_pp = r.gap_pp,
-          .time_pct = r.time_pct,
-          .source = r.source,
-          .corrected_from = r.corrected_from,
           .state = r.state,
           .carried = r.carried,
           .reached_by_tolerance = r.reached_by_tolerance,
-          .at_deadline = r.at_deadline};
+          .at_deadline = r.at_deadline,
+          .actual = r.actual,
+          .completion_pct = r.completion_pct,
+          .time_pct = r.time_pct,
+          .corrected_from = r.corrected_from,
+          .source = r.source};
 }
 
 }  // namespace

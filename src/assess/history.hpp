@@ -1,6 +1,7 @@
 // Every target month by month, from the first month reports are due to a given month: the
 // series analysts read, and the changes of status as events.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <vector>
@@ -9,22 +10,27 @@
 
 namespace minsheng {
 
-// A target's month. A province's history holds a million: the figures are OptNum (8 bytes, not
-// 16) and the small fields share 8 bytes at the end, so a point takes 88 bytes rather than 128.
+// A target's month. A province's history holds a million and a half: the figures are OptNum (8
+// bytes, not 16), the small fields share 8 bytes, and the value's month and the gap are worked
+// out rather than held, so a point takes 64 bytes rather than 128.
 struct HistoryPoint {
   YearMonth month;
-  std::optional<YearMonth> value_month;
+  std::int16_t value_age = -1;  // months from the value's month to `month` (never later); -1: none
   Status status = Status::not_reported;
-  OptNum actual;
-  OptNum completion_pct, gap_pp;
-  double time_pct = 0;
-  SourceRef source;       // where the value came from
-  OptNum corrected_from;  // a later file set the value right: 已更正（原 X）
   std::optional<MilestoneState> state;
   bool carried = false;
   bool reached_by_tolerance = false;
   bool at_deadline = false;  // the deadline month: overdue reads 未完成
-  bool corrected_here() const { return corrected_from && value_month == month; }  // not carried
+  OptNum actual;
+  OptNum completion_pct;
+  double time_pct = 0;
+  OptNum corrected_from;  // a later file set the value right: 已更正（原 X）
+  SourceRef source;       // where the value came from
+  std::optional<YearMonth> value_month() const {
+    return value_age < 0 ? std::nullopt : std::optional(month.plus(-value_age));
+  }
+  OptNum gap_pp() const { return gap_of(time_pct, completion_pct); }
+  bool corrected_here() const { return corrected_from && value_age == 0; }  // not carried
 };
 
 struct TargetHistory {

@@ -1,6 +1,7 @@
 // Assessment statuses: stable English codes for machines, Chinese labels for people.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -9,7 +10,7 @@
 namespace minsheng {
 
 // Declared worst first: a task's status is the minimum of its targets' statuses.
-enum class Status {
+enum class Status : std::uint8_t {  // a byte: a province's history holds millions
   invalid,
   overdue,
   seriously_behind,

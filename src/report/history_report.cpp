@@ -88,8 +88,8 @@ void history_csv(const History& h, const HistoryFilter& f,
             CsvLineWriter line(block);
             line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
                  << t.target->lead << t.target->name << opt_num(p.actual)
-                 << opt_month(p.value_month) << opt_pct(p.completion_pct) << format_pct(p.time_pct)
-                 << opt_pct(p.gap_pp) << status_code(p.status) << opt_num(p.corrected_from)
+                 << opt_month(p.value_month()) << opt_pct(p.completion_pct) << format_pct(p.time_pct)
+                 << opt_pct(p.gap_pp()) << status_code(p.status) << opt_num(p.corrected_from)
                  << time_basis(t.target->schedule != nullptr).code;
             line.end();
           },
@@ -115,11 +115,11 @@ std::string history_json(const History& h, const HistoryFilter& f) {
     for (const auto& p : t.points)
       points.push_back({{"month", p.month.str()},
                         {"actual", json_number(p.actual)},
-                        {"value_month", p.value_month ? Json(p.value_month->str()) : Json()},
+                        {"value_month", p.value_month() ? Json(p.value_month()->str()) : Json()},
                         {"carried", p.carried},
                         {"completion_pct", json_number(round1(p.completion_pct))},
                         {"time_pct", json_number(round1(p.time_pct))},
-                        {"gap_pp", json_number(round1(p.gap_pp))},
+                        {"gap_pp", json_number(round1(p.gap_pp()))},
                         {"status", status_code(p.status)},
                         {"corrected_from", json_number(p.corrected_from)}});
     return {{"task", t.task->id},

@@ -321,7 +321,7 @@ std::string months_html(const Plan& plan, const TargetHistory& th, const TargetR
   for (const auto& p : th.points) {
     std::string v =
         p.actual ? with_measure(p.actual, r.measure) : (p.state ? milestone_label(*p.state) : "—");
-    if (p.carried && p.value_month) v += "（沿用" + p.value_month->str() + "）";
+    if (p.carried && p.value_month()) v += "（沿用" + p.value_month()->str() + "）";
     b += "<tr><td>" + p.month.str() + "</td><td>" + esc(v) + "</td><td>" +
          pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
     if (!p.source.file.empty())

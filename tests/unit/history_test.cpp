@@ -64,17 +64,18 @@ TEST_CASE("a history built as the months are read lets their rows go and keeps e
   REQUIRE(t1->points.size() == 3);
   // February's 10 is replaced by March's 30, carried through April, then May's 50.
   CHECK(t1->points[0].actual == 30);
-  CHECK(t1->points[0].value_month == YearMonth{2024, 3});
+  CHECK(t1->points[0].value_month() == YearMonth{2024, 3});
   CHECK_FALSE(t1->points[0].carried);
   CHECK(t1->points[1].actual == 30);
   CHECK(t1->points[1].carried);
+  CHECK(t1->points[1].value_month() == YearMonth{2024, 3});  // a month before the point's
   CHECK(t1->points[2].actual == 50);
-  CHECK(t1->points[2].value_month == YearMonth{2024, 5});
+  CHECK(t1->points[2].value_month() == YearMonth{2024, 5});
   // Task 2's 20% of February, never assessed itself, is carried into March and April.
   const TargetHistory* t2 = h.find({2, 1});
   REQUIRE(t2);
   CHECK(t2->points[0].actual == 20);
-  CHECK(t2->points[0].value_month == YearMonth{2024, 2});
+  CHECK(t2->points[0].value_month() == YearMonth{2024, 2});
   CHECK(t2->points[0].carried);
   CHECK(t2->points[2].actual == 40);
   // Task 6 counts from a baseline of 50: (150 − 50) ÷ (250 − 50) = 50% in May, nothing before.
@@ -124,7 +125,7 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   CHECK(april.corrected_from == 50);
   CHECK(april.corrected_here());
   CHECK(april.completion_pct.value_or(-1) == Approx(35));
-  CHECK(april.gap_pp.value_or(-1) == Approx(5));
+  CHECK(april.gap_pp().value_or(-1) == Approx(5));
   CHECK(april.status == Status::on_track);
   CHECK(april.source.line == 3);  // the correcting row
   CHECK(t1->points[2].actual == 42);
