@@ -33,7 +33,7 @@ struct TargetResult {
   OptNum needed_per_month;
   OptNum recent_pace;               // mean monthly increase, see projection()
   OptNum projected_completion_pct;  // by the deadline month at recent_pace
-  OptNum corrected_from;  // the figure a later file set right: 已更正（原 X）
+  OptNum corrected_from;            // the figure a later file set right: 已更正（原 X）
   double baseline = 0;
   double time_pct = 0;   // its own 序时进度: by its schedule's nodes, else the plan's line
   SchedulePtr schedule;  // its nodes (按节点计划: the city's, or a 县市区's own), else null

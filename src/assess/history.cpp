@@ -30,9 +30,8 @@ static_assert(sizeof(HistoryPoint) <= 64, "a province's history holds millions o
 
 HistoryPoint point_of(const TargetResult& r, YearMonth m) {
   return {.month = m,
-          .value_age = r.value_month
-                           ? static_cast<std::int16_t>(months_between(*r.value_month, m))
-                           : std::int16_t{-1},
+          .value_age = r.value_month ? static_cast<std::int16_t>(months_between(*r.value_month, m))
+                                     : std::int16_t{-1},
           .status = r.status,
           .state = r.state,
           .carried = r.carried,

@@ -76,6 +76,8 @@ class HistoryBuilder {
   void add_month(const std::vector<Submission>& subs, YearMonth m);
   // Assesses the months left up to `to` (none of them has a file) and hands the history over.
   History finish(const std::vector<Submission>& subs, YearMonth to);
+  // The figures as of the last month added.
+  const Snapshot& snapshot() const { return snap_; }
 
  private:
   void assess_until(const std::vector<Submission>& subs, YearMonth last);

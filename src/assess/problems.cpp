@@ -103,19 +103,19 @@ struct Tracker {
 struct ProblemTracker::State {
   explicit State(const Plan& p) : t{p, {}, {}, {}} {}
   Tracker t;
-  Snapshot snap;  // for what closes a problem: a finished project, a done target
-  std::size_t next = 0;
+  std::size_t next = 0;  // the first submission not followed
 };
 
 ProblemTracker::ProblemTracker(const Plan& plan) : s_(std::make_unique<State>(plan)) {}
 ProblemTracker::~ProblemTracker() = default;
 
-void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m) {
+void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m,
+                               const Snapshot& at) {
   // Every earlier month is in, so month m's submissions, if any, come next.
   if (s_->next == subs.size() || subs[s_->next].month != m) return;
   Tracker& t = s_->t;
   std::size_t first = s_->next;
-  advance_snapshot(s_->snap, subs, s_->next, m, nullptr);
+  while (s_->next < subs.size() && subs[s_->next].month == m) ++s_->next;
   for (std::size_t i = first; i < s_->next; ++i)
     for (const auto* rows : {&subs[i].entries, &subs[i].counties, &subs[i].projects})
       for (const auto& e : *rows) t.row(e, subs[i].unit, m);
@@ -124,8 +124,8 @@ void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m)
     const Problem& p = t.problems[i];
     if (!p.open()) continue;
     if (!p.project.empty()) {
-      auto it = s_->snap.projects.find({p.key, p.project});
-      if (it != s_->snap.projects.end() && it->second.state == ProjectState::finished) {
+      auto it = at.projects.find({p.key, p.project});
+      if (it != at.projects.end() && it->second.state == ProjectState::finished) {
         t.close(i, m, "项目已完工");
         continue;
       }
@@ -133,7 +133,7 @@ void ProblemTracker::add_month(const std::vector<Submission>& subs, YearMonth m)
     const Task* task = t.plan.find_task(p.key.task, p.key.target);
     if (!task) continue;
     const Target& target = task->targets[static_cast<std::size_t>(p.key.target - 1)];
-    if (is_done(assess_target(t.plan, *task, target, s_->snap).status)) t.close(i, m, "指标已完成");
+    if (is_done(assess_target(t.plan, *task, target, at).status)) t.close(i, m, "指标已完成");
   }
 }
 
@@ -148,8 +148,12 @@ std::vector<Problem> ProblemTracker::finish() {
 
 std::vector<Problem> track_problems(const Plan& plan, const AllRows& data, YearMonth as_of) {
   ProblemTracker tracker(plan);
+  FollowedSnapshot at;
   for (YearMonth m : data.months_with_files())
-    if (m <= as_of) tracker.add_month(data.submissions, m);
+    if (m <= as_of) {
+      at.add_month(data.submissions, m);
+      tracker.add_month(data.submissions, m, at.snap);
+    }
   return tracker.finish();
 }
 

@@ -50,8 +50,9 @@ class ProblemTracker {
   explicit ProblemTracker(const Plan& plan);
   ~ProblemTracker();
   // Takes in month `m`'s submissions: `subs` holds them after every earlier month's (added
-  // before); later ones are not touched.
-  void add_month(const std::vector<Submission>& subs, YearMonth m);
+  // before); later ones are not touched. `at` is the figures as of `m`, its files merged: the
+  // caller's (a history's, a form's), as a province's figures are not worth a second copy.
+  void add_month(const std::vector<Submission>& subs, YearMonth m, const Snapshot& at);
   std::vector<Problem> finish();  // the problems in the order of track_problems
 
  private:

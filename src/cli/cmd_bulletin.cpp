@@ -57,7 +57,11 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
   // Only the bulletin's months keep their rows; the 问题清单 is followed as every month is read.
   std::optional<BulletinMonths> months;
   ProblemTracker problems(plan);
-  MonthFold follow = [&](const auto& subs, YearMonth m) { problems.add_month(subs, m); };
+  FollowedSnapshot at;
+  MonthFold follow = [&](const auto& subs, YearMonth m) {
+    at.add_month(subs, m);
+    problems.add_month(subs, m, at.snap);
+  };
   MonthRows data = load_months(
       plan, g.data,
       [&](const std::vector<YearMonth>& listed) {

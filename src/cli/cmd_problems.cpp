@@ -27,8 +27,13 @@ static int run_problems(const ProblemsOptions& o, const GlobalOptions& g) {
   // Each month is followed as it is read and its rows let go: a province's year is not held.
   // Every month read is up to --as-of, or up to the last with files (the default --as-of).
   ProblemTracker tracker(plan);
+  FollowedSnapshot at;
   DataSet data = fold_data(
-      plan, g.data, upto, [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); },
+      plan, g.data, upto,
+      [&](const auto& subs, YearMonth m) {
+        at.add_month(subs, m);
+        tracker.add_month(subs, m, at.snap);
+      },
       received_log(g, plan));
   YearMonth as_of = month_or_latest(plan, data, o.as_of, "--as-of");
   std::vector<Problem> list = tracker.finish();

@@ -59,7 +59,7 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   ProblemTracker tracker(plan);
   MonthFold fold = [&](const auto& subs, YearMonth m) {
     builder.add_month(subs, m);
-    tracker.add_month(subs, m);
+    tracker.add_month(subs, m, builder.snapshot());  // the figures as of m, not a second copy
   };
   MonthRows data = load_months(
       plan, g.data, [month](const auto&) { return std::vector{month}; }, month,

@@ -1,8 +1,8 @@
 // minsheng template: writes the progress form one lead unit fills in for a month.
 #include <memory>
 
-#include "cli/commands.hpp"
 #include "assess/problems.hpp"
+#include "cli/commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/xlsx_writer.hpp"
 #include "model/diagnostic.hpp"
@@ -30,8 +30,8 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
   DataSet data = fold_data(
       plan, g.data, month.plus(-1),
       [&](const auto& subs, YearMonth m) {
-        tracker.add_month(subs, m);
         advance_snapshot(prev, subs, merged, m, nullptr);
+        tracker.add_month(subs, m, prev);
       },
       received_log(g, plan));
   std::vector<Problem> problems = tracker.finish();
@@ -40,8 +40,10 @@ static int run_template(const TemplateOptions& o, const GlobalOptions& g) {
                      ".xlsx");
   emit(render_format(
            o.format,
-           {{"yaml", [&] { return template_yaml(plan, unit, month, prev, data.allocations, problems); }},
-            {"csv", [&] { return template_csv(plan, unit, month, prev, data.allocations, problems); }},
+           {{"yaml",
+             [&] { return template_yaml(plan, unit, month, prev, data.allocations, problems); }},
+            {"csv",
+             [&] { return template_csv(plan, unit, month, prev, data.allocations, problems); }},
             {"xlsx",
              [&] {
                return xlsx_bytes(

@@ -315,6 +315,16 @@ Snapshot merge_snapshot(const std::vector<Submission>& subs, YearMonth month, Di
 void advance_snapshot(Snapshot& snap, const std::vector<Submission>& subs, std::size_t& next,
                       YearMonth month, Diagnostics* diags, const FigureHook& on_figure = {});
 
+// A snapshot moved on as a reading's months come (a MonthFold): the figures as of the month just
+// read, for whoever follows the months and keeps no history of its own.
+struct FollowedSnapshot {
+  Snapshot snap;
+  std::size_t next = 0;  // the first submission not merged
+  void add_month(const std::vector<Submission>& subs, YearMonth m) {
+    advance_snapshot(snap, subs, next, m, nullptr);
+  }
+};
+
 // Sets an earlier month's figure right in `snap` (its series, and its value when that month's is
 // the latest), as a file of month `in` says; the first figure it replaced is kept as `was`.
 // Returns what the snapshot now records, or nothing when no earlier figure was changed.

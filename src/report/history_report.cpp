@@ -88,9 +88,9 @@ void history_csv(const History& h, const HistoryFilter& f,
             CsvLineWriter line(block);
             line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
                  << t.target->lead << t.target->name << opt_num(p.actual)
-                 << opt_month(p.value_month()) << opt_pct(p.completion_pct) << format_pct(p.time_pct)
-                 << opt_pct(p.gap_pp()) << status_code(p.status) << opt_num(p.corrected_from)
-                 << time_basis(t.target->schedule != nullptr).code;
+                 << opt_month(p.value_month()) << opt_pct(p.completion_pct)
+                 << format_pct(p.time_pct) << opt_pct(p.gap_pp()) << status_code(p.status)
+                 << opt_num(p.corrected_from) << time_basis(t.target->schedule != nullptr).code;
             line.end();
           },
           96);

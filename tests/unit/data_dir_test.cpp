@@ -433,7 +433,11 @@ TEST_CASE("a bulletin from the rows of its months alone is the bulletin from eve
         build_bulletin(p, load_data(p, demo, period.last_month()), period, stale, as_of, true);
     std::optional<BulletinMonths> months;
     ProblemTracker tracker(p);
-    MonthFold follow = [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); };
+    FollowedSnapshot at;
+    MonthFold follow = [&](const auto& subs, YearMonth m) {
+      at.add_month(subs, m);
+      tracker.add_month(subs, m, at.snap);
+    };
     MonthRows rows = load_months(
         p, demo,
         [&](const std::vector<YearMonth>& listed) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "assess/history.hpp"
 #include "fixtures.hpp"
 #include "io/data_dir.hpp"
 #include "io/progress_reader.hpp"
@@ -94,11 +95,25 @@ TEST_CASE("problems followed as the months are read close as they do from every 
   std::filesystem::create_directories(t.path() / "2024-07/submissions");
   for (std::optional<YearMonth> upto :
        {std::optional<YearMonth>(), std::optional(YearMonth{2024, 5})}) {
-    ProblemTracker tracker(test::plan());
-    DataSet d = fold_data(test::plan(), t.path(), upto,
-                          [&](const auto& subs, YearMonth m) { tracker.add_month(subs, m); });
+    // Followed on figures of its own (problems, bulletin), and on a history's (site): the same.
+    ProblemTracker tracker(test::plan()), on_history(test::plan());
+    FollowedSnapshot at;
+    HistoryBuilder builder(test::plan());
+    DataSet d = fold_data(test::plan(), t.path(), upto, [&](const auto& subs, YearMonth m) {
+      at.add_month(subs, m);
+      tracker.add_month(subs, m, at.snap);
+      builder.add_month(subs, m);
+      on_history.add_month(subs, m, builder.snapshot());
+    });
     for (const auto& s : d.submissions) CHECK(s.entries.capacity() == 0);  // let go
     auto list = tracker.finish();
+    auto same = on_history.finish();
+    REQUIRE(same.size() == list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      CHECK(same[i].id == list[i].id);
+      CHECK(same[i].closed_month == list[i].closed_month);
+      CHECK(same[i].closed_by == list[i].closed_by);
+    }
     REQUIRE(list.size() == 3);
     CHECK(list[0].id == "1-202404");
     CHECK(list[1].closed_by == "项目已完工");
