@@ -122,6 +122,7 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
   std::stable_sort(h_.changes.begin(), h_.changes.end(),
                    [](const StatusChange& a, const StatusChange& b) { return a.month < b.month; });
   sort_changes(h_.changes);
+  snap_ = {};  // a province's figures, not needed by what is made from the history
   return std::move(h_);
 }
 

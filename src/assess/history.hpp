@@ -74,9 +74,10 @@ class HistoryBuilder {
   // Takes in month `m`'s submissions: `subs` holds them after every earlier month's (added
   // before); later ones are not touched.
   void add_month(const std::vector<Submission>& subs, YearMonth m);
-  // Assesses the months left up to `to` (none of them has a file) and hands the history over.
+  // Assesses the months left up to `to` (none of them has a file) and hands the history over;
+  // the builder is spent.
   History finish(const std::vector<Submission>& subs, YearMonth to);
-  // The figures as of the last month added.
+  // The figures as of the last month added, until finish().
   const Snapshot& snapshot() const { return snap_; }
 
  private:

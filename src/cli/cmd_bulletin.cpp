@@ -69,6 +69,7 @@ static int run_bulletin(const BulletinOptions& o, const GlobalOptions& g) {
         return months->report_months();
       },
       period.last_month(), received_log(g, plan), &follow);
+  at = {};  // every month followed: a province's figures are let go before the assessment
   Bulletin b = build_bulletin(plan, std::move(data), *months, problems.finish(), period, as_of,
                               o.keep_going);
   if (!o.date.empty()) b.issued = parse_date_option(o.date, "--date");
