@@ -24,17 +24,25 @@ static int run_final(const FinalOptions& o, const GlobalOptions& g) {
     throw UsageError("--format xlsx 需要用 -o 指定文件，如 -o 完成情况.xlsx");
   Date as_of = o.as_of.empty() ? today() : parse_date_option(o.as_of, "--as-of");
   Plan plan = load_plan(g);
-  // Every month that has ended by then; the report's month is picked from those with files.
-  AllRows data = load_data(plan, g.data, as_of.year_month().plus(-1), received_log(g, plan));
-  std::optional<YearMonth> picked = final_month(plan, data.months_with_files(), as_of);
-  if (!picked)
-    throw UsageError("计划完成时限为 " + plan.deadline.str() + "，截止月份 " +
-                     plan.deadline_month().str() + " 结束后才能生成完成情况报告（统计日期 " +
-                     as_of.str() + "）");
-  YearMonth month = *picked;
+  // Every month that has ended by then; the report's month is picked from those with files as
+  // soon as the folder is listed, and the months before it are merged as read and let go.
+  YearMonth month;
+  MonthRows data = load_months(
+      plan, g.data,
+      [&](const std::vector<YearMonth>& listed) {
+        std::optional<YearMonth> picked = final_month(plan, listed, as_of);
+        if (!picked)
+          throw UsageError("计划完成时限为 " + plan.deadline.str() + "，截止月份 " +
+                           plan.deadline_month().str() + " 结束后才能生成完成情况报告（统计日期 " +
+                           as_of.str() + "）");
+        month = *picked;
+        return std::vector{month};
+      },
+      as_of.year_month().plus(-1), received_log(g, plan));
   if (!data.has_files(month))
     print_err("minsheng: 注意：" + month.str() + " 没有进度文件，完成情况沿用此前月份数据");
-  FinalReport f = build_final(assess_data(plan, data, month, o.keep_going), as_of);
+  FinalReport f =
+      build_final(std::move(assess_data(plan, std::move(data), o.keep_going).front()), as_of);
   if (o.keep_going && f.month.problems.has_errors())
     print_err("minsheng: 有 " + std::to_string(f.month.problems.error_count()) +
               " 个数据错误，受影响的指标计为“无数据”");

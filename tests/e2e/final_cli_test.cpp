@@ -148,3 +148,20 @@ TEST_CASE(
   CHECK(wb.sheets[0].rows.size() == 1 + 73);
   CHECK(run("--data demo/reports final --as-of 2024-12-03 --format xlsx", s.dir()).rc == 2);
 }
+
+TEST_CASE("final when the deadline month has no files: November's report from June's figures") {
+  Sandbox s;
+  s.drop_months_after("2024-06");  // July to December sent nothing
+  Run r = run("--data demo/reports final --as-of 2024-12-03 --format json", s.dir());
+  REQUIRE(r.rc == 0);
+  CHECK(r.err.find("2024-11 没有进度文件，完成情况沿用此前月份数据") != std::string::npos);
+  json j = json::parse(r.out);
+  CHECK(j["month"] == "2024-11");
+  const json* lifts = row_of(j["rows"], 36, 1);
+  REQUIRE(lifts);
+  CHECK((*lifts)["actual"] == 180);  // June's, carried
+  CHECK((*lifts)["value_month"] == "2024-06");
+  CHECK((*lifts)["completion_pct"] == 60.0);  // 180 ÷ 300
+  CHECK((*lifts)["status"] == "overdue");
+  CHECK((*lifts)["remaining"] == 120);
+}
