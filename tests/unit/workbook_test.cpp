@@ -1,6 +1,7 @@
 #include "io/workbook.hpp"
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "io/fs.hpp"
 #include "io/plan_loader.hpp"
@@ -60,13 +61,18 @@ std::vector<std::string> cells_of(const std::string& xlsx) {
   return out;
 }
 
-std::string workbook_error(const std::string& xlsx) {
+// What WorkbookError `f` throws, or `none` when it throws nothing.
+std::string workbook_error_of(const std::function<void()>& f, const std::string& none) {
   try {
-    read_xlsx(xlsx);
+    f();
   } catch (const WorkbookError& e) {
     return e.what();
   }
-  return "(read without an error)";
+  return none;
+}
+
+std::string workbook_error(const std::string& xlsx) {
+  return workbook_error_of([&] { read_xlsx(xlsx); }, "(read without an error)");
 }
 
 }  // namespace
@@ -268,12 +274,7 @@ namespace {
 
 // Why check_written_rows refuses a workbook, or "" when it passes.
 std::string written_rows_refusal(const std::string& bytes) {
-  try {
-    check_written_rows(bytes);
-  } catch (const WorkbookError& e) {
-    return e.what();
-  }
-  return "";
+  return workbook_error_of([&] { check_written_rows(bytes); }, "");
 }
 
 }  // namespace
