@@ -25,9 +25,14 @@ void mark(const char* phase) {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   auto now = Clock::now();
-  std::printf("%-10s %9.2f ms   peak %4ld MB   in use %4zu MB\n", phase,
+  long pages = 0;
+  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%*ld %ld", &pages) != 1) pages = 0;
+    std::fclose(f);
+  }
+  std::printf("%-10s %9.2f ms   peak %4ld MB   now %4ld MB   in use %4zu MB\n", phase,
               std::chrono::duration<double, std::milli>(now - last).count(), u.ru_maxrss / 1024,
-              mallinfo2().uordblks >> 20);
+              pages * 4096 >> 20, mallinfo2().uordblks >> 20);
   last = now;
 }
 

@@ -7,44 +7,64 @@
 
 namespace minsheng {
 
+std::optional<std::size_t> History::position(TargetKey k) const {
+  auto it = std::lower_bound(index.begin(), index.end(), k,
+                             [](const auto& e, TargetKey key) { return e.first < key; });
+  if (it == index.end() || it->first != k) return std::nullopt;
+  return it->second;
+}
+
 const TargetHistory* History::find(TargetKey k) const {
-  auto it = index.find(k);
-  return it == index.end() ? nullptr : &targets[it->second];
+  auto pos = position(k);
+  return pos ? &targets[*pos] : nullptr;
 }
 
 HistoryBuilder::HistoryBuilder(const Plan& plan)
     : plan_(plan), from_(std::max(plan.reporting_from, plan.start)), done_(from_) {
   for (const auto& task : plan.tasks)
     for (const auto& target : task.targets) {
-      h_.index[{task.id, target.index}] = h_.targets.size();
-      h_.targets.push_back({&task, &target, {}, {}, {}, false});
+      h_.index.emplace_back(TargetKey{task.id, target.index}, h_.targets.size());
+      h_.targets.push_back({&task, &target, {}, {}, {}, false, {}});
     }
+  std::sort(h_.index.begin(), h_.index.end());
   // One block of points per target for the plan's months, not regrown month by month.
   int months = std::max(0, months_between(from_, plan.deadline_month())) + 1;
   for (auto& th : h_.targets) th.points.reserve(static_cast<std::size_t>(months));
 }
 
-namespace {
+static_assert(sizeof(HistoryPoint) <= 48, "a province's history holds millions of points");
 
-static_assert(sizeof(HistoryPoint) <= 64, "a province's history holds millions of points");
-
-HistoryPoint point_of(const TargetResult& r, YearMonth m) {
-  return {.month = m,
-          .value_age = r.value_month ? static_cast<std::int16_t>(months_between(*r.value_month, m))
-                                     : std::int16_t{-1},
-          .status = r.status,
-          .state = r.state,
-          .carried = r.carried,
-          .reached_by_tolerance = r.reached_by_tolerance,
-          .at_deadline = r.at_deadline,
-          .actual = r.actual,
-          .completion_pct = r.completion_pct,
-          .time_pct = r.time_pct,
-          .corrected_from = r.corrected_from,
-          .source = r.source};
+OptNum TargetHistory::corrected_from(const HistoryPoint& p) const {
+  if (!p.corrected) return {};
+  YearMonth m = p.month();
+  for (const auto& [month, was] : corrections)
+    if (month == m) return was;
+  return {};
 }
 
-}  // namespace
+void TargetHistory::set_point(std::size_t pos, const TargetResult& r, YearMonth m) {
+  HistoryPoint p{
+      .source = r.source,
+      .actual = r.actual,
+      .completion_pct = r.completion_pct,
+      .time_pct = r.time_pct,
+      .month_index = m.index(),
+      .value_age = r.value_month ? static_cast<std::int16_t>(months_between(*r.value_month, m))
+                                 : std::int16_t{-1},
+      .status = r.status,
+      .state_code = static_cast<std::uint8_t>(r.state ? static_cast<int>(*r.state) + 1 : 0),
+      .carried = r.carried,
+      .reached_by_tolerance = r.reached_by_tolerance,
+      .at_deadline = r.at_deadline,
+      .corrected = r.corrected_from.has_value(),
+  };
+  std::erase_if(corrections, [&](const auto& c) { return c.first == m; });
+  if (r.corrected_from) corrections.emplace_back(m, *r.corrected_from);
+  if (pos == points.size())
+    points.push_back(p);
+  else
+    points[pos] = p;
+}
 
 // Assesses each month from done_ to `last`, merging the submissions of each as it goes.
 void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth last) {
@@ -60,7 +80,7 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
         [&](std::size_t i) {
           TargetHistory& th = h_.targets[i];
           TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
-          th.points.push_back(point_of(r, m));
+          th.set_point(th.points.size(), r, m);
           th.projected_month = r.projected_month;
           th.projected_late = r.projected_late;
         },
@@ -77,10 +97,10 @@ void HistoryBuilder::reassess_corrected(YearMonth m) {
     const TargetKey& key = at.first;
     YearMonth month = at.second;  // not a binding: clang 14 cannot capture one in a lambda
     if (c.in != m || month >= m || month < from_) continue;
-    auto idx = h_.index.find(key);
+    auto idx = h_.position(key);
     auto obs = snap_.values.find(key);
-    if (idx == h_.index.end() || obs == snap_.values.end()) continue;
-    TargetHistory& th = h_.targets[idx->second];
+    if (!idx || obs == snap_.values.end()) continue;
+    TargetHistory& th = h_.targets[*idx];
     auto pos = static_cast<std::size_t>(months_between(from_, month));
     if (pos >= th.points.size()) continue;
     Snapshot then;
@@ -94,7 +114,7 @@ void HistoryBuilder::reassess_corrected(YearMonth m) {
     if (auto tv = snap_.target_values.find(key); tv != snap_.target_values.end())
       then.target_values.insert(*tv);
     then.corrections.emplace(at, c);
-    th.points[pos] = point_of(assess_target(plan_, *th.task, *th.target, then), month);
+    th.set_point(pos, assess_target(plan_, *th.task, *th.target, then), month);
   }
 }
 
@@ -114,7 +134,7 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
     for (std::size_t i = 1; i < th.points.size(); ++i) {
       const HistoryPoint &a = th.points[i - 1], &b = th.points[i];
       if (auto c =
-              status_change(th.key(), b.month, a.status, a.at_deadline, b.status, b.at_deadline))
+              status_change(th.key(), b.month(), a.status, a.at_deadline, b.status, b.at_deadline))
         th.changes.push_back(*c);
     }
   for (const auto& th : h_.targets)

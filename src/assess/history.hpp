@@ -11,26 +11,32 @@
 namespace minsheng {
 
 // A target's month. A province's history holds a million and a half: the figures are OptNum (8
-// bytes, not 16), the small fields share 8 bytes, and the value's month and the gap are worked
-// out rather than held, so a point takes 64 bytes rather than 128.
+// bytes, not 16), the small fields share 8 bytes, the figure a correction replaced (rare) is kept
+// by the target, and the months and the gap are worked out rather than held, so a point takes
+// 48 bytes rather than 128.
 struct HistoryPoint {
-  YearMonth month;
-  std::int16_t value_age = -1;  // months from the value's month to `month` (never later); -1: none
-  Status status = Status::not_reported;
-  std::optional<MilestoneState> state;
-  bool carried = false;
-  bool reached_by_tolerance = false;
-  bool at_deadline = false;  // the deadline month: overdue reads 未完成
+  SourceRef source;  // where the value came from
   OptNum actual;
   OptNum completion_pct;
   double time_pct = 0;
-  OptNum corrected_from;  // a later file set the value right: 已更正（原 X）
-  SourceRef source;       // where the value came from
+  std::int32_t month_index = 0;  // YearMonth::index()
+  std::int16_t value_age = -1;   // months from the value's month to month() (never later); -1: none
+  Status status = Status::not_reported;
+  std::uint8_t state_code : 2 = 0;  // 0: none; else the MilestoneState, plus one
+  bool carried : 1 = false;
+  bool reached_by_tolerance : 1 = false;
+  bool at_deadline : 1 = false;  // the deadline month: overdue reads 未完成
+  bool corrected : 1 = false;    // a later file set the value right: TargetHistory::corrected_from
+  YearMonth month() const { return YearMonth::from_index(month_index); }
+  std::optional<MilestoneState> state() const {
+    if (state_code == 0) return std::nullopt;
+    return static_cast<MilestoneState>(state_code - 1);
+  }
   std::optional<YearMonth> value_month() const {
-    return value_age < 0 ? std::nullopt : std::optional(month.plus(-value_age));
+    return value_age < 0 ? std::nullopt : std::optional(month().plus(-value_age));
   }
   OptNum gap_pp() const { return gap_of(time_pct, completion_pct); }
-  bool corrected_here() const { return corrected_from && value_age == 0; }  // not carried
+  bool corrected_here() const { return corrected && value_age == 0; }  // not carried
 };
 
 struct TargetHistory {
@@ -40,7 +46,13 @@ struct TargetHistory {
   std::vector<StatusChange> changes;         // this target's, in time order
   std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
   bool projected_late = false;
+  std::vector<std::pair<YearMonth, double>> corrections;  // a corrected point's month, the figure
   TargetKey key() const { return {task->id, target->index}; }
+  // The figure a later file's correction replaced at point `p`: 已更正（原 X）.
+  OptNum corrected_from(const HistoryPoint& p) const;
+  // Sets point `pos` (or adds the next one when pos is the number of points) to month m's
+  // assessment.
+  void set_point(std::size_t pos, const TargetResult& r, YearMonth m);
 };
 
 // A project's 计划完工 moved by a month's report: 延期 when later, 提前 when earlier.
@@ -54,12 +66,15 @@ struct FinishMove {
 
 struct History {
   std::vector<YearMonth> months;
-  std::vector<TargetHistory> targets;      // plan order
-  std::vector<StatusChange> changes;       // worst new status first, then month, then plan order
-  std::vector<FinishMove> moves;           // by month, then target and project
-  std::map<TargetKey, std::size_t> index;  // key → position in `targets`
+  std::vector<TargetHistory> targets;  // plan order
+  std::vector<StatusChange> changes;   // worst new status first, then month, then plan order
+  std::vector<FinishMove> moves;       // by month, then target and project
+  // (key, position in `targets`), sorted by key: a province's 131,000 targets in 3 MB, not a
+  // map's 8.
+  std::vector<std::pair<TargetKey, std::size_t>> index;
 
   const TargetHistory* find(TargetKey k) const;
+  std::optional<std::size_t> position(TargetKey k) const;
 };
 
 // Assesses every month from plan.reporting_from to `to`, reading each submission once.

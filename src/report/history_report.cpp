@@ -45,10 +45,10 @@ std::string sparkline(const TargetHistory& t) {
   std::string out;
   for (const auto& p : t.points) {
     std::optional<double> pct = p.completion_pct;
-    if (!pct && p.state)
-      pct = *p.state == MilestoneState::completed     ? 100
-            : *p.state == MilestoneState::in_progress ? 50
-                                                      : 0;
+    if (!pct && p.state())
+      pct = *p.state() == MilestoneState::completed     ? 100
+            : *p.state() == MilestoneState::in_progress ? 50
+                                                        : 0;
     if (!pct) {
       out += "·";
       continue;
@@ -86,11 +86,11 @@ void history_csv(const History& h, const HistoryFilter& f,
             const TargetHistory& t = *kept[from + i];
             const HistoryPoint& p = t.points[month];
             CsvLineWriter line(block);
-            line << p.month.str() << std::to_string(t.task->id) << std::to_string(t.target->index)
+            line << p.month().str() << std::to_string(t.task->id) << std::to_string(t.target->index)
                  << t.target->lead << t.target->name << opt_num(p.actual)
                  << opt_month(p.value_month()) << opt_pct(p.completion_pct)
                  << format_pct(p.time_pct) << opt_pct(p.gap_pp()) << status_code(p.status)
-                 << opt_num(p.corrected_from) << time_basis(t.target->schedule != nullptr).code;
+                 << opt_num(t.corrected_from(p)) << time_basis(t.target->schedule != nullptr).code;
             line.end();
           },
           96);
@@ -113,15 +113,15 @@ std::string history_json(const History& h, const HistoryFilter& f) {
     const TargetHistory& t = *kept[i];
     Json points = Json::array();
     for (const auto& p : t.points)
-      points.push_back({{"month", p.month.str()},
+      points.push_back({{"month", p.month().str()},
                         {"actual", json_number(p.actual)},
                         {"value_month", p.value_month() ? Json(p.value_month()->str()) : Json()},
-                        {"carried", p.carried},
+                        {"carried", static_cast<bool>(p.carried)},
                         {"completion_pct", json_number(round1(p.completion_pct))},
                         {"time_pct", json_number(round1(p.time_pct))},
                         {"gap_pp", json_number(round1(p.gap_pp()))},
                         {"status", status_code(p.status)},
-                        {"corrected_from", json_number(p.corrected_from)}});
+                        {"corrected_from", json_number(t.corrected_from(p))}});
     return {{"task", t.task->id},
             {"target", t.target->index},
             {"lead", t.target->lead},
@@ -141,10 +141,10 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                          {"to", status_code(c.to)},
                          {"kind", "status"}});
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    changes.push_back({{"month", p.month.str()},
+    changes.push_back({{"month", p.month().str()},
                        {"task", th.task->id},
                        {"target", th.target->index},
-                       {"from", json_number(p.corrected_from)},
+                       {"from", json_number(th.corrected_from(p))},
                        {"to", json_number(p.actual)},
                        {"kind", "corrected"}});
   });
@@ -184,12 +184,12 @@ TextTable history_rows(const History& h, const HistoryFilter& f) {
 TextTable correction_rows(const History& h, const HistoryFilter& f) {
   TextTable t({"月份", "编号", "指标", "牵头单位", "累计完成", "依据"});
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    t.add({{p.month.str(), Color::none},
+    t.add({{p.month().str(), Color::none},
            {th.task->number_of(*th.target), Color::none},
            {name_of(th), Color::none},
            {th.target->lead, Color::none},
            {with_measure(p.actual, th.target->measure) +
-                corrected_mark(p.corrected_from, th.target->measure),
+                corrected_mark(th.corrected_from(p), th.target->measure),
             Color::cyan},
            {p.source.str(), Color::none}});
   });
@@ -215,11 +215,11 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
            {status_label(c.to, c.to_at_deadline), status_info(c.to).color}});
   }
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    t.add({{p.month.str(), Color::none},
+    t.add({{p.month().str(), Color::none},
            {th.task->number_of(*th.target), Color::none},
            {name_of(th), Color::none},
            {th.target->lead, Color::none},
-           {"原 " + with_measure(p.corrected_from, th.target->measure), Color::none},
+           {"原 " + with_measure(th.corrected_from(p), th.target->measure), Color::none},
            {"已更正为 " + with_measure(p.actual, th.target->measure), Color::cyan}});
   });
   for (const auto& mv : h.moves) {
@@ -274,9 +274,9 @@ std::string changes_csv(const History& h, const HistoryFilter& f) {
                      th->target->lead, status_code(c.from), status_code(c.to), "status", ""});
   }
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    out +=
-        csv_line({p.month.str(), std::to_string(th.task->id), std::to_string(th.target->index),
-                  th.target->lead, opt_num(p.corrected_from), opt_num(p.actual), "corrected", ""});
+    out += csv_line({p.month().str(), std::to_string(th.task->id), std::to_string(th.target->index),
+                     th.target->lead, opt_num(th.corrected_from(p)), opt_num(p.actual), "corrected",
+                     ""});
   });
   for (const auto& mv : h.moves) {
     const TargetHistory* th = h.find(mv.key);

@@ -281,7 +281,7 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
   std::string pts, marks;
   for (const auto& p : th.points) {
     if (!p.actual) continue;
-    int done = months_between(plan.start, p.month) + 1;
+    int done = months_between(plan.start, p.month()) + 1;
     std::string xs = format_fixed(x(done), 1), ys = format_fixed(y(*p.actual), 1);
     pts += (pts.empty() ? "" : " ") + xs + "," + ys;
     marks += fmt::format(

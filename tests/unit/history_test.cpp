@@ -122,14 +122,17 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   REQUIRE(t1->points.size() == 3);
   const HistoryPoint& april = t1->points[1];
   CHECK(april.actual == 35);
-  CHECK(april.corrected_from == 50);
+  CHECK(april.month() == YearMonth{2024, 4});
+  CHECK(t1->corrected_from(april) == 50);
   CHECK(april.corrected_here());
+  CHECK(t1->corrections.size() == 1);  // April's, held once by the target, not by every point
   CHECK(april.completion_pct.value_or(-1) == Approx(35));
   CHECK(april.gap_pp().value_or(-1) == Approx(5));
   CHECK(april.status == Status::on_track);
   CHECK(april.source.line == 3);  // the correcting row
   CHECK(t1->points[2].actual == 42);
-  CHECK_FALSE(t1->points[2].corrected_from);
+  CHECK_FALSE(t1->corrected_from(t1->points[2]));
+  CHECK_FALSE(t1->corrected_from(t1->points[0]));
   // On April's true figure the status never changed: no 序时推进→超序时→序时推进.
   CHECK(t1->changes.empty());
   CHECK(f.history.changes.empty());
@@ -142,4 +145,31 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   AllRows whole = load_data(march_plan(), t.path());
   CHECK(history_csv(build_history(march_plan(), whole, {2024, 5}), {}) ==
         history_csv(f.history, {}));
+}
+
+TEST_CASE("a milestone's state and each month survive a history point's packing") {
+  // Task 3 is a milestone of 市住建局: 未启动 in March, 推进中 in April, 已完成 in May, nothing
+  // said in June (May's state carried).
+  test::TempDir t;
+  t.write("2024-03/submissions/市住建局.csv", "任务编号,状态\n3,未启动\n");
+  t.write("2024-04/submissions/市住建局.csv", "任务编号,状态\n3,推进中\n");
+  t.write("2024-05/submissions/市住建局.csv", "任务编号,状态\n3,已完成\n");
+  t.write("2024-06/submissions/市住建局.csv", "任务编号,累计完成\n6,150\n");
+  Folded f = folded(t, std::nullopt, {2024, 6});
+  const TargetHistory* t3 = f.history.find({3, 1});
+  REQUIRE(t3);
+  REQUIRE(t3->points.size() == 4);
+  CHECK(t3->points[0].state() == MilestoneState::not_started);
+  CHECK(t3->points[1].state() == MilestoneState::in_progress);
+  CHECK(t3->points[2].state() == MilestoneState::completed);
+  CHECK(t3->points[3].state() == MilestoneState::completed);
+  CHECK(t3->points[3].carried);
+  CHECK(t3->points[3].value_month() == YearMonth{2024, 5});
+  for (std::size_t i = 0; i < 4; ++i) CHECK(t3->points[i].month() == YearMonth{2024, 3}.plus(i));
+  // A target no file spoke of has no state, no value and no month for one.
+  const TargetHistory* t1 = f.history.find({1, 1});
+  REQUIRE(t1);
+  CHECK_FALSE(t1->points[0].state());
+  CHECK_FALSE(t1->points[0].value_month());
+  CHECK_FALSE(f.history.find({99, 1}));
 }
