@@ -27,7 +27,8 @@ void mark(const char* phase) {
   auto now = Clock::now();
   long pages = 0;
   if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
-    if (std::fscanf(f, "%*ld %ld", &pages) != 1) pages = 0;
+    long size = 0;
+    if (std::fscanf(f, "%ld %ld", &size, &pages) != 2) pages = 0;
     std::fclose(f);
   }
   std::printf("%-10s %9.2f ms   peak %4ld MB   now %4ld MB   in use %4zu MB\n", phase,

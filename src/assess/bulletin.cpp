@@ -88,9 +88,11 @@ static Bulletin bulletin_of(const Plan& plan, const DataSet& data, const Bulleti
   b.report = std::move(reports.front());
   std::map<TargetKey, ChangeKind> change_of;
   if (b.previous_month) {
-    const MonthReport& prev = reports.back();
-    b.changes = diff_sides(side_from_report(prev, b.previous_month->str()),
-                           side_from_report(b.report, month.str()));
+    // The month before is let go once its side is made: a province's two reports and two sides
+    // are not held at once.
+    DiffSide before = side_from_report(reports.back(), b.previous_month->str());
+    reports.pop_back();
+    b.changes = diff_sides(std::move(before), side_from_report(b.report, month.str()));
     for (const auto& row : b.changes->rows) change_of[row.key] = row.kind;
   }
   for (const auto& t : b.report.targets) {

@@ -120,6 +120,27 @@ DiffSide side_from_counties(const MonthReport& rep, std::string label) {
   return side;
 }
 
+namespace {
+
+using RowKey = std::pair<int, TargetKey>;
+
+// A side's rows by key, in a vector rather than a map (a province's 131,000 a side); of rows
+// that share a key (a summary.csv with a target typed twice), the last one counts.
+std::vector<std::pair<RowKey, const AssessedRow*>> keyed_rows(const DiffSide& side) {
+  std::vector<std::pair<RowKey, const AssessedRow*>> all;
+  all.reserve(side.rows.size());
+  for (const auto& r : side.rows) all.push_back({{r.county, r.key}, &r});
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<RowKey, const AssessedRow*>> out;
+  out.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (i + 1 == all.size() || all[i + 1].first != all[i].first) out.push_back(all[i]);
+  return out;
+}
+
+}  // namespace
+
 DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
   DiffReport rep;
   rep.later = is_later(old_side, new_side);
@@ -127,10 +148,7 @@ DiffReport diff_sides(DiffSide old_side, DiffSide new_side) {
   rep.old_side = std::move(old_side);
   rep.new_side = std::move(new_side);
   // Keyed 县市区 first (-1, the city, for a plain diff), so county rows group by 县市区.
-  using Key = std::pair<int, TargetKey>;
-  std::map<Key, const AssessedRow*> olds, news;
-  for (const auto& r : rep.old_side.rows) olds[{r.county, r.key}] = &r;
-  for (const auto& r : rep.new_side.rows) news[{r.county, r.key}] = &r;
+  auto olds = keyed_rows(rep.old_side), news = keyed_rows(rep.new_side);
   auto county_row = [](const AssessedRow& r) { return r.county >= 0; };
   rep.by_county = std::any_of(rep.old_side.rows.begin(), rep.old_side.rows.end(), county_row) ||
                   std::any_of(rep.new_side.rows.begin(), rep.new_side.rows.end(), county_row);

@@ -21,6 +21,8 @@ const TargetHistory* History::find(TargetKey k) const {
 
 HistoryBuilder::HistoryBuilder(const Plan& plan)
     : plan_(plan), from_(std::max(plan.reporting_from, plan.start)), done_(from_) {
+  h_.targets.reserve(plan.target_count());
+  h_.index.reserve(plan.target_count());
   for (const auto& task : plan.tasks)
     for (const auto& target : task.targets) {
       h_.index.emplace_back(TargetKey{task.id, target.index}, h_.targets.size());

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "assess/reporting.hpp"
+#include "util/memory.hpp"
 #include "util/number.hpp"
 #include "util/text.hpp"
 
@@ -288,8 +289,10 @@ std::vector<MonthReport> assess_data(const Plan& plan, const AllRows& data,
 std::vector<MonthReport> assess_data(const Plan& plan, MonthRows&& data, bool keep_going) {
   if (data.report_months.empty()) return {};
   Snapshot start = std::move(data.carried);
-  return assess_from(plan, data, std::move(start), data.carried_until, data.report_months,
-                     keep_going, &data);
+  auto reports = assess_from(plan, data, std::move(start), data.carried_until, data.report_months,
+                             keep_going, &data);
+  give_back_free_memory();  // the report months' rows and the carried snapshot, let go
+  return reports;
 }
 
 }  // namespace minsheng

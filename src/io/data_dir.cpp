@@ -10,6 +10,7 @@
 #include "io/input_kind.hpp"
 #include "io/progress_reader.hpp"
 #include "util/encoding.hpp"
+#include "util/memory.hpp"
 #include "util/parallel.hpp"
 
 namespace minsheng {
@@ -444,6 +445,7 @@ MonthRows load(const Plan& plan, const fs::path& data, const Reading& r) {
       merge();
   }
   folding.wait();
+  give_back_free_memory();  // the rows the parse threads made and the merge let go
   if (r.received) check_received(*r.received, set, set.diagnostics);
   set.carried.reported.clear();  // it pointed into a vector that has grown since
   return set;

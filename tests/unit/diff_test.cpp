@@ -158,3 +158,24 @@ TEST_CASE("any fall beyond the last bit is 数据下调: 50 to 49 and 50 to 49.5
   CHECK(classify(row(1, 50, Status::on_track), row(1, 50 - 1e-12, Status::on_track), true) ==
         ChangeKind::stalled);
 }
+
+TEST_CASE("a target given twice on one side is matched on its last row") {
+  // The old side has task 1 at 10 then at 20 (a summary.csv edited by hand); the new at 20:
+  // matched on 20, it stalled rather than progressed by 10. Task 2 is given twice on the new
+  // side, 30 then 25: matched on 25, its figure fell from 30.
+  DiffReport rep = diff_sides(
+      side("2024-05",
+           {row(1, 10, Status::behind), row(2, 30, Status::behind), row(1, 20, Status::behind)},
+           YearMonth{2024, 5}),
+      side("2024-06",
+           {row(2, 30, Status::behind), row(1, 20, Status::behind), row(2, 25, Status::behind)},
+           YearMonth{2024, 6}));
+  REQUIRE(rep.rows.size() == 2);
+  CHECK(rep.rows[0].key.task == 1);
+  CHECK(*rep.rows[0].old_row->actual == 20);
+  CHECK(rep.rows[0].kind == ChangeKind::stalled);
+  CHECK(rep.rows[1].key.task == 2);
+  CHECK(*rep.rows[1].new_row->actual == 25);
+  CHECK(*rep.rows[1].delta == -5);
+  CHECK(rep.rows[1].kind == ChangeKind::revised_down);
+}
