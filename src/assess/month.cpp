@@ -211,7 +211,8 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
       if (c.month < data.submissions[i].month) later.push_back({&c, data.submissions[i].month});
   auto catch_up = [&](YearMonth m) {
     for (const auto& [c, in] : later)
-      if (c->month <= m && in > m) apply_correction(snap, *c, in);
+      // `in` first: a month already assessed may have had its rows, corrections included, let go.
+      if (in > m && c->month <= m) apply_correction(snap, *c, in);
   };
   auto advance = [&](YearMonth m) {
     advance_snapshot(snap, data.submissions, next, m, &all, check);
@@ -245,8 +246,10 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     at_statuses.clear();
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);
     done.emplace(month, std::move(rep));
-    if (owned)
+    if (owned) {  // assessed: the snapshot points into its rows (Snapshot::reported) till now
       for (std::size_t i = carried_until; i < next; ++i) drop_rows(owned->submissions[i]);
+      give_back_free_memory();
+    }
   }
   std::vector<MonthReport> out;
   out.reserve(months.size());

@@ -386,6 +386,35 @@ TEST_CASE("a report from rows merged as they were read is the report from every 
   CHECK(summary_markdown(folded[1]) == summary_markdown(all[1]));
 }
 
+TEST_CASE("reports of three months read alone take later files' corrections as every row kept") {
+  // May's file sets April right (50 → 35) and June's sets May right (42 → 40): the reports of
+  // April, May and June, from their rows alone, see both as the reports from every row do.
+  // May's rows, corrections and all, are let go once May is assessed, and June's report must
+  // not read them again.
+  test::TempDir t;
+  t.write("2024-03/submissions/市民政局.csv", "任务编号,累计完成\n1,30\n");
+  t.write("2024-04/submissions/市民政局.csv", "任务编号,累计完成\n1,50\n");
+  t.write("2024-05/submissions/市民政局.csv",
+          "月份,任务编号,累计完成\n2024-05,1,42\n2024-04,1,35\n");
+  t.write("2024-06/submissions/市民政局.csv",
+          "月份,任务编号,累计完成\n2024-06,1,60\n2024-05,1,40\n");
+  std::vector<YearMonth> months{{2024, 4}, {2024, 5}, {2024, 6}};
+  auto kept = assess_data(plan(), load_data(plan(), t.path(), YearMonth{2024, 6}), months, false);
+  auto read_alone =
+      assess_data(plan(), load_months(plan(), t.path(), months, YearMonth{2024, 6}), false);
+  REQUIRE(read_alone.size() == 3);
+  std::vector<std::pair<double, OptNum>> expected{{35, 50}, {40, 42}, {60, {}}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    INFO(months[i].str());
+    const TargetResult* r = read_alone[i].find({1, 1});
+    REQUIRE(r);
+    CHECK(r->actual == expected[i].first);
+    CHECK(r->corrected_from.has_value() == expected[i].second.has_value());
+    if (expected[i].second) CHECK(*r->corrected_from == *expected[i].second);
+    CHECK(summary_csv(read_alone[i]) == summary_csv(kept[i]));
+  }
+}
+
 TEST_CASE(
     "a reading that picks its months from the listing keeps their rows alone and folds every "
     "month") {
