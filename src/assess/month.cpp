@@ -186,8 +186,8 @@ Diagnostics month_problems(const Plan& plan, const AllRows& data, YearMonth mont
 namespace {
 
 // `snap` starts as the months whose rows were dropped as they were read, submissions[0,
-// carried_until). With `owned` (the same data set, handed over), each month's rows are let go
-// once it is assessed.
+// carried_until). With `owned` (the same data set, handed over), rows are let go as they are
+// done with.
 std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot snap,
                                      std::size_t carried_until,
                                      const std::vector<YearMonth>& months, bool keep_going,
@@ -201,6 +201,16 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<YearMonth, MonthReport> done;
   std::size_t next = carried_until;
+  // Rows are let go, with the memory they took, once nothing reads them again: those of months
+  // before the snapshot's (merged, their corrections applied) as soon as it moves past them; its
+  // own month's (Snapshot::reported points at its files) once the month is assessed.
+  std::size_t kept_from = carried_until;
+  auto let_go = [&](std::size_t upto) {
+    if (!owned || upto <= kept_from) return;
+    for (std::size_t i = kept_from; i < upto; ++i) drop_rows(owned->submissions[i]);
+    kept_from = upto;
+    give_back_free_memory();
+  };
   std::optional<YearMonth> at;      // where the snapshot is, once a month is assessed
   std::vector<Status> at_statuses;  // its targets' statuses
   // A later file's correction of an earlier month: every report made now shows that month's
@@ -235,6 +245,10 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     }
     advance(month);
     at = month;
+    std::size_t first_of_month = kept_from;
+    while (first_of_month < next && data.submissions[first_of_month].month < month)
+      ++first_of_month;
+    let_go(first_of_month);
     Diagnostics problems = problems_of(all, data, month);
     if (problems.has_errors() && !keep_going) throw DataError(problems);
     MonthReport rep = assess_month(plan, snap, std::move(problems), data.last_file_months(month),
@@ -246,10 +260,7 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
     at_statuses.clear();
     for (const auto& t : rep.targets) at_statuses.push_back(t.status);
     done.emplace(month, std::move(rep));
-    if (owned) {  // assessed: the snapshot points into its rows (Snapshot::reported) till now
-      for (std::size_t i = carried_until; i < next; ++i) drop_rows(owned->submissions[i]);
-      give_back_free_memory();
-    }
+    let_go(next);
   }
   std::vector<MonthReport> out;
   out.reserve(months.size());

@@ -75,7 +75,7 @@ void Reader::reconcile(Submission& sub) {
       sub.entries.push_back(std::move(d));
       city = sub.entries.end() - 1;
     }
-    city->value.reset();
+    city->value = std::nullopt;
     city->derived_from = of;
   }
 }

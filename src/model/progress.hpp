@@ -25,7 +25,7 @@ const char* milestone_label(MilestoneState s);  // 未启动 / 推进中 / 已�
 std::optional<MilestoneState> parse_milestone_state(std::string_view word);
 
 // A project's state as units write it: 未开工/在建/已完工 (also 未启动/推进中/已完成).
-enum class ProjectState { not_started, in_progress, finished };
+enum class ProjectState : std::uint8_t { not_started, in_progress, finished };
 const char* project_state_label(ProjectState s);  // 未开工 / 在建 / 已完工
 const char* project_state_code(ProjectState s);   // not_started / in_progress / finished
 std::optional<ProjectState> parse_project_state(std::string_view word);
@@ -83,7 +83,7 @@ struct UnitText {
 };
 
 // A city value of a count target can be the sum of its 县市区 rows or of its projects.
-enum class SumOf { none, counties, projects };
+enum class SumOf : std::uint8_t { none, counties, projects };
 const char* sum_label(SumOf s);  // 县市区合计 / 项目合计
 
 // Money a row reports, in 万元 (计划投资, 累计完成投资, 资金到位), and a project's 形象进度 (%),
@@ -98,23 +98,23 @@ struct Investment {
 };
 
 // One valid row of a progress file: the city's figure, one 县市区's, or one project's.
-struct ProgressEntry {
+struct ProgressEntry {  // grouped by size, not theme: a province's month holds a quarter million
   TargetKey key;
-  int county = -1;     // index into Plan::counties; -1: the whole city
-  SharedText project;  // 项目名称 of a project row; empty otherwise
-  std::optional<ProjectState> project_state;
-  std::optional<YearMonth> planned_finish;
-  std::shared_ptr<const UnitText> text;      // only rows with words carry them
-  const UnitText& words() const;             // the row's words, or none
-  std::shared_ptr<const Investment> invest;  // only rows with money or 形象进度 carry it
+  int county = -1;                      // index into Plan::counties; -1: the whole city
   SumOf derived_from = SumOf::none;     // a city value the unit did not type: formed from these
   SumOf checked_against = SumOf::none;  // a typed city value that these should add up to
-  std::optional<double> value;          // cumulative since the plan started; a level for % targets
   bool percent = false;                 // typed as a percentage
   std::optional<MilestoneState> state;
-  std::optional<double> target_value;  // supplies a pending target's value
+  std::optional<ProjectState> project_state;
+  std::optional<YearMonth> planned_finish;
+  OptNum value;         // cumulative since the plan started; a level for % targets
+  OptNum target_value;  // supplies a pending target's value
+  SharedText project;   // 项目名称 of a project row; empty otherwise
   SharedText note;
+  std::shared_ptr<const UnitText> text;      // only rows with words carry them
+  std::shared_ptr<const Investment> invest;  // only rows with money or 形象进度 carry it
   SourceRef source;
+  const UnitText& words() const;  // the row's words, or none
 };
 
 // Where a file's submission date comes from: reports say which, and never call a file 按时报送
