@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/memory.hpp"
 #include "util/parallel.hpp"
 
 namespace minsheng {
@@ -145,6 +146,7 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
                    [](const StatusChange& a, const StatusChange& b) { return a.month < b.month; });
   sort_changes(h_.changes);
   snap_ = {};  // a province's figures, not needed by what is made from the history
+  give_back_free_memory();
   return std::move(h_);
 }
 
