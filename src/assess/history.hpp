@@ -46,7 +46,8 @@ struct TargetHistory {
   std::vector<StatusChange> changes;         // this target's, in time order
   std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
   bool projected_late = false;
-  std::vector<std::pair<YearMonth, double>> corrections;  // a corrected point's month, the figure
+  // (month, the figure a correction replaced there), for its few corrected points
+  std::vector<std::pair<YearMonth, double>> corrections;
   TargetKey key() const { return {task->id, target->index}; }
   // The figure a later file's correction replaced at point `p`: 已更正（原 X）.
   OptNum corrected_from(const HistoryPoint& p) const;
