@@ -127,15 +127,16 @@ using RowKey = std::pair<int, TargetKey>;
 // A side's rows by key, in a vector rather than a map (a province's 131,000 a side); of rows
 // that share a key (a summary.csv with a target typed twice), the last one counts.
 std::vector<std::pair<RowKey, const AssessedRow*>> keyed_rows(const DiffSide& side) {
-  std::vector<std::pair<RowKey, const AssessedRow*>> all;
-  all.reserve(side.rows.size());
-  for (const auto& r : side.rows) all.push_back({{r.county, r.key}, &r});
-  std::stable_sort(all.begin(), all.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::pair<RowKey, const AssessedRow*>> out;
-  out.reserve(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i)
-    if (i + 1 == all.size() || all[i + 1].first != all[i].first) out.push_back(all[i]);
+  out.reserve(side.rows.size());
+  for (const auto& r : side.rows) out.push_back({{r.county, r.key}, &r});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Each key's last row: kept where the next row has another key.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (i + 1 == out.size() || out[i + 1].first != out[i].first) out[kept++] = out[i];
+  out.resize(kept);
   return out;
 }
 
