@@ -18,13 +18,14 @@ harnesses=(plan progress_csv progress_yaml summary number date encoding csv yaml
 [[ $# -gt 1 ]] && harnesses=("${@:2}")
 CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMINSHENG_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/#/fuzz_}"
+cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/#/fuzz_}" minsheng-xls
+export MINSHENG_XLS_HELPER=$PWD/build-fuzz/minsheng-xls XDG_CACHE_HOME=/dev/null  # fuzz_xls: FreeXL, every input
 mkdir -p build-fuzz/crashes
 status=0
 for h in "${harnesses[@]}"; do
   mkdir -p "build-fuzz/corpus/$h"
   timeout=30  # a loaded machine stalls ASan's allocator for seconds (madvise): not a hang
-  [[ $h == xls ]] && timeout=90  # its child may spin up to 10 s of CPU, 60 s of wall time
+  [[ $h == xls ]] && timeout=90  # minsheng-xls may spin up to 10 s of CPU, 60 s of wall time
   echo "fuzz: $h for ${seconds}s" >&2
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       "build-fuzz/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \

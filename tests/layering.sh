@@ -9,6 +9,7 @@ declare -A allowed=(
   [assess]="assess model util"
   [report]="report assess model util"
   [cli]="cli report assess io model util"
+  [helper]="io util"
 )
 status=0
 for layer in "${!allowed[@]}"; do

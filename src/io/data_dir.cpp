@@ -4,7 +4,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "io/fs.hpp"
 #include "io/input_kind.hpp"
@@ -114,7 +113,6 @@ struct Job {
 struct Parsed {
   std::optional<Submission> sub;
   Diagnostics diags;
-  bool biff = false;  // an .xls, read after the others (parse_files)
 };
 
 }  // namespace
@@ -127,19 +125,12 @@ static Parsed parse_one(const Plan& plan, const Job& job) {
   std::string label = name_to_utf8(job.path.string());  // the name, for messages and outputs only
   auto bytes = read_data_file(job.path, label, out.diags);
   if (!bytes) return out;
-  // A BIFF workbook, which FreeXL reads from its path.
-  if (input_kind(job.path.string(), *bytes) == InputKind::biff)
-    out.biff = true;
-  else
-    out.sub = parse_submission(*bytes, label, plan, job.month, out.diags);
+  out.sub = parse_submission(*bytes, label, plan, job.month, out.diags);
   return out;
 }
 
 // On every core when `spread`, else on the caller's thread; the fold in the background is done
-// when this returns. FreeXL reads an .xls in a forked child (util/contained), and a fork beside
-// other threads can leave the child waiting for ever on a lock one of them held (ASan's
-// allocator's did, at 4 threads): .xls files are read here, once the workers and the fold have
-// stopped.
+// when this returns.
 static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>& jobs, bool spread,
                                        Background& folding) {
   std::vector<Parsed> out(jobs.size());
@@ -149,10 +140,6 @@ static std::vector<Parsed> parse_files(const Plan& plan, const std::vector<Job>&
   else
     for (std::size_t i = 0; i < jobs.size(); ++i) one(i);
   folding.wait();
-  for (std::size_t i = 0; i < jobs.size(); ++i)
-    if (out[i].biff)
-      out[i].sub = parse_xls_submission(jobs[i].path, name_to_utf8(jobs[i].path.string()), plan,
-                                        jobs[i].month, out[i].diags);
   return out;
 }
 
@@ -198,9 +185,7 @@ static std::map<CountyKey, Allocation> read_breakdown(const Plan& plan, const fs
     std::string label = name_to_utf8(f.string());
     auto bytes = read_data_file(f, label, diags);
     if (!bytes) continue;
-    auto rows = input_kind(f.string(), *bytes) == InputKind::biff
-                    ? parse_xls_breakdown(f, label, plan, diags)
-                    : parse_breakdown(*bytes, label, plan, diags);
+    auto rows = parse_breakdown(*bytes, label, plan, diags);
     for (auto& [key, a] : rows) {
       auto [it, fresh] = out.emplace(key, a);
       if (fresh) continue;

@@ -480,23 +480,15 @@ Submission parse_workbook_submission(const Workbook& wb, const std::string& file
   return sub;
 }
 
-Submission parse_xls_submission(const std::filesystem::path& path, const std::string& file,
-                                const Plan& plan, YearMonth folder_month, Diagnostics& diags) {
-  try {
-    return parse_workbook_submission(read_xls(path), file, plan, folder_month, diags);
-  } catch (const WorkbookError& e) {
-    diags.error(file, 0, 0, e.what());
-    return unreadable(file, plan, folder_month);
-  }
-}
-
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags) {
   Reader reader(file, plan, folder_month, diags);
   InputKind kind = input_kind(file, bytes);
-  if (kind == InputKind::xlsx) {
+  if (kind == InputKind::xlsx || kind == InputKind::biff) {
     try {
-      return parse_workbook_submission(read_xlsx(bytes), file, plan, folder_month, diags);
+      return parse_workbook_submission(
+          kind == InputKind::xlsx ? read_xlsx(bytes) : read_xls(bytes, file), file, plan,
+          folder_month, diags);
     } catch (const WorkbookError& e) {
       diags.error(file, 0, 0, e.what());
       return unreadable(file, plan, folder_month);
@@ -526,6 +518,8 @@ Allocations parse_breakdown(std::string_view bytes, const std::string& file, con
   try {
     if (kind == InputKind::xlsx)
       return reader.validate_breakdown(reader.read_workbook(read_xlsx(bytes)));
+    if (kind == InputKind::biff)
+      return reader.validate_breakdown(reader.read_workbook(read_xls(bytes, file)));
     Decoded text = decode_text(bytes);
     reader.encoding_ = text.encoding;
     return reader.validate_breakdown(kind == InputKind::yaml ? reader.read_yaml(text.text)
@@ -534,18 +528,6 @@ Allocations parse_breakdown(std::string_view bytes, const std::string& file, con
     diags.error(file, 0, 0, e.what());
   } catch (const DecodeError& e) {
     diags.error(file, e.line, e.col, e.what());
-  }
-  return {};
-}
-
-Allocations parse_xls_breakdown(const std::filesystem::path& path, const std::string& file,
-                                const Plan& plan, Diagnostics& diags) {
-  Reader reader(file, plan, {}, diags);
-  reader.breakdown_ = true;
-  try {
-    return reader.validate_breakdown(reader.read_workbook(read_xls(path)));
-  } catch (const WorkbookError& e) {
-    diags.error(file, 0, 0, e.what());
   }
   return {};
 }

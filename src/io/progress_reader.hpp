@@ -11,16 +11,12 @@
 
 namespace minsheng {
 
-// `file` is the path as shown in messages; its name decides the format (.csv/.txt or
-// .yaml/.yml) and, when the content names no unit, the unit. Problems go to `diags`; rows
-// with errors are left out of `entries` and their targets listed in `invalid`.
-// A workbook's first visible sheet with a header, read like a CSV file; places are Sheet!Cell.
+// `file` is the path as shown in messages; its name decides the format (.csv/.txt, .yaml/.yml,
+// .xlsx, .xls; an .et by its bytes) and, when the content names no unit, the unit. Problems go to
+// `diags`; rows with errors are left out of `entries` and their targets listed in `invalid`. A
+// workbook's first visible sheet with a header, read like a CSV file; places are Sheet!Cell.
 Submission parse_workbook_submission(const Workbook& wb, const std::string& file, const Plan& plan,
                                      YearMonth folder_month, Diagnostics& diags);
-
-// A BIFF workbook (.xls, and .et files that are BIFF), which FreeXL reads only from a path.
-Submission parse_xls_submission(const std::filesystem::path& path, const std::string& file,
-                                const Plan& plan, YearMonth folder_month, Diagnostics& diags);
 
 Submission parse_submission(std::string_view bytes, const std::string& file, const Plan& plan,
                             YearMonth folder_month, Diagnostics& diags);
@@ -30,10 +26,6 @@ Submission parse_submission(std::string_view bytes, const std::string& file, con
 std::vector<std::pair<CountyKey, Allocation>> parse_breakdown(std::string_view bytes,
                                                               const std::string& file,
                                                               const Plan& plan, Diagnostics& diags);
-std::vector<std::pair<CountyKey, Allocation>> parse_xls_breakdown(const std::filesystem::path& path,
-                                                                  const std::string& file,
-                                                                  const Plan& plan,
-                                                                  Diagnostics& diags);
 
 // The plan unit that a file name starts with: 市民政局_2024年6月进度.csv → 市民政局.
 std::string unit_from_file_name(std::string_view stem, const Plan& plan);

@@ -44,7 +44,8 @@ class WorkbookError : public std::runtime_error {
 };
 
 Workbook read_xlsx(std::string_view bytes);
-Workbook read_xls(const std::filesystem::path& path);
+// `file` names the file in an IoError (exit 4) when minsheng-xls cannot be started.
+Workbook read_xls(std::string_view bytes, const std::string& file);
 
 // Every part of an .xlsx unzips with a right CRC, and every XML part is well-formed: a workbook
 // minsheng wrote is checked so before it replaces the one there. Throws WorkbookError.

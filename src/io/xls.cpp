@@ -1,116 +1,26 @@
-// .xls and BIFF .et workbooks through FreeXL, in a child process of its own.
-#include <freexl.h>
+// .xls and BIFF .et workbooks: read by FreeXL in the minsheng-xls program (io/xls_freexl), the
+// cells sent back over a pipe and kept for the next run (io/xls_cache).
+#include "io/xls.hpp"
 
-#include <algorithm>
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
 
 #include "io/fs.hpp"
-#include "io/workbook.hpp"
 #include "io/workbook_cells.hpp"
+#include "io/xls_cache.hpp"
 #include "model/diagnostic.hpp"
 #include "util/contained.hpp"
-#include "util/number.hpp"
 
 namespace minsheng {
 
 namespace {
 
-Workbook read_xls_here(const std::filesystem::path& path) {
-  const void* handle = nullptr;
-  if (freexl_open(path.c_str(), &handle) != FREEXL_OK)
-    throw WorkbookError("无法按 .xls（Excel 97–2003）格式打开；若是 WPS 的 .et，请另存为 .xlsx");
-  std::unique_ptr<const void, void (*)(const void*)> guard(handle,
-                                                           [](const void* h) { freexl_close(h); });
-  unsigned int count = 0;
-  freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count);
-  count = std::min<unsigned int>(count, kMaxSheets);
-  CellBudget budget;
-  Workbook wb;
-  for (unsigned short i = 0; i < count; ++i) {
-    Sheet s;
-    const char* name = nullptr;
-    if (freexl_get_worksheet_name(handle, i, &name) == FREEXL_OK && name) s.name = name;
-    if (freexl_select_active_worksheet(handle, i) != FREEXL_OK) continue;
-    unsigned int rows = 0;
-    unsigned short cols = 0;
-    freexl_worksheet_dimensions(handle, &rows, &cols);
-    rows = std::min<unsigned int>(rows, kMaxRows);
-    cols = std::min<unsigned short>(cols, kMaxCols);
-    for (unsigned int r = 0; r < rows; ++r)
-      for (unsigned short c = 0; c < cols; ++c) {
-        FreeXL_CellValue v;
-        if (freexl_get_cell_value(handle, r, c, &v) != FREEXL_OK) continue;
-        std::string text;
-        switch (v.type) {
-          case FREEXL_CELL_INT:
-            text = std::to_string(v.value.int_value);
-            break;
-          case FREEXL_CELL_DOUBLE:
-            text = format_number(v.value.double_value);
-            break;
-          case FREEXL_CELL_TEXT:
-          case FREEXL_CELL_SST_TEXT:
-          case FREEXL_CELL_DATE:
-          case FREEXL_CELL_DATETIME:
-          case FREEXL_CELL_TIME:
-            text = v.value.text_value ? v.value.text_value : "";
-            if (v.type != FREEXL_CELL_TEXT && v.type != FREEXL_CELL_SST_TEXT)
-              text = text.substr(0, 10);  // 2024-07-02 of "2024-07-02 00:00:00"
-            break;
-          default:
-            break;
-        }
-        budget.take(text);
-        add_cell(s, static_cast<int>(r) + 1, c + 1, std::move(text));
-      }
-    wb.sheets.push_back(std::move(s));
-  }
-  if (wb.sheets.empty()) throw WorkbookError("工作簿中没有工作表");
-  return wb;
-}
-
-// ---- a workbook sent over the pipe from the child that read it ----------------------------
-
-void put(std::string& out, std::uint32_t n) {
-  out.append(reinterpret_cast<const char*>(&n), sizeof n);
-}
-void put(std::string& out, int n) {
-  put(out, static_cast<std::uint32_t>(n));
-}
-void put(std::string& out, const std::string& text) {
-  put(out, static_cast<std::uint32_t>(text.size()));
-  out += text;
-}
-
-std::string pack(const Workbook& wb) {
-  std::string out;
-  put(out, static_cast<std::uint32_t>(wb.sheets.size()));
-  for (const Sheet& s : wb.sheets) {
-    put(out, s.name);
-    put(out, s.hidden ? 1 : 0);
-    put(out, static_cast<std::uint32_t>(s.rows.size()));
-    for (const SheetRow& r : s.rows) {
-      put(out, r.row);
-      put(out, static_cast<std::uint32_t>(r.cells.size()));
-      for (const SheetCell& c : r.cells) {
-        put(out, c.col);
-        put(out, c.text);
-      }
-    }
-    put(out, static_cast<std::uint32_t>(s.problems.size()));
-    for (const CellProblem& p : s.problems) {
-      put(out, p.row);
-      put(out, p.col);
-      put(out, p.message);
-    }
-  }
-  return out;
-}
-
-// Reads what pack wrote. The bytes come from a process that may have been damaged, so every
-// count is checked against what is left.
+// Reads what pack_workbook (io/xls_freexl) wrote. The bytes come from a process that may have
+// been damaged, so every count is checked against what is left.
 class Unpacker {
  public:
   explicit Unpacker(std::string_view bytes) : in_(bytes) {}
@@ -141,7 +51,9 @@ class Unpacker {
   std::string_view in_;
 };
 
-Workbook unpack(std::string_view bytes) {
+}  // namespace
+
+Workbook unpack_workbook(std::string_view bytes) {
   Unpacker in(bytes);
   Workbook wb;
   wb.sheets.resize(in.count(16));
@@ -168,11 +80,30 @@ Workbook unpack(std::string_view bytes) {
   return wb;
 }
 
+namespace {
+
+// What made the cells: another build or installation of minsheng-xls makes another cache's
+// entries.
+std::string reader_of(const std::filesystem::path& helper) {
+  struct stat st;
+  if (::stat(helper.c_str(), &st) != 0) return {};
+  return std::string(MINSHENG_VERSION) + "/" + std::to_string(st.st_size) + "/" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "/" +
+         std::to_string(st.st_ino);
+}
+
 }  // namespace
 
-Workbook read_xls(const std::filesystem::path& path) {
-  // FreeXL has read out of bounds on hostile files: it runs in a child process of its own, so
-  // a crash, a runaway allocation or a hang costs this one file.
+Workbook read_xls(std::string_view bytes, const std::string& file) {
+  std::filesystem::path helper = xls_helper();
+  XlsCache cache = XlsCache::user(reader_of(helper));
+  if (auto packed = cache.find(bytes)) try {
+      return unpack_workbook(*packed);
+    } catch (const WorkbookError&) {  // not as stored: read afresh
+    }
+  // FreeXL has read out of bounds on hostile files: it runs in a program of its own, so a crash,
+  // a runaway allocation or a hang costs this one file. It reads the bytes read here, not the
+  // file again, which may have changed since.
   // FreeXL reads a legitimate 50 MB workbook in a few seconds; some hostile 7 KB ones keep it
   // busy for ever.
   ContainLimits limits;
@@ -180,16 +111,33 @@ Workbook read_xls(const std::filesystem::path& path) {
   limits.wall_seconds = 60;
   limits.max_result_bytes = kMaxCellTextBytes * 2;
   try {
-    return unpack(run_contained([&] { return pack(read_xls_here(path)); }, limits));
+    std::string packed = run_contained(helper, {}, limits, bytes);
+    Workbook wb = unpack_workbook(packed);
+    cache.store(bytes, packed);
+    return wb;
   } catch (const ContainedError& e) {
     if (e.kind() == ContainedError::Kind::failed) throw WorkbookError(e.what());
-    // No child could be started: the machine's problem, not the file's (exit 4).
-    if (e.error_number() != 0)
-      throw IoError(path.string(),
-                    std::string(e.what()) + "，无法读取 .xls 文件：" + io_reason(e.error_number()));
+    // The program could not be started: the installation's problem or the machine's, not the
+    // file's (exit 4).
+    if (e.error_number() != 0) {
+      std::string why = io_reason(e.error_number());
+      if (e.error_number() == ENOENT) why += "（minsheng 安装不完整，请重新安装）";
+      throw IoError(file, "无法启动读取 .xls 的程序 " + helper.string() + "：" + why);
+    }
     throw WorkbookError(std::string("无法读取该 .xls 文件：读取程序") + e.what() +
                         "（文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx）");
   }
+}
+
+std::filesystem::path xls_helper() {
+  namespace fs = std::filesystem;
+  if (const char* named = std::getenv("MINSHENG_XLS_HELPER"); named && *named)
+    return fs::path(named);
+  std::error_code ec;
+  fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  fs::path installed = dir.parent_path() / "libexec" / "minsheng" / "minsheng-xls";
+  fs::path beside = dir / "minsheng-xls";  // a build tree
+  return !exists(installed, ec) && exists(beside, ec) ? beside : installed;
 }
 
 }  // namespace minsheng

@@ -1,7 +1,6 @@
 #include "util/encoding.hpp"
 
 #include <iconv.h>
-#include <pthread.h>
 
 #include <cerrno>
 #include <vector>
@@ -40,31 +39,10 @@ std::pair<int, int> locate_utf8(std::string_view bytes, std::size_t offset) {
   return {line, col};
 }
 
-// Opening and closing a converter take glibc's gconv lock. A fork (util/contained) while another
-// thread holds it would leave the child waiting forever at its first iconv_open, so a fork waits
-// for these calls to finish.
-pthread_mutex_t gconv_guard = PTHREAD_MUTEX_INITIALIZER;
-[[maybe_unused]] const int fork_hooks = pthread_atfork(
-    +[] { pthread_mutex_lock(&gconv_guard); }, +[] { pthread_mutex_unlock(&gconv_guard); },
-    +[] { pthread_mutex_unlock(&gconv_guard); });
-
-struct GconvLock {
-  GconvLock() { pthread_mutex_lock(&gconv_guard); }
-  ~GconvLock() { pthread_mutex_unlock(&gconv_guard); }
-  GconvLock(const GconvLock&) = delete;
-  GconvLock& operator=(const GconvLock&) = delete;
-};
-
-iconv_t open_converter(const char* to, const char* from) {
-  GconvLock lock;
-  return iconv_open(to, from);
-}
-
 struct IconvHandle {
   iconv_t cd;
-  IconvHandle(const char* to, const char* from) : cd(open_converter(to, from)) {}
+  IconvHandle(const char* to, const char* from) : cd(iconv_open(to, from)) {}
   ~IconvHandle() {
-    GconvLock lock;
     if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
   }
   IconvHandle(const IconvHandle&) = delete;

@@ -114,14 +114,14 @@ TEST_CASE("a crash while FreeXL reads an .xls costs that file only, and the othe
   REQUIRE(have("strace"));
   Sandbox s;
   const std::string cmd = "--data demo/reports check --month 2024-06";
-  Run clean = run(cmd, s.dir());
+  // No cache of the cells (io/xls_cache): minsheng-xls reads the file at every run.
+  Run clean = run(cmd, s.dir(), "XDG_CACHE_HOME=/dev/null");
   REQUIRE(clean.rc == 0);
-  // close_range is called by the child that reads an .xls, and by nothing else: the child is
-  // killed there by SIGSEGV, as a library's overread would kill it (under ASan too).
-  Run r = run(
-      cmd, s.dir(),
-      "ASAN_OPTIONS=detect_leaks=0:handle_segv=0 strace -f -qq -o /dev/null -e trace=close_range "
-      "-e inject=close_range:signal=SEGV");
+  // getppid is called by minsheng-xls as it starts, and by nothing else: it is killed there by
+  // SIGSEGV, as a library's overread would kill it (under ASan too).
+  Run r = run(cmd, s.dir(),
+              "XDG_CACHE_HOME=/dev/null ASAN_OPTIONS=detect_leaks=0:handle_segv=0 strace -f -qq -o "
+              "/dev/null -e trace=getppid -e inject=getppid:signal=SEGV");
   CHECK(r.rc == 1);
   CHECK(r.err.find("demo/reports/2024-06/submissions/团市委.xls: 错误: 无法读取该 .xls 文件："
                    "读取程序异常终止（信号 11）（文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 "
@@ -206,15 +206,47 @@ TEST_CASE("a workbook libxlsxwriter wrote broken never replaces the good one") {
   CHECK(read_back >= 3);
 }
 
-TEST_CASE("no child process for an .xls is the machine's problem: exit 4, in Chinese, naming it") {
+TEST_CASE(
+    "no program started for an .xls is the machine's problem: exit 4, in Chinese, naming it") {
   REQUIRE(have("strace"));
   Sandbox s;
-  // A demo month is parsed on one thread, so the only clone is the fork for 团市委.xls.
+  std::string helper =
+      (std::filesystem::path(MINSHENG_BIN).parent_path() / "minsheng-xls").string();
+  // A demo month is parsed on one thread, so the only clone is posix_spawn's for 团市委.xls.
   Run r = run("--data demo/reports check --month 2024-06", s.dir(),
-              "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=clone,clone3 "
-              "-e inject=clone:error=EAGAIN -e inject=clone3:error=EAGAIN");
+              "XDG_CACHE_HOME=/dev/null ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e "
+              "trace=clone,clone3 -e inject=clone:error=EAGAIN -e inject=clone3:error=EAGAIN");
   CHECK(r.rc == 4);
   CHECK(r.err ==
-        "minsheng: demo/reports/2024-06/submissions/团市委.xls: 无法创建子进程，无法读取 "
-        ".xls 文件：系统资源暂时不足（进程数已达上限）\n");
+        "minsheng: demo/reports/2024-06/submissions/团市委.xls: 无法启动读取 .xls 的程序 " +
+            helper + "：系统资源暂时不足（进程数已达上限）\n");
+  // An installation without the program: the same exit, and what to do.
+  Run missing = run("--data demo/reports check --month 2024-06", s.dir(),
+                    "XDG_CACHE_HOME=/dev/null MINSHENG_XLS_HELPER=/nonexistent/minsheng-xls");
+  CHECK(missing.rc == 4);
+  CHECK(missing.err ==
+        "minsheng: demo/reports/2024-06/submissions/团市委.xls: 无法启动读取 .xls 的程序 "
+        "/nonexistent/minsheng-xls：文件或目录不存在（minsheng 安装不完整，请重新安装）\n");
+  CHECK(missing.out.empty());
+}
+
+TEST_CASE("an .xls read by one run is read from the user's cache by the next, the same") {
+  REQUIRE(have("strace"));
+  Sandbox s;
+  std::string cache = "XDG_CACHE_HOME=" + shell_quote((s.dir() / "cache").string());
+  // The programs each run starts, as strace sees them (LeakSanitizer cannot run under it).
+  auto started = [&](const char* name) {
+    return "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=execve -o " +
+           shell_quote((s.dir() / name).string());
+  };
+  const std::string cmd = "--data demo/reports summary --month 2024-06 --format csv";
+  Run first = run(cmd, s.dir(), cache + " " + started("first.trace"));
+  REQUIRE(first.rc == 0);
+  CHECK(first.out.find("团市委") != std::string::npos);
+  CHECK(slurp(s.dir() / "first.trace").find("minsheng-xls") != std::string::npos);
+  Run again = run(cmd, s.dir(), cache + " " + started("again.trace"));
+  CHECK(again.rc == 0);
+  CHECK(again.out == first.out);
+  CHECK(again.err == first.err);
+  CHECK(slurp(s.dir() / "again.trace").find("minsheng-xls") == std::string::npos);
 }

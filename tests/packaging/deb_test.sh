@@ -21,6 +21,13 @@ dpkg-deb -f "$deb" Section | grep -qx utils || { echo "FAIL: section"; exit 1; }
 dpkg -x "$deb" "$work/root"
 bin=$work/root/usr/bin/minsheng
 "$bin" --version | grep -q '^minsheng [0-9]' || { echo "FAIL: --version"; exit 1; }
+# The .xls reader is installed where the installed binary looks for it, and June's 团市委.xls
+# is read through it (no cache: XDG_CACHE_HOME=/dev/null).
+[[ -x $work/root/usr/libexec/minsheng/minsheng-xls ]] || { echo "FAIL: minsheng-xls not installed"; exit 1; }
+XDG_CACHE_HOME=/dev/null strace -f -qq -e trace=execve -o "$work/exec.trace" "$bin" \
+  --plan "$work/root/usr/share/minsheng/tasks.yaml" --data "$src/demo/reports" check --month 2024-06 >/dev/null
+grep -q "$work/root/usr/libexec/minsheng/minsheng-xls" "$work/exec.trace" ||
+  { echo "FAIL: the installed binary did not start the installed minsheng-xls"; exit 1; }
 "$bin" --plan "$work/root/usr/share/minsheng/tasks.yaml" --data "$src/demo/reports" summary \
   --month 2024-06 --format csv >"$work/summary.csv"
 [[ $(wc -l <"$work/summary.csv") -eq 74 ]] || { echo "FAIL: installed binary's summary"; exit 1; }

@@ -32,9 +32,7 @@ struct Read {
 
 Read read_book(const std::string& fixture, const std::string& as) {
   Diagnostics d;
-  Submission s = fixture.ends_with(".xls")
-                     ? parse_xls_submission(kDir + fixture, as, real_plan(), {2024, 6}, d)
-                     : parse_submission(read_file(kDir + fixture), as, real_plan(), {2024, 6}, d);
+  Submission s = parse_submission(read_file(kDir + fixture), as, real_plan(), {2024, 6}, d);
   std::vector<std::string> m;
   for (const auto& i : d.items()) m.push_back(i.str());
   return {s, m};
@@ -166,7 +164,8 @@ TEST_CASE("a workbook with an XML entity declaration is refused, in Chinese") {
 
 TEST_CASE("a WPS .et that is BIFF inside reads like an .xls") {
   Diagnostics d;
-  Submission s = parse_xls_submission(kDir + "form-lo.xls", "团市委.et", real_plan(), {2024, 6}, d);
+  Submission s =
+      parse_submission(read_file(kDir + "form-lo.xls"), "团市委.et", real_plan(), {2024, 6}, d);
   CHECK(d.items().empty());
   CHECK(s.unit == "团市委");
   CHECK(s.entries.size() == 7);

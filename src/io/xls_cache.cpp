@@ -1,0 +1,122 @@
+#include "io/xls_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+namespace minsheng {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// FNV-1a names an entry; the bytes kept in it decide whether it is this file's.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string hex(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// The whole file, or nullopt (absent, unreadable, or larger than `limit`).
+std::optional<std::string> read_whole(const fs::path& p, std::size_t limit) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  std::optional<std::string> out;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= limit) {
+    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got == bytes.size()) out = std::move(bytes);
+  }
+  ::close(fd);
+  return out;
+}
+
+constexpr std::size_t kMaxEntry = std::size_t{512} << 20;
+
+}  // namespace
+
+XlsCache::XlsCache(fs::path dir, std::string reader)
+    : dir_(std::move(dir)), reader_(std::move(reader)) {}
+
+// An entry: a header line naming the format, the reader and both sizes; the source's bytes; the
+// packed cells.
+std::string XlsCache::header(std::string_view source, std::size_t packed_size) const {
+  return "minsheng-xls-cache 1 " + reader_ + " " + std::to_string(source.size()) + " " +
+         std::to_string(packed_size) + "\n";
+}
+
+fs::path XlsCache::entry(std::string_view source) const {
+  return dir_ / (hex(fnv1a(source, fnv1a(reader_))) + "-" + std::to_string(source.size()));
+}
+
+std::optional<std::string> XlsCache::find(std::string_view source) const {
+  if (dir_.empty()) return std::nullopt;
+  auto bytes = read_whole(entry(source), kMaxEntry);
+  if (!bytes) return std::nullopt;
+  std::string_view rest(*bytes);
+  std::size_t eol = rest.find('\n');
+  if (eol == std::string_view::npos) return std::nullopt;
+  std::size_t packed_size = rest.size() - eol - 1 - std::min(rest.size() - eol - 1, source.size());
+  if (rest.substr(0, eol + 1) != header(source, packed_size)) return std::nullopt;
+  rest.remove_prefix(eol + 1);
+  if (rest.substr(0, source.size()) != source) return std::nullopt;
+  return std::string(rest.substr(source.size()));
+}
+
+void XlsCache::store(std::string_view source, std::string_view packed) const {
+  if (dir_.empty() || source.size() + packed.size() > kMaxEntry) return;
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  struct stat st;
+  // Only a folder of this user's that no one else may read: else nothing is kept.
+  if (::lstat(dir_.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return;
+  if ((st.st_mode & 077) != 0 && ::chmod(dir_.c_str(), 0700) != 0) return;
+  fs::path target = entry(source);
+  fs::path temp = target;
+  temp += ".tmp-" + hex(std::random_device{}());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return;
+  bool whole = true;
+  std::string head = header(source, packed.size());
+  for (std::string_view part : {std::string_view(head), source, packed})
+    while (whole && !part.empty()) {
+      ssize_t n = ::write(fd, part.data(), part.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0)
+        whole = false;
+      else
+        part.remove_prefix(static_cast<std::size_t>(n));
+    }
+  // No fsync: an entry cut short by a crash does not match its header and is read afresh.
+  if (::close(fd) != 0) whole = false;
+  if (!whole || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
+}
+
+XlsCache XlsCache::user(std::string reader) {
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home == '/')
+    base = fs::path(home) / ".cache";
+  return XlsCache(base.empty() ? fs::path() : base / "minsheng" / "xls", std::move(reader));
+}
+
+}  // namespace minsheng
