@@ -4,11 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <vector>
 
 namespace minsheng {
 
@@ -53,8 +56,8 @@ constexpr std::size_t kMaxEntry = std::size_t{512} << 20;
 
 }  // namespace
 
-XlsCache::XlsCache(fs::path dir, std::string reader)
-    : dir_(std::move(dir)), reader_(std::move(reader)) {}
+XlsCache::XlsCache(fs::path dir, std::string reader, std::uintmax_t max_bytes)
+    : dir_(std::move(dir)), reader_(std::move(reader)), max_bytes_(max_bytes) {}
 
 // An entry: a header line naming the format, the reader and both sizes; the source's bytes; the
 // packed cells.
@@ -78,6 +81,7 @@ std::optional<std::string> XlsCache::find(std::string_view source) const {
   if (rest.substr(0, eol + 1) != header(source, packed_size)) return std::nullopt;
   rest.remove_prefix(eol + 1);
   if (rest.substr(0, source.size()) != source) return std::nullopt;
+  ::utimensat(AT_FDCWD, entry(source).c_str(), nullptr, 0);  // used now: pruned last
   return std::string(rest.substr(source.size()));
 }
 
@@ -107,7 +111,43 @@ void XlsCache::store(std::string_view source, std::string_view packed) const {
     }
   // No fsync: an entry cut short by a crash does not match its header and is read afresh.
   if (::close(fd) != 0) whole = false;
-  if (!whole || ::rename(temp.c_str(), target.c_str()) != 0) ::unlink(temp.c_str());
+  if (!whole || ::rename(temp.c_str(), target.c_str()) != 0)
+    ::unlink(temp.c_str());
+  else if (fnv1a(target.filename().string()) % 64 == 0)
+    prune();
+}
+
+void XlsCache::prune() const {
+  struct Entry {
+    fs::file_time_type used;
+    std::uintmax_t bytes;
+    fs::path path;
+  };
+  std::vector<Entry> entries;
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code e;
+    if (!it->is_regular_file(e)) continue;
+    Entry x{it->last_write_time(e), it->file_size(e), it->path()};
+    if (e) continue;
+    // A temporary no run has finished within a day was left by a killed one.
+    if (x.path.filename().string().find(".tmp-") != std::string::npos) {
+      if (now - x.used > std::chrono::hours(24)) fs::remove(x.path, e);
+      continue;
+    }
+    total += x.bytes;
+    entries.push_back(std::move(x));
+  }
+  if (total <= max_bytes_) return;
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  for (const Entry& x : entries) {
+    if (total <= max_bytes_ / 4 * 3) break;
+    std::error_code e;
+    if (fs::remove(x.path, e)) total -= x.bytes;
+  }
 }
 
 XlsCache XlsCache::user(std::string reader) {

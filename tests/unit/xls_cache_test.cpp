@@ -129,3 +129,31 @@ TEST_CASE("an .xls read once is read from the cache the next time, without minsh
     entries += e.is_regular_file();
   CHECK(entries == 2);
 }
+
+TEST_CASE("an .xls cache over its size lets its least recently used entries go") {
+  minsheng::test::TempDir t;
+  std::string packed(1000, 'p');
+  // Room for about four entries of 1,000 bytes and their sources.
+  XlsCache cache(t.path(), "r", 4500);
+  for (int i = 0; i < 6; ++i) {
+    cache.store("source " + std::to_string(i), packed);
+    // Each a second older than the next: file times are what "recently" means.
+    auto when = fs::file_time_type::clock::now() - std::chrono::seconds(100 - i);
+    for (const auto& e : fs::directory_iterator(t.path()))
+      if (minsheng::read_file(e.path()).find("source " + std::to_string(i)) != std::string::npos)
+        fs::last_write_time(e.path(), when);
+  }
+  CHECK(cache.find("source 0"));  // used now: the most recent of all
+  t.write("abc.tmp-1", "left by a killed run");
+  fs::last_write_time(t.path() / "abc.tmp-1",
+                      fs::file_time_type::clock::now() - std::chrono::hours(25));
+  cache.prune();
+  // Three quarters of 4,500 bytes hold three entries: 0 (just used), 4 and 5 (the newest).
+  CHECK(cache.find("source 0"));
+  CHECK_FALSE(cache.find("source 1"));
+  CHECK_FALSE(cache.find("source 2"));
+  CHECK_FALSE(cache.find("source 3"));
+  CHECK(cache.find("source 4"));
+  CHECK(cache.find("source 5"));
+  CHECK_FALSE(fs::exists(t.path() / "abc.tmp-1"));
+}
