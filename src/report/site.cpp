@@ -32,7 +32,9 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
          "class=\"top\"><a href=\"index.html\">总览</a>"
          "<a href=\"index.html#categories\">分类</a><a href=\"index.html#units\">牵头单位</a>" +
          (plan.counties.empty() ? std::string() : "<a href=\"index.html#counties\">县市区</a>") +
-         "</nav>\n<main>\n" + body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
+         "</nav>\n<main>\n" +
+         (body.find("class=\"spark\"") == std::string::npos ? std::string() : sparkline_marker()) +
+         body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
          esc(cutoff_text(rep)) + " · 序时进度 " + format_pct(rep.time.pct) +
          "%</footer>\n</body>\n</html>\n";
 }

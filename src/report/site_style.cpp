@@ -27,6 +27,7 @@ th { background: #f0f4f8; white-space: nowrap; } td.num { text-align: right; whi
 .bar { display: inline-block; width: 80px; height: 10px; background: #eceff1; vertical-align: middle;
   margin-right: 6px; } .bar i { display: block; height: 10px; }
 svg { max-width: 100%; height: auto; } svg.chart { width: 100%; max-width: 640px; }
+svg.marks { position: absolute; } svg.spark polyline { marker: url(#spark-dot); }
 figure { margin: 0; }
 details.sources { color: var(--muted); font-size: 13px; margin: 8px 0; }
 details.sources li { word-break: break-all; }

@@ -170,22 +170,36 @@ std::string sparkline_svg(const TargetHistory* th) {
     return n == 1 ? kW / 2.0 : 4 + (kW - 8) * static_cast<double>(i) / (n - 1);
   };
   auto y = [&](double pct) { return kH - 3 - (kH - 6) * std::clamp(pct, 0.0, 100.0) / 100; };
-  std::string pts, marks;
+  // A month with a figure is a vertex, dotted by the marker; a carried one is drawn hollow over
+  // it, as is a lone month's, which has no line to carry a marker.
+  std::string pts, hollow, lone;
+  std::size_t vertices = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = th->points[i];
     if (!p.completion_pct) continue;
-    std::string xy = format_fixed(x(i), 1) + "," + format_fixed(y(*p.completion_pct), 1);
-    pts += (pts.empty() ? "" : " ") + xy;
-    marks += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\" stroke=\"#0b5394\"/>",
-                         format_fixed(x(i), 1), format_fixed(y(*p.completion_pct), 1),
-                         p.carried ? "#fff" : "#0b5394");
+    std::string cx = format_fixed(x(i), 1), cy = format_fixed(y(*p.completion_pct), 1);
+    pts += (pts.empty() ? "" : " ") + cx + "," + cy;
+    ++vertices;
+    std::string dot =
+        fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\" stroke=\"#0b5394\"/>", cx, cy,
+                    p.carried ? "#fff" : "#0b5394");
+    if (p.carried) hollow += dot;
+    lone = dot;
   }
   if (pts.empty()) return "";
   return fmt::format(
       "<svg class=\"spark\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
       "aria-label=\"逐月完成率\"><polyline points=\"{2}\" fill=\"none\" stroke=\"#0b5394\" "
       "stroke-width=\"1.5\"/>{3}</svg>",
-      kW, kH, pts, marks);
+      kW, kH, pts, vertices == 1 ? lone : hollow);
+}
+
+std::string sparkline_marker() {
+  // r 2.5: the circle of r 2 with a stroke of 1 that each month was drawn with before.
+  return "<svg class=\"marks\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><marker "
+         "id=\"spark-dot\" viewBox=\"0 0 6 6\" refX=\"3\" refY=\"3\" markerWidth=\"6\" "
+         "markerHeight=\"6\" markerUnits=\"userSpaceOnUse\"><circle cx=\"3\" cy=\"3\" r=\"2.5\" "
+         "fill=\"#0b5394\"/></marker></defs></svg>\n";
 }
 
 std::string trend_svg(const History& h) {

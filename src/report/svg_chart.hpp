@@ -17,8 +17,13 @@ std::string public_category_chart_svg(const MonthReport& rep);
 std::string category_chart_svg(const MonthReport& rep);
 // Average completion per 县市区, in rank order, against the 序时进度 line.
 std::string county_chart_svg(const MonthReport& rep);
-// A target's completion month by month, small enough for a table cell ("" without values).
+// A target's completion month by month, small enough for a table cell ("" without values). Its
+// months are marked by the page's sparkline_marker, through the site's style.css: a province's
+// pages hold a hundred thousand sparklines, and a dot drawn as a circle each would be half
+// their bytes.
 std::string sparkline_svg(const TargetHistory* th);
+// Defines the dot sparklines mark their months with, once in a page that has any.
+std::string sparkline_marker();
 // The mean completion of every target month by month against 序时进度.
 std::string trend_svg(const History& h);
 // One target's cumulative value month by month against the straight line from its baseline at

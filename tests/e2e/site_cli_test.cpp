@@ -97,9 +97,18 @@ TEST_CASE("on a phone: sources fold into 数据来源, the county list is cards,
   std::string county = slurp(s.dir() / "site/county-01.html");
   CHECK(county.find("<table class=\"cards\">") != std::string::npos);
   CHECK(county.find("<td class=\"name\">新增3岁以下婴幼儿托位") != std::string::npos);
+  // Sparklines dot their months with one marker a page, not a circle a month.
+  std::string category = slurp(s.dir() / "site/category-1.html");
+  REQUIRE(category.find("<svg class=\"spark\"") != std::string::npos);
+  auto at = category.find("id=\"spark-dot\"");
+  CHECK(at != std::string::npos);
+  CHECK(category.find("id=\"spark-dot\"", at + 1) == std::string::npos);
+  CHECK(category.find("<svg class=\"marks\"") < category.find("<svg class=\"spark\""));
+  CHECK(county.find("spark-dot") == std::string::npos);  // no sparkline, no marker
 }
 
-TEST_CASE("site --public: a page per category in plain words, nothing internal, every page linked") {
+TEST_CASE(
+    "site --public: a page per category in plain words, nothing internal, every page linked") {
   Sandbox s;
   Run r = run("--data demo/reports site --month 2024-06 --public -o pub", s.dir());
   REQUIRE(r.rc == 0);
@@ -136,10 +145,12 @@ TEST_CASE("site --public: a page per category in plain words, nothing internal, 
   for (const auto& [name, html] : site) {
     if (name == ".minsheng-site") continue;
     for (const char* internal :
-         {"存在问题", "下步计划", "问题清单", "限期解决", "滞后", "预计逾期", "逾期", "序时",
-          "排名", "未报送", "未填报", "数据有误", "目标待定", "超序时", "来源", "demo/reports",
-          ".csv", ".yaml", "牵头", "报送", "县市区", "市民政局", "市卫健委", "市交通运输局",
-          "团市委", "汛期影响施工进度", "投资", "unit-", "task-", "county-"}) {
+         {"存在问题",         "下步计划", "问题清单", "限期解决",     "滞后",
+          "预计逾期",         "逾期",     "序时",     "排名",         "未报送",
+          "未填报",           "数据有误", "目标待定", "超序时",       "来源",
+          "demo/reports",     ".csv",     ".yaml",    "牵头",         "报送",
+          "县市区",           "市民政局", "市卫健委", "市交通运输局", "团市委",
+          "汛期影响施工进度", "投资",     "unit-",    "task-",        "county-"}) {
       INFO(name << ": " << internal);
       CHECK(html.find(internal) == std::string::npos);
     }
