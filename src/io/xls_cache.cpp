@@ -156,7 +156,9 @@ XlsCache XlsCache::user(std::string reader) {
     base = xdg;
   else if (const char* home = std::getenv("HOME"); home && *home == '/')
     base = fs::path(home) / ".cache";
-  return XlsCache(base.empty() ? fs::path() : base / "minsheng" / "xls", std::move(reader));
+  // Without a reader to name (minsheng-xls not found), no entry can be told to be its.
+  bool none = base.empty() || reader.empty();
+  return XlsCache(none ? fs::path() : base / "minsheng" / "xls", std::move(reader));
 }
 
 }  // namespace minsheng

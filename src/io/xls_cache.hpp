@@ -18,7 +18,8 @@ class XlsCache {
   // used go first.
   XlsCache(std::filesystem::path dir, std::string reader,
            std::uintmax_t max_bytes = std::uintmax_t{256} << 20);
-  // In $XDG_CACHE_HOME/minsheng/xls, else ~/.cache/minsheng/xls; none without either.
+  // In $XDG_CACHE_HOME/minsheng/xls, else ~/.cache/minsheng/xls; none without either, or without
+  // a reader.
   static XlsCache user(std::string reader);
 
   // The packed cells stored for exactly these bytes, or nullopt.
