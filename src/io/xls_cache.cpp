@@ -13,6 +13,9 @@
 #include <random>
 #include <vector>
 
+#include "io/fs.hpp"
+#include "model/diagnostic.hpp"
+
 namespace minsheng {
 
 namespace {
@@ -29,27 +32,6 @@ std::string hex(std::uint64_t v) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
   return buf;
-}
-
-// The whole file, or nullopt (absent, unreadable, or larger than `limit`).
-std::optional<std::string> read_whole(const fs::path& p, std::size_t limit) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
-  std::optional<std::string> out;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= limit) {
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (got == bytes.size()) out = std::move(bytes);
-  }
-  ::close(fd);
-  return out;
 }
 
 constexpr std::size_t kMaxEntry = std::size_t{512} << 20;
@@ -72,8 +54,15 @@ fs::path XlsCache::entry(std::string_view source) const {
 
 std::optional<std::string> XlsCache::find(std::string_view source) const {
   if (dir_.empty()) return std::nullopt;
-  auto bytes = read_whole(entry(source), kMaxEntry);
-  if (!bytes) return std::nullopt;
+  fs::path path = entry(source);
+  std::optional<std::string> bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const IoError&) {  // none yet, or unreadable: read afresh
+    return std::nullopt;
+  } catch (const DataError&) {  // not a plain file
+    return std::nullopt;
+  }
   std::string_view rest(*bytes);
   std::size_t eol = rest.find('\n');
   if (eol == std::string_view::npos) return std::nullopt;
@@ -81,7 +70,7 @@ std::optional<std::string> XlsCache::find(std::string_view source) const {
   if (rest.substr(0, eol + 1) != header(source, packed_size)) return std::nullopt;
   rest.remove_prefix(eol + 1);
   if (rest.substr(0, source.size()) != source) return std::nullopt;
-  ::utimensat(AT_FDCWD, entry(source).c_str(), nullptr, 0);  // used now: pruned last
+  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // used now: pruned last
   return std::string(rest.substr(source.size()));
 }
 
@@ -94,6 +83,8 @@ void XlsCache::store(std::string_view source, std::string_view packed) const {
   if (::lstat(dir_.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return;
   if ((st.st_mode & 077) != 0 && ::chmod(dir_.c_str(), 0700) != 0) return;
   fs::path target = entry(source);
+  // Not write_file_atomic: an entry needs no fsync (one cut short is read afresh), and a first
+  // run of a province's .xls files would wait on thousands.
   fs::path temp = target;
   temp += ".tmp-" + hex(std::random_device{}());
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
