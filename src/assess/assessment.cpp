@@ -44,8 +44,9 @@ Status milestone_status(MilestoneState st, double time_pct, bool deadline_passed
 }  // namespace
 
 const TargetResult* MonthReport::find(TargetKey k) const {
-  auto it = index.find(k);
-  return it == index.end() ? nullptr : &targets[it->second];
+  auto it = std::lower_bound(index.begin(), index.end(), k,
+                             [](const auto& e, TargetKey key) { return e.first < key; });
+  return it == index.end() || it->first != k ? nullptr : &targets[it->second];
 }
 
 int MonthReport::task_count(Status s) const {
@@ -321,7 +322,7 @@ void assess_counties(const Plan& plan, const Snapshot& snap,
 
 TargetsByLead targets_by_lead(const std::vector<TargetResult>& targets) {
   TargetsByLead out;
-  for (const auto& t : targets) out[t.target->lead].push_back(&t);
+  for (const auto& t : targets) out[t.target->lead.str()].push_back(&t);
   return out;
 }
 
@@ -377,9 +378,9 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     TaskResult tr;
     tr.task = &task;
     tr.status = Status::done;
+    tr.targets = std::views::iota(next, next + task.targets.size());
     for (const auto& target : task.targets) {
-      tr.targets.push_back(next);
-      rep.index[{task.id, target.index}] = next;
+      rep.index.emplace_back(TargetKey{task.id, target.index}, next);
       if (worse(rep.targets[next].status, tr.status)) tr.status = rep.targets[next].status;
       rep.by_nodes += target.schedule != nullptr;
       ++next;
@@ -387,6 +388,7 @@ MonthReport assess_month(const Plan& plan, const Snapshot& snap, Diagnostics pro
     rep.tasks.push_back(tr);
     ++rep.task_counts[tr.status];
   }
+  std::sort(rep.index.begin(), rep.index.end());
 
   CompletionMean all;
   for (const auto& cat : plan.categories) {

@@ -86,7 +86,7 @@ AssessedRow assessed_row(const MonthReport& rep, const TargetResult& r) {
   AssessedRow row;
   row.key = r.key();
   row.category = r.task->category;
-  row.lead = r.target->lead;
+  row.lead = r.target->lead.str();
   row.text = r.task->text;
   row.name = r.target->name;
   if (r.state && !r.actual) row.state = milestone_label(*r.state);

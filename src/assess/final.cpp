@@ -55,7 +55,7 @@ FinalReport build_final(MonthReport month, Date as_of) {
     f.total.add(t.status);
     if (auto it = category_at.find(t.task->category); it != category_at.end())
       f.by_category[it->second].add(t.status);
-    if (auto it = unit_at.find(t.target->lead); it != unit_at.end())
+    if (auto it = unit_at.find(t.target->lead.str()); it != unit_at.end())
       f.by_unit[it->second].add(t.status);
   }
   // Counted by the county's place in the plan, then those with allocations kept in that order.
@@ -70,8 +70,8 @@ FinalReport build_final(MonthReport month, Date as_of) {
   for (std::size_t i = 0; i < rep.targets.size(); ++i)
     if (rep.targets[i].status == Status::overdue) f.unfinished.push_back(i);
   std::stable_sort(f.unfinished.begin(), f.unfinished.end(), [&](std::size_t a, std::size_t b) {
-    auto ua = unit_at.find(rep.targets[a].target->lead),
-         ub = unit_at.find(rep.targets[b].target->lead);
+    auto ua = unit_at.find(rep.targets[a].target->lead.str()),
+         ub = unit_at.find(rep.targets[b].target->lead.str());
     std::size_t x = ua == unit_at.end() ? unit_at.size() : ua->second;
     std::size_t y = ub == unit_at.end() ? unit_at.size() : ub->second;
     return x < y;

@@ -1,8 +1,10 @@
 #include "assess/history.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
+#include "assess/pace.hpp"
 #include "util/memory.hpp"
 #include "util/parallel.hpp"
 
@@ -15,6 +17,14 @@ std::optional<std::size_t> History::position(TargetKey k) const {
   return it->second;
 }
 
+double History::time_pct(const TargetHistory& t, const HistoryPoint& p) const {
+  return minsheng::time_pct(*plan, t.target->schedule.get(), p.month());  // as assess_target
+}
+
+OptNum History::gap_pp(const TargetHistory& t, const HistoryPoint& p) const {
+  return gap_of(time_pct(t, p), p.completion_pct);
+}
+
 const TargetHistory* History::find(TargetKey k) const {
   auto pos = position(k);
   return pos ? &targets[*pos] : nullptr;
@@ -22,6 +32,7 @@ const TargetHistory* History::find(TargetKey k) const {
 
 HistoryBuilder::HistoryBuilder(const Plan& plan)
     : plan_(plan), from_(std::max(plan.reporting_from, plan.start)), done_(from_) {
+  h_.plan = &plan;
   h_.targets.reserve(plan.target_count());
   h_.index.reserve(plan.target_count());
   for (const auto& task : plan.tasks)
@@ -35,7 +46,7 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
   for (auto& th : h_.targets) th.points.reserve(static_cast<std::size_t>(months));
 }
 
-static_assert(sizeof(HistoryPoint) <= 48, "a province's history holds millions of points");
+static_assert(sizeof(HistoryPoint) <= 40, "a province's history holds millions of points");
 
 OptNum TargetHistory::corrected_from(const HistoryPoint& p) const {
   if (!p.corrected) return {};
@@ -50,7 +61,6 @@ void TargetHistory::set_point(std::size_t pos, const TargetResult& r, YearMonth 
       .source = r.source,
       .actual = r.actual,
       .completion_pct = r.completion_pct,
-      .time_pct = r.time_pct,
       .month_index = m.index(),
       .value_age = r.value_month ? static_cast<std::int16_t>(months_between(*r.value_month, m))
                                  : std::int16_t{-1},
@@ -69,11 +79,16 @@ void TargetHistory::set_point(std::size_t pos, const TargetResult& r, YearMonth 
     points[pos] = p;
 }
 
-// Assesses each month from done_ to `last`, merging the submissions of each as it goes.
-void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth last) {
+// Assesses each month from done_ to `last`, merging the submissions of each as it goes (the last
+// by `last_advance` when given).
+void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth last,
+                                  const Advance* last_advance) {
   for (YearMonth m = done_; m <= last; m = m.plus(1)) {
     h_.months.push_back(m);
-    advance_snapshot(snap_, subs, next_, m, nullptr);
+    if (m == last && last_advance)
+      (*last_advance)(snap_, next_);
+    else
+      advance_snapshot(snap_, subs, next_, m, nullptr);
     for (const auto& [pk, p] : snap_.projects)
       if (p.moved_in == m && p.earlier_finish && p.planned_finish)
         h_.moves.push_back({pk.key, pk.name, p.county, m, *p.earlier_finish, *p.planned_finish});
@@ -130,8 +145,20 @@ void HistoryBuilder::add_month(const std::vector<Submission>& subs, YearMonth m)
     assess_until(subs, m);
 }
 
+void HistoryBuilder::add_month(const std::vector<Submission>& subs, YearMonth m,
+                               const Advance& advance) {
+  if (m < from_) {  // before the first month assessed: merged, as add_month does
+    advance(snap_, next_);
+    return;
+  }
+  if (m < done_) throw std::logic_error("HistoryBuilder: month added twice");
+  assess_until(subs, m, &advance);
+}
+
 History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to) {
   assess_until(subs, to);
+  snap_ = {};  // a province's figures, not needed by what is made from the history
+  give_back_free_memory();
   // Changes of status from the points, once every correction has been taken in.
   for (auto& th : h_.targets)
     for (std::size_t i = 1; i < th.points.size(); ++i) {
@@ -145,8 +172,6 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
   std::stable_sort(h_.changes.begin(), h_.changes.end(),
                    [](const StatusChange& a, const StatusChange& b) { return a.month < b.month; });
   sort_changes(h_.changes);
-  snap_ = {};  // a province's figures, not needed by what is made from the history
-  give_back_free_memory();
   return std::move(h_);
 }
 

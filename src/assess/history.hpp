@@ -2,6 +2,7 @@
 // series analysts read, and the changes of status as events.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -12,13 +13,12 @@ namespace minsheng {
 
 // A target's month. A province's history holds a million and a half: the figures are OptNum (8
 // bytes, not 16), the small fields share 8 bytes, the figure a correction replaced (rare) is kept
-// by the target, and the months and the gap are worked out rather than held, so a point takes
-// 48 bytes rather than 128.
+// by the target, and the months, the 序时进度 and the gap are worked out rather than held, so a
+// point takes 40 bytes rather than 128.
 struct HistoryPoint {
   SourceRef source;  // where the value came from
   OptNum actual;
   OptNum completion_pct;
-  double time_pct = 0;
   std::int32_t month_index = 0;  // YearMonth::index()
   std::int16_t value_age = -1;   // months from the value's month to month() (never later); -1: none
   Status status = Status::not_reported;
@@ -35,7 +35,6 @@ struct HistoryPoint {
   std::optional<YearMonth> value_month() const {
     return value_age < 0 ? std::nullopt : std::optional(month().plus(-value_age));
   }
-  OptNum gap_pp() const { return gap_of(time_pct, completion_pct); }
   bool corrected_here() const { return corrected && value_age == 0; }  // not carried
 };
 
@@ -66,6 +65,7 @@ struct FinishMove {
 };
 
 struct History {
+  const Plan* plan = nullptr;  // built from
   std::vector<YearMonth> months;
   std::vector<TargetHistory> targets;  // plan order
   std::vector<StatusChange> changes;   // worst new status first, then month, then plan order
@@ -75,6 +75,10 @@ struct History {
   std::vector<std::pair<TargetKey, std::size_t>> index;
 
   const TargetHistory* find(TargetKey k) const;
+  // Point p's 序时进度, as its month's assessment gave it (the target's own schedule, else the
+  // plan's line), and how far its figure was behind it.
+  double time_pct(const TargetHistory& t, const HistoryPoint& p) const;
+  OptNum gap_pp(const TargetHistory& t, const HistoryPoint& p) const;
   std::optional<std::size_t> position(TargetKey k) const;
 };
 
@@ -90,6 +94,12 @@ class HistoryBuilder {
   // Takes in month `m`'s submissions: `subs` holds them after every earlier month's (added
   // before); later ones are not touched.
   void add_month(const std::vector<Submission>& subs, YearMonth m);
+  // Moves a snapshot on to month m, merging subs[next...] of m and leaving `next` past them.
+  using Advance = std::function<void(Snapshot& snap, std::size_t& next)>;
+  // Takes in month `m` (files or none) with `advance` in place of the builder's own merge of it:
+  // a report of m made from the builder's snapshot (assess_folded_month), so that the figures
+  // are held once.
+  void add_month(const std::vector<Submission>& subs, YearMonth m, const Advance& advance);
   // Assesses the months left up to `to` (none of them has a file) and hands the history over;
   // the builder is spent.
   History finish(const std::vector<Submission>& subs, YearMonth to);
@@ -97,7 +107,8 @@ class HistoryBuilder {
   const Snapshot& snapshot() const { return snap_; }
 
  private:
-  void assess_until(const std::vector<Submission>& subs, YearMonth last);
+  void assess_until(const std::vector<Submission>& subs, YearMonth last,
+                    const Advance* last_advance = nullptr);
   void reassess_corrected(YearMonth m);
 
   const Plan& plan_;

@@ -186,12 +186,12 @@ Diagnostics month_problems(const Plan& plan, const AllRows& data, YearMonth mont
 namespace {
 
 // `snap` starts as the months whose rows were dropped as they were read, submissions[0,
-// carried_until). With `owned` (the same data set, handed over), rows are let go as they are
-// done with.
-std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot snap,
-                                     std::size_t carried_until,
-                                     const std::vector<YearMonth>& months, bool keep_going,
-                                     DataSet* owned = nullptr) {
+// next), and is moved on to the last month asked; `next` is left past that month's submissions.
+// With `owned` (the same data set, handed over), rows are let go as they are done with.
+std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snapshot& snap,
+                                     std::size_t& next, const std::vector<YearMonth>& months,
+                                     bool keep_going, DataSet* owned = nullptr) {
+  const std::size_t carried_until = next;
   Diagnostics all = data_problems(plan, data);
   Plausibility plausible(plan);
   plausible.seed(snap);
@@ -200,7 +200,6 @@ std::vector<MonthReport> assess_from(const Plan& plan, const DataSet& data, Snap
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
   std::map<YearMonth, MonthReport> done;
-  std::size_t next = carried_until;
   // Rows are let go, with the memory they took, once nothing reads them again: those of months
   // before the snapshot's (merged, their corrections applied) as soon as it moves past them; its
   // own month's (Snapshot::reported points at its files) once the month is assessed.
@@ -292,21 +291,31 @@ void require_month_files(const Plan& plan, const DataSet& data, YearMonth month,
 }
 
 MonthReport assess_data(const Plan& plan, const AllRows& data, YearMonth month, bool keep_going) {
-  return std::move(assess_from(plan, data, {}, 0, {month}, keep_going).front());
+  return std::move(assess_data(plan, data, std::vector{month}, keep_going).front());
 }
 
 std::vector<MonthReport> assess_data(const Plan& plan, const AllRows& data,
                                      const std::vector<YearMonth>& months, bool keep_going) {
-  return assess_from(plan, data, {}, 0, months, keep_going);
+  Snapshot snap;
+  std::size_t next = 0;
+  return assess_from(plan, data, snap, next, months, keep_going);
 }
 
 std::vector<MonthReport> assess_data(const Plan& plan, MonthRows&& data, bool keep_going) {
   if (data.report_months.empty()) return {};
-  Snapshot start = std::move(data.carried);
-  auto reports = assess_from(plan, data, std::move(start), data.carried_until, data.report_months,
-                             keep_going, &data);
+  std::vector<MonthReport> reports;
+  {
+    Snapshot snap = std::move(data.carried);
+    std::size_t next = data.carried_until;
+    reports = assess_from(plan, data, snap, next, data.report_months, keep_going, &data);
+  }
   give_back_free_memory();  // the report months' rows and the carried snapshot, let go
   return reports;
+}
+
+MonthReport assess_folded_month(const Plan& plan, const FoldedMonth& data, Snapshot& snap,
+                                std::size_t& next, bool keep_going) {
+  return std::move(assess_from(plan, data, snap, next, {data.month}, keep_going).front());
 }
 
 }  // namespace minsheng

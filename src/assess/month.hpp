@@ -60,5 +60,10 @@ std::vector<MonthReport> assess_data(const Plan& plan, const AllRows& data,
 // MonthRows::carried rather than copying it (a province's is tens of MB) and lets each month's
 // rows go once that month is assessed: `data` is used up.
 std::vector<MonthReport> assess_data(const Plan& plan, MonthRows&& data, bool keep_going);
+// The report of data.month from `snap`, the figures of data.submissions[0, next) that a fold
+// kept (HistoryBuilder::add_month with an Advance), moved on to data.month in place and `next`
+// past its submissions: the same report assess_data gives, the figures held once.
+MonthReport assess_folded_month(const Plan& plan, const FoldedMonth& data, Snapshot& snap,
+                                std::size_t& next, bool keep_going);
 
 }  // namespace minsheng

@@ -53,25 +53,30 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
               " 个页面（公开版）");
     return 0;
   }
-  // The month's rows are kept for its report; every month's are followed for the history and
-  // the 问题清单 as they are read, then let go: a province's year is not held.
+  // The months before the report's are followed for the history and the 问题清单 as they are
+  // read, then let go: a province's year is not held. The month's rows are kept for its report,
+  // made from the history's snapshot: a province's figures are held once.
   HistoryBuilder builder(plan);
   ProblemTracker tracker(plan);
   MonthFold fold = [&](const auto& subs, YearMonth m) {
+    if (m >= month) return;  // taken in below, with the report
     builder.add_month(subs, m);
     tracker.add_month(subs, m, builder.snapshot());  // the figures as of m, not a second copy
   };
-  MonthRows data = load_months(
-      plan, g.data, [month](const auto&) { return std::vector{month}; }, month,
-      received_log(g, plan), &fold);
+  FoldedMonth data = load_folded_month(plan, g.data, month, received_log(g, plan), fold);
   require_month_files(plan, data, month, o.allow_stale, g);
-  History history = builder.finish(data.submissions, month);
+  std::optional<MonthReport> rep;
+  builder.add_month(data.submissions, month, [&](Snapshot& snap, std::size_t& next) {
+    rep = assess_folded_month(plan, data, snap, next, o.keep_going);
+  });
+  tracker.add_month(data.submissions, month, builder.snapshot());
+  data = {};  // the month's rows, let go before the history's changes are gathered
+  History history = builder.finish(data.submissions, month);  // every month is in
   std::vector<Problem> problems = tracker.finish();
-  MonthReport rep = std::move(assess_data(plan, std::move(data), o.keep_going).front());
-  rep.partial_as_of = partial;
+  rep->partial_as_of = partial;
   // Each page is written as it is made, on every core, and let go: a province's are not held.
   DirSwap swap(dir, kSiteMarker);
-  std::size_t pages = render_site(rep, history, problems,
+  std::size_t pages = render_site(*rep, history, problems,
                                   [&](std::size_t, SitePage&& p) { swap.add(p.path, p.html); });
   swap.commit();
   print_err("已写入 " + (dir / "index.html").string() + " 等 " + std::to_string(pages - 1) +

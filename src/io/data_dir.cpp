@@ -319,13 +319,15 @@ void supersede_resent(std::vector<Submission>& subs, std::size_t first, Diagnost
 
 // What a reading keeps. Every month with files is handed to `fold` when there is one. With
 // `choose`, the months it picks from the listing are the report months: the rows of months before
-// the first are merged into `carried` and dropped, the rest kept. Without it, every row is kept,
-// or, with a fold, every row dropped once folded.
+// the first are merged into `carried` (unless the fold keeps their figures: `carry` false) and
+// dropped, the rest kept. Without it, every row is kept, or, with a fold, every row dropped once
+// folded.
 struct Reading {
   std::optional<YearMonth> upto, only;
   MonthChoice choose;
   const MonthFold* fold = nullptr;
   const ReceivedLog* received = nullptr;
+  bool carry = true;
 };
 
 // Every reading is this one.
@@ -393,7 +395,8 @@ MonthRows load(const Plan& plan, const fs::path& data, const Reading& r) {
   // The months before `rows_from` are merged into `carried` and their rows let go (as are every
   // month's when only folded), each in the background while the next month's files are parsed:
   // merging is serial, so it would otherwise leave a core idle.
-  if (rows_from) set.carried.values.reserve(plan.target_count());
+  bool carry = rows_from && r.carry;
+  if (carry) set.carried.values.reserve(plan.target_count());
   std::size_t files = 0;
   for (const auto& jobs : months) files += jobs.size();
   set.submissions.reserve(files);
@@ -418,7 +421,7 @@ MonthRows load(const Plan& plan, const fs::path& data, const Reading& r) {
     YearMonth m = jobs.front().month;
     bool keep = rows_from ? m >= *rows_from : !fold;
     if (keep && !fold) continue;
-    auto merge = [&set, first, fold, m, keep, carry = rows_from.has_value()] {
+    auto merge = [&set, first, fold, m, keep, carry] {
       if (fold) (*fold)(set.submissions, m);
       if (keep) return;
       if (carry) advance_snapshot(set.carried, set.submissions, set.carried_until, m, nullptr);
@@ -463,6 +466,20 @@ MonthRows load_months(const Plan& plan, const fs::path& data, const MonthChoice&
                       const MonthFold* fold) {
   return load(plan, data,
               {.upto = upto, .only = {}, .choose = choose, .fold = fold, .received = received});
+}
+
+FoldedMonth load_folded_month(const Plan& plan, const fs::path& data, YearMonth month,
+                              const ReceivedLog* received, const MonthFold& fold) {
+  auto out =
+      files_of<FoldedMonth>(load(plan, data,
+                                 {.upto = month,
+                                  .only = {},
+                                  .choose = [month](const auto&) { return std::vector{month}; },
+                                  .fold = &fold,
+                                  .received = received,
+                                  .carry = false}));
+  out.month = month;
+  return out;
 }
 
 DataSet fold_data(const Plan& plan, const fs::path& data, std::optional<YearMonth> upto,

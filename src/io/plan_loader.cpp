@@ -92,9 +92,10 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
     if (auto lead = scalar(node["lead"], "lead")) {
       t.lead = *lead;
       if (std::find(task.leads.begin(), task.leads.end(), t.lead) == task.leads.end())
-        error(node["lead"], what + "牵头单位“" + t.lead + "”不是任务" + std::to_string(task.id) +
-                                "的牵头单位（" + join(task.leads, "、") + "）" +
-                                did_you_mean(t.lead, task.leads));
+        error(node["lead"], what + "牵头单位“" + t.lead.str() + "”不是任务" +
+                                std::to_string(task.id) + "的牵头单位（" +
+                                join(lead_names(task), "、") + "）" +
+                                did_you_mean(t.lead.str(), lead_names(task)));
     }
   } else if (task.leads.size() == 1) {
     t.lead = task.leads[0];
@@ -173,11 +174,11 @@ void Loader<N>::load_task(const N& node, const Plan& plan, std::vector<Task>& ou
   }
   if (auto t = scalar(require(node, "text", what), "text")) task.text = *t;
   N lead = require(node, "lead", what);
-  task.leads = string_list(lead, "lead");
+  for (auto& name : string_list(lead, "lead")) task.leads.emplace_back(name);
   for (std::size_t i = 0; i < task.leads.size(); ++i)
     if (!plan.has_unit(task.leads[i]))
-      error(lead.IsSequence() ? lead[i] : lead, "未知牵头单位“" + task.leads[i] + "”" +
-                                                    did_you_mean(task.leads[i], plan.units) +
+      error(lead.IsSequence() ? lead[i] : lead, "未知牵头单位“" + task.leads[i].str() + "”" +
+                                                    did_you_mean(task.leads[i].str(), plan.units) +
                                                     "；请先在 units 中列出");
 
   N targets = node["targets"];

@@ -382,7 +382,7 @@ std::vector<std::pair<CountyKey, Allocation>> Reader::validate_breakdown(const R
     if (!target) continue;
     std::string label = task->label_of(*target);
     if (!unit.empty() && target->lead != unit) {
-      error(row.task, label + "由" + target->lead + "牵头，不属于" + unit + "的分解范围");
+      error(row.task, label + "由" + target->lead.str() + "牵头，不属于" + unit + "的分解范围");
       continue;
     }
     if (target->kind != TargetKind::numeric) {

@@ -345,7 +345,7 @@ std::optional<ProgressEntry> Reader::validate_row(const RawRow& row, const std::
   // Another unit's target: an error in this file, and the leading unit's own value stands.
   bool foreign = !unit.empty() && !leads(unit, *target);
   if (foreign)
-    error(row.task, label() + "由" + target->lead + "牵头，不属于" + unit + "的报送范围");
+    error(row.task, label() + "由" + target->lead.str() + "牵头，不属于" + unit + "的报送范围");
   for (const auto& f : kRowFields)
     if ((row.*f.cell).not_scalar) bad(ok, row.*f.cell, std::string(f.key) + " " + kShape);
 

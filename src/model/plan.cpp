@@ -37,6 +37,10 @@ std::optional<Comparator> parse_comparator(std::string_view code) {
   return std::nullopt;
 }
 
+std::vector<std::string> lead_names(const Task& task) {
+  return {task.leads.begin(), task.leads.end()};
+}
+
 std::string target_number(int task, int index, bool several) {
   return std::to_string(task) + (several ? "." + std::to_string(index) : "");
 }

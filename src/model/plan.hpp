@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/schedule.hpp"
+#include "model/shared_text.hpp"
 #include "util/date.hpp"
 
 namespace minsheng {
@@ -45,7 +46,7 @@ struct Target {
   int task = 0;   // id of the task it belongs to
   int index = 1;  // 1-based within its task
   std::string name;
-  std::string lead;
+  SharedText lead;     // one copy of a unit's name for all its targets (a province has 131,000)
   int lead_unit = -1;  // position of `lead` in Plan::units, set by Plan::index(); -1 unset
   TargetKind kind = TargetKind::numeric;
   std::optional<double> value;  // absent for milestones and pending targets
@@ -70,7 +71,7 @@ struct Task {
   int id = 0;
   int category = 0;
   std::string text;
-  std::vector<std::string> leads;
+  std::vector<SharedText> leads;
   std::vector<Target> targets;
   int line = 0;
 
@@ -81,6 +82,9 @@ struct Task {
     return target_label(id, t.index, targets.size() > 1);
   }
 };
+
+// A task's lead units' names, for messages and lists.
+std::vector<std::string> lead_names(const Task& task);
 
 struct Category {
   int id = 0;

@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -48,23 +47,9 @@ static_assert(static_cast<int>(MilestoneState::not_started) == 0 &&
 
 }  // namespace
 
-SharedText::SharedText(const std::string& name) {
-  if (name.empty()) return;
-  // Node-based, so the addresses handed out stay valid; the lock lets files be read in parallel.
-  static std::mutex lock;
-  static std::unordered_set<std::string> names;
-  std::lock_guard<std::mutex> guard(lock);
-  p_ = &*names.insert(name).first;
-}
-
 const UnitText& ProgressEntry::words() const {
   static const UnitText none;
   return text ? *text : none;
-}
-
-const std::string& SharedText::str() const {
-  static const std::string none;
-  return p_ ? *p_ : none;
 }
 
 const char* milestone_label(MilestoneState s) {

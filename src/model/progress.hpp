@@ -13,6 +13,7 @@
 
 #include "model/diagnostic.hpp"
 #include "model/schedule.hpp"
+#include "model/shared_text.hpp"
 #include "util/date.hpp"
 #include "util/number.hpp"
 
@@ -30,21 +31,6 @@ const char* project_state_label(ProjectState s);  // 未开工 / 在建 / 已完
 const char* project_state_code(ProjectState s);   // not_started / in_progress / finished
 std::optional<ProjectState> parse_project_state(std::string_view word);
 
-// Text many rows repeat (a file's name, a project's name, a note): one shared copy, not one per
-// row (a province has a million rows).
-class SharedText {
- public:
-  SharedText() = default;
-  SharedText(const std::string& name);  // NOLINT: a name converts
-  SharedText(const char* name) : SharedText(std::string(name)) {}
-  const std::string& str() const;
-  operator const std::string&() const { return str(); }  // NOLINT
-  bool empty() const { return str().empty(); }
-  bool operator==(const SharedText& o) const { return p_ == o.p_; }  // one copy per text
-
- private:
-  const std::string* p_ = nullptr;
-};
 using FileName = SharedText;
 
 struct SourceRef {
@@ -287,6 +273,13 @@ struct MonthRows : DataSet {
   std::vector<YearMonth> report_months;  // as asked: the reports come back in this order
   Snapshot carried;
   std::size_t carried_until = 0;
+};
+
+// Read for the report of `month` alone, the months before it handed to a fold that keeps their
+// figures (the site's HistoryBuilder), so that a province's figures are held once, not also
+// carried by the reading: their rows were let go once folded, `month`'s are kept.
+struct FoldedMonth : DataSet {
+  YearMonth month;
 };
 
 // Two files of one month that give the same target: an error naming both places, and the

@@ -31,7 +31,7 @@ mu::data target_item(const TargetResult& r) {
   d.set("id", target_id(r));
   d.set("name", target_name(r));
   d.set("text", r.task->text);
-  d.set("lead", r.target->lead);
+  d.set("lead", r.target->lead.str());
   d.set("completion", pct_text(r.completion_pct) + carried_mark(r));
   d.set("time", time_text(r));
   d.set("gap", r.gap_pp ? format_pct(*r.gap_pp) : "—");
@@ -226,7 +226,7 @@ void set_targets(mu::data& d, const Bulletin& b) {
     mu::data p;
     p.set("id", late_list[i]->task->number_of(*late_list[i]->target));
     p.set("name", late_list[i]->name);
-    p.set("lead", late_list[i]->target->lead);
+    p.set("lead", late_list[i]->target->lead.str());
     p.set("reason", late_reason(*late_list[i], plan.settings));
     p.set("sep", i + 1 == shown ? "。" : "；");
     late_projects.push_back(p);

@@ -54,11 +54,11 @@ std::string catalogue_markdown(const Plan& plan, const std::vector<const Task*>&
       out += "\n## " + category_name(plan, current) + "\n\n";
     }
     out += std::to_string(task->id) + ". " + md_escape(task->text) + "（牵头单位：" +
-           join(task->leads, "、") + "）\n";
+           join(lead_names(*task), "、") + "）\n";
     for (const auto& t : task->targets)
       if (t.kind == TargetKind::numeric)
         out += "   - 指标" + std::to_string(t.index) + "：" + md_escape(t.name) + " " +
-               target_summary(t) + "（" + t.lead + "）\n";
+               target_summary(t) + "（" + t.lead.str() + "）\n";
   }
   return out;
 }
@@ -81,13 +81,11 @@ std::string catalogue_csv(const Plan& plan, const std::vector<const Task*>& task
 }
 
 std::string catalogue_json(const Plan& plan, const std::vector<const Task*>& tasks) {
-  Json out = {{"title", plan.title},
-              {"document_number", plan.document_number},
-              {"issuer", plan.issuer},
-              {"issued", plan.issued ? Json(plan.issued->str()) : Json()},
-              {"start", plan.start.str()},
-              {"deadline", plan.deadline.str()},
-              {"tasks", Json::array()}};
+  Json out = {
+      {"title", plan.title},       {"document_number", plan.document_number},
+      {"issuer", plan.issuer},     {"issued", plan.issued ? Json(plan.issued->str()) : Json()},
+      {"start", plan.start.str()}, {"deadline", plan.deadline.str()},
+      {"tasks", Json::array()}};
   for (const Task* task : tasks) {
     Json targets = Json::array();
     for (const auto& t : task->targets) {

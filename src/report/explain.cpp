@@ -59,7 +59,7 @@ std::string explain_target(const MonthReport& rep, const TargetResult& r) {
   const Settings& s = plan.settings;
   const Target& t = *r.target;
   std::string out = "指标" + std::to_string(t.index) + (t.name.empty() ? "" : " " + t.name) +
-                    "（牵头：" + t.lead + "）\n";
+                    "（牵头：" + t.lead.str() + "）\n";
   auto row = [&](const std::string& k, const std::string& v) {
     out += "  " + pad_right(k, 10) + v + "\n";
   };
@@ -208,7 +208,7 @@ std::string explain_task(const MonthReport& rep, int task_id, int target) {
   if (it == rep.tasks.end()) throw std::out_of_range("no such task");
   const Task& task = *it->task;
   std::string out = "任务" + std::to_string(task.id) + "：" + task.text + "\n牵头单位：" +
-                    join(task.leads, "、") + "；报告月份：" + rep.month.str() + "\n\n";
+                    join(lead_names(task), "、") + "；报告月份：" + rep.month.str() + "\n\n";
   for (std::size_t i : it->targets)
     if (target == 0 || rep.targets[i].target->index == target)
       out += explain_target(rep, rep.targets[i]) + "\n";

@@ -87,9 +87,9 @@ void history_csv(const History& h, const HistoryFilter& f,
             const HistoryPoint& p = t.points[month];
             CsvLineWriter line(block);
             line << p.month().str() << std::to_string(t.task->id) << std::to_string(t.target->index)
-                 << t.target->lead << t.target->name << opt_num(p.actual)
+                 << t.target->lead.str() << t.target->name << opt_num(p.actual)
                  << opt_month(p.value_month()) << opt_pct(p.completion_pct)
-                 << format_pct(p.time_pct) << opt_pct(p.gap_pp()) << status_code(p.status)
+                 << format_pct(h.time_pct(t, p)) << opt_pct(h.gap_pp(t, p)) << status_code(p.status)
                  << opt_num(t.corrected_from(p)) << time_basis(t.target->schedule != nullptr).code;
             line.end();
           },
@@ -118,8 +118,8 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                         {"value_month", p.value_month() ? Json(p.value_month()->str()) : Json()},
                         {"carried", static_cast<bool>(p.carried)},
                         {"completion_pct", json_number(round1(p.completion_pct))},
-                        {"time_pct", json_number(round1(p.time_pct))},
-                        {"gap_pp", json_number(round1(p.gap_pp()))},
+                        {"time_pct", json_number(round1(h.time_pct(t, p)))},
+                        {"gap_pp", json_number(round1(h.gap_pp(t, p)))},
                         {"status", status_code(p.status)},
                         {"corrected_from", json_number(t.corrected_from(p))}});
     return {{"task", t.task->id},

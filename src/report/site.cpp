@@ -97,8 +97,8 @@ std::string targets_table(const MonthReport& rep, const History& h,
     if (r->carried) actual += "（" + carried_text(*r) + "）";
     out += "<tr><td><a href=\"" + task_href(*rep.plan, *r->task) + "\">" + esc(target_id(*r)) +
            "</a></td><td class=\"name\">" + esc(target_name(*r)) + "</td><td><a href=\"" +
-           unit_href(*rep.plan, r->target->lead) + "\">" + esc(r->target->lead) + "</a></td><td>" +
-           esc(actual) + " / " + esc(goal_text(*r)) + "</td><td>" +
+           unit_href(*rep.plan, r->target->lead) + "\">" + esc(r->target->lead.str()) +
+           "</a></td><td>" + esc(actual) + " / " + esc(goal_text(*r)) + "</td><td>" +
            bar(r->completion_pct, r->status) + "</td><td>" + sparkline_svg(h.find(r->key())) +
            "</td><td>" + badge(*r) + "</td></tr>\n";
   }
@@ -252,7 +252,7 @@ struct SiteIndex {
     for (const auto& p : rep.projects) target_projects[p.key()].push_back(&p);
     if (tasks_on_unit_pages(*rep.plan))
       for (const auto& t : rep.tasks)
-        if (!t.task->leads.empty()) unit_tasks[t.task->leads.front()].push_back(&t);
+        if (!t.task->leads.empty()) unit_tasks[t.task->leads.front().str()].push_back(&t);
   }
 };
 
@@ -303,7 +303,7 @@ std::string county_page(const MonthReport& rep, const SiteIndex& ix, std::size_t
           r.note.empty() ? "" : "<div class=\"note\">备注：" + esc(r.note.str()) + "</div>";
       b += "<tr><td><a href=\"" + task_href(plan, *r.task) + "\">" + esc(target_id(r)) +
            "</a></td><td class=\"name\">" + esc(target_name(r)) + note + "</td><td>" +
-           esc(r.target->lead) + "</td><td>" + esc(actual) + " / " +
+           esc(r.target->lead.str()) + "</td><td>" + esc(actual) + " / " +
            esc(with_measure(r.target_value, r.measure)) + "</td><td>" +
            bar(r.completion_pct, r.status) + "</td><td>" + badge(r) + "</td></tr>\n";
     }
@@ -399,7 +399,7 @@ std::string task_body(const MonthReport& rep, const History& h, const SiteIndex&
                   " · 牵头单位：";
   std::vector<std::string> leads;
   for (const auto& u : task.leads)
-    leads.push_back("<a href=\"" + unit_href(plan, u) + "\">" + esc(u) + "</a>");
+    leads.push_back("<a href=\"" + unit_href(plan, u) + "\">" + esc(u.str()) + "</a>");
   b += join(leads, "、") + "</p>\n";
   for (std::size_t i : tr.targets) b += target_section(rep, h, ix, rep.targets[i]);
   if (auto it = ix.task_problems.find(task.id); it != ix.task_problems.end())

@@ -346,8 +346,8 @@ std::string summary_csv(const MonthReport& rep) {
         const TargetResult& r = rep.targets[i];
         CsvLineWriter line(block);
         line << std::to_string(r.task->id) << std::to_string(r.target->index)
-             << std::to_string(r.task->category) << r.target->lead << r.task->text << r.measure
-             << opt_num(r.target_value)
+             << std::to_string(r.task->category) << r.target->lead.str() << r.task->text
+             << r.measure << opt_num(r.target_value)
              << (r.milestone_state_based() ? "" : format_number(r.baseline)) << opt_num(r.actual)
              << opt_pct(r.completion_pct) << format_pct(r.time_pct) << opt_pct(r.gap_pp)
              << status_code(r.status) << result_label(r) << opt_num(r.remaining)

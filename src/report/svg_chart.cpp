@@ -229,8 +229,9 @@ std::string trend_svg(const History& h) {
     double time = 0;  // the targets' mean 序时进度: the line bends where schedules do
     for (const auto& t : h.targets) {
       const HistoryPoint& p = t.points[i];
-      time += p.time_pct / static_cast<double>(h.targets.size());
-      month_mean.add(p.completion_pct, p.time_pct);
+      double time_pct = h.time_pct(t, p);
+      time += time_pct / static_cast<double>(h.targets.size());
+      month_mean.add(p.completion_pct, time_pct);
     }
     std::string xs = format_fixed(x(i), 1);
     time_pts += (i ? " " : "") + xs + "," + format_fixed(y(time), 1);

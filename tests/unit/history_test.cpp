@@ -2,10 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "assess/month.hpp"
 #include "fixtures.hpp"
 #include "io/data_dir.hpp"
 #include "io/plan_loader.hpp"
 #include "report/history_report.hpp"
+#include "report/summary_report.hpp"
 #include "temp_dir.hpp"
 
 using namespace minsheng;
@@ -48,7 +50,69 @@ Folded folded(const test::TempDir& t, std::optional<YearMonth> upto, YearMonth t
   return {std::move(d), std::move(h)};
 }
 
+// As `site` makes them: the months before `m` folded into a history as they are read, then m's
+// report made from the history's snapshot, which then takes m in.
+struct SiteWay {
+  FoldedMonth data;
+  MonthReport report;
+  History history;
+};
+
+SiteWay site_way(const test::TempDir& t, YearMonth m) {
+  const Plan& plan = march_plan();
+  HistoryBuilder b(plan);
+  MonthFold fold = [&](const auto& subs, YearMonth month) {
+    if (month < m) b.add_month(subs, month);
+  };
+  SiteWay s{load_folded_month(plan, t.path(), m, nullptr, fold), {}, {}};
+  int made = 0;
+  b.add_month(s.data.submissions, m, [&](Snapshot& snap, std::size_t& next) {
+    s.report = assess_folded_month(plan, s.data, snap, next, true);
+    ++made;
+  });
+  CHECK(made == 1);
+  s.history = b.finish(s.data.submissions, m);
+  return s;
+}
+
+// The same month's report read and assessed on its own, as `summary` makes it.
+MonthReport apart(const test::TempDir& t, YearMonth m) {
+  return std::move(
+      assess_data(march_plan(), load_months(march_plan(), t.path(), {m}, m), true).front());
+}
+
 }  // namespace
+
+TEST_CASE(
+    "a month's report made from its history's snapshot is the report and history made apart") {
+  test::TempDir t;
+  write_months(t);
+  AllRows whole = load_data(march_plan(), t.path());
+  // February before the first month assessed, March the first, April without a folder, May
+  // with two files, June with none that can be read, August past the folders.
+  for (YearMonth m : {YearMonth{2024, 2}, YearMonth{2024, 3}, YearMonth{2024, 4},
+                      YearMonth{2024, 5}, YearMonth{2024, 6}, YearMonth{2024, 8}}) {
+    INFO("month " << m.str());
+    SiteWay s = site_way(t, m);
+    CHECK(summary_json(s.report) == summary_json(apart(t, m)));
+    History h = build_history(march_plan(), whole, m);
+    CHECK(history_csv(s.history, {}) == history_csv(h, {}));
+    CHECK(changes_csv(s.history, {}) == changes_csv(h, {}));
+    // Only m's rows were kept; the months before it are in the history alone.
+    for (const auto& sub : s.data.submissions) CHECK(sub.entries.empty() == (sub.month != m));
+  }
+  // May by hand: task 1 at 50 of 100 after five of the plan's ten months (January to October):
+  // 50% at 50% of the time, on time; its history runs from March, the first month due.
+  SiteWay may = site_way(t, {2024, 5});
+  const TargetResult* r = may.report.find({1, 1});
+  REQUIRE(r);
+  CHECK(r->actual == 50);
+  CHECK(r->completion_pct.value_or(-1) == Approx(50));
+  CHECK(r->time_pct == Approx(50));
+  CHECK(r->status == Status::on_track);
+  CHECK(may.history.months.size() == 3);
+  CHECK(may.history.find({1, 1})->points.back().actual == 50);
+}
 
 TEST_CASE("a history built as the months are read lets their rows go and keeps every value") {
   test::TempDir t;
@@ -127,7 +191,8 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   CHECK(april.corrected_here());
   CHECK(t1->corrections.size() == 1);  // April's, held once by the target, not by every point
   CHECK(april.completion_pct.value_or(-1) == Approx(35));
-  CHECK(april.gap_pp().value_or(-1) == Approx(5));
+  CHECK(f.history.time_pct(*t1, april) == Approx(40));  // four months of the ten
+  CHECK(f.history.gap_pp(*t1, april).value_or(-1) == Approx(5));
   CHECK(april.status == Status::on_track);
   CHECK(april.source.line == 3);  // the correcting row
   CHECK(t1->points[2].actual == 42);
@@ -141,10 +206,19 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   CHECK(history_csv(f.history, {})
             .find("\n2024-04,1,1,市民政局,综合体,35,2024-04,35.0,40.0,5.0,"
                   "on_track,50,linear\r\n") != std::string::npos);
-  // From every row kept, the same.
+  // From every row kept, the same; and so as the site makes it, May's report from the history's
+  // snapshot: 42 of 100 at 50% of the time, 8 points behind, on time still.
   AllRows whole = load_data(march_plan(), t.path());
   CHECK(history_csv(build_history(march_plan(), whole, {2024, 5}), {}) ==
         history_csv(f.history, {}));
+  SiteWay s = site_way(t, {2024, 5});
+  CHECK(history_csv(s.history, {}) == history_csv(f.history, {}));
+  CHECK(summary_json(s.report) == summary_json(apart(t, {2024, 5})));
+  const TargetResult* may = s.report.find({1, 1});
+  REQUIRE(may);
+  CHECK(may->actual == 42);
+  CHECK(may->gap_pp.value_or(-1) == Approx(8));
+  CHECK(may->status == Status::on_track);
 }
 
 TEST_CASE("a milestone's state and each month survive a history point's packing") {

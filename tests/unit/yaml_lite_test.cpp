@@ -36,12 +36,12 @@ std::string dump(const Plan& p) {
   o << '\n';
   for (const auto& t : p.tasks) {
     o << t.id << ',' << t.category << ',' << t.text << ',' << t.line << ',';
-    for (const auto& l : t.leads) o << l << '/';
+    for (const auto& l : t.leads) o << l.str() << '/';
     for (const auto& g : t.targets)
-      o << "\n  " << g.index << ',' << g.name << ',' << g.lead << ',' << static_cast<int>(g.kind)
-        << ',' << (g.value ? format_number(*g.value) : "-") << ',' << g.pending << ',' << g.measure
-        << ',' << static_cast<int>(g.comparator) << ',' << g.baseline << ',' << g.line << ','
-        << nodes(g.schedule);
+      o << "\n  " << g.index << ',' << g.name << ',' << g.lead.str() << ','
+        << static_cast<int>(g.kind) << ',' << (g.value ? format_number(*g.value) : "-") << ','
+        << g.pending << ',' << g.measure << ',' << static_cast<int>(g.comparator) << ','
+        << g.baseline << ',' << g.line << ',' << nodes(g.schedule);
     o << '\n';
   }
   return o.str();
