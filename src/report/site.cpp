@@ -34,6 +34,8 @@ std::string page(const MonthReport& rep, const std::string& title, const std::st
          (plan.counties.empty() ? std::string() : "<a href=\"index.html#counties\">县市区</a>") +
          "</nav>\n<main>\n" +
          (body.find("class=\"spark\"") == std::string::npos ? std::string() : sparkline_marker()) +
+         (body.find("class=\"chart target-chart\"") == std::string::npos ? std::string()
+                                                                         : target_chart_marker()) +
          body + "</main>\n<footer>" + esc(plan.short_title) + " · 数据截至" +
          esc(cutoff_text(rep)) + " · 序时进度 " + format_pct(rep.time.pct) +
          "%</footer>\n</body>\n</html>\n";

@@ -28,6 +28,9 @@ th { background: #f0f4f8; white-space: nowrap; } td.num { text-align: right; whi
   margin-right: 6px; } .bar i { display: block; height: 10px; }
 svg { max-width: 100%; height: auto; } svg.chart { width: 100%; max-width: 640px; }
 svg.marks { position: absolute; } svg.spark polyline { marker: url(#spark-dot); }
+svg.target-chart polyline { marker: url(#chart-dot); }
+svg.target-chart text { font-size: 13px; text-anchor: middle; }
+svg.target-chart text.end { text-anchor: end; } svg.target-chart text.start { text-anchor: start; }
 figure { margin: 0; }
 details.sources { color: var(--muted); font-size: 13px; margin: 8px 0; }
 details.sources li { word-break: break-all; }

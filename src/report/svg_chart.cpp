@@ -202,6 +202,14 @@ std::string sparkline_marker() {
          "fill=\"#0b5394\"/></marker></defs></svg>\n";
 }
 
+std::string target_chart_marker() {
+  // r 4: the circle of r 3.5 with a stroke of 1 that each month was drawn with before.
+  return "<svg class=\"marks\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><marker "
+         "id=\"chart-dot\" viewBox=\"0 0 8 8\" refX=\"4\" refY=\"4\" markerWidth=\"8\" "
+         "markerHeight=\"8\" markerUnits=\"userSpaceOnUse\"><circle cx=\"4\" cy=\"4\" r=\"4\" "
+         "fill=\"#0b5394\"/></marker></defs></svg>\n";
+}
+
 std::string trend_svg(const History& h) {
   // 400 units wide with 13-unit text: above 11 px on a phone (see svg_chart.cpp); the right
   // margin keeps the last month's 「61.0%」 inside the chart.
@@ -282,35 +290,41 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
       "stroke-dasharray=\"6 4\"/>",
       format_fixed(x(0), 1), format_fixed(y(r.baseline), 1), format_fixed(x(total), 1),
       format_fixed(y(*r.target_value), 1));
-  svg += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\" fill=\"#d32f2f\">目标 "
-      "{}</text>",
-      format_fixed(x(total), 1), format_fixed(y(*r.target_value) - 6, 1),
-      svg_escape(with_measure(r.target_value, r.measure)));
-  for (int i = 0; i <= total; i += std::max(1, total / 6)) {
-    YearMonth m = plan.start.plus(i - 1);
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}</text>",
-                       format_fixed(x(i), 1), kH - 10,
-                       i == 0 ? std::string("起点") : std::to_string(m.month) + "月底");
-  }
-  std::string pts, marks;
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"end\" fill=\"#d32f2f\">目标 {}</text>",
+                     format_fixed(x(total), 1), format_fixed(y(*r.target_value) - 6, 1),
+                     svg_escape(with_measure(r.target_value, r.measure)));
+  // 起点 and at most six months, counted back from the deadline's, which is always shown: more
+  // do not fit a phone's 390 px. The first month is at least a step from 起点.
+  int step = std::max(1, (total + 5) / 6);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\">起点</text>", format_fixed(x(0), 1), kH - 10);
+  for (int i = total % step + step; i <= total; i += step)
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{}月底</text>", format_fixed(x(i), 1), kH - 10,
+                       plan.start.plus(i - 1).month);
+  // As in a sparkline: each month with a figure is a vertex, dotted by the page's marker; a
+  // carried one is drawn hollow over it, as is a lone month's, which has no line to carry one.
+  std::string pts, hollow, lone, values;
+  std::size_t vertices = 0;
   for (const auto& p : th.points) {
     if (!p.actual) continue;
     int done = months_between(plan.start, p.month()) + 1;
     std::string xs = format_fixed(x(done), 1), ys = format_fixed(y(*p.actual), 1);
     pts += (pts.empty() ? "" : " ") + xs + "," + ys;
-    marks += fmt::format(
-        "<circle cx=\"{0}\" cy=\"{1}\" r=\"3.5\" fill=\"{2}\" stroke=\"#0b5394\"/>"
-        "<text x=\"{0}\" y=\"{3}\" font-size=\"13\" text-anchor=\"middle\">{4}</text>",
-        xs, ys, p.carried ? "#fff" : "#0b5394", format_fixed(y(*p.actual) - 8, 1),
-        svg_escape(format_human(*p.actual)));
+    ++vertices;
+    std::string dot =
+        fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" stroke=\"#0b5394\"/>", xs,
+                    ys, p.carried ? "#fff" : "#0b5394");
+    if (p.carried) hollow += dot;
+    lone = dot;
+    values += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", xs,
+                          format_fixed(y(*p.actual) - 8, 1), svg_escape(format_human(*p.actual)));
   }
   if (!pts.empty())
     svg += "<polyline points=\"" + pts +
-           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" + marks;
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" +
+           (vertices == 1 ? lone : hollow) + values;
   svg += fmt::format(
       "<text x=\"{}\" y=\"14\" "
-      "font-size=\"13\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
+      "class=\"start\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",
       kL);
   return svg + "</svg>";
 }

@@ -27,7 +27,12 @@ std::string sparkline_marker();
 // The mean completion of every target month by month against 序时进度.
 std::string trend_svg(const History& h);
 // One target's cumulative value month by month against the straight line from its baseline at
-// the plan's start to its figure at the deadline ("" for a target without a figure).
+// the plan's start to its figure at the deadline ("" for a target without a figure). Its months
+// are dotted by the page's target_chart_marker and its text set, through the site's style.css:
+// a province's unit pages hold a hundred thousand of these, and the circles and attributes
+// drawn in each were a third of their bytes.
 std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetResult& r);
+// Defines the dot target charts mark their months with, once in a page that has any.
+std::string target_chart_marker();
 
 }  // namespace minsheng

@@ -105,6 +105,12 @@ TEST_CASE("on a phone: sources fold into 数据来源, the county list is cards,
   CHECK(category.find("id=\"spark-dot\"", at + 1) == std::string::npos);
   CHECK(category.find("<svg class=\"marks\"") < category.find("<svg class=\"spark\""));
   CHECK(county.find("spark-dot") == std::string::npos);  // no sparkline, no marker
+  // A target chart's months likewise, with one marker of their own, before the first chart.
+  auto dot = task.find("id=\"chart-dot\"");
+  CHECK(dot != std::string::npos);
+  CHECK(task.find("id=\"chart-dot\"", dot + 1) == std::string::npos);
+  CHECK(dot < task.find("<svg class=\"chart target-chart\""));
+  CHECK(county.find("chart-dot") == std::string::npos);
 }
 
 TEST_CASE(

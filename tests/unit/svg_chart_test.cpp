@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "assess/history.hpp"
+#include "fixtures.hpp"
 #include "report/site_style.hpp"
 
 using namespace minsheng;
@@ -54,4 +55,48 @@ TEST_CASE("a sparkline of one month with a figure draws its dot, as no line carr
   th.points = {point(4, std::nullopt)};
   CHECK(sparkline_svg(&th).empty());
   CHECK(sparkline_svg(nullptr).empty());
+}
+
+TEST_CASE("a target chart's months are the marker's dots and its text is set by the stylesheet") {
+  // Task 1 of the fixture plan: 100个 or more, January to October 2024 (ten months).
+  const Plan& plan = test::plan();
+  const Task& task = plan.tasks[0];
+  TargetHistory th{&task, &task.targets[0], {}, {}, {}, false, {}};
+  auto at = [](int month, double actual, bool carried = false) {
+    HistoryPoint p = point(month, std::nullopt, carried);
+    p.actual = actual;
+    return p;
+  };
+  th.points = {at(4, 30), at(5, 50, true), at(6, 60)};
+  TargetResult r;
+  r.target_value = 100;
+  r.measure = "个";
+  std::string svg = target_svg(plan, th, r);
+  // x = 16 + 360 × months done ÷ 10: April (4 done) 160.0, May 196.0, June 232.0. The top is
+  // 110 (the target's 100 and a tenth more), so y = 24 + 166 × (1 − v ÷ 110): 30 → 144.7,
+  // 50 → 114.5, 60 → 99.5.
+  CHECK(svg.find("<polyline points=\"160.0,144.7 196.0,114.5 232.0,99.5\"") != std::string::npos);
+  CHECK(count(svg, "<circle") == 1);  // the carried May, hollow over its dot
+  CHECK(
+      svg.find("<circle cx=\"196.0\" cy=\"114.5\" r=\"3.5\" fill=\"#fff\" stroke=\"#0b5394\"/>") !=
+      std::string::npos);
+  CHECK(svg.find("<text x=\"160.0\" y=\"136.7\">30</text>") != std::string::npos);
+  // 起点 and every second month back from October's: five labels, none crowding 起点.
+  CHECK(svg.find("<text x=\"16.0\" y=\"210\">起点</text>") != std::string::npos);
+  CHECK(count(svg, "月底") == 5);
+  CHECK(svg.find("<text x=\"88.0\" y=\"210\">2月底</text>") != std::string::npos);
+  CHECK(svg.find("<text x=\"376.0\" y=\"210\">10月底</text>") != std::string::npos);
+  CHECK(svg.find("font-size") == std::string::npos);
+  CHECK(svg.find("class=\"end\" fill=\"#d32f2f\">目标 100个</text>") != std::string::npos);
+  std::string css = site_stylesheet();
+  CHECK(css.find("svg.target-chart polyline { marker: url(#chart-dot); }") != std::string::npos);
+  CHECK(css.find("svg.target-chart text { font-size: 13px; text-anchor: middle; }") !=
+        std::string::npos);
+  CHECK(target_chart_marker().find("<marker id=\"chart-dot\"") != std::string::npos);
+  // A lone month has no line to carry a marker: its own dot.
+  th.points = {at(6, 60)};
+  svg = target_svg(plan, th, r);
+  CHECK(svg.find(
+            "<circle cx=\"232.0\" cy=\"99.5\" r=\"3.5\" fill=\"#0b5394\" stroke=\"#0b5394\"/>") !=
+        std::string::npos);
 }
