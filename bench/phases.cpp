@@ -80,7 +80,6 @@ int main(int argc, char** argv) {
     HistoryBuilder builder(plan);
     ProblemTracker tracker(plan);
     MonthFold fold = [&](const auto& subs, YearMonth m) {
-      if (m >= mo) return;
       builder.add_month(subs, m);
       tracker.add_month(subs, m, builder.snapshot());
     };

@@ -59,7 +59,6 @@ static int run_site(const SiteOptions& o, const GlobalOptions& g) {
   HistoryBuilder builder(plan);
   ProblemTracker tracker(plan);
   MonthFold fold = [&](const auto& subs, YearMonth m) {
-    if (m >= month) return;  // taken in below, with the report
     builder.add_month(subs, m);
     tracker.add_month(subs, m, builder.snapshot());  // the figures as of m, not a second copy
   };

@@ -470,12 +470,16 @@ MonthRows load_months(const Plan& plan, const fs::path& data, const MonthChoice&
 
 FoldedMonth load_folded_month(const Plan& plan, const fs::path& data, YearMonth month,
                               const ReceivedLog* received, const MonthFold& fold) {
+  // `month` is the fold's to take in with its report, from the rows kept.
+  MonthFold before = [&fold, month](const std::vector<Submission>& subs, YearMonth m) {
+    if (m < month) fold(subs, m);
+  };
   auto out =
       files_of<FoldedMonth>(load(plan, data,
                                  {.upto = month,
                                   .only = {},
                                   .choose = [month](const auto&) { return std::vector{month}; },
-                                  .fold = &fold,
+                                  .fold = &before,
                                   .received = received,
                                   .carry = false}));
   out.month = month;

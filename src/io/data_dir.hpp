@@ -58,8 +58,9 @@ using MonthChoice = std::function<std::vector<YearMonth>(const std::vector<YearM
 MonthRows load_months(const Plan& plan, const std::filesystem::path& data,
                       const MonthChoice& choose, std::optional<YearMonth> upto,
                       const ReceivedLog* received, const MonthFold* fold = nullptr);
-// The rows of `month` kept, every month's submissions (`month`'s too) handed to `fold`, and
-// nothing merged by the reading: the fold keeps the earlier months' figures (the site).
+// The rows of `month` kept, each earlier month's submissions handed to `fold`, and nothing merged
+// by the reading: the fold keeps those months' figures, and takes `month` in with its report
+// (the site: HistoryBuilder::add_month with an Advance).
 FoldedMonth load_folded_month(const Plan& plan, const std::filesystem::path& data, YearMonth month,
                               const ReceivedLog* received, const MonthFold& fold);
 // Reads as load_data does, handing each month's submissions to `fold`, then letting their rows

@@ -91,11 +91,12 @@ void Loader<N>::load_target(const N& node, const Plan& plan, Task& task) {
   if (node["lead"].IsDefined()) {
     if (auto lead = scalar(node["lead"], "lead")) {
       t.lead = *lead;
-      if (std::find(task.leads.begin(), task.leads.end(), t.lead) == task.leads.end())
+      if (std::find(task.leads.begin(), task.leads.end(), t.lead) == task.leads.end()) {
+        std::vector<std::string> leads = lead_names(task);
         error(node["lead"], what + "牵头单位“" + t.lead.str() + "”不是任务" +
-                                std::to_string(task.id) + "的牵头单位（" +
-                                join(lead_names(task), "、") + "）" +
-                                did_you_mean(t.lead.str(), lead_names(task)));
+                                std::to_string(task.id) + "的牵头单位（" + join(leads, "、") +
+                                "）" + did_you_mean(t.lead.str(), leads));
+      }
     }
   } else if (task.leads.size() == 1) {
     t.lead = task.leads[0];

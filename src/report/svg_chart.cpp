@@ -162,6 +162,53 @@ std::string county_chart_svg(const MonthReport& rep) {
   return rollup_chart_svg(rep, "county-chart", "各县市区平均完成率与序时进度", rows);
 }
 
+namespace {
+
+// A line of months dotted by the page's marker (dot_marker): each month with a figure is a
+// vertex; a carried one is drawn hollow over its dot, and a lone month, which has no line to
+// carry a marker, is given its own.
+class DottedLine {
+ public:
+  explicit DottedLine(const char* radius) : radius_(radius) {}
+  void add(const std::string& cx, const std::string& cy, bool carried) {
+    points_ += (points_.empty() ? "" : " ") + cx + "," + cy;
+    if (carried) hollow_ += dot(cx, cy, true);
+    if (++vertices_ == 1) first_ = {cx, cy, carried};
+  }
+  bool empty() const { return vertices_ == 0; }
+  const std::string& points() const { return points_; }
+  // The circles drawn over the line.
+  std::string dots() const {
+    return vertices_ == 1 ? dot(first_.cx, first_.cy, first_.carried) : hollow_;
+  }
+
+ private:
+  std::string dot(const std::string& cx, const std::string& cy, bool carried) const {
+    return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#0b5394\"/>", cx,
+                       cy, radius_, carried ? "#fff" : "#0b5394");
+  }
+  const char* radius_;
+  std::string points_, hollow_;
+  std::size_t vertices_ = 0;
+  struct {
+    std::string cx, cy;
+    bool carried = false;
+  } first_;
+};
+
+// The marker `id` a DottedLine's vertices are dotted with: a filled circle `size` across, in a
+// hidden SVG of its own, once in a page.
+std::string dot_marker(const char* id, int size, const char* radius) {
+  return fmt::format(
+      "<svg class=\"marks\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><marker "
+      "id=\"{0}\" viewBox=\"0 0 {1} {1}\" refX=\"{2}\" refY=\"{2}\" markerWidth=\"{1}\" "
+      "markerHeight=\"{1}\" markerUnits=\"userSpaceOnUse\"><circle cx=\"{2}\" cy=\"{2}\" "
+      "r=\"{3}\" fill=\"#0b5394\"/></marker></defs></svg>\n",
+      id, size, size / 2, radius);
+}
+
+}  // namespace
+
 std::string sparkline_svg(const TargetHistory* th) {
   if (!th || th->points.empty()) return "";
   constexpr int kW = 90, kH = 24;
@@ -170,44 +217,26 @@ std::string sparkline_svg(const TargetHistory* th) {
     return n == 1 ? kW / 2.0 : 4 + (kW - 8) * static_cast<double>(i) / (n - 1);
   };
   auto y = [&](double pct) { return kH - 3 - (kH - 6) * std::clamp(pct, 0.0, 100.0) / 100; };
-  // A month with a figure is a vertex, dotted by the marker; a carried one is drawn hollow over
-  // it, as is a lone month's, which has no line to carry a marker.
-  std::string pts, hollow, lone;
-  std::size_t vertices = 0;
+  DottedLine line("2");
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = th->points[i];
-    if (!p.completion_pct) continue;
-    std::string cx = format_fixed(x(i), 1), cy = format_fixed(y(*p.completion_pct), 1);
-    pts += (pts.empty() ? "" : " ") + cx + "," + cy;
-    ++vertices;
-    std::string dot =
-        fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\" stroke=\"#0b5394\"/>", cx, cy,
-                    p.carried ? "#fff" : "#0b5394");
-    if (p.carried) hollow += dot;
-    lone = dot;
+    if (p.completion_pct)
+      line.add(format_fixed(x(i), 1), format_fixed(y(*p.completion_pct), 1), p.carried);
   }
-  if (pts.empty()) return "";
+  if (line.empty()) return "";
   return fmt::format(
       "<svg class=\"spark\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
       "aria-label=\"逐月完成率\"><polyline points=\"{2}\" fill=\"none\" stroke=\"#0b5394\" "
       "stroke-width=\"1.5\"/>{3}</svg>",
-      kW, kH, pts, vertices == 1 ? lone : hollow);
+      kW, kH, line.points(), line.dots());
 }
 
 std::string sparkline_marker() {
-  // r 2.5: the circle of r 2 with a stroke of 1 that each month was drawn with before.
-  return "<svg class=\"marks\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><marker "
-         "id=\"spark-dot\" viewBox=\"0 0 6 6\" refX=\"3\" refY=\"3\" markerWidth=\"6\" "
-         "markerHeight=\"6\" markerUnits=\"userSpaceOnUse\"><circle cx=\"3\" cy=\"3\" r=\"2.5\" "
-         "fill=\"#0b5394\"/></marker></defs></svg>\n";
+  return dot_marker("spark-dot", 6, "2.5");  // the circle of r 2 and stroke 1 drawn before
 }
 
 std::string target_chart_marker() {
-  // r 4: the circle of r 3.5 with a stroke of 1 that each month was drawn with before.
-  return "<svg class=\"marks\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><marker "
-         "id=\"chart-dot\" viewBox=\"0 0 8 8\" refX=\"4\" refY=\"4\" markerWidth=\"8\" "
-         "markerHeight=\"8\" markerUnits=\"userSpaceOnUse\"><circle cx=\"4\" cy=\"4\" r=\"4\" "
-         "fill=\"#0b5394\"/></marker></defs></svg>\n";
+  return dot_marker("chart-dot", 8, "4");  // the circle of r 3.5 and stroke 1 drawn before
 }
 
 std::string trend_svg(const History& h) {
@@ -272,13 +301,15 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
   if (!r.target_value || r.measure.empty() || th.target->kind != TargetKind::numeric) return "";
   constexpr int kW = 400, kH = 220, kL = 16, kR = 24, kT = 24, kB = 30;
   int total = months_between(plan.start, plan.deadline_month()) + 1;
+  auto done = [&](const HistoryPoint& p) { return months_between(plan.start, p.month()) + 1; };
   double top = *r.target_value;
+  int span = total;  // months after the deadline's (December's report of a plan to November) too
   for (const auto& p : th.points)
-    if (p.actual) top = std::max(top, *p.actual);
+    if (p.actual) top = std::max(top, *p.actual), span = std::max(span, done(p));
   top = top > 0 ? top * 1.1 : 1;
   double base = std::min(r.baseline, 0.0);
   auto x = [&](int months_done) {
-    return kL + (kW - kL - kR) * static_cast<double>(months_done) / total;
+    return kL + (kW - kL - kR) * static_cast<double>(months_done) / span;
   };
   auto y = [&](double v) { return kT + (kH - kT - kB) * (1 - (v - base) / (top - base)); };
   std::string svg = fmt::format(
@@ -300,28 +331,18 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
   for (int i = total % step + step; i <= total; i += step)
     svg += fmt::format("<text x=\"{}\" y=\"{}\">{}月底</text>", format_fixed(x(i), 1), kH - 10,
                        plan.start.plus(i - 1).month);
-  // As in a sparkline: each month with a figure is a vertex, dotted by the page's marker; a
-  // carried one is drawn hollow over it, as is a lone month's, which has no line to carry one.
-  std::string pts, hollow, lone, values;
-  std::size_t vertices = 0;
+  DottedLine line("3.5");
+  std::string values;
   for (const auto& p : th.points) {
     if (!p.actual) continue;
-    int done = months_between(plan.start, p.month()) + 1;
-    std::string xs = format_fixed(x(done), 1), ys = format_fixed(y(*p.actual), 1);
-    pts += (pts.empty() ? "" : " ") + xs + "," + ys;
-    ++vertices;
-    std::string dot =
-        fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" stroke=\"#0b5394\"/>", xs,
-                    ys, p.carried ? "#fff" : "#0b5394");
-    if (p.carried) hollow += dot;
-    lone = dot;
+    std::string xs = format_fixed(x(done(p)), 1), ys = format_fixed(y(*p.actual), 1);
+    line.add(xs, ys, p.carried);
     values += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", xs,
                           format_fixed(y(*p.actual) - 8, 1), svg_escape(format_human(*p.actual)));
   }
-  if (!pts.empty())
-    svg += "<polyline points=\"" + pts +
-           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" +
-           (vertices == 1 ? lone : hollow) + values;
+  if (!line.empty())
+    svg += "<polyline points=\"" + line.points() +
+           "\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>" + line.dots() + values;
   svg += fmt::format(
       "<text x=\"{}\" y=\"14\" "
       "class=\"start\">实线：累计完成（空心为沿用）　虚线：按月均衡推进</text>",

@@ -100,3 +100,25 @@ TEST_CASE("a target chart's months are the marker's dots and its text is set by 
             "<circle cx=\"232.0\" cy=\"99.5\" r=\"3.5\" fill=\"#0b5394\" stroke=\"#0b5394\"/>") !=
         std::string::npos);
 }
+
+TEST_CASE("a target chart's months after the deadline's stay inside it") {
+  // The fixture plan runs January to October 2024; December's report carries a point at 12
+  // months done. x = 16 + 360 × months done ÷ 12 then: October (the deadline) 316.0, December
+  // 376.0, the chart's right edge less its margin, rather than 448.0 outside it.
+  const Plan& plan = test::plan();
+  const Task& task = plan.tasks[0];
+  TargetHistory th{&task, &task.targets[0], {}, {}, {}, false, {}};
+  HistoryPoint oct = point(10, std::nullopt), dec = point(12, std::nullopt, true);
+  oct.actual = 100;
+  dec.actual = 100;
+  th.points = {oct, dec};
+  TargetResult r;
+  r.target_value = 100;
+  r.measure = "个";
+  std::string svg = target_svg(plan, th, r);
+  // y = 24 + 166 × (1 − 100 ÷ 110) = 39.1.
+  CHECK(svg.find("<polyline points=\"316.0,39.1 376.0,39.1\"") != std::string::npos);
+  // The straight line still ends at the deadline, and so does the axis.
+  CHECK(svg.find("x2=\"316.0\" y2=\"39.1\"") != std::string::npos);
+  CHECK(svg.find(">10月底</text>") != std::string::npos);
+}
