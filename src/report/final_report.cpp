@@ -1,5 +1,7 @@
 #include "report/final_report.hpp"
 
+#include <functional>
+
 #include "report/labels.hpp"
 #include "report/svg_chart.hpp"
 #include "report/table.hpp"
@@ -17,10 +19,14 @@ const std::vector<std::string> kFinalCsvColumns = {
 namespace {
 
 // The document once, as headings, sentences and tables; Markdown and HTML only lay it out.
+// A table's rows are made one at a time as they are laid out, not held: a province's table
+// of every target is 130,000 rows.
+using Row = std::vector<std::string>;
 struct Table {
   std::vector<std::string> headers;
   std::vector<bool> right;
-  std::vector<std::vector<std::string>> rows;
+  std::size_t size = 0;
+  std::function<Row(std::size_t)> row;
 };
 struct Section {
   int level = 2;
@@ -53,14 +59,19 @@ std::string overall_sentence(const FinalCounts& c) {
 }
 
 Table counts_table(const std::string& first, const std::vector<FinalCounts>& rows) {
-  Table t{{first, "指标数", "按期完成", "逾期完成", "未完成", "无数据", "完成率"},
+  return {{first, "指标数", "按期完成", "逾期完成", "未完成", "无数据", "完成率"},
           {false, true, true, true, true, true, true},
-          {}};
-  for (const auto& c : rows)
-    t.rows.push_back({c.name, std::to_string(c.targets), std::to_string(c.done),
-                      std::to_string(c.done_late), std::to_string(c.unfinished),
-                      std::to_string(c.no_data), pct_text(c.rate())});
-  return t;
+          rows.size(),
+          [&rows](std::size_t i) -> Row {
+            const FinalCounts& c = rows[i];
+            return {c.name,
+                    std::to_string(c.targets),
+                    std::to_string(c.done),
+                    std::to_string(c.done_late),
+                    std::to_string(c.unfinished),
+                    std::to_string(c.no_data),
+                    pct_text(c.rate())};
+          }};
 }
 
 Doc build_doc(const FinalReport& f) {
@@ -86,34 +97,45 @@ Doc build_doc(const FinalReport& f) {
                             : "共 " + std::to_string(f.unfinished.size()) +
                                   " 个，按牵头单位列出，附单位填报的存在问题和下步计划。",
                         {}});
-  std::string unit;
-  for (std::size_t i : f.unfinished) {
-    const TargetResult& r = rep.targets[i];
-    if (r.target->lead != unit) {
-      unit = r.target->lead;
-      d.sections.push_back(
-          {3,
-           unit,
-           "",
-           {{"编号", "指标", "目标", "最终值", "完成率", "还差", "存在问题", "下步计划"},
-            {false, false, true, true, true, true, false, false},
-            {}}});
-    }
-    UnitText w = unit_words(rep, r);
-    d.sections.back().table.rows.push_back(
-        {target_id(r), target_name(r), goal_text(r), value_text(r), pct_text(r.completion_pct),
-         shortfall_text(r), w.issues.empty() ? "未填报" : w.issues,
-         w.next_steps.empty() ? "未填报" : w.next_steps});
+  // One table per lead unit, over its run of f.unfinished (in unit order).
+  for (std::size_t from = 0; from < f.unfinished.size();) {
+    const SharedText& unit = rep.targets[f.unfinished[from]].target->lead;
+    std::size_t to = from + 1;
+    while (to < f.unfinished.size() && rep.targets[f.unfinished[to]].target->lead == unit) ++to;
+    d.sections.push_back(
+        {3,
+         unit,
+         "",
+         {{"编号", "指标", "目标", "最终值", "完成率", "还差", "存在问题", "下步计划"},
+          {false, false, true, true, true, true, false, false},
+          to - from,
+          [&rep, &f, from](std::size_t i) -> Row {
+            const TargetResult& r = rep.targets[f.unfinished[from + i]];
+            UnitText w = unit_words(rep, r);
+            return {target_id(r),
+                    target_name(r),
+                    goal_text(r),
+                    value_text(r),
+                    pct_text(r.completion_pct),
+                    shortfall_text(r),
+                    w.issues.empty() ? "未填报" : w.issues,
+                    w.next_steps.empty() ? "未填报" : w.next_steps};
+          }}});
+    from = to;
   }
   ++n;
-  Table all{{"编号", "指标", "牵头单位", "目标", "最终值", "完成率", "结果", "完成月份"},
-            {false, false, false, true, true, true, false, false},
-            {}};
-  for (const auto& r : rep.targets)
-    all.rows.push_back({target_id(r), target_name(r), r.target->lead, goal_text(r), value_text(r),
-                        pct_text(r.completion_pct), result_label(r),
-                        r.done_month && is_done(r.status) ? r.done_month->chinese() : ""});
-  d.sections.push_back({2, std::string(numerals[n]) + "、逐项完成情况", "", all});
+  Table all{
+      {"编号", "指标", "牵头单位", "目标", "最终值", "完成率", "结果", "完成月份"},
+      {false, false, false, true, true, true, false, false},
+      rep.targets.size(),
+      [&rep](std::size_t i) -> Row {
+        const TargetResult& r = rep.targets[i];
+        return {target_id(r),    target_name(r),
+                r.target->lead,  goal_text(r),
+                value_text(r),   pct_text(r.completion_pct),
+                result_label(r), r.done_month && is_done(r.status) ? r.done_month->chinese() : ""};
+      }};
+  d.sections.push_back({2, std::string(numerals[n]) + "、逐项完成情况", "", std::move(all)});
   d.footnote = "说明：截止月份（" + plan.deadline_month().chinese() +
                "）及以前达到目标为按期完成，其后达到为逾期完成，至今未达到为未完成；从未填报、"
                "目标待定或数据有误的指标计为无数据，不作完成与否的判断。完成率 = "
@@ -133,10 +155,9 @@ std::string final_markdown(const FinalReport& f) {
     out += "\n" + std::string(static_cast<std::size_t>(s.level), '#') + " " + md_escape(s.heading) +
            "\n\n";
     if (!s.text.empty()) out += md_escape(s.text) + "\n\n";
-    if (s.table.rows.empty()) continue;
-    TextTable t(s.table.headers, s.table.right);
-    for (const auto& row : s.table.rows) t.add(row);
-    out += t.markdown();
+    if (s.table.size == 0) continue;
+    append_md_head(out, s.table.headers, s.table.right);
+    for (std::size_t i = 0; i < s.table.size; ++i) append_md_row(out, s.table.row(i));
   }
   return out + "\n---\n\n" + md_escape(d.footnote) + "\n";
 }
@@ -172,11 +193,12 @@ std::string final_html(const FinalReport& f) {
     std::string h = "h" + std::to_string(s.level);
     out += "<" + h + ">" + esc(s.heading) + "</" + h + ">\n";
     if (!s.text.empty()) out += "<p>" + esc(s.text) + "</p>\n";
-    if (s.table.rows.empty()) continue;
+    if (s.table.size == 0) continue;
     out += "<div class=\"wrap\"><table>\n<thead><tr>";
     for (const auto& c : s.table.headers) out += "<th>" + esc(c) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : s.table.rows) {
+    for (std::size_t r = 0; r < s.table.size; ++r) {
+      Row row = s.table.row(r);
       out += "<tr>";
       for (std::size_t i = 0; i < row.size(); ++i)
         out += std::string("<td") + (s.table.right[i] ? " class=\"num\"" : "") + " data-h=\"" +
@@ -283,7 +305,8 @@ OutWorkbook final_workbook(const FinalReport& f) {
     std::vector<double> widths;
     for (std::size_t i = 0; i < t.headers.size(); ++i) widths.push_back(t.right[i] ? 10 : 24);
     OutSheet s = out_sheet(name, t.headers, widths, true);
-    for (const auto& row : t.rows) {
+    for (std::size_t r = 0; r < t.size; ++r) {
+      Row row = t.row(r);
       std::vector<OutCell> cells;
       for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell(row[i], t.right[i]));
       s.rows.push_back(std::move(cells));
@@ -291,17 +314,20 @@ OutWorkbook final_workbook(const FinalReport& f) {
     wb.sheets.push_back(std::move(s));
   };
   sheet("完成情况", d.sections.back().table);
-  Table unfinished{
-      {"牵头单位", "编号", "指标", "目标", "最终值", "完成率", "还差", "存在问题", "下步计划"},
-      {false, false, false, true, true, true, true, false, false},
-      {}};
+  // The per-unit tables as one, with the unit as its first column.
+  std::vector<std::pair<const Section*, std::size_t>> at;
   for (const auto& s : d.sections)
     if (s.level == 3)
-      for (auto row : s.table.rows) {
-        row.insert(row.begin(), s.heading);
-        unfinished.rows.push_back(std::move(row));
-      }
-  sheet("未完成", unfinished);
+      for (std::size_t i = 0; i < s.table.size; ++i) at.emplace_back(&s, i);
+  sheet("未完成",
+        {{"牵头单位", "编号", "指标", "目标", "最终值", "完成率", "还差", "存在问题", "下步计划"},
+         {false, false, false, true, true, true, true, false, false},
+         at.size(),
+         [&at](std::size_t i) {
+           Row row = at[i].first->table.row(at[i].second);
+           row.insert(row.begin(), at[i].first->heading);
+           return row;
+         }});
   sheet("分单位", counts_table("牵头单位", f.by_unit));
   sheet("分类", counts_table("类别", f.by_category));
   if (!f.by_county.empty()) sheet("县市区", counts_table("县市区", f.by_county));

@@ -184,20 +184,36 @@ std::string md_escape(std::string_view s) {
   return out;
 }
 
-std::string TextTable::markdown() const {
-  std::string out = "|";
-  auto cell = [&](std::string_view text) {
-    out += ' ';
-    append_md(out, text);
-    out += " |";
-  };
-  for (const auto& h : headers_) cell(h);
+namespace {
+void append_md_cell(std::string& out, std::string_view text) {
+  out += ' ';
+  append_md(out, text);
+  out += " |";
+}
+}  // namespace
+
+void append_md_head(std::string& out, const std::vector<std::string>& headers,
+                    const std::vector<bool>& right) {
+  out += '|';
+  for (const auto& h : headers) append_md_cell(out, h);
   out += "\n|";
-  for (std::size_t i = 0; i < headers_.size(); ++i) out += right_[i] ? " ---: |" : " --- |";
-  out += "\n";
+  for (std::size_t i = 0; i < headers.size(); ++i)
+    out += i < right.size() && right[i] ? " ---: |" : " --- |";
+  out += '\n';
+}
+
+void append_md_row(std::string& out, const std::vector<std::string>& cells) {
+  out += '|';
+  for (const auto& c : cells) append_md_cell(out, c);
+  out += '\n';
+}
+
+std::string TextTable::markdown() const {
+  std::string out;
+  append_md_head(out, headers_, right_);
   for (const auto& r : rows_) {
     out += '|';
-    for (const auto& c : r) cell(c.text);
+    for (const auto& c : r) append_md_cell(out, c.text);
     out += '\n';
   }
   return out;

@@ -42,6 +42,10 @@ class TextTable {
 // Text from data, made inert in Markdown: it can start no heading, list, table cell, code,
 // link or raw HTML, in a table cell or in running text.
 std::string md_escape(std::string_view s);
+// A Markdown table's head, then its rows one at a time: a long table need not be held.
+void append_md_head(std::string& out, const std::vector<std::string>& headers,
+                    const std::vector<bool>& right);
+void append_md_row(std::string& out, const std::vector<std::string>& cells);
 std::string progress_bar(double pct, int width);  // "█████░░░░░"
 
 }  // namespace minsheng
