@@ -18,6 +18,7 @@
 #include "io/plan_loader.hpp"
 #include "report/site.hpp"
 #include "report/summary_report.hpp"
+#include "util/memory.hpp"
 #include "util/parallel.hpp"
 
 using namespace minsheng;
@@ -62,8 +63,7 @@ int main(int argc, char** argv) {
   auto month = YearMonth::parse(argc > 2 ? argv[2] : "2024-12");
   if (!month) return 2;
   if (const char* j = std::getenv("JOBS")) set_threads(static_cast<unsigned>(std::atoi(j)));
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);  // as the CLI's main does
-  mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+  tune_allocator();  // as the CLI's main does
   if (std::getenv("PEAK"))
     std::thread([] {
       for (;;) {

@@ -3,9 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cli/commands.hpp"
 #include "cli/localize.hpp"
@@ -14,6 +11,7 @@
 #include "io/output_guard.hpp"
 #include "model/diagnostic.hpp"
 #include "util/encoding.hpp"
+#include "util/memory.hpp"
 #include "util/parallel.hpp"
 
 using namespace minsheng;
@@ -35,17 +33,7 @@ void print_diagnostics(const Diagnostics& d) {
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __GLIBC__
-  // Large blocks (a province's rows, reports, CSV) are given back to the system when freed.
-  // glibc would otherwise raise these thresholds at the first large free and keep tens of MB
-  // the run no longer uses: with them fixed, summary at province scale peaks 40 MB lower.
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 128 * 1024);
-  // But a heap grown and trimmed a page at a time faults every page of a page it renders: the
-  // site of 128 cities spent most of its time there. Grown 32 MB at a time, it ran 14.5 s →
-  // 8.5 s, for 25 MB more peak in the summary.
-  mallopt(M_TOP_PAD, 32 * 1024 * 1024);
-#endif
+  tune_allocator();
   CLI::App app{"minsheng：民生项目月度进展汇总、比对与通报工具", "minsheng"};
   localize(app);  // before any subcommand exists, so that each inherits it
   app.set_version_flag("--version,-V", std::string("minsheng ") + MINSHENG_VERSION_TEXT,

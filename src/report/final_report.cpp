@@ -74,30 +74,9 @@ Table counts_table(const std::string& first, const std::vector<FinalCounts>& row
           }};
 }
 
-Doc build_doc(const FinalReport& f) {
+// A table per lead unit, over its run of f.unfinished (which is in unit order).
+void unfinished_sections(Doc& d, const FinalReport& f) {
   const MonthReport& rep = f.month;
-  const Plan& plan = *rep.plan;
-  Doc d;
-  d.title = plan.title + "完成情况";
-  d.meta = "计划完成时限 " + plan.deadline.chinese() + "；数据截至 " + cutoff_text(rep) +
-           "；统计日期 " + f.as_of.chinese() + "。";
-  d.overall = overall_sentence(f.total);
-  d.sections.push_back({2, "一、分类完成情况", "", counts_table("类别", f.by_category)});
-  d.sections.push_back({2, "二、牵头单位完成情况", "", counts_table("牵头单位", f.by_unit)});
-  int n = 3;
-  if (!f.by_county.empty())
-    d.sections.push_back(
-        {2, "三、县市区完成情况", "（分解到县市区的指标）", counts_table("县市区", f.by_county)});
-  if (!f.by_county.empty()) ++n;
-  const char* numerals[] = {"", "一", "二", "三", "四", "五"};
-  d.sections.push_back({2,
-                        std::string(numerals[n]) + "、未完成指标",
-                        f.unfinished.empty()
-                            ? "全部指标均已完成。"
-                            : "共 " + std::to_string(f.unfinished.size()) +
-                                  " 个，按牵头单位列出，附单位填报的存在问题和下步计划。",
-                        {}});
-  // One table per lead unit, over its run of f.unfinished (in unit order).
   for (std::size_t from = 0; from < f.unfinished.size();) {
     const SharedText& unit = rep.targets[f.unfinished[from]].target->lead;
     std::size_t to = from + 1;
@@ -123,19 +102,50 @@ Doc build_doc(const FinalReport& f) {
           }}});
     from = to;
   }
-  ++n;
-  Table all{
-      {"编号", "指标", "牵头单位", "目标", "最终值", "完成率", "结果", "完成月份"},
-      {false, false, false, true, true, true, false, false},
-      rep.targets.size(),
-      [&rep](std::size_t i) -> Row {
-        const TargetResult& r = rep.targets[i];
-        return {target_id(r),    target_name(r),
+}
+
+Table every_target_table(const MonthReport& rep) {
+  return {{"编号", "指标", "牵头单位", "目标", "最终值", "完成率", "结果", "完成月份"},
+          {false, false, false, true, true, true, false, false},
+          rep.targets.size(),
+          [&rep](std::size_t i) -> Row {
+            const TargetResult& r = rep.targets[i];
+            return {
+                target_id(r),    target_name(r),
                 r.target->lead,  goal_text(r),
                 value_text(r),   pct_text(r.completion_pct),
-                result_label(r), r.done_month && is_done(r.status) ? r.done_month->chinese() : ""};
-      }};
-  d.sections.push_back({2, std::string(numerals[n]) + "、逐项完成情况", "", std::move(all)});
+                result_label(r), r.done_month && is_done(r.status) ? r.done_month->chinese() : "",
+            };
+          }};
+}
+
+Doc build_doc(const FinalReport& f) {
+  const MonthReport& rep = f.month;
+  const Plan& plan = *rep.plan;
+  Doc d;
+  d.title = plan.title + "完成情况";
+  d.meta = "计划完成时限 " + plan.deadline.chinese() + "；数据截至 " + cutoff_text(rep) +
+           "；统计日期 " + f.as_of.chinese() + "。";
+  d.overall = overall_sentence(f.total);
+  d.sections.push_back({2, "一、分类完成情况", "", counts_table("类别", f.by_category)});
+  d.sections.push_back({2, "二、牵头单位完成情况", "", counts_table("牵头单位", f.by_unit)});
+  int n = 3;
+  if (!f.by_county.empty())
+    d.sections.push_back(
+        {2, "三、县市区完成情况", "（分解到县市区的指标）", counts_table("县市区", f.by_county)});
+  if (!f.by_county.empty()) ++n;
+  const char* numerals[] = {"", "一", "二", "三", "四", "五"};
+  d.sections.push_back({2,
+                        std::string(numerals[n]) + "、未完成指标",
+                        f.unfinished.empty()
+                            ? "全部指标均已完成。"
+                            : "共 " + std::to_string(f.unfinished.size()) +
+                                  " 个，按牵头单位列出，附单位填报的存在问题和下步计划。",
+                        {}});
+  unfinished_sections(d, f);
+  ++n;
+  d.sections.push_back(
+      {2, std::string(numerals[n]) + "、逐项完成情况", "", every_target_table(rep)});
   d.footnote = "说明：截止月份（" + plan.deadline_month().chinese() +
                "）及以前达到目标为按期完成，其后达到为逾期完成，至今未达到为未完成；从未填报、"
                "目标待定或数据有误的指标计为无数据，不作完成与否的判断。完成率 = "

@@ -10,4 +10,8 @@ namespace minsheng {
 // blocks: call it once a phase has let go of much, not per item. A no-op off glibc.
 void give_back_free_memory();
 
+// Sets the allocator for a run over a province's data (glibc's mallopt; a no-op elsewhere).
+// Called once, first thing in main.
+void tune_allocator();
+
 }  // namespace minsheng
