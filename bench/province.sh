@@ -83,7 +83,7 @@ for ((i = 0; i < runs; i++)); do
 done
 
 printf '%-7s %-30s %9s %9s %8s %9s\n' cities command "wall s" "µs/row" "×prev" "peak MB"
-declare -A prev
+declare -A prev first worst
 for n in "${sizes[@]}"; do
   dir=$work/prov$n
   for label in "${labels[@]}"; do
@@ -92,7 +92,9 @@ for n in "${sizes[@]}"; do
     median=$(printf '%s\n' ${times[$key]} | sort -n | sed -n "$(((runs + 1) / 2))p")
     ratio="-"
     [[ -n ${prev[$label]:-} ]] && ratio=$(echo "$median / ${prev[$label]}" | bc -l | xargs printf '%.2f')
+    [[ $ratio != - ]] && (($(echo "$ratio > ${worst[$label]:-0}" | bc -l))) && worst[$label]=$ratio
     prev[$label]=$median
+    first[$label]=${first[$label]:-$median}
     printf '%-7s %-30s %9.3f %9.2f %8s %9.0f\n' "$n" "$label" "$median" \
       "$(echo "$median * 1000000 / ${rows[$n]}" | bc -l)" "$ratio" "$(echo "${peak[$key]} / 1024" | bc -l)"
   done
@@ -109,6 +111,18 @@ for n in "${sizes[@]}"; do
       echo "        site: DIFFERENT output with one thread"
   fi
 done
+
+# Growth per doubling, two ways: the largest step from one size to the next (the bar: at most
+# 2.2), and over the whole range ((last / first) to the power 1 / doublings), in which this
+# machine's ±10% from run to run weighs a third as much.
+if ((${#sizes[@]} > 1)); then
+  doublings=$(echo "l(${sizes[-1]} / ${sizes[0]}) / l(2)" | bc -l)
+  printf '%-30s %14s %22s\n' "growth per doubling" "largest step" "${sizes[0]} → ${sizes[-1]} cities"
+  for label in "${labels[@]}"; do
+    whole=$(echo "e(l(${prev[$label]} / ${first[$label]}) / $doublings)" | bc -l)
+    printf '%-30s %14s %22.2f\n' "$label" "${worst[$label]}" "$whole"
+  done
+fi
 
 # DuckDB doing the summary's merge and assessment (bench/duckdb_summary.mjs) on the same data:
 # its wall time and peak memory, the ratio to `summary --format csv`, and whether the two agree
