@@ -149,11 +149,31 @@ std::string visible_name(std::string name) {
   return name;
 }
 
+namespace {
+
+// Whether s is only ASCII and CJK Unified Ideographs (U+4E00–U+9FFF), which is its own NFKC
+// form: none of them decomposes, and none composes with what follows (NFKC_QC=Yes, combining
+// class 0). Most cells are digits or Chinese names; this spares them the Unicode tables.
+bool nfkc_stable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (b(i) < 0x80) {
+      ++i;
+      continue;
+    }
+    // U+4E00 is E4 B8 80, U+9FFF is E9 BF BF.
+    if (i + 2 >= s.size() || b(i) < 0xE4 || b(i) > 0xE9 || (b(i) == 0xE4 && b(i + 1) < 0xB8) ||
+        (b(i + 1) & 0xC0) != 0x80 || (b(i + 2) & 0xC0) != 0x80)
+      return false;
+    i += 3;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string nfkc(std::string_view s) {
-  // ASCII is its own NFKC form (without control characters, which utf8proc would keep too):
-  // most cells are digits, and this spares them the Unicode tables.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return std::string(s);
+  if (nfkc_stable(s)) return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),

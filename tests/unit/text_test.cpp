@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 using namespace minsheng;
@@ -38,6 +39,47 @@ TEST_CASE("trim removes ASCII, no-break and ideographic spaces") {
   CHECK(trim("\xE3\x80") == "\xE3\x80");
   CHECK(trim("\xC2") == "\xC2");
   CHECK(trim("\x80\x80") == "\x80\x80");
+}
+
+namespace {
+std::string utf8proc_nfkc(const std::string& s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  std::string r =
+      n < 0 ? s : std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return r;
+}
+std::string utf8(std::int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(cp, buf);
+  return std::string(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
+}
+}  // namespace
+
+// nfkc passes ASCII and CJK Unified Ideographs through without utf8proc: the reference is
+// utf8proc itself, on every one of them, on each beside a combining mark and full-width forms,
+// and on the code points just outside the range.
+TEST_CASE("nfkc gives what utf8proc gives for every ideograph and the characters around them") {
+  int checked = 0;
+  for (std::int32_t cp = 0x4D00; cp <= 0xA0FF; ++cp) {
+    if (!utf8proc_codepoint_valid(cp)) continue;
+    std::string c = utf8(cp);
+    for (const std::string& s : {c, "12" + c + "a", c + "\xCC\x81", c + "\xEF\xBC\x91", c + c}) {
+      REQUIRE(nfkc(s) == utf8proc_nfkc(s));
+      ++checked;
+    }
+  }
+  CHECK(checked == 5 * (0xA0FF - 0x4D00 + 1));
+  for (std::int32_t cp = 0; cp < 0x80; ++cp)
+    CHECK(nfkc(utf8(cp) + "市") == utf8proc_nfkc(utf8(cp) + "市"));
+  // What the shortcut must not take: a combining acute after ASCII composes to é, the
+  // compatibility ideograph U+F900 decomposes to U+8C48, a cut-off sequence is left alone.
+  CHECK(nfkc("e\xCC\x81") == "\xC3\xA9");
+  CHECK(nfkc("\xEF\xA4\x80") == "\xE8\xB1\x88");
+  CHECK(nfkc("\xE5\xB8") == "\xE5\xB8");
 }
 
 TEST_CASE("nfkc folds full-width digits and signs to ASCII") {
