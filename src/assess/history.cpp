@@ -18,7 +18,7 @@ std::optional<std::size_t> History::position(TargetKey k) const {
 }
 
 double History::time_pct(const TargetHistory& t, const HistoryPoint& p) const {
-  return minsheng::time_pct(*plan, t.target->schedule.get(), p.month());  // as assess_target
+  return minsheng::time_pct(*plan, t.target->schedule.get(), t.month_of(p));  // as assess_target
 }
 
 OptNum History::gap_pp(const TargetHistory& t, const HistoryPoint& p) const {
@@ -38,7 +38,7 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
   for (const auto& task : plan.tasks)
     for (const auto& target : task.targets) {
       h_.index.emplace_back(TargetKey{task.id, target.index}, h_.targets.size());
-      h_.targets.push_back({&task, &target, {}, {}, {}, false, {}});
+      h_.targets.push_back({&task, &target, {}, from_, {}, {}, false, {}});
     }
   std::sort(h_.index.begin(), h_.index.end());
   // One block of points per target for the plan's months, not regrown month by month.
@@ -46,22 +46,21 @@ HistoryBuilder::HistoryBuilder(const Plan& plan)
   for (auto& th : h_.targets) th.points.reserve(static_cast<std::size_t>(months));
 }
 
-static_assert(sizeof(HistoryPoint) <= 40, "a province's history holds millions of points");
+static_assert(sizeof(HistoryPoint) <= 32, "a province's history holds millions of points");
 
 OptNum TargetHistory::corrected_from(const HistoryPoint& p) const {
   if (!p.corrected) return {};
-  YearMonth m = p.month();
+  YearMonth m = month_of(p);
   for (const auto& [month, was] : corrections)
     if (month == m) return was;
   return {};
 }
 
-void TargetHistory::set_point(std::size_t pos, const TargetResult& r, YearMonth m) {
+void TargetHistory::set_point(YearMonth m, const TargetResult& r) {
+  auto pos = static_cast<std::size_t>(months_between(first, m));
   HistoryPoint p{
-      .source = r.source,
-      .actual = r.actual,
-      .completion_pct = r.completion_pct,
-      .month_index = m.index(),
+      .file = r.source.file,
+      .line = r.source.line,
       .value_age = r.value_month ? static_cast<std::int16_t>(months_between(*r.value_month, m))
                                  : std::int16_t{-1},
       .status = r.status,
@@ -70,6 +69,8 @@ void TargetHistory::set_point(std::size_t pos, const TargetResult& r, YearMonth 
       .reached_by_tolerance = r.reached_by_tolerance,
       .at_deadline = r.at_deadline,
       .corrected = r.corrected_from.has_value(),
+      .actual = r.actual,
+      .completion_pct = r.completion_pct,
   };
   std::erase_if(corrections, [&](const auto& c) { return c.first == m; });
   if (r.corrected_from) corrections.emplace_back(m, *r.corrected_from);
@@ -98,7 +99,7 @@ void HistoryBuilder::assess_until(const std::vector<Submission>& subs, YearMonth
         [&](std::size_t i) {
           TargetHistory& th = h_.targets[i];
           TargetResult r = assess_target(plan_, *th.task, *th.target, snap_);
-          th.set_point(th.points.size(), r, m);
+          th.set_point(m, r);
           th.projected_month = r.projected_month;
           th.projected_late = r.projected_late;
         },
@@ -132,7 +133,7 @@ void HistoryBuilder::reassess_corrected(YearMonth m) {
     if (auto tv = snap_.target_values.find(key); tv != snap_.target_values.end())
       then.target_values.insert(*tv);
     then.corrections.emplace(at, c);
-    th.set_point(pos, assess_target(plan_, *th.task, *th.target, then), month);
+    th.set_point(month, assess_target(plan_, *th.task, *th.target, then));
   }
 }
 
@@ -163,8 +164,8 @@ History HistoryBuilder::finish(const std::vector<Submission>& subs, YearMonth to
   for (auto& th : h_.targets)
     for (std::size_t i = 1; i < th.points.size(); ++i) {
       const HistoryPoint &a = th.points[i - 1], &b = th.points[i];
-      if (auto c =
-              status_change(th.key(), b.month(), a.status, a.at_deadline, b.status, b.at_deadline))
+      if (auto c = status_change(th.key(), th.month_of(b), a.status, a.at_deadline, b.status,
+                                 b.at_deadline))
         th.changes.push_back(*c);
     }
   for (const auto& th : h_.targets)

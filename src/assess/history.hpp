@@ -12,28 +12,27 @@
 namespace minsheng {
 
 // A target's month. A province's history holds a million and a half: the figures are OptNum (8
-// bytes, not 16), the small fields share 8 bytes, the figure a correction replaced (rare) is kept
-// by the target, and the months, the 序时进度 and the gap are worked out rather than held, so a
-// point takes 40 bytes rather than 128.
+// bytes, not 16), the small fields share what would be the source's padding, the figure a
+// correction replaced (rare) is kept by the target, and the month (by its place among the
+// target's points), the 序时进度 and the gap are worked out rather than held, so a point takes
+// 32 bytes rather than 128.
 struct HistoryPoint {
-  SourceRef source;  // where the value came from
-  OptNum actual;
-  OptNum completion_pct;
-  std::int32_t month_index = 0;  // YearMonth::index()
-  std::int16_t value_age = -1;   // months from the value's month to month() (never later); -1: none
+  FileName file;  // where the value came from, as a SourceRef's parts
+  std::int32_t line = 0;
+  std::int16_t value_age =
+      -1;  // months from the value's month to the point's (never later); -1: none
   Status status = Status::not_reported;
   std::uint8_t state_code : 2 = 0;  // 0: none; else the MilestoneState, plus one
   bool carried : 1 = false;
   bool reached_by_tolerance : 1 = false;
   bool at_deadline : 1 = false;  // the deadline month: overdue reads 未完成
   bool corrected : 1 = false;    // a later file set the value right: TargetHistory::corrected_from
-  YearMonth month() const { return YearMonth::from_index(month_index); }
+  OptNum actual;
+  OptNum completion_pct;
+  SourceRef source() const { return {file, line}; }
   std::optional<MilestoneState> state() const {
     if (state_code == 0) return std::nullopt;
     return static_cast<MilestoneState>(state_code - 1);
-  }
-  std::optional<YearMonth> value_month() const {
-    return value_age < 0 ? std::nullopt : std::optional(month().plus(-value_age));
   }
   bool corrected_here() const { return corrected && value_age == 0; }  // not carried
 };
@@ -41,18 +40,26 @@ struct HistoryPoint {
 struct TargetHistory {
   const Task* task = nullptr;
   const Target* target = nullptr;
-  std::vector<HistoryPoint> points;          // one per month
+  std::vector<HistoryPoint> points;  // one per month, from `first`
+  YearMonth first;
   std::vector<StatusChange> changes;         // this target's, in time order
   std::optional<YearMonth> projected_month;  // at the last month, by the recent pace
   bool projected_late = false;
   // (month, the figure a correction replaced there), for its few corrected points
   std::vector<std::pair<YearMonth, double>> corrections;
   TargetKey key() const { return {task->id, target->index}; }
+  // The month of point p, one of `points`, and the month its value was reported for.
+  YearMonth month_of(const HistoryPoint& p) const {
+    return first.plus(static_cast<int>(&p - points.data()));
+  }
+  std::optional<YearMonth> value_month(const HistoryPoint& p) const {
+    return p.value_age < 0 ? std::nullopt : std::optional(month_of(p).plus(-p.value_age));
+  }
   // The figure a later file's correction replaced at point `p`: 已更正（原 X）.
   OptNum corrected_from(const HistoryPoint& p) const;
-  // Sets point `pos` (or adds the next one when pos is the number of points) to month m's
+  // Sets month m's point (or adds it, when m is the month after the last point's) to its
   // assessment.
-  void set_point(std::size_t pos, const TargetResult& r, YearMonth m);
+  void set_point(YearMonth m, const TargetResult& r);
 };
 
 // A project's 计划完工 moved by a month's report: 延期 when later, 提前 when earlier.

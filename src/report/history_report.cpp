@@ -86,9 +86,9 @@ void history_csv(const History& h, const HistoryFilter& f,
             const TargetHistory& t = *kept[from + i];
             const HistoryPoint& p = t.points[month];
             CsvLineWriter line(block);
-            line << p.month().str() << std::to_string(t.task->id) << std::to_string(t.target->index)
-                 << t.target->lead.str() << t.target->name << opt_num(p.actual)
-                 << opt_month(p.value_month()) << opt_pct(p.completion_pct)
+            line << t.month_of(p).str() << std::to_string(t.task->id)
+                 << std::to_string(t.target->index) << t.target->lead.str() << t.target->name
+                 << opt_num(p.actual) << opt_month(t.value_month(p)) << opt_pct(p.completion_pct)
                  << format_pct(h.time_pct(t, p)) << opt_pct(h.gap_pp(t, p)) << status_code(p.status)
                  << opt_num(t.corrected_from(p)) << time_basis(t.target->schedule != nullptr).code;
             line.end();
@@ -113,9 +113,9 @@ std::string history_json(const History& h, const HistoryFilter& f) {
     const TargetHistory& t = *kept[i];
     Json points = Json::array();
     for (const auto& p : t.points)
-      points.push_back({{"month", p.month().str()},
+      points.push_back({{"month", t.month_of(p).str()},
                         {"actual", json_number(p.actual)},
-                        {"value_month", p.value_month() ? Json(p.value_month()->str()) : Json()},
+                        {"value_month", t.value_month(p) ? Json(t.value_month(p)->str()) : Json()},
                         {"carried", static_cast<bool>(p.carried)},
                         {"completion_pct", json_number(round1(p.completion_pct))},
                         {"time_pct", json_number(round1(h.time_pct(t, p)))},
@@ -141,7 +141,7 @@ std::string history_json(const History& h, const HistoryFilter& f) {
                          {"to", status_code(c.to)},
                          {"kind", "status"}});
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    changes.push_back({{"month", p.month().str()},
+    changes.push_back({{"month", th.month_of(p).str()},
                        {"task", th.task->id},
                        {"target", th.target->index},
                        {"from", json_number(th.corrected_from(p))},
@@ -184,14 +184,14 @@ TextTable history_rows(const History& h, const HistoryFilter& f) {
 TextTable correction_rows(const History& h, const HistoryFilter& f) {
   TextTable t({"月份", "编号", "指标", "牵头单位", "累计完成", "依据"});
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    t.add({{p.month().str(), Color::none},
+    t.add({{th.month_of(p).str(), Color::none},
            {th.task->number_of(*th.target), Color::none},
            {name_of(th), Color::none},
            {th.target->lead, Color::none},
            {with_measure(p.actual, th.target->measure) +
                 corrected_mark(th.corrected_from(p), th.target->measure),
             Color::cyan},
-           {p.source.str(), Color::none}});
+           {p.source().str(), Color::none}});
   });
   return t;
 }
@@ -215,7 +215,7 @@ TextTable change_rows(const History& h, const HistoryFilter& f) {
            {status_label(c.to, c.to_at_deadline), status_info(c.to).color}});
   }
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    t.add({{p.month().str(), Color::none},
+    t.add({{th.month_of(p).str(), Color::none},
            {th.task->number_of(*th.target), Color::none},
            {name_of(th), Color::none},
            {th.target->lead, Color::none},
@@ -274,9 +274,9 @@ std::string changes_csv(const History& h, const HistoryFilter& f) {
                      th->target->lead, status_code(c.from), status_code(c.to), "status", ""});
   }
   each_correction(h, f, [&](const TargetHistory& th, const HistoryPoint& p) {
-    out += csv_line({p.month().str(), std::to_string(th.task->id), std::to_string(th.target->index),
-                     th.target->lead, opt_num(th.corrected_from(p)), opt_num(p.actual), "corrected",
-                     ""});
+    out += csv_line({th.month_of(p).str(), std::to_string(th.task->id),
+                     std::to_string(th.target->index), th.target->lead,
+                     opt_num(th.corrected_from(p)), opt_num(p.actual), "corrected", ""});
   });
   for (const auto& mv : h.moves) {
     const TargetHistory* th = h.find(mv.key);

@@ -331,11 +331,11 @@ std::string months_html(const Plan& plan, const TargetHistory& th, const TargetR
   for (const auto& p : th.points) {
     std::string v = p.actual ? with_measure(p.actual, r.measure)
                              : (p.state() ? milestone_label(*p.state()) : "—");
-    if (p.carried && p.value_month()) v += "（沿用" + p.value_month()->str() + "）";
-    b += "<tr><td>" + p.month().str() + "</td><td>" + esc(v) + "</td><td>" +
+    if (p.carried && th.value_month(p)) v += "（沿用" + th.value_month(p)->str() + "）";
+    b += "<tr><td>" + th.month_of(p).str() + "</td><td>" + esc(v) + "</td><td>" +
          pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
-    if (!p.source.file.empty())
-      sources += "<li>" + p.month().str() + "：" + esc(p.source.str()) + "</li>";
+    if (!p.file.empty())
+      sources += "<li>" + th.month_of(p).str() + "：" + esc(p.source().str()) + "</li>";
   }
   b += "</tbody></table></div>\n";
   if (!sources.empty())

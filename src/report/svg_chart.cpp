@@ -301,7 +301,7 @@ std::string target_svg(const Plan& plan, const TargetHistory& th, const TargetRe
   if (!r.target_value || r.measure.empty() || th.target->kind != TargetKind::numeric) return "";
   constexpr int kW = 400, kH = 220, kL = 16, kR = 24, kT = 24, kB = 30;
   int total = months_between(plan.start, plan.deadline_month()) + 1;
-  auto done = [&](const HistoryPoint& p) { return months_between(plan.start, p.month()) + 1; };
+  auto done = [&](const HistoryPoint& p) { return months_between(plan.start, th.month_of(p)) + 1; };
   double top = *r.target_value;
   int span = total;  // months after the deadline's (December's report of a plan to November) too
   for (const auto& p : th.points)

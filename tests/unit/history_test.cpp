@@ -126,18 +126,18 @@ TEST_CASE("a history built as the months are read lets their rows go and keeps e
   REQUIRE(t1->points.size() == 3);
   // February's 10 is replaced by March's 30, carried through April, then May's 50.
   CHECK(t1->points[0].actual == 30);
-  CHECK(t1->points[0].value_month() == YearMonth{2024, 3});
+  CHECK(t1->value_month(t1->points[0]) == YearMonth{2024, 3});
   CHECK_FALSE(t1->points[0].carried);
   CHECK(t1->points[1].actual == 30);
   CHECK(t1->points[1].carried);
-  CHECK(t1->points[1].value_month() == YearMonth{2024, 3});  // a month before the point's
+  CHECK(t1->value_month(t1->points[1]) == YearMonth{2024, 3});  // a month before the point's
   CHECK(t1->points[2].actual == 50);
-  CHECK(t1->points[2].value_month() == YearMonth{2024, 5});
+  CHECK(t1->value_month(t1->points[2]) == YearMonth{2024, 5});
   // Task 2's 20% of February, never assessed itself, is carried into March and April.
   const TargetHistory* t2 = h.find({2, 1});
   REQUIRE(t2);
   CHECK(t2->points[0].actual == 20);
-  CHECK(t2->points[0].value_month() == YearMonth{2024, 2});
+  CHECK(t2->value_month(t2->points[0]) == YearMonth{2024, 2});
   CHECK(t2->points[0].carried);
   CHECK(t2->points[2].actual == 40);
   // Task 6 counts from a baseline of 50: (150 − 50) ÷ (250 − 50) = 50% in May, nothing before.
@@ -184,7 +184,7 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   REQUIRE(t1->points.size() == 3);
   const HistoryPoint& april = t1->points[1];
   CHECK(april.actual == 35);
-  CHECK(april.month() == YearMonth{2024, 4});
+  CHECK(t1->month_of(april) == YearMonth{2024, 4});
   CHECK(t1->corrected_from(april) == 50);
   CHECK(april.corrected_here());
   CHECK(t1->corrections.size() == 1);  // April's, held once by the target, not by every point
@@ -192,7 +192,7 @@ TEST_CASE("a row of May's file that sets April's figure right reassesses April i
   CHECK(f.history.time_pct(*t1, april) == Approx(40));  // four months of the ten
   CHECK(f.history.gap_pp(*t1, april).value_or(-1) == Approx(5));
   CHECK(april.status == Status::on_track);
-  CHECK(april.source.line == 3);  // the correcting row
+  CHECK(april.source().line == 3);  // the correcting row
   CHECK(t1->points[2].actual == 42);
   CHECK_FALSE(t1->corrected_from(t1->points[2]));
   CHECK_FALSE(t1->corrected_from(t1->points[0]));
@@ -236,12 +236,13 @@ TEST_CASE("a milestone's state and each month survive a history point's packing"
   CHECK(t3->points[2].state() == MilestoneState::completed);
   CHECK(t3->points[3].state() == MilestoneState::completed);
   CHECK(t3->points[3].carried);
-  CHECK(t3->points[3].value_month() == YearMonth{2024, 5});
-  for (std::size_t i = 0; i < 4; ++i) CHECK(t3->points[i].month() == YearMonth{2024, 3}.plus(i));
+  CHECK(t3->value_month(t3->points[3]) == YearMonth{2024, 5});
+  for (std::size_t i = 0; i < 4; ++i)
+    CHECK(t3->month_of(t3->points[i]) == YearMonth{2024, 3}.plus(i));
   // A target no file spoke of has no state, no value and no month for one.
   const TargetHistory* t1 = f.history.find({1, 1});
   REQUIRE(t1);
   CHECK_FALSE(t1->points[0].state());
-  CHECK_FALSE(t1->points[0].value_month());
+  CHECK_FALSE(t1->value_month(t1->points[0]));
   CHECK_FALSE(f.history.find({99, 1}));
 }

@@ -10,9 +10,9 @@ using namespace minsheng;
 
 namespace {
 
-HistoryPoint point(int month, std::optional<double> pct, bool carried = false) {
+// A point's month is its place among its target's points, from TargetHistory::first.
+HistoryPoint point(std::optional<double> pct, bool carried = false) {
   HistoryPoint p;
-  p.month_index = YearMonth{2024, month}.index();
   if (pct) p.completion_pct = *pct;
   p.carried = carried;
   return p;
@@ -28,7 +28,7 @@ std::size_t count(const std::string& s, const std::string& what) {
 
 TEST_CASE("a sparkline's months are the marker's dots, a carried month drawn hollow over it") {
   TargetHistory th;
-  th.points = {point(4, 50), point(5, 50, true), point(6, 80)};
+  th.points = {point(50), point(50, true), point(80)};
   std::string svg = sparkline_svg(&th);
   // x from 4 to 86 over three months; y = 21 − 18 × pct/100: 12.0 for 50%, 6.6 for 80%.
   CHECK(svg.find("<polyline points=\"4.0,12.0 45.0,12.0 86.0,6.6\"") != std::string::npos);
@@ -43,16 +43,16 @@ TEST_CASE("a sparkline's months are the marker's dots, a carried month drawn hol
 
 TEST_CASE("a sparkline of one month with a figure draws its dot, as no line carries a marker") {
   TargetHistory th;
-  th.points = {point(6, 30)};
+  th.points = {point(30)};
   std::string svg = sparkline_svg(&th);
   CHECK(svg.find("<circle cx=\"45.0\" cy=\"15.6\" r=\"2\" fill=\"#0b5394\" stroke=\"#0b5394\"/>") !=
         std::string::npos);
   // Months without a figure leave no vertex: April and June, the lone dot June's.
-  th.points = {point(4, std::nullopt), point(5, std::nullopt), point(6, 30)};
+  th.points = {point(std::nullopt), point(std::nullopt), point(30)};
   svg = sparkline_svg(&th);
   CHECK(svg.find("<polyline points=\"86.0,15.6\"") != std::string::npos);
   CHECK(svg.find("<circle cx=\"86.0\" cy=\"15.6\"") != std::string::npos);
-  th.points = {point(4, std::nullopt)};
+  th.points = {point(std::nullopt)};
   CHECK(sparkline_svg(&th).empty());
   CHECK(sparkline_svg(nullptr).empty());
 }
@@ -61,13 +61,13 @@ TEST_CASE("a target chart's months are the marker's dots and its text is set by 
   // Task 1 of the fixture plan: 100个 or more, January to October 2024 (ten months).
   const Plan& plan = test::plan();
   const Task& task = plan.tasks[0];
-  TargetHistory th{&task, &task.targets[0], {}, {}, {}, false, {}};
-  auto at = [](int month, double actual, bool carried = false) {
-    HistoryPoint p = point(month, std::nullopt, carried);
+  TargetHistory th{&task, &task.targets[0], {}, YearMonth{2024, 4}, {}, {}, false, {}};
+  auto at = [](double actual, bool carried = false) {
+    HistoryPoint p = point(std::nullopt, carried);
     p.actual = actual;
     return p;
   };
-  th.points = {at(4, 30), at(5, 50, true), at(6, 60)};
+  th.points = {at(30), at(50, true), at(60)};  // April to June
   TargetResult r;
   r.target_value = 100;
   r.measure = "个";
@@ -94,7 +94,8 @@ TEST_CASE("a target chart's months are the marker's dots and its text is set by 
         std::string::npos);
   CHECK(target_chart_marker().find("<marker id=\"chart-dot\"") != std::string::npos);
   // A lone month has no line to carry a marker: its own dot.
-  th.points = {at(6, 60)};
+  th.first = {2024, 6};
+  th.points = {at(60)};
   svg = target_svg(plan, th, r);
   CHECK(svg.find(
             "<circle cx=\"232.0\" cy=\"99.5\" r=\"3.5\" fill=\"#0b5394\" stroke=\"#0b5394\"/>") !=
@@ -107,11 +108,12 @@ TEST_CASE("a target chart's months after the deadline's stay inside it") {
   // 376.0, the chart's right edge less its margin, rather than 448.0 outside it.
   const Plan& plan = test::plan();
   const Task& task = plan.tasks[0];
-  TargetHistory th{&task, &task.targets[0], {}, {}, {}, false, {}};
-  HistoryPoint oct = point(10, std::nullopt), dec = point(12, std::nullopt, true);
+  TargetHistory th{&task, &task.targets[0], {}, YearMonth{2024, 10}, {}, {}, false, {}};
+  HistoryPoint oct = point(std::nullopt), nov = point(std::nullopt),
+               dec = point(std::nullopt, true);
   oct.actual = 100;
-  dec.actual = 100;
-  th.points = {oct, dec};
+  dec.actual = 100;  // November without a figure leaves no vertex
+  th.points = {oct, nov, dec};
   TargetResult r;
   r.target_value = 100;
   r.measure = "个";
