@@ -120,8 +120,7 @@ void HistoryBuilder::reassess_corrected(YearMonth m) {
     auto obs = snap_.values.find(key);
     if (!idx || obs == snap_.values.end()) continue;
     TargetHistory& th = h_.targets[*idx];
-    auto pos = static_cast<std::size_t>(months_between(from_, month));
-    if (pos >= th.points.size()) continue;
+    if (months_between(th.first, month) >= static_cast<int>(th.points.size())) continue;
     Snapshot then;
     then.month = month;
     Observation o = obs->second;

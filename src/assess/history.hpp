@@ -19,8 +19,8 @@ namespace minsheng {
 struct HistoryPoint {
   FileName file;  // where the value came from, as a SourceRef's parts
   std::int32_t line = 0;
-  std::int16_t value_age =
-      -1;  // months from the value's month to the point's (never later); -1: none
+  // Months from the value's month to the point's (never later); -1: none.
+  std::int16_t value_age = -1;
   Status status = Status::not_reported;
   std::uint8_t state_code : 2 = 0;  // 0: none; else the MilestoneState, plus one
   bool carried : 1 = false;

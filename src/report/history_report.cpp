@@ -112,16 +112,18 @@ std::string history_json(const History& h, const HistoryFilter& f) {
   auto target = [&](std::size_t i) -> Json {
     const TargetHistory& t = *kept[i];
     Json points = Json::array();
-    for (const auto& p : t.points)
+    for (const auto& p : t.points) {
+      std::optional<YearMonth> from = t.value_month(p);
       points.push_back({{"month", t.month_of(p).str()},
                         {"actual", json_number(p.actual)},
-                        {"value_month", t.value_month(p) ? Json(t.value_month(p)->str()) : Json()},
+                        {"value_month", from ? Json(from->str()) : Json()},
                         {"carried", static_cast<bool>(p.carried)},
                         {"completion_pct", json_number(round1(p.completion_pct))},
                         {"time_pct", json_number(round1(h.time_pct(t, p)))},
                         {"gap_pp", json_number(round1(h.gap_pp(t, p)))},
                         {"status", status_code(p.status)},
                         {"corrected_from", json_number(t.corrected_from(p))}});
+    }
     return {{"task", t.task->id},
             {"target", t.target->index},
             {"lead", t.target->lead},

@@ -331,11 +331,11 @@ std::string months_html(const Plan& plan, const TargetHistory& th, const TargetR
   for (const auto& p : th.points) {
     std::string v = p.actual ? with_measure(p.actual, r.measure)
                              : (p.state() ? milestone_label(*p.state()) : "—");
-    if (p.carried && th.value_month(p)) v += "（沿用" + th.value_month(p)->str() + "）";
-    b += "<tr><td>" + th.month_of(p).str() + "</td><td>" + esc(v) + "</td><td>" +
-         pct_text(p.completion_pct) + "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
-    if (!p.file.empty())
-      sources += "<li>" + th.month_of(p).str() + "：" + esc(p.source().str()) + "</li>";
+    std::string month = th.month_of(p).str();
+    if (auto from = th.value_month(p); p.carried && from) v += "（沿用" + from->str() + "）";
+    b += "<tr><td>" + month + "</td><td>" + esc(v) + "</td><td>" + pct_text(p.completion_pct) +
+         "</td><td>" + esc(point_label(p)) + "</td></tr>\n";
+    if (!p.file.empty()) sources += "<li>" + month + "：" + esc(p.source().str()) + "</li>";
   }
   b += "</tbody></table></div>\n";
   if (!sources.empty())
